@@ -1,0 +1,182 @@
+"""Configuration: [tool.newslint] in pyproject.toml, or newslint.toml / .newslint.toml, found walking up."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
+DIALECTS = ("en-US", "en-GB", "en-AU")
+SEVERITIES = ("error", "warning", "info")
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist")
+
+
+class ConfigError(Exception):
+    """Invalid configuration; the message names the file (and line) and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()  # empty: every rule enabled by default
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    dialect: str = "en-US"
+    severity: tuple[tuple[str, str], ...] = ()
+    words: tuple[Path, ...] = ()  # files of accepted words and names, one per line
+    reject: tuple[Path, ...] = ()  # files of words always flagged, one per line (optionally "bad = good")
+    names: tuple[Path, ...] = ()  # house glossary: "Canonical = variant, variant"
+    packs: tuple[str, ...] = ()  # rule packs to enable, by name or path
+    path: Path | None = None  # the file this came from
+    root: Path = field(default_factory=Path.cwd)
+
+    def override(self, **changes) -> Config:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def severity_for(self, code: str) -> str | None:
+        best: tuple[int, str] | None = None
+        for prefix, level in self.severity:
+            if code.startswith(prefix) and (best is None or len(prefix) > best[0]):
+                best = (len(prefix), level)
+        return best[1] if best else None
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """Codes ignored for one file by per-file-ignores (globs relative to the config's folder)."""
+        rel = _relative(path, self.root)
+        out: list[str] = []
+        for pattern, codes in self.per_file_ignores:
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
+                out.extend(codes)
+        return tuple(out)
+
+    def is_excluded(self, path: Path) -> bool:
+        rel = _relative(str(path), self.root)
+        parts = Path(rel).parts
+        for pattern in self.exclude:
+            if fnmatch.fnmatch(rel, pattern) or any(fnmatch.fnmatch(part, pattern) for part in parts):
+                return True
+        return False
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return Path(path).as_posix()
+
+
+def _key_location(path: Path, key: str) -> str:
+    """'file:line' of the line that sets key, or just the file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return str(path)
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for number, line in enumerate(lines, 1):
+        if pattern.match(line):
+            return f"{path}:{number}"
+    return str(path)
+
+
+def _fail(path: Path, key: str, problem: str) -> ConfigError:
+    return ConfigError(f"{_key_location(path, key.split('.')[-1])}: {key}: {problem}")
+
+
+def _strings(path: Path, key: str, value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, key, "expected a list of strings")
+    return tuple(value)
+
+
+def _code_list(path: Path, key: str, value: object) -> tuple[str, ...]:
+    codes = _strings(path, key, value)
+    for code in codes:
+        if not re.fullmatch(r"[A-Z]+[0-9]*|ALL", code):
+            raise _fail(path, key, f"{code!r} is not a rule code or code prefix (e.g. NL1, NL201)")
+    return codes
+
+
+def _paths(path: Path, key: str, value: object) -> tuple[Path, ...]:
+    out = []
+    for item in _strings(path, key, value):
+        resolved = (path.parent / item).resolve()
+        if not resolved.is_file():
+            raise _fail(path, key, f"no such file {item!r}")
+        out.append(resolved)
+    return tuple(out)
+
+
+def parse(table: dict, path: Path) -> Config:
+    """Validate a [tool.newslint] table (or a whole newslint.toml)."""
+    prefix = "tool.newslint." if path.name == "pyproject.toml" else ""
+    values: dict[str, object] = {"path": path, "root": path.parent}
+    for raw_key, value in table.items():
+        key = raw_key.replace("-", "_")
+        name = prefix + raw_key
+        if key in ("select", "ignore", "extend_select"):
+            values[key] = _code_list(path, name, value)
+        elif key in ("exclude", "extend_exclude"):
+            patterns = _strings(path, name, value)
+            values["exclude"] = patterns if key == "exclude" else values.get("exclude", DEFAULT_EXCLUDE) + patterns
+        elif key == "dialect":
+            if value not in DIALECTS:
+                raise _fail(path, name, f"{value!r} is not one of {', '.join(DIALECTS)}")
+            values[key] = value
+        elif key in ("words", "reject", "names"):
+            values[key] = _paths(path, name, value)
+        elif key == "packs":
+            values[key] = _strings(path, name, value)
+        elif key == "per_file_ignores":
+            if not isinstance(value, dict):
+                raise _fail(path, name, "expected a table of glob = [codes]")
+            values[key] = tuple((glob, _code_list(path, f"{name}.{glob}", codes)) for glob, codes in value.items())
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise _fail(path, name, "expected a table of code = 'error' | 'warning' | 'info' | 'off'")
+            for code, level in value.items():
+                if level not in SEVERITIES + ("off",):
+                    raise _fail(path, f"{name}.{code}", f"{level!r} is not one of error, warning, info, off")
+                _code_list(path, f"{name}.{code}", code)
+            values[key] = tuple(value.items())
+        else:
+            raise _fail(path, name, "unknown key")
+    return Config(**values)
+
+
+def load(path: Path) -> Config:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("newslint", {})
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: tool.newslint: expected a table")
+    return parse(data, path)
+
+
+def find(start: Path) -> Path | None:
+    """The nearest config file in start's folder or above it."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in [folder.resolve(), *folder.resolve().parents]:
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+                return path
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "[tool.newslint" in path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False

@@ -1,0 +1,170 @@
+"""The Document: text, line index, regions (headline, paragraphs, metadata) and prose tokens."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from newslint import text as textutil
+from newslint.source import Source
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+METADATA_LINE_RE = re.compile(r"^(?P<key>[A-Z][A-Z0-9_ -]{0,30}[A-Z0-9]|[A-Z]):(?P<value>.*)$")
+# Spans inside prose that are not prose: addresses, handles, markup.
+NON_PROSE_RE = re.compile(
+    r"""<!--.*?-->                                  # HTML comment
+      | </?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>     # HTML tag
+      | &[A-Za-z]+;|&\#\d+;                         # entity
+      | \b(?:https?|ftp)://[^\s<>"\u201d]+          # URL
+      | \bwww\.[^\s<>"\u201d]+
+      | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                # e-mail
+      | (?<![\w@])[@\#][A-Za-z_][\w]*               # handle, hashtag
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A region of the document: headline, heading, paragraph, metadata or front_matter."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataField:
+    key: str
+    key_start: int
+    key_end: int  # after the colon
+    value: str
+    value_start: int
+    value_end: int
+    origin: str  # "block" (KEY: value lines) or "front_matter" (YAML)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    blocks: list[Block]
+    metadata: list[MetadataField]
+    markup: str  # text with code, metadata and front matter blanked; tags and addresses kept
+    prose: str  # markup with tags, addresses, handles and entities blanked too
+
+
+class Document:
+    """One draft, read-only. Positions are character offsets into ``text``."""
+
+    def __init__(self, source: Source, markdown: bool | None = None):
+        self.source = source
+        self.path = source.path
+        self.text = source.text
+        self.is_markdown = source.path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+
+    # -- positions ---------------------------------------------------------------------------------
+    def locate(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (code points) of an offset: the one place this is computed."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_span(self, index: int) -> tuple[int, int]:
+        """Start and end (before \\r\\n or \\n) of 0-based line index."""
+        start = self._line_starts[index]
+        end = self._line_starts[index + 1] - 1 if index + 1 < len(self._line_starts) else len(self.text)
+        if end > start and self.text[end - 1] == "\r":
+            end -= 1
+        return start, end
+
+    def line_text(self, index: int) -> str:
+        start, end = self.line_span(index)
+        return self.text[start:end]
+
+    # -- regions -----------------------------------------------------------------------------------
+    @cached_property
+    def _layout(self) -> Layout:
+        from newslint import layout
+
+        if self.is_markdown:
+            return layout.markdown_layout(self)
+        return layout.plain_layout(self)
+
+    @property
+    def blocks(self) -> list[Block]:
+        return self._layout.blocks
+
+    @property
+    def metadata(self) -> list[MetadataField]:
+        return self._layout.metadata
+
+    @property
+    def markup(self) -> str:
+        return self._layout.markup
+
+    @property
+    def prose(self) -> str:
+        """The text with everything that is not prose blanked to spaces: same length, same offsets."""
+        return self._layout.prose
+
+    @cached_property
+    def prose_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind in ("headline", "heading", "paragraph")]
+
+    @cached_property
+    def tokens(self) -> list[textutil.Token]:
+        prose = self.prose
+        out: list[textutil.Token] = []
+        for block in self.prose_blocks:
+            out.extend(textutil.words(prose[block.start:block.end], block.start))
+        return out
+
+    @cached_property
+    def sentence_starts(self) -> frozenset[int]:
+        prose = self.prose
+        starts: set[int] = set()
+        for block in self.prose_blocks:
+            starts.update(textutil.sentence_starts(prose[block.start:block.end], block.start))
+        return frozenset(starts)
+
+    def block_at(self, offset: int) -> Block | None:
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block
+        return None
+
+    @cached_property
+    def headline_spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple((b.start, b.end) for b in self.blocks if b.kind in ("headline", "heading"))
+
+    def in_heading(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.headline_spans)
+
+    def is_sentence_start(self, token: textutil.Token) -> bool:
+        """True when the token opens a sentence, a heading, or follows an opening quote or a colon."""
+        if token.start in self.sentence_starts:
+            return True
+        i = token.start
+        prose = self.prose
+        while i > 0 and prose[i - 1] in textutil.OPENERS + " \u2014\u2013-":
+            i -= 1
+            if i in self.sentence_starts:
+                return True
+        return i > 0 and prose[i - 1] in ":\n"
+
+
+def blank(chars: list[str], start: int, end: int) -> None:
+    """Blank a range of a mutable character list to spaces, keeping line breaks."""
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def mask_non_prose(chars: list[str], text: str, start: int, end: int) -> None:
+    for m in NON_PROSE_RE.finditer(text, start, end):
+        blank(chars, m.start(), m.end())

@@ -1,0 +1,166 @@
+"""Finding a draft's regions: headline, headings, paragraphs, metadata block, front matter, markup."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newslint.document import METADATA_LINE_RE, Block, Layout, MetadataField, blank, mask_non_prose
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+SENTENCE_END = ".!?:;,\u2026"
+TRAILING_CLOSERS = "\"'\u2019\u201d)]*_"
+MAX_HEADING_WORDS = 15
+CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+LINK_TARGET_RE = re.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)|\]\[[^\]]*\]")
+REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.MULTILINE)
+KNOWN_METADATA_KEYS = frozenset(
+    """LINK URL TAGS KEYWORDS SLUG BYLINE BY AUTHOR CATEGORY CATEGORIES SECTION SOURCE DATE DATELINE HEADLINE
+    TITLE DESCRIPTION SUMMARY IMAGE CAPTION CREDIT STATUS EMBARGO KICKER TOPICS LOCATION PUBLISHED UPDATED
+    ID""".split()
+)
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _is_heading_like(line: str) -> bool:
+    bare = line.strip().rstrip(TRAILING_CLOSERS)
+    return bool(bare) and bare[-1] not in SENTENCE_END and len(line.split()) <= MAX_HEADING_WORDS
+
+
+def _front_matter(doc: Document) -> tuple[Block | None, list[MetadataField]]:
+    match = FRONT_MATTER_RE.match(doc.text)
+    if not match:
+        return None, []
+    from newslint import front_matter
+
+    if match.group(1) is None:
+        return Block("front_matter", 0, match.end()), []
+    return Block("front_matter", 0, match.end()), front_matter.fields(doc.text, match.start(1), match.end(1))
+
+
+def _metadata_block(doc: Document, first: int, last: int) -> tuple[list[int], list[MetadataField]]:
+    """Line indexes and fields of the trailing KEY: value block within lines first..last."""
+    lines: list[int] = []
+    i = last
+    while i >= first and not doc.line_text(i).strip():
+        i -= 1
+    while i >= first and METADATA_LINE_RE.match(doc.line_text(i)):
+        lines.append(i)
+        i -= 1
+    if not lines:
+        return [], []
+    stands_apart = i < first or not doc.line_text(i).strip()
+    known = any(METADATA_LINE_RE.match(doc.line_text(n)).group("key") in KNOWN_METADATA_KEYS for n in lines)
+    if not (stands_apart or known):
+        return [], []  # "NOTE: ..." ending a paragraph run is prose, not a metadata block
+    fields = []
+    for index in sorted(lines):
+        start, _ = doc.line_span(index)
+        m = METADATA_LINE_RE.match(doc.line_text(index))
+        assert m is not None
+        raw = m.group("value")
+        value = raw.strip()
+        vstart = start + m.start("value") + (len(raw) - len(raw.lstrip()))
+        fields.append(MetadataField(m.group("key"), start, start + m.end("key") + 1, value, vstart,
+                                    vstart + len(value), "block"))
+    return sorted(lines), fields
+
+
+def plain_layout(doc: Document) -> Layout:
+    chars = list(doc.text)
+    front, fields = _front_matter(doc)
+    blocks: list[Block] = []
+    first_line = 0
+    if front:
+        blocks.append(front)
+        blank(chars, front.start, front.end)
+        first_line = doc.locate(front.end)[0] - 1 if front.end < len(doc.text) else doc.line_count
+    meta_lines, block_fields = _metadata_block(doc, first_line, doc.line_count - 1)
+    fields += block_fields
+    seen_content = False
+    for index in range(first_line, doc.line_count):
+        start, end = doc.line_span(index)
+        line = doc.text[start:end]
+        if index in meta_lines:
+            blocks.append(Block("metadata", start, end))
+            blank(chars, start, end)
+            continue
+        if not line.strip():
+            continue
+        next_blank = index + 1 >= doc.line_count or not doc.line_text(index + 1).strip()
+        if not seen_content and next_blank and index + 1 < doc.line_count:
+            kind = "headline"
+        elif _is_heading_like(line):
+            kind = "heading"
+        else:
+            kind = "paragraph"
+        seen_content = True
+        blocks.append(Block(kind, start, end))
+    return _finish(doc, blocks, fields, chars)
+
+
+def _finish(doc: Document, blocks: list[Block], fields: list[MetadataField], chars: list[str]) -> Layout:
+    """Markup keeps tags and addresses (only code, metadata and front matter are blanked); prose blanks them too."""
+    markup = "".join(chars)
+    for block in blocks:
+        if block.kind in ("headline", "heading", "paragraph"):
+            mask_non_prose(chars, markup, block.start, block.end)
+    return Layout(blocks, fields, markup, "".join(chars))
+
+
+def markdown_layout(doc: Document) -> Layout:
+    from markdown_it import MarkdownIt
+
+    chars = list(doc.text)
+    front, fields = _front_matter(doc)
+    blocks: list[Block] = []
+    if front:
+        blocks.append(front)
+        blank(chars, front.start, front.end)
+    meta_lines, block_fields = _metadata_block(doc, doc.locate(front.end)[0] - 1 if front else 0, doc.line_count - 1)
+    fields += block_fields
+    for index in meta_lines:
+        start, end = doc.line_span(index)
+        blocks.append(Block("metadata", start, end))
+        blank(chars, start, end)
+    # Parse with the front matter and metadata blanked, so markdown-it's line map matches the file.
+    parsed = MarkdownIt("commonmark").enable("table").parse("".join(chars))
+    prose_lines: dict[int, str] = {}
+    for token in parsed:
+        if token.map is None:
+            continue
+        first, last = token.map
+        if token.type in ("fence", "code_block", "html_block"):
+            for index in range(first, last):
+                start, end = doc.line_span(index)
+                blank(chars, start, end)
+        elif token.type == "heading_open":
+            for index in range(first, last):
+                prose_lines[index] = "heading"
+        elif token.type == "paragraph_open" or token.type in ("th_open", "td_open"):
+            for index in range(first, last):
+                prose_lines.setdefault(index, "paragraph")
+    masked = "".join(chars)
+    for pattern in (REFERENCE_DEFINITION_RE, CODE_SPAN_RE, LINK_TARGET_RE):
+        for m in pattern.finditer(masked):
+            blank(chars, m.start(), m.end())
+    # heading markers and list bullets are not words; only letters matter, so they can stay.
+    paragraph: list[int] = []
+    for index in sorted(prose_lines):
+        start, end = doc.line_span(index)
+        kind = prose_lines[index]
+        if kind == "heading":
+            blocks.append(Block("heading", start, end))
+        elif paragraph and paragraph[-1] == index - 1:
+            paragraph.append(index)
+            blocks[-1] = Block("paragraph", blocks[-1].start, end)
+        else:
+            paragraph = [index]
+            blocks.append(Block("paragraph", start, end))
+            continue
+        if kind == "heading":
+            paragraph = []
+    blocks.sort(key=lambda b: b.start)
+    return _finish(doc, blocks, fields, chars)

@@ -1,0 +1,64 @@
+"""Runs the selected rules over a document and filters what they find."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint import registry
+from newslint.config import Config
+from newslint.diagnostic import Diagnostic, Severity
+from newslint.document import Document
+from newslint.resources import Resources
+from newslint.rule import Rule
+from newslint.source import Source
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    document: Document
+    diagnostics: list[Diagnostic]
+
+
+class Linter:
+    """One configuration's rules and resources; lint as many sources as you like with it."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.resources = Resources(config)
+        self.rules: list[Rule] = [r for r in registry.all_rules(config) if registry.is_selected(r, config)]
+        self._precedence = {rule.code: i for i, rule in enumerate(self.rules)}
+
+    def lint(self, source: Source) -> FileResult:
+        doc = Document(source)
+        ignored = self.config.ignored_for(source.path)
+        found: list[Diagnostic] = []
+        for rule in self.rules:
+            if ignored and not registry.is_selected(rule, self.config, ignored):
+                continue
+            for diagnostic in rule.check(doc, self.resources):
+                found.append(diagnostic.with_(path=source.path))
+        found = self._apply_severity(found)
+        found = self._drop_overlaps(found)
+        from newslint import suppression
+
+        found = suppression.apply(doc, found)
+        found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+        return FileResult(doc, found)
+
+    def _apply_severity(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        out = []
+        for d in diagnostics:
+            level = self.config.severity_for(d.code)
+            if level == "off":
+                continue
+            out.append(d.with_(severity=Severity(level)) if level else d)
+        return out
+
+    def _drop_overlaps(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Where two rules flag overlapping text, keep one: the higher severity, then the rule listed first."""
+        ranked = sorted(diagnostics, key=lambda d: (-d.severity.rank, self._precedence.get(d.code, 99), d.span.start))
+        kept: list[Diagnostic] = []
+        for d in ranked:
+            if not any(k.code != d.code and k.span.overlaps(d.span) for k in kept):
+                kept.append(d)
+        return kept

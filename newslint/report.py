@@ -1,0 +1,56 @@
+"""What reporters receive: diagnostics with their lines and columns resolved, plus run-level facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from newslint.diagnostic import Diagnostic
+from newslint.linter import FileResult
+
+
+class Located(NamedTuple):
+    diagnostic: Diagnostic
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive
+    source_line: str  # the text of `line`, for display
+
+    def as_dict(self) -> dict:
+        d = self.diagnostic
+        out = {
+            "path": self.path, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "code": d.code, "rule": d.rule, "severity": d.severity.value, "message": d.message,
+            "suggestions": list(d.suggestions), "fix": None,
+        }
+        if d.fix:
+            out["fix"] = {
+                "title": d.fix.title, "applicability": d.fix.applicability.value,
+                "edits": [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement} for e in d.fix.edits],
+            }
+        return out
+
+
+def locate(result: FileResult) -> list[Located]:
+    doc = result.document
+    out = []
+    for d in result.diagnostics:
+        line, column = doc.locate(d.span.start)
+        end_line, end_column = doc.locate(d.span.end)
+        out.append(Located(d, doc.path, line, column, end_line, end_column, doc.line_text(line - 1)))
+    return out
+
+
+@dataclass
+class Report:
+    items: list[Located] = field(default_factory=list)
+    files: int = 0
+    errors: list[str] = field(default_factory=list)  # input problems, one line each
+    fixed: int = 0
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.items.extend(locate(result))

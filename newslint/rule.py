@@ -1,0 +1,51 @@
+"""The Rule base type: a code, a name, a default severity, fix safety and one detector."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from newslint.diagnostic import Applicability, Diagnostic, Fix, Severity, Span, replacement_fix
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+    from newslint.resources import Resources
+
+
+class Rule:
+    """Subclasses set the class attributes and implement ``check``; the docstring is the rule's documentation
+    (what it does, why it matters in news copy, example, fix safety)."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    fix_safety: ClassVar[Applicability | None] = None
+    enabled_by_default: ClassVar[bool] = True
+
+    def check(self, doc: Document, res: Resources) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.documentation().splitlines()[0] if cls.__doc__ else cls.name
+
+    def report(
+        self,
+        span: Span,
+        message: str,
+        suggestions: Iterable[str] = (),
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+        applicability: Applicability | None = None,
+    ) -> Diagnostic:
+        """A diagnostic from this rule; with suggestions and no explicit fix, the first suggestion becomes the fix."""
+        suggestions = tuple(suggestions)
+        applicability = applicability or self.fix_safety
+        if fix is None and suggestions and applicability is not None:
+            fix = replacement_fix(span, suggestions[0], applicability)
+        return Diagnostic(self.code, self.name, message, span, severity or self.severity, suggestions, fix)

@@ -1,0 +1,1 @@
+"""Built-in rules, one module each, named for what they catch."""

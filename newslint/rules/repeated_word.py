@@ -1,0 +1,44 @@
+"""NL501: a word written twice in a row."""
+
+from __future__ import annotations
+
+from newslint.diagnostic import Applicability, Edit, Fix, Severity, Span
+from newslint.rule import Rule
+
+# Doublings that can be grammatical ("what it is is", "he had had") or deliberate ("bye bye").
+ALLOWED_DOUBLES = frozenset("had that is do does did was bye no ha tut chop knock yada very so there".split())
+
+
+class RepeatedWord(Rule):
+    """A word repeated by accident: "the the".
+
+    What it does: flags the second of two identical words separated only by spaces, in any case
+    ("The the"). Doublings that can be grammatical or deliberate (had had, that that, is is, bye bye) and
+    capitalised pairs that are names (Duran Duran, Baden Baden) are left alone.
+
+    Why it matters: a doubled word survives spell checking and is one of the commonest slips in fast copy.
+
+    Example: "officials met on the the border" -> delete the second "the".
+
+    Fix safety: safe; the second copy and the space before it are deleted.
+    """
+
+    code = "NL501"
+    name = "repeated-word"
+    severity = Severity.ERROR
+    fix_safety = Applicability.SAFE
+
+    def check(self, doc, res):
+        tokens = doc.tokens
+        prose = doc.prose
+        for first, second in zip(tokens, tokens[1:]):
+            if first.text.lower() != second.text.lower() or first.text.lower() in ALLOWED_DOUBLES:
+                continue
+            gap = prose[first.end:second.start]
+            if not gap or gap.strip() or "\n" in gap:
+                continue
+            if first.text[:1].isupper() and second.text[:1].isupper():
+                continue
+            span = Span(second.start, second.end)
+            fix = Fix(f"Delete the repeated '{second.text}'", (Edit(Span(first.end, second.end), ""),), Applicability.SAFE)
+            yield self.report(span, f"Repeated word '{second.text}'", ("",), fix=fix)

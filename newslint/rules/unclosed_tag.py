@@ -1,0 +1,60 @@
+"""NL402: an HTML tag opened and never closed, or closed without being opened."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.diagnostic import Applicability, Severity, Span
+from newslint.rule import Rule
+
+TAG_RE = re.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?(?P<self>/)?>")
+VOID = frozenset("br hr img input meta link wbr source area base col embed param track".split())
+# Elements whose end tag HTML lets you leave out; an editor leaving them open is not a dangling tag.
+OPTIONAL_END = frozenset("p li dt dd tr td th option thead tbody tfoot".split())
+
+
+class UnclosedTag(Rule):
+    """An inline HTML tag left open (or closed twice) within a paragraph.
+
+    What it does: pairs opening and closing tags (<b>, <i>, <em>, <strong>, <a>, <span> ...) within each
+    paragraph or heading of prose, ignoring void elements (<br>, <img>) and self-closing tags. An opening
+    tag with no closing one, or a closing tag with no opening one, is flagged.
+
+    Why it matters: a dangling <b> or <em> turns the rest of the page bold or italic in the CMS, and a
+    stray closing tag shows up as literal text in some feeds.
+
+    Example: "the <b>North Korean general said" -> delete "<b>" (or close it).
+
+    Fix safety: unsafe; deleting the tag is suggested, but the editor may have meant to close it.
+    """
+
+    code = "NL402"
+    name = "unclosed-tag"
+    severity = Severity.ERROR
+    fix_safety = Applicability.UNSAFE
+
+    def check(self, doc, res):
+        markup = doc.markup
+        for block in doc.prose_blocks:
+            stack: list[re.Match] = []
+            for m in TAG_RE.finditer(markup, block.start, block.end):
+                name = m.group("name").lower()
+                if name in VOID or m.group("self"):
+                    continue
+                if not m.group("close"):
+                    stack.append(m)
+                    continue
+                match_at = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].group("name").lower() == name), None)
+                if match_at is None:
+                    yield self.report(Span(m.start(), m.end()), f"Closing tag '{m.group()}' has no opening tag", ("",))
+                    continue
+                for unclosed in stack[match_at + 1:]:
+                    yield from self._unclosed(unclosed)
+                del stack[match_at:]
+            for unclosed in stack:
+                yield from self._unclosed(unclosed)
+
+    def _unclosed(self, m: re.Match):
+        if m.group("name").lower() in OPTIONAL_END:
+            return
+        yield self.report(Span(m.start(), m.end()), f"Tag '{m.group()}' is never closed", ("",))

@@ -1,0 +1,88 @@
+"""Inline suppressions in HTML comments, which never show in published copy.
+
+``<!-- newslint-disable NL301 NL2 -->`` ... ``<!-- newslint-enable NL301 NL2 -->`` (no codes: every rule),
+``<!-- newslint-disable-next-line NL201 -->`` for the next non-blank line, ``<!-- newslint-disable-line -->``
+for its own line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newslint.diagnostic import Applicability, Diagnostic, Severity, Span, replacement_fix
+from newslint.document import Document
+
+DIRECTIVE_RE = re.compile(
+    r"<!--\s*newslint-(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->"
+)
+UNUSED_CODE = "NL901"
+UNUSED_NAME = "unused-suppression"
+
+
+@dataclass
+class Directive:
+    kind: str
+    codes: tuple[str, ...]  # empty: every rule
+    span: Span
+    first_line: int = 0  # 1-based line range it covers
+    last_line: int = 0
+    used: bool = False
+    closers: list[Directive] = field(default_factory=list)
+
+    def covers(self, code: str) -> bool:
+        return not self.codes or any(code.startswith(c) for c in self.codes)
+
+
+def parse(doc: Document) -> list[Directive]:
+    directives = []
+    open_ranges: list[Directive] = []
+    for m in DIRECTIVE_RE.finditer(doc.text):
+        codes = tuple(c for c in re.split(r"[\s,]+", m.group("codes")) if c)
+        d = Directive(m.group("kind"), codes, Span(m.start(), m.end()))
+        line = doc.locate(m.start())[0]
+        if d.kind == "disable-line":
+            d.first_line = d.last_line = line
+        elif d.kind == "disable-next-line":
+            target = line + 1
+            while target <= doc.line_count and not doc.line_text(target - 1).strip():
+                target += 1
+            d.first_line = d.last_line = target
+        elif d.kind == "disable":
+            d.first_line, d.last_line = line, doc.line_count
+            open_ranges.append(d)
+        else:  # enable: closes the open ranges it names
+            closed = [o for o in open_ranges if not codes or (o.codes and set(o.codes) <= set(codes))]
+            for o in closed:
+                o.last_line = line
+                open_ranges.remove(o)
+            d.used = bool(closed)
+        directives.append(d)
+    return directives
+
+
+def apply(doc: Document, diagnostics: list[Diagnostic], report_unused: bool = True) -> list[Diagnostic]:
+    """Drop suppressed diagnostics; report directives that suppressed nothing or closed nothing."""
+    if "newslint-" not in doc.text:
+        return diagnostics
+    directives = parse(doc)
+    kept = []
+    for diagnostic in diagnostics:
+        line = doc.locate(diagnostic.span.start)[0]
+        hit = [d for d in directives
+               if d.kind != "enable" and d.first_line <= line <= d.last_line and d.covers(diagnostic.code)]
+        for d in hit:
+            d.used = True
+        if not hit:
+            kept.append(diagnostic)
+    if report_unused:
+        for d in directives:
+            if d.used:
+                continue
+            what = "closes no open disable" if d.kind == "enable" else "suppresses nothing"
+            kept.append(Diagnostic(
+                UNUSED_CODE, UNUSED_NAME, f"Suppression '{doc.text[d.span.start:d.span.end]}' {what}", d.span,
+                Severity.WARNING, ("",), replacement_fix(d.span, "", Applicability.SAFE, "Remove the directive"),
+                path=doc.path,
+            ))
+    return kept

@@ -1,0 +1,69 @@
+"""Word tokens and sentence boundaries over a paragraph of prose."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Letters joined by inner hyphens or apostrophes: "Jong-un", "it's", "Pyongyang’s".
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
+APOSTROPHES = "'\u2019"
+OPENERS = "\"'\u2018\u201c([{"
+CLOSERS = "\"'\u2019\u201d)]}"
+ABBREVIATIONS = frozenset(
+    """mr mrs ms messrs dr prof st sen rep gov gen lt col sgt capt cpl maj adm cmdr brig rev hon jr sr
+    inc corp ltd co vs no nos jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave rd dept univ
+    est approx fig vol pp al etc""".split()
+)
+TITLES = frozenset(
+    """mr mrs ms miss dr sir dame lord lady prof professor president vice prime minister premier senator
+    sen governor gov general gen chief secretary director commissioner justice judge king queen prince
+    princess captain capt colonel col sergeant sgt officer mayor chairman chairwoman chancellor
+    ambassador envoy bishop pope father sheikh rabbi imam cardinal pastor coach inspector detective
+    lieutenant lt corporal major maj admiral adm commander brigadier marshal delegate leader
+    spokesman spokeswoman deputy mp congressman congresswoman representative rep speaker""".split()
+)
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in WORD_RE.finditer(text)]
+
+
+_BOUNDARY_RE = re.compile(r"[.!?]+[" + re.escape(CLOSERS) + r"]*\s+")
+_DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
+
+
+def sentence_starts(text: str, offset: int = 0) -> list[int]:
+    """Offsets where sentences begin: the paragraph start, then after . ! ? (and closing quotes) followed
+    by space and a capital, digit or opening quote; never after an abbreviation, initial or inside a decimal."""
+    starts = []
+    first = len(text) - len(text.lstrip())
+    if first < len(text):
+        starts.append(first + offset)
+    for m in _BOUNDARY_RE.finditer(text):
+        nxt = text[m.end():m.end() + 1]
+        if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS):
+            continue
+        punct = m.group().rstrip().rstrip(CLOSERS)
+        if punct == ".":
+            before = text[:m.start()].split()
+            last = before[-1].lstrip(OPENERS) if before else ""
+            if last.lower() in ABBREVIATIONS or _DOTTED_RE.match(last + ".") or len(last) == 1:
+                continue
+        starts.append(m.end() + offset)
+    return starts
+
+
+def match_case(template: str, word: str) -> str:
+    """word with template's casing: 'Teh' -> 'The', 'TEH' -> 'THE'."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
