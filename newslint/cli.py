@@ -83,12 +83,18 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(run.diff_text)
     elif args.output_file:
         try:
+            args.output_file.parent.mkdir(parents=True, exist_ok=True)
             with open(args.output_file, "w", encoding="utf-8", newline="\n") as handle:
                 render(args.format, report, handle, color=False)
         except OSError as exc:
             print(f"newslint: {args.output_file}: cannot write report ({exc.strerror or exc})", file=sys.stderr)
             return EXIT_ERROR
-        print(f"newslint: {len(report.items)} diagnostic(s) in {report.files} file(s); report written to {args.output_file}")
+        if args.format in ("text", "concise", "github"):  # these carry input errors in the report; say them here too
+            for error in report.errors:
+                print(f"newslint: {error}", file=sys.stderr)
+        n, files = len(report.items), report.files
+        print(f"newslint: {n} problem{'s' * (n != 1)} in {files} file{'s' * (files != 1)}; "
+              f"{args.format} report written to {args.output_file}")
     else:
         render(args.format, report, sys.stdout, color)
     if args.format not in ("text", "concise", "github"):

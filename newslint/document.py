@@ -6,10 +6,12 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from newslint import text as textutil
 from newslint.source import Source
 
+T = TypeVar("T")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 METADATA_LINE_RE = re.compile(r"^(?P<key>[A-Z][A-Z0-9_ -]{0,30}[A-Z0-9]|[A-Z]):(?P<value>.*)$")
 # Spans inside prose that are not prose: addresses, handles, markup.
@@ -63,6 +65,13 @@ class Document:
         self.text = source.text
         self.is_markdown = source.path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+        self._derived: dict[type, object] = {}
+
+    def derived(self, factory: type[T]) -> T:
+        """One instance of factory(self) per document, shared by every rule that asks."""
+        if factory not in self._derived:
+            self._derived[factory] = factory(self)
+        return self._derived[factory]  # type: ignore[return-value]
 
     # -- positions ---------------------------------------------------------------------------------
     def locate(self, offset: int) -> tuple[int, int]:

@@ -15,7 +15,7 @@ ENTRY_POINT_GROUP = "newslint.rules"
 BUILTIN_MODULES = (
     "glossary_variant",
     # "name_variant",
-    # "spelling",
+    "spelling",
     # "real_word_error",
     "repeated_word",
     "empty_metadata",

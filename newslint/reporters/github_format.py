@@ -4,27 +4,37 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from newslint.diagnostic import Diagnostic
 from newslint.report import Report
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
+    """As @actions/core escapes a command's message."""
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:
+    """As @actions/core escapes a command's property values."""
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def with_hint(d: Diagnostic) -> str:
+    """The message plus the first suggestion, when there is a word to suggest."""
+    return d.message + (f" (suggestion: {d.suggestions[0]!r})" if d.suggestions and d.suggestions[0] else "")
+
+
+def command(name: str, message: str, **properties: object) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}\n"
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
     for item in report.items:
         d = item.diagnostic
-        props = ",".join([
-            f"file={escape_property(item.path)}", f"line={item.line}", f"endLine={item.end_line}",
-            f"col={item.column}", f"endColumn={item.end_column}", f"title={escape_property(f'{d.code} {d.rule}')}",
-        ])
-        message = d.message + (f" (suggestion: {d.suggestions[0]!r})" if d.suggestions else "")
-        stream.write(f"::{LEVELS[d.severity.value]} {props}::{escape_data(message)}\n")
+        stream.write(command(LEVELS[d.severity.value], with_hint(d), file=item.path, line=item.line,
+                             endLine=item.end_line, col=item.column, endColumn=item.end_column,
+                             title=f"{d.code} {d.rule}"))
     for error in report.errors:
-        stream.write(f"::error ::{escape_data(error)}\n")
+        stream.write(command("error", error))

@@ -1,70 +1,80 @@
-"""SARIF 2.1.0 for GitHub code scanning: rule metadata, locations with regions, fixes."""
+"""SARIF 2.1.0 for GitHub code scanning: rule metadata, located results with fingerprints, fixes."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import PurePath
 from typing import TextIO
+from urllib.parse import quote
 
-from newslint import __version__
-from newslint.report import Report
+from newslint import __version__, registry
+from newslint.report import Located, Report
+from newslint.reporters.github_format import with_hint
+from newslint.reporters.gitlab_format import fingerprints
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+MAX_DESCRIPTION = 1024  # GitHub's limit for rule descriptions
 
 
-def _uri(path: str) -> str:
-    return Path(path).as_posix() if path != "-" else "stdin"
+def uri(path: str) -> str:
+    """A URI reference for a reported path: relative paths stay relative, absolute ones become file: URIs."""
+    if path == "-":
+        return "stdin"
+    pure = PurePath(path)
+    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix())
 
 
-def _region(doc_line: int, column: int, end_line: int, end_column: int) -> dict:
-    return {"startLine": doc_line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_DESCRIPTION else text[:MAX_DESCRIPTION - 1] + "…"
+
+
+def _rule(item: Located) -> dict:
+    d = item.diagnostic
+    rule = registry.find_rule(d.code)
+    doc = rule.documentation() if rule else ""
+    summary = rule.summary() if rule else d.rule
+    level = rule.severity.value if rule else d.severity.value
+    out = {"id": d.code, "name": d.rule, "shortDescription": {"text": _clip(summary)},
+           "defaultConfiguration": {"level": LEVELS[level]}}
+    if doc:
+        out |= {"fullDescription": {"text": _clip(doc)}, "help": {"text": doc}}
+    return out
+
+
+def _result(item: Located, index: int, fingerprint: str) -> dict:
+    d = item.diagnostic
+    location = {"uri": uri(item.path)}
+    out = {
+        "ruleId": d.code,
+        "ruleIndex": index,
+        "level": LEVELS[d.severity.value],
+        "message": {"text": with_hint(d)},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": {
+            "startLine": item.line, "startColumn": item.column, "endLine": item.end_line, "endColumn": item.end_column,
+        }}}],
+        "partialFingerprints": {"newslint/v1": fingerprint},
+    }
+    if d.fix:
+        out["fixes"] = [{"description": {"text": d.fix.title}, "artifactChanges": [{
+            "artifactLocation": location,
+            "replacements": [{"deletedRegion": {"charOffset": e.span.start, "charLength": e.span.end - e.span.start},
+                              "insertedContent": {"text": e.replacement}} for e in d.fix.edits],
+        }]}]
+    return out
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    rules: dict[str, dict] = {}
-    results = []
-    for item in report.items:
-        d = item.diagnostic
-        if d.code not in rules:
-            rules[d.code] = {
-                "id": d.code, "name": d.rule,
-                "shortDescription": {"text": d.rule.replace("-", " ")},
-                "helpUri": "https://github.com/newslint/newslint#rules",
-                "defaultConfiguration": {"level": LEVELS[d.severity.value]},
-            }
-        result = {
-            "ruleId": d.code,
-            "ruleIndex": list(rules).index(d.code),
-            "level": LEVELS[d.severity.value],
-            "message": {"text": d.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(item.path)},
-                "region": _region(item.line, item.column, item.end_line, item.end_column),
-            }}],
-            "partialFingerprints": {"newslint/v1": d.extra.get("fingerprint", f"{d.code}:{item.source_line[item.column - 1:item.end_column - 1]}")},
-        }
-        if d.fix:
-            result["fixes"] = [{
-                "description": {"text": d.fix.title},
-                "artifactChanges": [{
-                    "artifactLocation": {"uri": _uri(item.path)},
-                    "replacements": [{
-                        "deletedRegion": {"charOffset": e.span.start, "charLength": e.span.end - e.span.start},
-                        "insertedContent": {"text": e.replacement},
-                    } for e in d.fix.edits],
-                }],
-            }]
-        results.append(result)
-    sarif = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "newslint", "version": __version__, "informationUri": "https://github.com/newslint/newslint",
-                                "rules": list(rules.values())}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    }
+    firsts = {item.diagnostic.code: item for item in reversed(report.items)}
+    codes = sorted(firsts)
+    index = {code: i for i, code in enumerate(codes)}
+    results = [_result(item, index[item.diagnostic.code], fp) for item, fp in zip(report.items, fingerprints(report.items))]
+    sarif = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "newslint", "version": __version__, "rules": [_rule(firsts[c]) for c in codes]}},
+        "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": [
+            {"level": "error", "message": {"text": error}} for error in report.errors]}],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }]}
     json.dump(sarif, stream, ensure_ascii=False, indent=1)
     stream.write("\n")

@@ -6,14 +6,14 @@ from newslint.diagnostic import Applicability, Edit, Fix, Severity, Span
 from newslint.rule import Rule
 
 # Doublings that can be grammatical ("what it is is", "he had had") or deliberate ("bye bye").
-ALLOWED_DOUBLES = frozenset("had that is do does did was bye no ha tut chop knock yada very so there".split())
+ALLOWED_DOUBLES = frozenset("had that is bye ha tut chop knock yada".split())
 
 
 class RepeatedWord(Rule):
     """A word repeated by accident: "the the".
 
     What it does: flags the second of two identical words separated only by spaces, in any case
-    ("The the"). Doublings that can be grammatical or deliberate (had had, that that, is is, bye bye) and
+    ("The the"). Doublings that can be grammatical or deliberate (had had, that that, what it is is, bye bye) and
     capitalised pairs that are names (Duran Duran, Baden Baden) are left alone.
 
     Why it matters: a doubled word survives spell checking and is one of the commonest slips in fast copy.

@@ -1,0 +1,136 @@
+"""The word list: known words, their frequencies, dialect-specific spellings and spelling candidates."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from newslint import data
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+UNKNOWN_FREQUENCY = -9.0
+# Productive prefixes and suffixes: "denuclearization" is de + nuclear + ization though no list has it.
+PREFIXES = ("counter", "inter", "multi", "super", "trans", "under", "anti", "post", "over", "semi", "non", "pre",
+            "mis", "dis", "sub", "co", "de", "re", "un")
+SUFFIXES = (("izations", ""), ("isations", ""), ("ization", ""), ("isation", ""), ("ization", "ize"),
+            ("isation", "ise"), ("izing", "ize"), ("ising", "ise"), ("ized", "ize"), ("ised", "ise"), ("ize", ""),
+            ("ise", ""), ("ness", ""), ("ists", ""), ("ist", ""), ("isms", ""), ("ism", ""), ("ly", ""),
+            ("ily", "y"), ("ities", "ity"), ("ors", "e"), ("or", "e"), ("ers", ""), ("er", ""), ("s", ""),
+            ("less", ""), ("wards", ""), ("ward", ""))
+COMPOUND_PART = 3  # shortest part of a closed compound ("carmaker" = car + maker)
+COMPOUND_TAIL = -6.0  # log10 frequency the second part of a compound needs
+MIN_STEM = 4
+RARE_WORD = -6.5  # log10 frequency below which a two-edit candidate is not worth suggesting  # log10 probability given to a word the list lacks
+# Adjacent keys on a QWERTY keyboard: a slip onto a neighbour is the likeliest typo.
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard_neighbours() -> dict[str, set[str]]:
+    position = {c: (r, i) for r, row in enumerate(KEYBOARD_ROWS) for i, c in enumerate(row)}
+    return {a: {b for b, (rb, ib) in position.items() if b != a and abs(ra - rb) <= 1 and abs(ia - ib) <= 1}
+            for a, (ra, ia) in position.items()}
+
+
+KEYBOARD = _keyboard_neighbours()
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    out |= {a + c + b for a, b in splits for c in LETTERS}
+    return out
+
+
+def edit_cost(typo: str, word: str) -> float:
+    """log10 likelihood of typing `typo` when meaning `word` (one edit apart): keyboard slips and
+    transpositions are likelier than arbitrary substitutions; doubled or dropped double letters are common."""
+    if len(typo) == len(word):
+        diffs = [i for i, (a, b) in enumerate(zip(typo, word)) if a != b]
+        if len(diffs) == 2 and typo[diffs[0]] == word[diffs[1]] and typo[diffs[1]] == word[diffs[0]]:
+            return -1.0  # transposition
+        if len(diffs) == 1:
+            i = diffs[0]
+            return -1.0 if typo[i] in KEYBOARD.get(word[i], ()) else -2.0
+        return -3.0
+    longer, shorter = (typo, word) if len(typo) > len(word) else (word, typo)
+    i = next((k for k in range(len(shorter)) if longer[k] != shorter[k]), len(shorter))
+    extra = longer[i]
+    neighbour = (i > 0 and longer[i - 1] == extra) or (i + 1 < len(longer) and longer[i + 1] == extra)
+    if neighbour:
+        return -1.0  # doubled or undoubled letter
+    if len(typo) > len(word):  # inserted a key next to an intended one
+        around = {longer[i - 1] if i > 0 else "", longer[i + 1] if i + 1 < len(longer) else ""}
+        return -1.2 if any(extra in KEYBOARD.get(c, ()) for c in around if c) else -2.0
+    return -1.5  # deletion
+
+
+class Lexicon:
+    def __init__(self, words: dict[str, float], proper: list[str], gb_only: dict[str, str], us_only: dict[str, str],
+                 dialect: str):
+        self.words = words
+        self.proper = frozenset(proper)
+        self.dialect = dialect
+        # Spellings of the other dialect, mapped to this dialect's form ("" when there is no direct counterpart).
+        self.foreign = us_only if dialect in ("en-GB", "en-AU") else gb_only
+        self.native = gb_only if dialect in ("en-GB", "en-AU") else us_only
+
+    @classmethod
+    @cache
+    def load(cls, dialect: str) -> Lexicon:
+        raw = data.load("lexicon")
+        return cls(raw["words"], raw["proper"], raw["gb_only"], raw["us_only"], dialect)
+
+    def is_word(self, word: str) -> bool:
+        """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words)."""
+        lower = word.lower()
+        if lower in self.foreign:
+            return False
+        return lower in self.words or word in self.proper
+
+    def is_derived(self, word: str) -> bool:
+        """A known word with a productive prefix and/or suffix added (de-nuclear-ization, throughput-s)."""
+        lower = word.lower()
+        stems = [lower] + [lower[len(p):] for p in PREFIXES if lower.startswith(p) and len(lower) - len(p) >= MIN_STEM]
+        for stem in stems:
+            if stem != lower and self._known(stem):
+                return True
+            for suffix, replacement in SUFFIXES:
+                if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_STEM:
+                    if self._known(stem[: -len(suffix)] + replacement):
+                        return True
+        return False
+
+    def is_compound(self, word: str) -> bool:
+        """A closed compound of two known words (car-makers, cinema-goers)."""
+        lower = word.lower()
+        for i in range(COMPOUND_PART, len(lower) - COMPOUND_PART + 1):
+            head, tail = lower[:i], lower[i:]
+            if self._known(head) and self._known(tail) and self.words[tail] > COMPOUND_TAIL:
+                return True
+        return False
+
+    def _known(self, lower: str) -> bool:
+        return lower in self.words and lower not in self.foreign
+
+    def is_other_dialect(self, word: str) -> bool:
+        return word.lower() in self.foreign
+
+    def counterpart(self, word: str) -> str:
+        return self.foreign.get(word.lower(), "")
+
+    def frequency(self, word: str) -> float:
+        return self.words.get(word.lower(), UNKNOWN_FREQUENCY)
+
+    def candidates(self, word: str, max_distance: int = 2) -> list[str]:
+        """Known lower-case words one edit away; failing that, frequent words two edits away where one of the
+        two is a deletion or a transposition (the full two-edit space is too large to search quickly)."""
+        lower = word.lower()
+        near = [c for c in edits1(lower) if self._known(c)]
+        if near or max_distance < 2:
+            return near
+        splits = [(lower[:i], lower[i:]) for i in range(len(lower))]
+        first_steps = {a + b[1:] for a, b in splits} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        return list({c for step in first_steps for c in edits1(step)
+                     if self._known(c) and self.words[c] > RARE_WORD})

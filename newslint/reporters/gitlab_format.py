@@ -1,0 +1,43 @@
+"""GitLab Code Quality: a JSON array of issues whose fingerprints survive edits elsewhere in the file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import TextIO
+
+from newslint.report import Located, Report
+
+SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def flagged_text(item: Located) -> str:
+    """The text a diagnostic points at (to the end of its first line when it spans several)."""
+    end = item.end_column - 1 if item.end_line == item.line else None
+    return item.source_line[item.column - 1:end]
+
+
+def fingerprints(items: list[Located]) -> list[str]:
+    """One hash per item from path, code, flagged text and how often that triple came before: no line numbers."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    out = []
+    for item in items:
+        key = (item.path, item.diagnostic.code, flagged_text(item))
+        out.append(hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()[:32])
+        seen[key] += 1
+    return out
+
+
+def render(report: Report, stream: TextIO, color: bool = False) -> None:
+    issues = [{
+        "type": "issue",
+        "check_name": item.diagnostic.code,
+        "description": f"{item.diagnostic.code} {item.diagnostic.message}",
+        "categories": ["Style"],
+        "severity": SEVERITIES[item.diagnostic.severity.value],
+        "fingerprint": fingerprint,
+        "location": {"path": item.path, "lines": {"begin": item.line, "end": item.end_line}},
+    } for item, fingerprint in zip(report.items, fingerprints(report.items))]
+    json.dump(issues, stream, ensure_ascii=False, indent=1)
+    stream.write("\n")

@@ -1,0 +1,95 @@
+"""NL101: a word that is not in the dictionary and not a name."""
+
+from __future__ import annotations
+
+from newslint.diagnostic import Applicability, Severity, Span
+from newslint.names import NameEvidence, strip_possessive
+from newslint.rule import Rule
+from newslint.spelling_candidates import neighbours, rank
+from newslint.text import match_case
+
+# Word parts that stand before a hyphen without being words of their own.
+PREFIXES = frozenset("""co non pre post anti pro re un ex mid multi semi sub super vice cross self inter intra
+    over under counter quasi neo pseudo ultra mega micro macro mini tri bi de dis mis out socio geo""".split())
+COMMON_WORD = -4.5  # log10 frequency above which a candidate is an everyday word
+PLAUSIBLE_WORD = -6.5  # log10 frequency above which a one-edit neighbour makes a typo likelier than a coinage
+
+
+class Spelling(Rule):
+    """A misspelt word: not in the dictionary for the dialect, and not a name.
+
+    What it does: checks every word of prose against the word list for the configured dialect (en-US,
+    en-GB, en-AU) and the team's accepted words, and suggests the likeliest corrections, ranked by how
+    likely the slip is (keyboard neighbours, transpositions, doubled letters) times how well each candidate
+    fits between its neighbours. Names are not errors: capitalised words away from a sentence start,
+    romanised given names (Do-gyun, Ik-san), words after a title, acronyms, words with inner capitals,
+    and a lower-case word used twice in the story are left alone; numbers with units, URLs, e-mail
+    addresses and handles are not prose.
+
+    Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
+    Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
+    rule catches a name misspelt once).
+
+    Example: "a nuclear reserch site" -> "research".
+
+    Fix safety: unsafe; the first suggestion is a guess, applied only with --unsafe-fixes.
+    """
+
+    code = "NL101"
+    name = "misspelling"
+    severity = Severity.ERROR
+    fix_safety = Applicability.UNSAFE
+
+    def check(self, doc, res):
+        lexicon = res.lexicon
+        accepted = res.accepted_words | (res.glossary.words if res.config.names else set())
+        evidence = doc.derived(NameEvidence)
+        prose = doc.prose
+        for index, token in enumerate(doc.tokens):
+            if (token.start and prose[token.start - 1].isdigit()) or prose[token.end:token.end + 1].isdigit():
+                continue  # 5km, Hwasong-15
+            word = strip_possessive(token.text)
+            if lexicon.is_word(word) or word in accepted or word.lower() in accepted or word.isupper():
+                continue
+            if self._is_name_or_term(word, token, index, evidence, lexicon) or self._is_derived(word, lexicon):
+                continue
+            if "-" in word:
+                yield from self._check_parts(doc, res, index, token, word, accepted)
+                continue
+            yield from self._flag(doc, res, index, Span(token.start, token.start + len(word)), word)
+
+    def _is_name_or_term(self, word, token, index, evidence, lexicon) -> bool:
+        if word[:1].isupper():
+            if evidence.looks_like_name(token, index) or evidence.forms[word] > 1:
+                return True
+            if "-" in word:
+                return False  # check the parts of "Anti-govenment"
+            # A capitalised unknown word opening a sentence is a name unless it is one slip from a common word.
+            return not _near_common_word(word, lexicon)
+        return evidence.forms[word] > 1 or any(c.isupper() for c in word)
+
+    @staticmethod
+    def _is_derived(word, lexicon) -> bool:
+        """Derived, or a compound unless one slip from an everyday word ("spokeman" is spoke + man, but a typo)."""
+        return lexicon.is_derived(word) or (lexicon.is_compound(word) and not _near_common_word(word, lexicon, PLAUSIBLE_WORD))
+
+    def _check_parts(self, doc, res, index, token, word, accepted):
+        offset = token.start
+        for part in word.split("-"):
+            known = (res.lexicon.is_word(part) or self._is_derived(part, res.lexicon) or part.lower() in PREFIXES
+                     or part in accepted or part[:1].isupper() or len(part) < 3)
+            if not known:
+                yield from self._flag(doc, res, index, Span(offset, offset + len(part)), part)
+            offset += len(part) + 1
+
+    def _flag(self, doc, res, index, span, word):
+        candidates = res.lexicon.candidates(word)
+        left, right = neighbours(doc, index)
+        best = [match_case(word, c) for c in rank(word, candidates, res.context_model, res.lexicon, left, right)]
+        yield self.report(span, f"Unknown word '{word}'", best)
+
+
+def _near_common_word(word: str, lexicon, threshold: float = COMMON_WORD) -> bool:
+    """One edit from an everyday lower-case word (not a name: "Irfan" is one edit from "Iran", a name)."""
+    return any(lexicon.frequency(c) > threshold and c.capitalize() not in lexicon.proper
+               for c in lexicon.candidates(word, max_distance=1))

