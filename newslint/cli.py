@@ -30,10 +30,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     p.add_argument("--stdin-filename", help="the name to report for '-' (and to choose text or Markdown)")
     p.add_argument("--encoding", help="read files in this encoding instead of UTF-8 (e.g. cp1252)")
+    p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                   help="lint files in N processes (0: one per CPU; default 1)")
+    p.add_argument("--baseline", type=Path, metavar="FILE",
+                   help="report only diagnostics not recorded in this baseline (JSON)")
+    p.add_argument("--write-baseline", action="store_true",
+                   help="with --baseline, record the current diagnostics in FILE (creating or updating it)")
     p.add_argument("--output-file", type=Path, help="write the report here; the terminal gets a summary")
     p.add_argument("--no-color", action="store_true", help="never colour the output")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
     return p
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of processes (0 or more), got {value!r}")
+    return int(value)
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -64,6 +76,9 @@ def _check(args: argparse.Namespace) -> int:
     if not args.paths:
         print("newslint: no paths given (use '-' for stdin); see 'newslint --help'", file=sys.stderr)
         return EXIT_ERROR
+    if args.write_baseline and not args.baseline:
+        print("newslint: --write-baseline needs --baseline FILE", file=sys.stderr)
+        return EXIT_ERROR
     color = _use_color(args)
     try:
         run = Run(
@@ -73,14 +88,15 @@ def _check(args: argparse.Namespace) -> int:
             encoding=args.encoding,
         )
         report = run.lint_paths(args.paths, stdin_filename=args.stdin_filename,
-                                fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes)
+                                fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes, jobs=args.jobs,
+                                baseline=args.baseline, write_baseline=args.write_baseline)
     except ConfigError as exc:
         print(f"newslint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     from newslint.reporters import render
 
     if args.diff:
-        sys.stdout.write(run.diff_text)
+        run.write_diff(sys.stdout)
     elif args.output_file:
         try:
             args.output_file.parent.mkdir(parents=True, exist_ok=True)
@@ -100,10 +116,12 @@ def _check(args: argparse.Namespace) -> int:
     if args.format not in ("text", "concise", "github"):
         for error in report.errors:
             print(f"newslint: {error}", file=sys.stderr)
+    if args.write_baseline:
+        print(f"newslint: baseline {args.baseline} updated ({run.baseline_size} known problem(s))", file=sys.stderr)
     if report.errors:
         return EXIT_ERROR
     if args.diff:
-        return EXIT_FOUND if run.diff_text else EXIT_CLEAN
+        return EXIT_FOUND if run.diff else EXIT_CLEAN
     return EXIT_FOUND if report.items else EXIT_CLEAN
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newslint.document import METADATA_LINE_RE, Block, Layout, MetadataField, blank, mask_non_prose
+from newslint.document import METADATA_LINE_RE, NON_PROSE_RE, Block, Layout, MetadataField, blank
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -14,7 +14,8 @@ SENTENCE_END = ".!?:;,\u2026"
 TRAILING_CLOSERS = "\"'\u2019\u201d)]*_"
 MAX_HEADING_WORDS = 15
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
-LINK_TARGET_RE = re.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)|\]\[[^\]]*\]")
+# The target after a link's text (the "]" stays, so brackets still pair): ](url "title"), ][ref]
+LINK_TARGET_RE = re.compile(r"(?<=\])(?:\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]]*\])")
 REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.MULTILINE)
 KNOWN_METADATA_KEYS = frozenset(
     """LINK URL TAGS KEYWORDS SLUG BYLINE BY AUTHOR CATEGORY CATEGORIES SECTION SOURCE DATE DATELINE HEADLINE
@@ -101,16 +102,32 @@ def plain_layout(doc: Document) -> Layout:
     return _finish(doc, blocks, fields, chars)
 
 
-def _finish(doc: Document, blocks: list[Block], fields: list[MetadataField], chars: list[str]) -> Layout:
-    """Markup keeps tags and addresses (only code, metadata and front matter are blanked); prose blanks them too."""
+def _finish(doc: Document, blocks: list[Block], fields: list[MetadataField], chars: list[str],
+            prose_only: tuple[tuple[int, int], ...] = ()) -> Layout:
+    """Markup keeps tags and addresses (only code, metadata and front matter are blanked); prose also blanks
+    them, and the ranges in prose_only (HTML blocks)."""
     markup = "".join(chars)
     for block in blocks:
         if block.kind in ("headline", "heading", "paragraph"):
-            mask_non_prose(chars, markup, block.start, block.end)
+            for m in NON_PROSE_RE.finditer(markup, block.start, block.end):
+                blank(chars, m.start(), m.start() + len(_trim_address(m.group())))
+    for start, end in prose_only:
+        blank(chars, start, end)
     return Layout(blocks, fields, markup, "".join(chars))
 
 
+def _trim_address(found: str) -> str:
+    """A URL without the sentence punctuation after it: "(see http://x.org/a)." keeps its ")." as prose."""
+    if not re.match(r"(?:https?|ftp)://|www\.", found):
+        return found
+    while found and (found[-1] in ".,;:!?'\u2019" or (found[-1] == ")" and found.count("(") < found.count(")"))):
+        found = found[:-1]
+    return found
+
+
 def markdown_layout(doc: Document) -> Layout:
+    """Regions from markdown-it's block tokens; code is blanked everywhere, HTML blocks, link targets, URLs
+    and comments in prose only, so every offset still points into the original file."""
     from markdown_it import MarkdownIt
 
     chars = list(doc.text)
@@ -126,41 +143,22 @@ def markdown_layout(doc: Document) -> Layout:
         blocks.append(Block("metadata", start, end))
         blank(chars, start, end)
     # Parse with the front matter and metadata blanked, so markdown-it's line map matches the file.
-    parsed = MarkdownIt("commonmark").enable("table").parse("".join(chars))
-    prose_lines: dict[int, str] = {}
-    for token in parsed:
-        if token.map is None:
+    kinds = {"fence": "code", "code_block": "code", "html_block": "html", "heading_open": "heading",
+             "paragraph_open": "paragraph", "tr_open": "paragraph"}
+    for token in MarkdownIt("commonmark").enable("table").parse("".join(chars)):
+        if token.map is None or token.type not in kinds:
             continue
-        first, last = token.map
-        if token.type in ("fence", "code_block", "html_block"):
-            for index in range(first, last):
-                start, end = doc.line_span(index)
-                blank(chars, start, end)
-        elif token.type == "heading_open":
-            for index in range(first, last):
-                prose_lines[index] = "heading"
-        elif token.type == "paragraph_open" or token.type in ("th_open", "td_open"):
-            for index in range(first, last):
-                prose_lines.setdefault(index, "paragraph")
-    masked = "".join(chars)
-    for pattern in (REFERENCE_DEFINITION_RE, CODE_SPAN_RE, LINK_TARGET_RE):
-        for m in pattern.finditer(masked):
-            blank(chars, m.start(), m.end())
-    # heading markers and list bullets are not words; only letters matter, so they can stay.
-    paragraph: list[int] = []
-    for index in sorted(prose_lines):
-        start, end = doc.line_span(index)
-        kind = prose_lines[index]
-        if kind == "heading":
-            blocks.append(Block("heading", start, end))
-        elif paragraph and paragraph[-1] == index - 1:
-            paragraph.append(index)
-            blocks[-1] = Block("paragraph", blocks[-1].start, end)
-        else:
-            paragraph = [index]
-            blocks.append(Block("paragraph", start, end))
-            continue
-        if kind == "heading":
-            paragraph = []
+        start, end = doc.line_span(token.map[0])[0], doc.line_span(token.map[1] - 1)[1]
+        blocks.append(Block(kinds[token.type], start, end))
+        if token.type in ("fence", "code_block"):
+            blank(chars, start, end)
+    for pattern in (CODE_SPAN_RE, LINK_TARGET_RE):
+        masked = "".join(chars)
+        for block in blocks:
+            if block.kind in ("heading", "paragraph"):
+                for m in pattern.finditer(masked, block.start, block.end):
+                    blank(chars, m.start(), m.end())
+    for m in REFERENCE_DEFINITION_RE.finditer("".join(chars)):
+        blank(chars, m.start(), m.end())
     blocks.sort(key=lambda b: b.start)
-    return _finish(doc, blocks, fields, chars)
+    return _finish(doc, blocks, fields, chars, tuple((b.start, b.end) for b in blocks if b.kind == "html"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from newslint import data
+from newslint.ngrams import NgramTable
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 UNKNOWN_FREQUENCY = -9.0
@@ -67,10 +68,11 @@ def edit_cost(typo: str, word: str) -> float:
 
 
 class Lexicon:
-    def __init__(self, words: dict[str, float], proper: list[str], gb_only: dict[str, str], us_only: dict[str, str],
-                 dialect: str):
+    def __init__(self, words: frozenset[str], frequencies: NgramTable, proper: frozenset[str], gb_only: dict[str, str],
+                 us_only: dict[str, str], dialect: str):
         self.words = words
-        self.proper = frozenset(proper)
+        self.frequencies = frequencies
+        self.proper = proper
         self.dialect = dialect
         # Spellings of the other dialect, mapped to this dialect's form ("" when there is no direct counterpart).
         self.foreign = us_only if dialect in ("en-GB", "en-AU") else gb_only
@@ -80,7 +82,8 @@ class Lexicon:
     @cache
     def load(cls, dialect: str) -> Lexicon:
         raw = data.load("lexicon")
-        return cls(raw["words"], raw["proper"], raw["gb_only"], raw["us_only"], dialect)
+        return cls(frozenset(raw["words"].split("\n")), NgramTable.from_bytes(raw["frequency"]),
+                   frozenset(raw["proper"].split("\n")), raw["gb_only"], raw["us_only"], dialect)
 
     def is_word(self, word: str) -> bool:
         """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words)."""
@@ -107,7 +110,7 @@ class Lexicon:
         lower = word.lower()
         for i in range(COMPOUND_PART, len(lower) - COMPOUND_PART + 1):
             head, tail = lower[:i], lower[i:]
-            if self._known(head) and self._known(tail) and self.words[tail] > COMPOUND_TAIL:
+            if self._known(head) and self._known(tail) and self.frequency(tail) > COMPOUND_TAIL:
                 return True
         return False
 
@@ -121,7 +124,9 @@ class Lexicon:
         return self.foreign.get(word.lower(), "")
 
     def frequency(self, word: str) -> float:
-        return self.words.get(word.lower(), UNKNOWN_FREQUENCY)
+        """log10 relative frequency of the word (lower-cased)."""
+        lower = word.lower()
+        return -self.frequencies.get(lower) / 100 if lower in self.words else UNKNOWN_FREQUENCY
 
     def candidates(self, word: str, max_distance: int = 2) -> list[str]:
         """Known lower-case words one edit away; failing that, frequent words two edits away where one of the
@@ -133,4 +138,4 @@ class Lexicon:
         splits = [(lower[:i], lower[i:]) for i in range(len(lower))]
         first_steps = {a + b[1:] for a, b in splits} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
         return list({c for step in first_steps for c in edits1(step)
-                     if self._known(c) and self.words[c] > RARE_WORD})
+                     if self._known(c) and self.frequency(c) > RARE_WORD})

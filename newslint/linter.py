@@ -41,7 +41,7 @@ class Linter:
         found = self._drop_overlaps(found)
         from newslint import suppression
 
-        found = suppression.apply(doc, found)
+        found = suppression.apply(doc, found, report_unused=any(r.code == "NL901" and registry.is_selected(r, self.config, ignored) for r in self.rules))
         found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
         return FileResult(doc, found)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import cached_property
 
@@ -49,6 +50,10 @@ class NameEvidence:
     def lower_forms(self) -> set[str]:
         return {t.text.lower() for t in self.doc.tokens if t.text.islower()}
 
+    def capitalised_in_sentence(self, token: Token) -> bool:
+        """Capitalised away from a sentence start or heading: a name, or part of one ("North" in North Korea)."""
+        return is_capitalised(token.text) and token.start not in self.initial
+
     def after_title(self, index: int) -> bool:
         tokens = self.doc.tokens
         if index == 0:
@@ -67,3 +72,48 @@ class NameEvidence:
         if token.start not in self.initial:
             return True
         return self.capitalised_mid_sentence[word] > 0 or self.after_title(index)
+
+    def joined(self, left: int, right: int) -> bool:
+        """True when two tokens are neighbours in one name: one space apart and the left one not possessive."""
+        tokens = self.doc.tokens
+        first = tokens[left]
+        return self.doc.prose[first.end:tokens[right].start] == " " and strip_possessive(first.text) == first.text
+
+    def name_neighbours(self, index: int) -> set[tuple[int, str]]:
+        """The words with name evidence (not titles) either side of a token within one name: {(-1, 'North')}."""
+        tokens = self.doc.tokens
+        out = set()
+        for side, left, right in ((-1, index - 1, index), (1, index, index + 1)):
+            if left < 0 or right >= len(tokens) or not self.joined(left, right):
+                continue
+            neighbour = tokens[index + side]
+            word = strip_possessive(neighbour.text)
+            opening = neighbour.start in self.initial and word.lower() in self.lower_forms  # "The" opening a sentence
+            if word.lower() not in TITLES and not opening and self.looks_like_name(neighbour, index + side):
+                out.add((side, fold(word)))
+        return out
+
+
+def fold(form: str) -> str:
+    """A name's spelling with case, accents, hyphens, apostrophes and spaces removed: 'Jong-Un' -> 'jongun'."""
+    decomposed = unicodedata.normalize("NFKD", form.lower())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def slip_at(a: str, b: str) -> int | None:
+    """Where two strings differ by one slip (substitution, deletion, insertion, adjacent transposition); None when
+    they are equal or further apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return None
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        if a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i] == b[i + 1] and a[i + 1] == b[i]):
+            return i
+        return None
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return i if longer[i + 1:] == shorter[i:] else None
+
+
+def deletions(key: str) -> list[str]:
+    """The key and every string one deletion away: two keys one slip apart share at least one of these."""
+    return [key] + [key[:i] + key[i + 1:] for i in range(len(key))]

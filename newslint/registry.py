@@ -14,12 +14,21 @@ ENTRY_POINT_GROUP = "newslint.rules"
 # Order is precedence: when two rules flag overlapping text, the earlier one's diagnostic is kept.
 BUILTIN_MODULES = (
     "glossary_variant",
-    # "name_variant",
+    "name_variant",
     "spelling",
-    # "real_word_error",
+    "real_word_error",
     "repeated_word",
     "empty_metadata",
     "unclosed_tag",
+    "dialect_consistency",
+    "hyphenation_consistency",
+    "unbalanced_quote",
+    "unbalanced_bracket",
+    "placeholder",
+    "empty_heading",
+    "doubled_space",
+    "doubled_punctuation",
+    "unused_suppression",
 )
 
 

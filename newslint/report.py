@@ -17,6 +17,7 @@ class Located(NamedTuple):
     end_line: int
     end_column: int  # exclusive
     source_line: str  # the text of `line`, for display
+    fingerprint: str = ""  # the flagged text in its context, hashed: what a baseline matches on
 
     def as_dict(self) -> dict:
         d = self.diagnostic
@@ -35,12 +36,15 @@ class Located(NamedTuple):
 
 
 def locate(result: FileResult) -> list[Located]:
+    from newslint.baseline import content_fingerprint
+
     doc = result.document
     out = []
     for d in result.diagnostics:
         line, column = doc.locate(d.span.start)
         end_line, end_column = doc.locate(d.span.end)
-        out.append(Located(d, doc.path, line, column, end_line, end_column, doc.line_text(line - 1)))
+        out.append(Located(d, doc.path, line, column, end_line, end_column, doc.line_text(line - 1),
+                           content_fingerprint(doc.text, d.span.start, d.span.end)))
     return out
 
 
@@ -52,5 +56,9 @@ class Report:
     fixed: int = 0
 
     def add(self, result: FileResult) -> None:
+        self.add_items(locate(result))
+
+    def add_items(self, items: list[Located]) -> None:
+        """One checked file's diagnostics, already located (documents are not kept)."""
         self.files += 1
-        self.items.extend(locate(result))
+        self.items.extend(items)

@@ -3,26 +3,69 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from newslint import config as config_module
-from newslint.config import Config
+from newslint.config import Config, ConfigError
 from newslint.linter import Linter
-from newslint.report import Report
+from newslint.report import Located, Report, locate
 from newslint.source import InputError, Source, decode, read_source
 
 SUFFIXES = (".txt", ".md", ".markdown")
+MAX_CHUNK = 32  # files per task handed to a worker process
+
+
+@dataclass(frozen=True, slots=True)
+class Mode:
+    fix: bool = False
+    diff: bool = False
+    unsafe: bool = False
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """What checking one file gives back: plain data, cheap to send from a worker process."""
+
+    items: list[Located] = field(default_factory=list)
+    error: str = ""
+    checked: bool = True
+    fixed: int = 0
+    diff: bytes = b""
 
 
 class Run:
     def __init__(self, config_path: Path | None = None, overrides: dict | None = None, encoding: str | None = None):
+        self.args = (config_path, overrides, encoding)
         self.overrides = overrides or {}
         self.encoding = encoding
         self.fixed_config = config_module.load(config_path).override(**self.overrides) if config_path else None
         self._configs: dict[Path | None, Config] = {}
         self._linters: dict[int, Linter] = {}
-        self.diff_text = ""
+        self._diffs: list[bytes] = []
+        self.baseline_size = 0
+
+    @property
+    def diff(self) -> bytes:
+        return b"".join(self._diffs)
+
+    @property
+    def diff_text(self) -> str:
+        return self.diff.decode("utf-8", "replace")
+
+    def write_diff(self, stream: TextIO) -> None:
+        """The diff as bytes (each file in its own encoding), so that ``patch`` applies it."""
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(self.diff_text)
+            return
+        stream.flush()
+        buffer.write(self.diff)
+        buffer.flush()
 
     # -- configuration -----------------------------------------------------------------------------
     def config_for(self, path: Path) -> Config:
@@ -48,7 +91,7 @@ class Run:
         if not path.exists() and not path.is_symlink():
             errors.append(f"{raw}: no such file or directory")
             return []
-        return [] if self.config_for(path).is_excluded(path) else [path]
+        return [] if _excluded(self.config_for(path), path) else [path]
 
     def _walk(self, root: Path, errors: list[str]) -> list[Path]:
         found = []
@@ -59,52 +102,137 @@ class Run:
         config = self.config_for(root)
         for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
             here = Path(folder)
-            dirs[:] = sorted(d for d in dirs if not config.is_excluded(here / d))
+            dirs[:] = sorted(d for d in dirs if not _excluded(config, here / d))
             for name in sorted(files):
                 candidate = here / name
-                if name.lower().endswith(SUFFIXES) and not config.is_excluded(candidate):
+                if name.lower().endswith(SUFFIXES) and not _excluded(config, candidate):
                     found.append(candidate)
         return found
 
     # -- linting -----------------------------------------------------------------------------------
     def lint_paths(self, raw_paths: list[str], stdin_filename: str | None = None, fix: bool = False,
-                   diff: bool = False, unsafe: bool = False) -> Report:
+                   diff: bool = False, unsafe: bool = False, jobs: int = 1, baseline: Path | None = None,
+                   write_baseline: bool = False) -> Report:
+        """Lint every path (in the order given, folders sorted) with `jobs` processes; the report is the same
+        for any number of jobs."""
+        from newslint.baseline import Baseline
+
+        known = Baseline.load(baseline, missing_ok=write_baseline) if baseline else None
+        mode = Mode(fix, diff, unsafe)
         report = Report()
+        entries: list[tuple[str, Path | str]] = []  # ("file", path), ("stdin", name) or ("error", message)
+        seen: set[str] = set()  # each file once, even through a link or two overlapping folders
         for raw in raw_paths:
             if raw == "-":
-                name = stdin_filename or "-"
-                try:
-                    source = decode(sys.stdin.buffer.read(), name, self.encoding)
-                except InputError as exc:
-                    report.errors.append(str(exc))
-                    continue
-                self._lint_one(source, Path(name), report, fix=False, diff=diff, unsafe=unsafe)
+                entries.append(("stdin", stdin_filename or "-"))
                 continue
-            for path in self.expand(raw, report.errors):
-                try:
-                    source = read_source(path, str(path), self.encoding)
-                except InputError as exc:
-                    report.errors.append(str(exc))
-                    continue
-                self._lint_one(source, path, report, fix=fix, diff=diff, unsafe=unsafe)
+            errors: list[str] = []
+            for path in self.expand(raw, errors):
+                if (real := os.path.realpath(path)) not in seen:
+                    seen.add(real)
+                    entries.append(("file", path))
+            entries.extend(("error", e) for e in errors)
+        outcomes = self._outcomes([p for kind, p in entries if kind == "file"], mode, jobs)
+        for kind, value in entries:
+            if kind == "error":
+                report.errors.append(str(value))
+                continue
+            outcome = next(outcomes) if kind == "file" else self._lint_stdin(str(value), mode)
+            if outcome.error:
+                report.errors.append(outcome.error)
+            self._diffs.append(outcome.diff)
+            report.fixed += outcome.fixed
+            if not outcome.checked:
+                continue
+            items = outcome.items
+            if known is not None:
+                if write_baseline:
+                    known.record(str(value), items)
+                items = known.new(items)
+            report.add_items(items)
+        if known is not None and write_baseline:
+            self.baseline_size = known.save()
         return report
 
-    def _lint_one(self, source: Source, path: Path, report: Report, fix: bool, diff: bool, unsafe: bool) -> None:
-        linter = self.linter_for(self.config_for(path))
-        if fix or diff:
-            from newslint import fixer
-
-            outcome = fixer.fix_source(linter, source, unsafe=unsafe)
-            if diff:
-                self.diff_text += outcome.diff()
-            elif outcome.changed:
-                try:
-                    fixer.write_back(path, source, outcome.text)
-                    report.fixed += outcome.applied
-                except InputError as exc:
-                    report.errors.append(str(exc))
-                    report.add(linter.lint(source))
-                    return
-            report.add(outcome.result)
+    def _outcomes(self, paths: list[Path], mode: Mode, jobs: int) -> Iterator[FileOutcome]:
+        """Each path's outcome, in order: from this process, or from worker processes with their own linters.
+        The first file is linted here, so that forked workers start with the word lists and models it loaded."""
+        jobs = min(jobs if jobs > 0 else os.cpu_count() or 1, len(paths))
+        if jobs <= 1:
+            yield from (self.lint_file(path, mode) for path in paths)
             return
-        report.add(linter.lint(source))
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        yield self.lint_file(paths[0], mode)
+        rest = paths[1:]
+        inherit = multiprocessing.get_start_method() == "fork"
+        for stream in (sys.stdout, sys.stderr):  # a forked worker must not print what is buffered here again
+            stream.flush()
+        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self if inherit else self.args, mode))
+        try:
+            yield from pool.map(_work, rest, chunksize=max(1, min(MAX_CHUNK, len(rest) // (jobs * 4))))
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+    def lint_file(self, path: Path, mode: Mode) -> FileOutcome:
+        try:
+            source = read_source(path, str(path), self.encoding)
+        except InputError as exc:
+            return FileOutcome(error=str(exc), checked=False)
+        return self.check(source, path, mode)
+
+    def _lint_stdin(self, name: str, mode: Mode) -> FileOutcome:
+        try:
+            source = decode(sys.stdin.buffer.read(), name, self.encoding)
+        except InputError as exc:
+            return FileOutcome(error=str(exc), checked=False)
+        return self.check(source, Path(name), Mode(False, mode.diff, mode.unsafe))
+
+    def check(self, source: Source, path: Path, mode: Mode) -> FileOutcome:
+        """Lint (and fix) one source; a crash inside a rule becomes an error naming the file, not a traceback."""
+        try:
+            return self._check(source, path, mode)
+        except (ConfigError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop a newsroom's whole run
+            return FileOutcome(error=f"{source.path}: internal error ({type(exc).__name__}: {exc}); please report it",
+                               checked=False)
+
+    def _check(self, source: Source, path: Path, mode: Mode) -> FileOutcome:
+        linter = self.linter_for(self.config_for(path))
+        if not (mode.fix or mode.diff):
+            return FileOutcome(locate(linter.lint(source)))
+        from newslint import fixer
+
+        outcome = fixer.fix_source(linter, source, unsafe=mode.unsafe)
+        if mode.diff or not outcome.changed:
+            return FileOutcome(locate(outcome.result), diff=outcome.diff() if mode.diff else b"")
+        try:
+            fixer.write_back(path, source, outcome.text)
+        except InputError as exc:
+            return FileOutcome(locate(linter.lint(source)), error=str(exc))
+        return FileOutcome(locate(outcome.result), fixed=outcome.applied)
+
+
+def _excluded(config: Config, path: Path) -> bool:
+    try:
+        return config.is_excluded(path)
+    except RuntimeError:  # Path.resolve() on a symlink loop; reading the file then reports the loop
+        return False
+
+
+_worker: Run | None = None
+_worker_mode = Mode()
+
+
+def _start_worker(run: Run | tuple, mode: Mode) -> None:
+    """A worker's Run: the parent's own when forked (linters built, resources loaded), else built afresh."""
+    global _worker, _worker_mode
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _worker, _worker_mode = run if isinstance(run, Run) else Run(*run), mode
+
+
+def _work(path: Path) -> FileOutcome:
+    assert _worker is not None
+    return _worker.lint_file(path, _worker_mode)

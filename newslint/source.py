@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import stat
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +38,8 @@ class Source:
 
 
 def fingerprint(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    """Length and two checksums: enough to notice an edit, and cheap (hashlib costs start-up time)."""
+    return f"{len(data)}:{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def _codec(name: str, path: str) -> str:

@@ -26,7 +26,7 @@ def rank(word: str, candidates: list[str], model: ContextModel, lexicon: Lexicon
     lower = word.lower()
 
     def score(candidate: str) -> float:
-        count = None if candidate in model.unigrams else 10 ** lexicon.frequency(candidate) * model.total
+        count = model.words.get(candidate) or 10 ** lexicon.frequency(candidate) * model.total
         return model.fit(candidate, left, right, count) + edit_cost(lower, candidate) * 1.5
 
     return sorted(candidates, key=lambda c: (-score(c), c))[:MAX_SUGGESTIONS]

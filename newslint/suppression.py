@@ -8,16 +8,14 @@ for its own line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from newslint.diagnostic import Applicability, Diagnostic, Severity, Span, replacement_fix
+from newslint.diagnostic import Applicability, Diagnostic, Span, replacement_fix
 from newslint.document import Document
 
 DIRECTIVE_RE = re.compile(
     r"<!--\s*newslint-(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->"
 )
-UNUSED_CODE = "NL901"
-UNUSED_NAME = "unused-suppression"
 
 
 @dataclass
@@ -28,7 +26,6 @@ class Directive:
     first_line: int = 0  # 1-based line range it covers
     last_line: int = 0
     used: bool = False
-    closers: list[Directive] = field(default_factory=list)
 
     def covers(self, code: str) -> bool:
         return not self.codes or any(code.startswith(c) for c in self.codes)
@@ -37,8 +34,8 @@ class Directive:
 def parse(doc: Document) -> list[Directive]:
     directives = []
     open_ranges: list[Directive] = []
-    for m in DIRECTIVE_RE.finditer(doc.text):
-        codes = tuple(c for c in re.split(r"[\s,]+", m.group("codes")) if c)
+    for m in DIRECTIVE_RE.finditer(doc.markup):  # code is blanked there: a directive shown in code is an example
+        codes = tuple(c.upper() for c in re.split(r"[\s,]+", m.group("codes")) if c)
         d = Directive(m.group("kind"), codes, Span(m.start(), m.end()))
         line = doc.locate(m.start())[0]
         if d.kind == "disable-line":
@@ -76,13 +73,14 @@ def apply(doc: Document, diagnostics: list[Diagnostic], report_unused: bool = Tr
         if not hit:
             kept.append(diagnostic)
     if report_unused:
+        from newslint.rules.unused_suppression import UnusedSuppression
+
+        rule = UnusedSuppression()
         for d in directives:
             if d.used:
                 continue
             what = "closes no open disable" if d.kind == "enable" else "suppresses nothing"
-            kept.append(Diagnostic(
-                UNUSED_CODE, UNUSED_NAME, f"Suppression '{doc.text[d.span.start:d.span.end]}' {what}", d.span,
-                Severity.WARNING, ("",), replacement_fix(d.span, "", Applicability.SAFE, "Remove the directive"),
-                path=doc.path,
-            ))
+            fix = replacement_fix(d.span, "", Applicability.SAFE, "Remove the directive")
+            found = rule.report(d.span, f"Suppression '{doc.text[d.span.start:d.span.end]}' {what}", ("",), fix=fix)
+            kept.append(found.with_(path=doc.path))
     return kept

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build newslint's compact word and context data (newslint/data/*.marshal.zlib) from registry packages.
+"""Build newslint's compact word and context data (newslint/data/*.marshal) from registry packages.
 
 Sources (see README, "Data and licences"):
   pyspellchecker  English word frequencies (MIT)                         pip install pyspellchecker
@@ -17,10 +17,11 @@ import gzip
 import json
 import marshal
 import math
-import zlib
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
+
+from newslint.ngrams import NgramTable
 
 OUT = Path(__file__).resolve().parent.parent / "newslint" / "data"
 SCOWL = {"US": Path("/usr/share/dict/american-english"), "GB": Path("/usr/share/dict/british-english")}
@@ -94,26 +95,43 @@ def homophones(vocabulary: set[str]) -> dict[str, set[str]]:
     return out
 
 
-def confusion_sets(unigrams: dict[str, int]) -> dict[str, list[str]]:
-    """For each frequent word, the frequent words one edit away (apostrophes free) or sounding the same."""
-    ranked = [w for w, _ in sorted(unigrams.items(), key=lambda kv: -kv[1]) if w.replace("'", "").isalpha()]
+def confusion_sets(unigrams: dict[str, int], dictionary: set[str]) -> dict[str, list[str]]:
+    """For each frequent dictionary word, the frequent dictionary words one edit away or sounding the same.
+    Only lower-case dictionary words take part: not names (jon), not abbreviations (cts); and no words with
+    apostrophes, because the pair counts drop apostrophes and so cannot tell its from it's."""
+    ranked = [w for w, _ in sorted(unigrams.items(), key=lambda kv: -kv[1]) if w in dictionary and "'" not in w]
     vocabulary = set(ranked[:CONTEXT_VOCABULARY])
     sounds = homophones(vocabulary)
-    by_bare: dict[str, set[str]] = defaultdict(set)
-    for w in vocabulary:
-        by_bare[w.replace("'", "")].add(w)
     out = {}
     for w in vocabulary:
-        bare = w.replace("'", "")
-        near = set()
-        for e in edits1(bare) | {bare}:
-            near |= by_bare.get(e, set())
-        near |= {c for c in edits1(w) if c in vocabulary}
-        near |= sounds.get(w, set())
-        near.discard(w)
+        near = ({c for c in edits1(w) if c in vocabulary} | sounds.get(w, set())) - {w}
+        near = {c for c in near if not inflection(w, c)}
         if near:
             out[w] = sorted(near)
     return out
+
+
+INFLECTIONS = ("", "s", "es", "d", "ed", "r", "er", "n")
+
+
+def inflection(a: str, b: str) -> bool:
+    """Forms of one word (minister/ministers, retires/retired): agreement is grammar, not a slip of the hand."""
+    stems_a = {a[: len(a) - len(e)] for e in INFLECTIONS if a.endswith(e) and len(a) - len(e) >= 2}
+    stems_b = {b[: len(b) - len(e)] for e in INFLECTIONS if b.endswith(e) and len(b) - len(e) >= 2}
+    return bool(stems_a & stems_b)
+
+
+def name_pair_counts(bigrams: dict[str, int], names: set[str]) -> dict[str, int]:
+    """How often each word stands before ("word >") or after ("< word") a name: class counts for a capitalised
+    neighbour, whose own pairs are too rare to be in the list ("on Tuesday" yes, "on Pyongyang" no)."""
+    out: dict[str, int] = defaultdict(int)
+    for pair, count in bigrams.items():
+        left, right = pair.split(" ")
+        if right in names:
+            out[f"{left} >"] += count
+        if left in names:
+            out[f"< {right}"] += count
+    return dict(out)
 
 
 def main() -> None:
@@ -134,19 +152,30 @@ def main() -> None:
         words.setdefault(w, math.log10(1 / spell_total))
     for w, c in unigrams.items():
         words[w] = math.log10(c / total)
-    words = {w: round(f, 2) for w, f in words.items() if w and not w.endswith("'")}
+    words = {w: f for w, f in words.items() if w and not w.endswith("'")}
     proper = sorted(w for w in us | gb if w[:1].isupper() and w[1:].islower() and "'" not in w)
+    lower_scowl = {w for w in us | gb if w.islower()}
 
-    lexicon = {"words": words, "proper": proper, "gb_only": gb_only, "us_only": us_only}
+    lexicon = {
+        "words": "\n".join(sorted(words)),
+        # log10 frequency in hundredths, negated so that it fits the table's unsigned counts
+        "frequency": NgramTable.build((w, round(-f * 100)) for w, f in words.items()).to_bytes(),
+        "proper": "\n".join(proper),
+        "gb_only": gb_only,
+        "us_only": us_only,
+    }
+    names_only = {w.lower() for w in proper if len(w) > 2} - lower_scowl
     context = {
+        "name_pairs": name_pair_counts(bigrams, names_only),
         "total": total,
-        "unigrams": unigrams,
-        "bigrams": bigrams,
-        "confusions": confusion_sets(unigrams),
+        "cutoff": min(bigrams.values()),
+        "words": unigrams,
+        "pairs": NgramTable.build(bigrams.items()).to_bytes(),
+        "confusions": confusion_sets(unigrams, lower_scowl),
     }
     for name, data in (("lexicon", lexicon), ("context", context)):
-        blob = zlib.compress(marshal.dumps(data), 6)
-        (OUT / f"{name}.marshal.zlib").write_bytes(blob)
+        blob = marshal.dumps(data)
+        (OUT / f"{name}.marshal").write_bytes(blob)
         print(f"{name}: {len(blob) / 1e6:.1f} MB")
 
 

@@ -12,18 +12,13 @@ from newslint.report import Located, Report
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
-def flagged_text(item: Located) -> str:
-    """The text a diagnostic points at (to the end of its first line when it spans several)."""
-    end = item.end_column - 1 if item.end_line == item.line else None
-    return item.source_line[item.column - 1:end]
-
-
 def fingerprints(items: list[Located]) -> list[str]:
-    """One hash per item from path, code, flagged text and how often that triple came before: no line numbers."""
+    """One hash per item from its path, code, content fingerprint (the flagged text in context) and how many
+    items with the same three came before it: no line numbers, so edits elsewhere in the file keep it."""
     seen: Counter[tuple[str, str, str]] = Counter()
     out = []
     for item in items:
-        key = (item.path, item.diagnostic.code, flagged_text(item))
+        key = (item.path, item.diagnostic.code, item.fingerprint)
         out.append(hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()[:32])
         seen[key] += 1
     return out

@@ -18,8 +18,7 @@ def _suite(parent: ET.Element, name: str, tests: int, failures: int = 0, errors:
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    root = ET.Element("testsuites", name="newslint", tests="0", failures=str(len(report.items)),
-                      errors=str(len(report.errors)))
+    root = ET.Element("testsuites", name="newslint")
     flagged = 0
     for path, group in groupby(report.items, key=lambda item: item.path):
         items = list(group)
@@ -38,7 +37,8 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
                           classname="newslint")
         for error in report.errors:
             ET.SubElement(ET.SubElement(suite, "testcase", name=error, classname="newslint"), "error", message=error)
-    root.set("tests", str(sum(int(suite.get("tests", "0")) for suite in root)))
+    for total in ("tests", "failures", "errors"):
+        root.set(total, str(sum(int(suite.get(total, "0")) for suite in root)))
     ET.indent(root)
     xml = ET.tostring(root, encoding="unicode")
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n' + NOT_XML.sub("\ufffd", xml) + "\n")

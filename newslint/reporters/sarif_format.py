@@ -8,6 +8,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from newslint import __version__, registry
+from newslint.diagnostic import Diagnostic
 from newslint.report import Located, Report
 from newslint.reporters.github_format import with_hint
 from newslint.reporters.gitlab_format import fingerprints
@@ -29,8 +30,8 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_DESCRIPTION else text[:MAX_DESCRIPTION - 1] + "…"
 
 
-def _rule(item: Located) -> dict:
-    d = item.diagnostic
+def _rule(d: Diagnostic) -> dict:
+    """The rule's metadata, from its documentation when the registry knows it (a configured pack's may not)."""
     rule = registry.find_rule(d.code)
     doc = rule.documentation() if rule else ""
     summary = rule.summary() if rule else d.rule
@@ -65,10 +66,11 @@ def _result(item: Located, index: int, fingerprint: str) -> dict:
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    firsts = {item.diagnostic.code: item for item in reversed(report.items)}
+    firsts = {item.diagnostic.code: item.diagnostic for item in reversed(report.items)}
     codes = sorted(firsts)
     index = {code: i for i, code in enumerate(codes)}
-    results = [_result(item, index[item.diagnostic.code], fp) for item, fp in zip(report.items, fingerprints(report.items))]
+    results = [_result(item, index[item.diagnostic.code], fingerprint)
+               for item, fingerprint in zip(report.items, fingerprints(report.items))]
     sarif = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "newslint", "version": __version__, "rules": [_rule(firsts[c]) for c in codes]}},
         "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": [

@@ -51,6 +51,8 @@ class Spelling(Rule):
             word = strip_possessive(token.text)
             if lexicon.is_word(word) or word in accepted or word.lower() in accepted or word.isupper():
                 continue
+            if lexicon.is_other_dialect(word):
+                continue  # the dialect-consistency rule (NL302) reports it
             if self._is_name_or_term(word, token, index, evidence, lexicon) or self._is_derived(word, lexicon):
                 continue
             if "-" in word:
@@ -77,7 +79,8 @@ class Spelling(Rule):
         offset = token.start
         for part in word.split("-"):
             known = (res.lexicon.is_word(part) or self._is_derived(part, res.lexicon) or part.lower() in PREFIXES
-                     or part in accepted or part[:1].isupper() or len(part) < 3)
+                     or part in accepted or part[:1].isupper() or len(part) < 3
+                     or res.lexicon.is_other_dialect(part))  # NL302 reports it
             if not known:
                 yield from self._flag(doc, res, index, Span(offset, offset + len(part)), part)
             offset += len(part) + 1

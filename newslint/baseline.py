@@ -1,0 +1,99 @@
+"""Baselines: known diagnostics, matched by file, rule and content (not line), so only new ones are reported."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import zlib
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from newslint.config import ConfigError
+
+if TYPE_CHECKING:
+    from newslint.report import Located
+
+CONTEXT = 20  # characters each side of the flagged text that take part in its fingerprint
+VERSION = 1
+SPACE_RE = re.compile(r"\s+")
+
+
+def content_fingerprint(text: str, start: int, end: int) -> str:
+    """A hash of the flagged text and a little context, spacing and line endings normalised."""
+    before = SPACE_RE.sub(" ", text[max(0, start - 4 * CONTEXT):start])[-CONTEXT:]
+    after = SPACE_RE.sub(" ", text[end:end + 4 * CONTEXT])[:CONTEXT]
+    snippet = "\0".join((before, SPACE_RE.sub(" ", text[start:end]), after))
+    data = snippet.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+class Entry(NamedTuple):
+    path: str  # relative to the baseline file's folder, with forward slashes
+    code: str
+    fingerprint: str
+    occurrence: int  # among the file's diagnostics with the same code and fingerprint, in text order
+    message: str  # for people reading the file; not matched
+
+
+class Baseline:
+    """A baseline file's entries; ``record`` replaces a file's entries, ``known`` filters a file's items."""
+
+    def __init__(self, path: Path, entries: list[Entry] | None = None):
+        self.path = path
+        self.root = path.resolve().parent
+        self.entries: dict[str, dict[tuple[str, str, int], Entry]] = {}
+        for entry in entries or ():
+            self.entries.setdefault(entry.path, {})[entry[1:4]] = entry
+
+    @classmethod
+    def load(cls, path: Path, missing_ok: bool = False) -> Baseline:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = [Entry(**{k: item[k] for k in Entry._fields}) for item in data["diagnostics"]]
+        except FileNotFoundError:
+            if missing_ok:
+                return cls(path)
+            raise ConfigError(f"{path}: no such baseline; create it with --write-baseline") from None
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read baseline ({exc.strerror or exc})") from None
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ConfigError(f"{path}: not a newslint baseline ({type(exc).__name__}: {exc})") from None
+        return cls(path, entries)
+
+    def relative(self, shown: str) -> str:
+        if shown == "-" or not shown:
+            return shown
+        try:
+            return Path(os.path.relpath(os.path.abspath(shown), self.root)).as_posix()
+        except ValueError:  # another drive
+            return Path(shown).as_posix()
+
+    def entries_for(self, items: list[Located]) -> list[Entry]:
+        seen: Counter[tuple[str, str]] = Counter()
+        out = []
+        for item in items:
+            key = (item.diagnostic.code, item.fingerprint)
+            out.append(Entry(self.relative(item.path), *key, seen[key], item.diagnostic.message))
+            seen[key] += 1
+        return out
+
+    def record(self, shown: str, items: list[Located]) -> None:
+        """Make the file's entries exactly its current diagnostics."""
+        self.entries[self.relative(shown)] = {e[1:4]: e for e in self.entries_for(items)}
+
+    def new(self, items: list[Located]) -> list[Located]:
+        """The items of one file that the baseline does not know."""
+        return [item for item, entry in zip(items, self.entries_for(items))
+                if entry[1:4] not in self.entries.get(entry.path, {})]
+
+    def save(self) -> int:
+        """Write the file (sorted, so it diffs well); returns the number of entries."""
+        entries = sorted(e for per_file in self.entries.values() for e in per_file.values())
+        data = {"version": VERSION, "tool": "newslint", "diagnostics": [e._asdict() for e in entries]}
+        try:
+            self.path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"{self.path}: cannot write baseline ({exc.strerror or exc})") from None
+        return len(entries)

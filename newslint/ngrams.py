@@ -1,0 +1,50 @@
+"""Compact n-gram count tables: sorted 64-bit key hashes and counts, loaded with one copy, searched by bisection."""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
+
+
+def key_hash(key: str) -> int:
+    data = key.encode("utf-8")
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+
+
+class NgramTable:
+    """A read-only map from 'w1 w2 ...' to a count. Hash collisions are possible and harmless at this size."""
+
+    def __init__(self, keys: array, counts: array):
+        self.keys = keys
+        self.counts = counts
+
+    @classmethod
+    def build(cls, items: Iterable[tuple[str, int]]) -> NgramTable:
+        merged: dict[int, int] = {}
+        for key, count in items:
+            h = key_hash(key)
+            merged[h] = merged.get(h, 0) + count
+        ordered = sorted(merged)
+        return cls(array("Q", ordered), array("I", (min(merged[h], 2**32 - 1) for h in ordered)))
+
+    @classmethod
+    def from_bytes(cls, data: tuple[bytes, bytes]) -> NgramTable:
+        keys, counts = array("Q"), array("I")
+        keys.frombytes(data[0])
+        counts.frombytes(data[1])
+        return cls(keys, counts)
+
+    def to_bytes(self) -> tuple[bytes, bytes]:
+        return self.keys.tobytes(), self.counts.tobytes()
+
+    def get(self, key: str, default: int = 0) -> int:
+        h = key_hash(key)
+        i = bisect_left(self.keys, h)
+        if i < len(self.keys) and self.keys[i] == h:
+            return self.counts[i]
+        return default
+
+    def __len__(self) -> int:
+        return len(self.keys)

@@ -1,0 +1,45 @@
+"""NL408: a punctuation mark typed twice: ",,", "..", ";;", "::", ",."."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.diagnostic import Applicability, Severity, Span
+from newslint.rule import Rule
+
+DOUBLED_RE = re.compile(r"(?<![,;:.])(?:,,|;;|::|,\.)(?![,;:.])|(?<![.\d])\.\.(?![.\d])")
+
+
+class DoubledPunctuation(Rule):
+    """A comma, semicolon, colon or full stop typed twice, or a comma before a full stop.
+
+    What it does: flags ",,", ";;", "::", ",." and exactly two full stops in prose. An ellipsis ("..." or
+    "…"), mixed marks such as "?!", and dots between figures ("1..5") are left alone, and URLs and code are
+    not prose.
+
+    Why it matters: a doubled mark is a keyboard slip that spell checkers ignore; after an abbreviation
+    ("U.S..") it is a common slip in edited copy.
+
+    Example: "the firm said,, adding" -> "the firm said, adding".
+
+    Fix safety: safe for ",,", ";;" and "::" (one mark is removed); unsafe for ".." and ",." (the writer
+    may have meant an ellipsis or a comma).
+    """
+
+    code = "NL408"
+    name = "doubled-punctuation"
+    severity = Severity.WARNING
+    fix_safety = Applicability.SAFE
+
+    def check(self, doc, res):
+        prose = doc.prose
+        for block in doc.prose_blocks:
+            for m in DOUBLED_RE.finditer(prose, block.start, block.end):
+                found = m.group()
+                span = Span(m.start(), m.end())
+                if found in ("..", ",."):
+                    suggestions = (".", "...") if found == ".." else (".", ",")
+                    yield self.report(span, f"Doubled punctuation '{found}'", suggestions,
+                                      applicability=Applicability.UNSAFE)
+                else:
+                    yield self.report(span, f"Doubled punctuation '{found}'", (found[0],))

@@ -1,0 +1,40 @@
+"""NL407: two or more spaces between words."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.diagnostic import Applicability, Severity, Span
+from newslint.rule import Rule
+
+SPACES_RE = re.compile(r"(?<=[^\s|]) {2,}(?=[^\s|])")
+
+
+class DoubledSpace(Rule):
+    """Two or more spaces between words or after a full stop.
+
+    What it does: flags runs of spaces inside a line of prose. Indentation, trailing spaces (a Markdown
+    line break), table padding and text that is not prose (code, URLs, tags) are left alone.
+
+    Why it matters: doubled spaces are invisible on screen while editing but survive into feeds, print
+    and apps, where they show as gaps; the double space after a full stop is a typewriter habit that
+    news styles (AP, Reuters, the BBC) all drop.
+
+    Example: "the minister  said" -> "the minister said".
+
+    Fix safety: safe; the run becomes one space.
+    """
+
+    code = "NL407"
+    name = "doubled-space"
+    severity = Severity.WARNING
+    fix_safety = Applicability.SAFE
+
+    def check(self, doc, res):
+        prose, text = doc.prose, doc.text
+        for block in doc.prose_blocks:
+            for m in SPACES_RE.finditer(text, block.start, block.end):
+                before, after = m.start() - 1, m.end()
+                if prose[before] != text[before] or prose[after] != text[after]:
+                    continue  # next to code, a URL or a tag
+                yield self.report(Span(m.start(), m.end()), f"{len(m.group())} spaces in a row", (" ",))

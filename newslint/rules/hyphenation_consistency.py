@@ -1,0 +1,1 @@
+"""NL302: placeholder."""

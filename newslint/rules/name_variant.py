@@ -1,0 +1,211 @@
+"""NL301: one name written in more than one form in the same story."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from newslint.diagnostic import Applicability, Severity, Span
+from newslint.names import NameEvidence, deletions, fold, is_capitalised, slip_at, strip_possessive
+from newslint.rule import Rule
+from newslint.rules.spelling import _near_common_word
+from newslint.text import TITLES
+
+MIN_SLIP_KEY = 2  # a two-letter spelling is only taken for a slip when it is no word (Dw for Dow)
+SHORT_NAME = 3
+VOWELS = frozenset("aeiouy")
+COMMON_WORD = -4.5  # log10 frequency above which a word is an everyday word, whatever its capital
+
+
+@dataclass(slots=True)
+class Variant:
+    """Every occurrence of the spellings that fold to one key ('Jong-un', 'Jong-Un', 'Jong Un')."""
+
+    key: str
+    first: int  # token index of the first occurrence
+    named: bool = False  # some occurrence has evidence of a name (capitalised mid-sentence, after a title, ...)
+    spans: list[tuple[Span, str, int, bool]] = field(default_factory=list)  # span, form, token index, in heading
+
+    @property
+    def votes(self) -> dict[str, int]:
+        """How often each form occurs outside headings (title case there is not a spelling), first seen first."""
+        out: dict[str, int] = {}
+        for _, form, _, heading in self.spans:
+            out[form] = out.get(form, 0) + (not heading)
+        return out
+
+    @property
+    def count(self) -> int:
+        return sum(self.votes.values())
+
+    @property
+    def majority(self) -> str:
+        votes = self.votes
+        return max(votes, key=votes.__getitem__)  # max keeps the first seen on ties
+
+
+class NameVariant(Rule):
+    """A name written in more than one form in the same story.
+
+    What it does: groups the capitalised words and two-word names of a story by their spelling with case,
+    accents, hyphens and spaces removed, and links groups one slip apart (a changed, dropped, added or
+    swapped letter). Where a name appears in more than one form (Kim Jong-un / Kim Jong Un / Kim Jongun,
+    Jong-un / Jong-Un, Zelenskyy / Zelensky, Pyongyang / Pyonyang, Blair / Bliar), the forms the story uses
+    less are flagged with the form it uses most (ties: the first seen). Two established words or names one
+    letter apart (Iran / Iraq, Brown / Browne) are left alone unless they share a neighbouring capitalised
+    word ("North Koran" beside "North Korean"); different people who share a family name (Kim Jong-un,
+    Kim Do-gyun) differ by more than a slip.
+
+    Why it matters: a misspelt name is the error readers and subjects notice first, and a spell checker
+    cannot see it: the wrong form is either unknown to every dictionary or a real word.
+
+    Example: "Pyongyang ... Pyongyang ... talks in Pyonyang" -> "Pyongyang".
+
+    Fix safety: unsafe; the suggestion is the story's own majority, which is usually but not always right.
+    """
+
+    code = "NL301"
+    name = "name-variant"
+    severity = Severity.ERROR
+    fix_safety = Applicability.UNSAFE
+
+    def check(self, doc, res):
+        evidence = doc.derived(NameEvidence)
+        variants = self._variants(doc)
+        slips = self._slips(res, evidence, variants)
+        for key, variant in variants.items():
+            if key in slips:
+                target = slips[key]
+                for span, form, _, _ in variant.spans:
+                    yield self._report(span, form, target.majority, target.count)
+                continue
+            votes = variant.votes
+            if len(votes) < 2 or not variant.named:
+                continue
+            majority = variant.majority
+            for span, form, _, heading in variant.spans:
+                if form != majority and not (heading and form.lower() == majority.lower()):
+                    yield self._report(span, form, majority, votes[majority])
+
+    def _report(self, span: Span, form: str, majority: str, count: int):
+        times = "once" if count == 1 else f"{count} times"
+        return self.report(span, f"'{form}' is written '{majority}' elsewhere in this story ({times})", (majority,))
+
+    @staticmethod
+    def _variants(doc) -> dict[str, Variant]:
+        """Capitalised words (not acronyms) and pairs of them, grouped by folded spelling. A pair only joins a
+        group that holds a single word (Jong Un beside Jong-un)."""
+        evidence = doc.derived(NameEvidence)
+        tokens = doc.tokens
+        headings = doc.headline_spans
+        groups: dict[str, Variant] = {}
+        pairs: list[tuple[str, Span, str, int, bool]] = []
+        for index, token in enumerate(tokens):
+            word = strip_possessive(token.text)
+            if not _is_name_like(word):
+                continue
+            heading = any(s <= token.start < e for s, e in headings)
+            key = fold(word)
+            group = groups.setdefault(key, Variant(key, index))
+            group.named = group.named or evidence.looks_like_name(token, index)
+            group.spans.append((Span(token.start, token.start + len(word)), _plain(word), index, heading))
+            if index + 1 < len(tokens) and evidence.joined(index, index + 1):
+                second = strip_possessive(tokens[index + 1].text)
+                if _is_name_like(second):
+                    form = f"{word} {second}"
+                    pairs.append((fold(form), Span(token.start, tokens[index + 1].start + len(second)), _plain(form),
+                                  index, heading))
+        for key, span, form, index, heading in pairs:
+            if key in groups:
+                groups[key].spans.append((span, form, index, heading))
+        for group in groups.values():
+            group.spans.sort(key=lambda s: s[0].start)
+        return groups
+
+    @staticmethod
+    def _slips(res, evidence, variants) -> dict[str, Variant]:
+        """Minority spelling -> the group it is a slip of."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for key in variants:
+            if len(key) >= MIN_SLIP_KEY:
+                for d in deletions(key):
+                    index[d].append(key)
+        out: dict[str, Variant] = {}
+        seen: set[tuple[str, str]] = set()
+        for keys in index.values():
+            for a in keys:
+                for b in keys:
+                    if a < b and a[0] == b[0] and (a, b) not in seen:
+                        seen.add((a, b))
+                        big, small = sorted((variants[a], variants[b]), key=lambda v: (-v.count, v.first))
+                        if _is_slip(res, evidence, big, small) and (small.key not in out
+                                                                   or out[small.key].count < big.count):
+                            out[small.key] = big
+        return out
+
+
+def _is_slip(res, evidence: NameEvidence, big: Variant, small: Variant) -> bool:
+    """Whether the story's less used spelling is a slip of the other (not a second name or word)."""
+    at = slip_at(big.key, small.key)
+    if at is None or not big.named or (small.count > 1 and 2 * small.count > big.count):
+        return False
+    lexicon = res.lexicon
+    form, other = big.majority, small.majority
+    known = [lexicon.is_word(w) or w in res.accepted_words for w in (form, other)]
+    shorter = min(len(big.key), len(small.key))
+    if at >= shorter - (len(big.key) == len(small.key)) and (all(known) or not _doubled(big.key, small.key)):
+        return False  # the last letter: Korea, Korean, Koreas; Iran, Iraq; but Zelensky, Zelenskyy
+    near = [_neighbours(evidence, v) for v in (big, small)]
+    beside = any(_alike(a, b) for side in (-1, 1) for a in near[0][side] for b in near[1][side])
+    if beside and small.named:
+        return True  # North Korean, North Koran; Sri Lanka, Sre Lankan
+    if lexicon.frequency(form) > COMMON_WORD and form not in lexicon.proper and any(
+            _always_beside(evidence, big, side) and not near[1][side] for side in (-1, 1)):
+        return False  # an everyday word that is a name only in company (Standard Life) is one slip from many (Liffe)
+    if not known[1]:
+        if not small.named:  # opening a sentence: a name only if no slip of an everyday word ("Idnia", not "Teh")
+            return not _near_common_word(other, lexicon)
+        # A short name is one letter from other names (Del, Dal) unless it cannot be a word (Dw, Khn).
+        return shorter > SHORT_NAME or big.count > 1 or not VOWELS & set(small.key)
+    # A lower-case word written as a name, one slip from a name: "Mr Leis" beside "Mr Lewis", "the Toy party"
+    # beside "the Tory party".
+    if other in lexicon.proper or other.lower() not in lexicon.words or (known[0] and form not in lexicon.proper):
+        return False
+    if any(evidence.after_title(i) for _, _, i, _ in small.spans):
+        return True
+    alone = all(i not in evidence.initial for _, _, i, _ in small.spans) and not any(near[1].values())
+    return alone and lexicon.frequency(other) > lexicon.frequency(form)
+
+
+def _alike(a: str, b: str) -> bool:
+    """The same neighbouring name, allowing for an ending (Lanka, Lankan)."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def _neighbours(evidence: NameEvidence, variant: Variant) -> dict[int, set[str]]:
+    """The names written before (-1) and after (1) a spelling anywhere in the story."""
+    out: dict[int, set[str]] = {-1: set(), 1: set()}
+    for _, _, index, _ in variant.spans:
+        for side, word in evidence.name_neighbours(index):
+            out[side].add(word)
+    return out
+
+
+def _is_name_like(word: str) -> bool:
+    """Capitalised, and not a title or an acronym (NATO, MPs, UK-based)."""
+    return (is_capitalised(word) and not any(part.rstrip("s").isupper() for part in word.split("-"))
+            and word.lower() not in TITLES)
+
+
+def _plain(form: str) -> str:
+    return form.replace("\u2019", "'")
+
+
+def _doubled(a: str, b: str) -> bool:
+    """The longer ends in a doubled letter the shorter has once (Zelenskyy, Zelensky)."""
+    longer = max(a, b, key=len)
+    return len(a) != len(b) and longer[-1] == longer[-2]
+
+
+def _always_beside(evidence: NameEvidence, variant: Variant, side: int) -> bool:
+    return all(any(s == side for s, _ in evidence.name_neighbours(i)) for _, _, i, _ in variant.spans)

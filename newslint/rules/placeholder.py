@@ -1,0 +1,52 @@
+"""NL405: placeholder text left in copy: TK, XX, [link], [CHECK], lorem ipsum."""
+
+from __future__ import annotations
+
+import regex
+
+from newslint.diagnostic import Severity, Span
+from newslint.rule import Rule
+
+PLACEHOLDER_RE = regex.compile(
+    r"""(?-i:(?<![\w-])(?:TK)+(?![\w-])(?!\s+[A-Z][a-z]))          # TK, TKTK (not "TK Maxx")
+      | (?-i:\bX{1,3}(?:[,.]X{3})+\b)                             # XX,XXX for a missing figure
+      | (?-i:(?<![\w-])(?<![A-Z][a-z]+\s)(?:XX+|xx+)(?![\w-]))     # XX, XXX (not "Super Bowl XX")
+      | \[\s*(?:TK|TBC|TBD|XX+|\?+|links?(?:\s+here)?|url|check(?:\s[^\]]*)?|to\s+come|insert[^\]]*
+             |add\s[^\]]*|fill\s+in[^\]]*|quote|photo|pic|image|name|date|fact[\s-]?check[^\]]*)\s*\]
+      | (?-i:\b(?:FIXME|TODO)\b)
+      | \blorem\s+ipsum\b
+      | \?{3,}
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+class Placeholder(Rule):
+    """Placeholder text an editor meant to replace: TK, TKTK, XX, [link], [CHECK], [TBC], lorem ipsum, ???.
+
+    What it does: flags the marks newsrooms use for "to come" in prose: TK and TKTK in capitals, XX and XXX
+    (and "XX,XXX" for a missing figure), bracketed notes such as [link], [CHECK], [TBC], [insert quote],
+    [photo], "lorem ipsum" filler, TODO/FIXME and runs of question marks. A Roman numeral after a name
+    ("Super Bowl XX") and names that start with TK ("TK Maxx") are left alone, and in Markdown a bracketed
+    word that is a real link ("[link](https://...)") is not a placeholder.
+
+    Why it matters: a placeholder that reaches the live site is one of the most visible and most mocked
+    errors in publishing; it tells readers the story went out unfinished.
+
+    Example: "The fire killed TK people" -> fill in the number.
+
+    Fix safety: no automatic fix; the missing fact has to be found.
+    """
+
+    code = "NL405"
+    name = "placeholder"
+    severity = Severity.ERROR
+
+    def check(self, doc, res):
+        prose, text = doc.prose, doc.text
+        for block in doc.prose_blocks:
+            for m in PLACEHOLDER_RE.finditer(prose, block.start, block.end):
+                found = m.group()
+                if doc.is_markdown and found.startswith("[") and text[m.end():m.end() + 1] in ("(", "["):
+                    continue
+                yield self.report(Span(m.start(), m.end()), f"Placeholder '{found}' left in the copy")

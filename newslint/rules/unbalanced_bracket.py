@@ -1,0 +1,53 @@
+"""NL404: a bracket opened and not closed (or closed and not opened) within a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.diagnostic import Severity, Span
+from newslint.rule import Rule
+
+PAIRS = {")": "(", "]": "[", "}": "{"}
+# "a)" and "2)" enumerate a list; ":)" and ";-)" are faces. Neither needs an opening bracket.
+UNPAIRED_CLOSER_RE = re.compile(r"(?:(?<![^\s(])[0-9A-Za-z]{1,2}|[:;=8][-']?)\Z")
+
+
+class UnbalancedBracket(Rule):
+    """A bracket with no partner in its paragraph.
+
+    What it does: pairs round, square and curly brackets within each paragraph and heading. An opening
+    bracket never closed, a closing bracket with nothing open, or a closing bracket of the wrong shape
+    ("(see below]") is flagged. List markers ("a)", "2)") and faces (":)") are not brackets.
+
+    Why it matters: a missing closing bracket swallows the rest of the sentence into an aside, and readers
+    lose track of what is parenthetical; it is also a sign that an edit cut text in the wrong place.
+
+    Example: "The firm (which made a loss last year said" -> close the bracket after "year".
+
+    Fix safety: no automatic fix; only the writer knows where the aside ends.
+    """
+
+    code = "NL404"
+    name = "unbalanced-bracket"
+    severity = Severity.WARNING
+
+    def check(self, doc, res):
+        prose = doc.prose
+        for block in doc.prose_blocks:
+            stack: list[int] = []
+            for i in range(block.start, block.end):
+                ch = prose[i]
+                if ch in "([{":
+                    stack.append(i)
+                elif ch in PAIRS:
+                    if stack and prose[stack[-1]] == PAIRS[ch]:
+                        stack.pop()
+                    elif stack:
+                        opener = stack.pop()
+                        yield self.report(Span(i, i + 1), f"Bracket '{ch}' does not match '{prose[opener]}' at column "
+                                          f"{doc.locate(opener)[1]}")
+                    elif not UNPAIRED_CLOSER_RE.search(prose[block.start:i]):
+                        yield self.report(Span(i, i + 1), f"Closing bracket '{ch}' has no opening bracket")
+            for opener in stack:
+                yield self.report(Span(opener, opener + 1),
+                                  f"Bracket '{prose[opener]}' is never closed in this paragraph")

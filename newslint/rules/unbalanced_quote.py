@@ -1,0 +1,114 @@
+"""NL403: a quotation mark opened and not closed (or closed and not opened) within a paragraph."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from newslint.diagnostic import Severity, Span
+from newslint.rule import Rule
+
+OPEN_BEFORE = " \t\n([{\u2014\u2013-/\u2018"  # a straight " after one of these (or at the start) opens
+CLOSE_AFTER = " \t\r\n.,;:!?)]}\u2014\u2013-\u2019"  # a straight " before one of these (or at the end) closes
+
+
+class QuoteScan(NamedTuple):
+    spans: list[tuple[int, int]]  # quoted stretches, marks included; an unclosed one runs to the end
+    unclosed: list[tuple[int, str]]  # openers left behind when a later mark closed or reopened
+    open_at_end: list[tuple[int, str]]  # openers still open at the end
+    unopened: list[tuple[int, str]]  # offsets and marks of closers with nothing open
+
+
+def _double_role(text: str, i: int, start: int, end: int, is_open: bool) -> bool:
+    """True when the straight double quote at i opens a quotation."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if before in OPEN_BEFORE and after not in CLOSE_AFTER:
+        return True
+    if after in CLOSE_AFTER and before not in OPEN_BEFORE:
+        return False
+    return not is_open
+
+
+def scan_quotes(text: str, start: int, end: int) -> QuoteScan:
+    """Pair double quotes (curly and straight) and curly single quotes in text[start:end].
+
+    A right single quote is also the apostrophe, so it only ever closes an open left single quote, and
+    only when it is not between two letters ("don’t"); a stray one is never reported.
+    """
+    stack: list[tuple[int, str]] = []  # (offset, "d" or "s")
+    spans: list[tuple[int, int]] = []
+    unclosed: list[tuple[int, str]] = []
+    unopened: list[tuple[int, str]] = []
+
+    def close(kind: str, at: int) -> bool:
+        where = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == kind), None)
+        if where is None:
+            return False
+        for offset, _ in stack[where + 1:]:
+            unclosed.append((offset, text[offset]))
+        spans.append((stack[where][0], at + 1))
+        del stack[where:]
+        return True
+
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "\u201c" or (ch == '"' and _double_role(text, i, start, end, any(k == "d" for _, k in stack))):
+            if any(k == "d" for _, k in stack):
+                where = max(k for k in range(len(stack)) if stack[k][1] == "d")
+                if text[start:i].rstrip()[-1:] in ".!?":  # a lost paragraph break: the quote runs on
+                    spans.append((stack[where][0], i))
+                else:
+                    unclosed.append((stack[where][0], text[stack[where][0]]))
+                del stack[where:]
+            stack.append((i, "d"))
+        elif ch in "\u201d\"":
+            if not close("d", i):
+                unopened.append((i, ch))
+        elif ch == "\u2018" and not (i + 1 < end and text[i + 1].isdigit()):
+            stack.append((i, "s"))
+        elif ch == "\u2019" and any(k == "s" for _, k in stack):
+            between_letters = i > start and i + 1 < end and text[i - 1].isalpha() and text[i + 1].isalpha()
+            if not between_letters:
+                close("s", i)
+    spans.extend((offset, end) for offset, _ in stack)
+    return QuoteScan(sorted(spans), unclosed, [(offset, text[offset]) for offset, _ in stack], unopened)
+
+
+def opens_with_quote(text: str, start: int, end: int) -> bool:
+    stripped = text[start:end].lstrip(" \t>*-")
+    return stripped[:1] in ("\u201c", '"', "\u2018")
+
+
+class UnbalancedQuote(Rule):
+    """A quotation mark with no partner in its paragraph.
+
+    What it does: pairs double quotation marks (curly and straight) and curly single quotes within each
+    paragraph and heading, allowing nested quotes. An opening mark never closed, or a closing mark with
+    nothing open, is flagged. Apostrophes and possessives ("don’t", "Jones’") are not quotation marks, and a
+    quotation left open at the end of a paragraph is fine when the next paragraph opens with a quotation mark:
+    that is how news copy runs one quote over several paragraphs.
+
+    Why it matters: a missing closing quote makes the reporter's words read as the speaker's, which can put
+    words in someone's mouth; a stray one makes readers hunt for a quote that is not there.
+
+    Example: “We will not back down, the minister said. -> close the quote after "down,".
+
+    Fix safety: no automatic fix; only the writer knows where the quote ends.
+    """
+
+    code = "NL403"
+    name = "unbalanced-quote"
+    severity = Severity.WARNING
+
+    def check(self, doc, res):
+        prose = doc.prose
+        blocks = doc.prose_blocks
+        for n, block in enumerate(blocks):
+            found = scan_quotes(prose, block.start, block.end)
+            follows = n + 1 < len(blocks) and blocks[n + 1].kind == block.kind == "paragraph"
+            continues = follows and opens_with_quote(prose, blocks[n + 1].start, blocks[n + 1].end)
+            for offset, mark in found.unclosed + ([] if continues else found.open_at_end):
+                yield self.report(Span(offset, offset + 1),
+                                  f"Quotation mark '{mark}' is never closed in this paragraph")
+            for offset, mark in found.unopened:
+                yield self.report(Span(offset, offset + 1), f"Closing quotation mark '{mark}' has no opening mark")

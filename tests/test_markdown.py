@@ -1,0 +1,88 @@
+"""Markdown awareness: front matter as metadata, code, link targets, URLs and comments not prose, exact positions."""
+
+from __future__ import annotations
+
+from newslint.document import Document
+from newslint.source import Source
+
+
+def markdown(text: str) -> Document:
+    return Document(Source("story.md", text, "utf-8", False), markdown=True)
+
+
+def found(cli, path, codes: str) -> list[tuple[int, int, str]]:
+    result = cli("--format", "json", "--select", codes, str(path))
+    return [(d["line"], d["column"], d["code"]) for d in result.json["diagnostics"]]
+
+
+def test_repeated_word_in_code_span_is_not_flagged_outside_it_is(cli, story):
+    path = story("# Budget\n\nRun `the the` now, said the the minister.\n", "story.md")
+    assert found(cli, path, "NL501") == [(3, 29, "NL501")]
+
+
+def test_fenced_and_indented_code_are_not_prose_and_lines_still_count(cli, story):
+    text = "# Budget\n\n```\nthe the\n```\n\n    and and\n\nIt was was close.\n"
+    assert found(cli, story(text, "story.md"), "NL501") == [(9, 8, "NL501")]
+
+
+def test_link_target_and_bare_url_are_not_prose_but_link_text_is():
+    text = "See [the report](https://example.org/teh-reprot \"Teh title\") and www.exmaple.org/adn today.\n"
+    doc = markdown(text)
+    assert "teh" not in doc.prose.lower() and "exmaple" not in doc.prose and "adn" not in doc.prose
+    assert doc.prose.index("[the report]") == 4
+    assert doc.prose.rstrip().endswith("today.")
+    assert len(doc.prose) == len(text)
+
+
+def test_url_in_brackets_keeps_the_closing_bracket_and_full_stop_as_prose():
+    doc = markdown("Read it (at https://example.org/a).\n")
+    assert doc.prose == "Read it (at                      ).\n"
+
+
+def test_html_comment_and_html_block_are_not_prose_but_stay_in_markup():
+    text = "Fine <!-- teh note --> copy.\n\n<div>\nteh block\n</div>\n\nMore.\n"
+    doc = markdown(text)
+    assert "teh" not in doc.prose
+    assert "<!-- teh note -->" in doc.markup and "teh block" in doc.markup
+    assert [(b.kind, doc.locate(b.start)) for b in doc.blocks] == [
+        ("paragraph", (1, 1)), ("html", (3, 1)), ("paragraph", (7, 1))]
+
+
+def test_reference_definition_and_reference_label_are_not_prose():
+    doc = markdown("Read [the report][teh-ref].\n\n[teh-ref]: https://example.org/x\n")
+    assert "teh" not in doc.prose
+    assert doc.prose.startswith("Read [the report]         .\n")
+
+
+def test_blocks_follow_markdown_structure():
+    text = "Title\n=====\n\n- first item\n- second item\n\n> quoted line\n\n| a | b |\n|---|---|\n| c | d |\n"
+    doc = markdown(text)
+    assert [(b.kind, doc.locate(b.start)[0], doc.locate(b.end)[0]) for b in doc.blocks] == [
+        ("heading", 1, 2), ("paragraph", 4, 4), ("paragraph", 5, 5), ("paragraph", 7, 7),
+        ("paragraph", 9, 9), ("paragraph", 11, 11)]
+
+
+def test_front_matter_is_metadata_and_empty_keys_are_flagged_at_the_key(cli, story):
+    text = '---\ntitle: ""\nslug: budget-day\ntags: []\nauthor:\n---\n# Budget day\n\nThe vote was close.\n'
+    path = story(text, "story.md")
+    assert found(cli, path, "NL401") == [(2, 1, "NL401"), (4, 1, "NL401"), (5, 1, "NL401")]
+    doc = markdown(text)
+    assert [(f.key, f.value, f.origin) for f in doc.metadata] == [
+        ("title", "", "front_matter"), ("slug", "budget-day", "front_matter"), ("tags", "", "front_matter"),
+        ("author", "", "front_matter")]
+    assert doc.prose.startswith(" " * 3 + "\n")  # the front matter is blanked, line breaks kept
+
+
+def test_front_matter_is_not_linted_as_prose(cli, story):
+    path = story("---\ntitle: the the budget\n---\n# Budget\n\nThe the vote.\n", "story.md")
+    assert found(cli, path, "NL501") == [(6, 5, "NL501")]
+
+
+def test_crlf_positions_map_to_the_original_lines(cli, story):
+    path = story("# Budget\r\n\r\n`the the` and it it went.\r\n", "story.md")
+    assert found(cli, path, "NL501") == [(3, 18, "NL501")]
+
+
+def test_plain_text_is_not_parsed_as_markdown():
+    doc = Document(Source("story.txt", "Run `the the` now.\n", "utf-8", False))
+    assert doc.prose == "Run `the the` now.\n"

@@ -1,0 +1,140 @@
+"""Structure rules NL403-NL408: one fixture per rule with exact line, column, code and suggestion."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def found(cli, path, codes: str, *extra: str) -> list[tuple[int, int, str, str | None]]:
+    result = cli("--format", "json", "--select", codes, *extra, str(path))
+    assert result.err == ""
+    return [(d["line"], d["column"], d["code"], d["suggestions"][0] if d["suggestions"] else None)
+            for d in result.json["diagnostics"]]
+
+
+QUOTES = (
+    "Minister under fire\n"
+    "\n"
+    "The minister said: \u201cWe will not back down, and left.\n"
+    "Aides said \u201cno comment\u201d and \u201cwait\u201d.\n"
+    "Then \"yes and she left.\n"
+    "It was over.\u201d Nobody spoke.\n"
+    "\u201cHe called it \u2018a farce\u2019 and the Joneses\u2019 plan \u2018mad\u2019,\u201d she said of Jones\u2019 plan.\n"
+    "\u201cWe have run out of money, she wrote.\n"
+    "\u201cSo the shop shuts on Friday.\u201d\n"
+    "It is the \u201990s again, he said.\n"
+)
+
+
+def test_unbalanced_quote(cli, story):
+    assert found(cli, story(QUOTES), "NL403") == [
+        (3, 20, "NL403", None),  # opened, and the next paragraph does not carry the quote on
+        (5, 6, "NL403", None),  # straight quote opened and never closed
+        (6, 13, "NL403", None),  # closed but never opened
+    ]
+
+
+def test_multi_paragraph_quote_and_apostrophes_are_not_flagged(cli, story):
+    text = ("Budget row\n\n\u201cWe have run out of money,\n\u201cand nobody will say so.\n"
+            "\u201cBut we will,\u201d she said of the Smiths\u2019 \u2018rescue\u2019 plan.\n")
+    assert found(cli, story(text), "NL403") == []
+
+
+def test_unclosed_quote_message_names_the_mark(cli, story):
+    result = cli("--format", "concise", "--select", "NL403", str(story("Row\n\nHe said \"no and left.\n")))
+    assert result.out.splitlines()[0].endswith("3:9: NL403 [warning] Quotation mark '\"' is never closed in this paragraph")
+
+
+def test_unbalanced_bracket(cli, story):
+    text = ("Results\n\n"
+            "The firm (which lost money said so.\n"
+            "The options are a) sell and b) wait :) fine (really).\n"
+            "See the report (page 4].\n"
+            "Profits rose) sharply.\n")
+    assert found(cli, story(text), "NL404") == [
+        (3, 10, "NL404", None),
+        (5, 23, "NL404", None),
+        (6, 13, "NL404", None),
+    ]
+
+
+def test_placeholder(cli, story):
+    text = ("Fire TK\n\n"
+            "The fire killed TK people and hurt XX more, costing \u00a3XX,XXX.\n"
+            "Add quote here [CHECK] and the [link] and TKTK. Lorem ipsum dolor.\n"
+            "Shoppers at TK Maxx watched Super Bowl XX on TV???\n")
+    assert found(cli, story(text), "NL405") == [
+        (1, 6, "NL405", None),
+        (3, 17, "NL405", None),
+        (3, 36, "NL405", None),
+        (3, 54, "NL405", None),
+        (4, 16, "NL405", None),
+        (4, 32, "NL405", None),
+        (4, 43, "NL405", None),
+        (4, 49, "NL405", None),
+        (5, 48, "NL405", None),
+    ]
+
+
+def test_markdown_link_named_link_is_not_a_placeholder(cli, story):
+    path = story("# Story\n\nRead the [link](https://example.org/a) and the [link] too.\n", "story.md")
+    assert found(cli, path, "NL405") == [(3, 48, "NL405", None)]
+
+
+def test_empty_heading_in_markdown(cli, story):
+    text = ("# Council votes\n\n"
+            "## Reaction\n"
+            "## Background\n\n"
+            "The vote was close.\n\n"
+            "### Figures\n\n"
+            "```\nyes 5, no 4\n```\n\n"
+            "## Next steps\n")
+    assert found(cli, story(text, "story.md"), "NL406") == [(3, 1, "NL406", None), (14, 1, "NL406", None)]
+
+
+def test_empty_headline_before_metadata_in_plain_text(cli, story):
+    assert found(cli, story("Council votes\n\nTAGS: council\n"), "NL406") == [(1, 1, "NL406", None)]
+    assert found(cli, story("Council votes\n\nThe vote was close.\n\nTAGS: council\n"), "NL406") == []
+
+
+def test_doubled_space(cli, story):
+    text = ("Budget  day\n\n"
+            "The minister  said so.  Then she left.\n"
+            "Use `a  b` in code.  \n"
+            "| cell  | other |\n")
+    assert found(cli, story(text, "story.md"), "NL407") == [
+        (1, 7, "NL407", " "),
+        (3, 13, "NL407", " "),
+        (3, 23, "NL407", " "),
+    ]
+
+
+def test_doubled_punctuation(cli, story):
+    text = ("Budget day\n\n"
+            "The firm said,, adding that;; sales fell.. And the U.S.. But wait...\n"
+            "Really?! Pages 1..5 said: fine,. Done::\n")
+    assert found(cli, story(text), "NL408") == [
+        (3, 14, "NL408", ","),
+        (3, 28, "NL408", ";"),
+        (3, 41, "NL408", "."),
+        (3, 55, "NL408", "."),
+        (4, 31, "NL408", "."),
+        (4, 38, "NL408", ":"),
+    ]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("Budget day\n\nThe minister  said,, so.\n", "Budget day\n\nThe minister said, so.\n"),
+    ("Budget day\n\nIt fell.. Then rose.\n", "Budget day\n\nIt fell.. Then rose.\n"),  # ".." is an unsafe fix
+])
+def test_safe_fixes(cli, story, before, after):
+    path = story(before)
+    cli("--fix", "--select", "NL407,NL408", str(path))
+    assert path.read_text(encoding="utf-8") == after
+
+
+def test_structure_rules_document_themselves(cli):
+    for code in ("NL403", "NL404", "NL405", "NL406", "NL407", "NL408", "NL901"):
+        out = cli("rule", code).out
+        for heading in ("What it does:", "Why it matters:", "Example:", "Fix safety:"):
+            assert heading in out, (code, heading)
