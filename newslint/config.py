@@ -35,13 +35,19 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
 
     def override(self, **changes) -> Config:
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+        """Command-line settings over this file's: select and dialect replace; ignore and extend-select add."""
+        changes = {k: v for k, v in changes.items() if v is not None}
+        for key in ("ignore", "extend_select"):
+            if key in changes:
+                changes[key] = getattr(self, key) + tuple(changes[key])
+        return replace(self, **changes)
 
     def severity_for(self, code: str) -> str | None:
         best: tuple[int, str] | None = None
         for prefix, level in self.severity:
-            if code.startswith(prefix) and (best is None or len(prefix) > best[0]):
-                best = (len(prefix), level)
+            length = 0 if prefix == "ALL" else len(prefix)
+            if (length == 0 or code.startswith(prefix)) and (best is None or length > best[0]):
+                best = (length, level)
         return best[1] if best else None
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
@@ -69,21 +75,32 @@ def _relative(path: str, root: Path) -> str:
         return Path(path).as_posix()
 
 
-def _key_location(path: Path, key: str) -> str:
-    """'file:line' of the line that sets key, or just the file."""
+def _key_location(path: Path, keys: tuple[str, ...]) -> str:
+    """'file:line' of the first line that sets one of keys (in pyproject.toml, only inside [tool.newslint...]
+    tables), or just the file."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return str(path)
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-    for number, line in enumerate(lines, 1):
-        if pattern.match(line):
-            return f"{path}:{number}"
+    ours = path.name != "pyproject.toml"
+    inside = [ours]
+    for line in lines:
+        if re.match(r"\s*\[", line):
+            ours = path.name != "pyproject.toml" or re.match(r"\s*\[\s*tool\.newslint\b", line) is not None
+        inside.append(ours)
+    for key in keys:
+        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=.]")
+        for number, line in enumerate(lines, 1):
+            if inside[number] and pattern.match(line):
+                return f"{path}:{number}"
     return str(path)
 
 
 def _fail(path: Path, key: str, problem: str) -> ConfigError:
-    return ConfigError(f"{_key_location(path, key.split('.')[-1])}: {key}: {problem}")
+    """'file:line: key: problem'; key is the dotted name shown, its first part a top-level key (sub-keys such as
+    a per-file-ignores glob may hold dots of their own)."""
+    top, _, sub = key.removeprefix("tool.newslint.").partition(".")
+    return ConfigError(f"{_key_location(path, (sub, top) if sub else (top,))}: {key}: {problem}")
 
 
 def _strings(path: Path, key: str, value: object) -> tuple[str, ...]:
@@ -122,8 +139,7 @@ def parse(table: dict, path: Path) -> Config:
         if key in ("select", "ignore", "extend_select"):
             values[key] = _code_list(path, name, value)
         elif key in ("exclude", "extend_exclude"):
-            patterns = _strings(path, name, value)
-            values["exclude"] = patterns if key == "exclude" else values.get("exclude", DEFAULT_EXCLUDE) + patterns
+            values[key] = _strings(path, name, value)
         elif key == "dialect":
             if value not in DIALECTS:
                 raise _fail(path, name, f"{value!r} is not one of {', '.join(DIALECTS)}")
@@ -131,7 +147,14 @@ def parse(table: dict, path: Path) -> Config:
         elif key in ("words", "reject", "names"):
             values[key] = _paths(path, name, value)
         elif key == "packs":
+            from newslint.registry import pack_path
+
             values[key] = _strings(path, name, value)
+            for spec in values[key]:
+                try:
+                    pack_path(spec, path.parent)
+                except ConfigError:
+                    raise _fail(path, name, f"no rule pack {spec!r} (neither a folder here nor a shipped pack)") from None
         elif key == "per_file_ignores":
             if not isinstance(value, dict):
                 raise _fail(path, name, "expected a table of glob = [codes]")
@@ -146,17 +169,22 @@ def parse(table: dict, path: Path) -> Config:
             values[key] = tuple(value.items())
         else:
             raise _fail(path, name, "unknown key")
-    return Config(**values)
+    extend = values.pop("extend_exclude", ())
+    values["exclude"] = values.get("exclude", DEFAULT_EXCLUDE) + extend  # type: ignore[operator]
+    return Config(**values)  # type: ignore[arg-type]
 
 
 def load(path: Path) -> Config:
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}:1: (file): not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        where = re.search(r" \(at line (\d+), column \d+\)", str(exc))
+        line = where.group(1) if where else "1"
+        raise ConfigError(f"{path}:{line}: (syntax): {str(exc).replace(where.group(), '') if where else exc}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("newslint", {})
     if not isinstance(data, dict):

@@ -1,9 +1,8 @@
 """Judging a word in context, from Google Books word-pair counts (symspellpy's list of the most frequent pairs).
 
 The list keeps only pairs seen more than a few million times, so a missing pair means "rarer than the cut-off",
-not "never": its count is estimated as if its two words were independent, capped below the cut-off. Missing
-pairs therefore cancel out when two candidates are compared; only pairs that occur more often than chance
-carry evidence.
+not "never": its count is estimated generously (ten times what independence predicts, capped below the cut-off),
+so that only pairs well attested for one candidate and not for the other carry evidence.
 """
 
 from __future__ import annotations
@@ -17,7 +16,10 @@ from newslint.ngrams import NgramTable
 
 HOMOPHONE_COST = -1.0  # their/there, peace/piece: the ear's slip, about as likely as a keyboard one
 UNKNOWN_COUNT = 1000.0
-SIDE_CACHE_SIZE = 200_000  # pair estimates remembered across documents  # corpus count assumed for a word outside the list
+SIDE_CACHE_SIZE = 200_000
+# A missing pair may still be up to this many times commoner than chance: the list is silent below its cut-off,
+# so a rare word's missing pairs say little against it.
+ABSENT_PAIR_SLACK = 10  # pair estimates remembered across documents  # corpus count assumed for a word outside the list
 
 
 @cache
@@ -66,7 +68,7 @@ class ContextModel:
         else:
             found = self.pairs.get(f"{left} {right}")
             if not found:
-                return min(self.count(left) * self.count(right) / self.total, self.cutoff * 0.5), False
+                return min(self.count(left) * self.count(right) / self.total * ABSENT_PAIR_SLACK, self.cutoff * 0.5), False
         return (found or self.cutoff * 0.5), bool(found)
 
     def evidence(self, word: str, left: str | None, right: str | None, left_name: bool = False,

@@ -35,7 +35,8 @@ def clash(a: Span, b: Span) -> bool:
 
 def choose(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> list[Fix]:
     """The fixes to apply together: in order of position, then code, each kept unless it clashes with one
-    already kept (so the outcome never depends on the order rules ran in)."""
+    already kept (so the outcome never depends on the order rules ran in), reaches outside the text or would
+    split a CRLF line ending."""
     kept: list[Fix] = []
     taken: list[Span] = []  # sorted, pairwise non-clashing
 
@@ -49,11 +50,16 @@ def choose(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> list[Fix]:
             i += 1
         return False
 
+    def splits_crlf(offset: int) -> bool:
+        return 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n"
+
     ranked = sorted((d for d in diagnostics if applicable(d, unsafe)),
-                    key=lambda d: (d.span.start, d.span.end, d.code, d.message))
+                    key=lambda d: (d.span.start, d.span.end, d.code, d.message,
+                                   tuple((e.span.start, e.span.end, e.replacement) for e in d.fix.edits)))
     for d in ranked:
         spans = [e.span for e in d.fix.edits]
         if (not spans or any(not 0 <= s.start <= s.end <= len(text) or clashes(s) for s in spans)
+                or any(splits_crlf(s.start) or splits_crlf(s.end) for s in spans)
                 or any(clash(a, b) for a, b in combinations(spans, 2))):
             continue
         kept.append(d.fix)

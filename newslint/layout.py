@@ -25,6 +25,12 @@ KNOWN_METADATA_KEYS = frozenset(
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
+def _stands_alone(doc: Document, index: int) -> bool:
+    """A first line followed by a blank line and then more copy: the headline."""
+    following = [doc.line_text(i).strip() for i in range(index + 1, doc.line_count)]
+    return len(following) > 1 and not following[0] and any(following)
+
+
 def _is_heading_like(line: str) -> bool:
     bare = line.strip().rstrip(TRAILING_CLOSERS)
     return bool(bare) and bare[-1] not in SENTENCE_END and len(line.split()) <= MAX_HEADING_WORDS
@@ -90,8 +96,7 @@ def plain_layout(doc: Document) -> Layout:
             continue
         if not line.strip():
             continue
-        next_blank = index + 1 >= doc.line_count or not doc.line_text(index + 1).strip()
-        if not seen_content and next_blank and index + 1 < doc.line_count:
+        if not seen_content and _stands_alone(doc, index):
             kind = "headline"
         elif _is_heading_like(line):
             kind = "heading"

@@ -95,7 +95,8 @@ class PackRule(Rule):
 
     def say(self, m: regex.Match | tuple[int, int, str], suggestion: str | None = None, **more: object) -> Diagnostic:
         start, end, found = (m.start(), m.end(), m.group()) if isinstance(m, regex.Match) else m
-        message = self.message.format_map({"match": found, "suggestion": suggestion or "", **more})
+        message = self.message.format_map({"count": "", "max": "", "min": "", **more, "match": found,
+                                            "suggestion": suggestion or ""})
         return self.report(Span(start, end), message, () if suggestion is None else (suggestion,))
 
 
@@ -377,21 +378,24 @@ def build(table: dict[str, Any], file: str) -> type[PackRule]:
 
 
 def _documentation(table: dict[str, Any], kind: type[PackRule], attrs: dict[str, Any]) -> str:
+    """The rule's documentation in the usual form, from its description, source and first examples."""
     bad = next(text for key, text in attrs["tests"] if key == "bad")
     good = next((text for key, text in attrs["tests"] if key == "good"), "")
-    safety = attrs["fix_safety"].value if attrs["fix_safety"] else "no automatic fix; the suggestion is shown"
-    lines = [
-        table.get("description", "").strip().splitlines()[0] if table.get("description") else attrs["name"], "",
-        f"What it does: a {table['kind']} rule from {attrs['file']}; it {kind.kind_doc}, in the "
-        f"{' and '.join(attrs['scopes'])} scope{'s' if len(attrs['scopes']) > 1 else ''}"
-        + (", outside quotations." if attrs["outside_quotes"] else "."), "",
-        "Why it matters: " + (table.get("description") or "house style.").strip(), "",
-        f"Example: {bad!r}" + (f" -> {good!r}" if good else ""), "",
+    scopes = attrs["scopes"]
+    if attrs["fix_safety"]:
+        safety = attrs["fix_safety"].value
+    else:
+        safety = "no automatic fix" + ("" if kind in (Existence, Occurrence) else "; the suggestion is shown")
+    source = table.get("source")
+    return "\n\n".join([
+        table.get("description", "").strip() or attrs["name"],
+        f"What it does: {'an' if table['kind'][0] in 'aeiou' else 'a'} {table['kind']} rule from {attrs['file']}; it "
+        f"{kind.kind_doc}, in the {' and '.join(scopes)} scope{'s' if len(scopes) > 1 else ''}"
+        + (", outside quotations." if attrs["outside_quotes"] else "."),
+        "Why it matters: " + (f"house style, as set down in {source}." if source else "house style."),
+        f"Example: {bad!r}" + (f" -> {good!r}" if good else ""),
         f"Fix safety: {safety}.",
-    ]
-    if table.get("source"):
-        lines[-1:-1] = [f"Source: {table['source']}", ""]
-    return "\n".join(lines)
+    ])
 
 
 # -- reading a pack ----------------------------------------------------------------------------------------

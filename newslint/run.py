@@ -171,7 +171,7 @@ class Run:
             stream.flush()
         pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self if inherit else self.args, mode))
         try:
-            yield from pool.map(_work, rest, chunksize=max(1, min(MAX_CHUNK, len(rest) // (jobs * 4))))
+            yield from pool.map(_work, rest, chunksize=max(1, min(MAX_CHUNK, len(rest) // (jobs * 8))))
         finally:
             pool.shutdown(cancel_futures=True)
 

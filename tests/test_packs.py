@@ -73,6 +73,17 @@ def test_every_rule_kind_in_a_house_pack(cli, story, tmp_path):
     ]
 
 
+def test_metadata_sentence_and_raw_scopes(cli, story, tmp_path):
+    path = story("Budget\n\nTax and spend and borrow and lend. Save and give.\tDone.\n\nTAGS: budget, TBC\n")
+    with_packs(tmp_path, str(HOUSE))
+    result = cli("--format", "json", "--select", "HS107,HS108,HS109", str(path))
+    assert [(d["line"], d["column"], d["code"], d["message"]) for d in result.json["diagnostics"]] == [
+        (3, 26, "HS108", "3 uses of 'and' in one sentence (at most 2)"),
+        (3, 50, "HS109", "Tab character in the file"),
+        (5, 15, "HS107", "Metadata value still says 'TBC'"),
+    ]
+
+
 def test_pack_messages_and_fixes(cli, story, tmp_path):
     path = story("Budget talks\n\nA Cease-Fire by Xmas.\n")
     with_packs(tmp_path, str(HOUSE))
@@ -128,7 +139,8 @@ def test_pack_rule_documentation(cli):
         "",
         "No hyphen after 'very' or an -ly adverb in a compound modifier: a highly paid executive.",
     ]
-    for heading in ("What it does:", "Why it matters:", "Example:", "Source: AP Stylebook 2024", "Fix safety: unsafe."):
+    for heading in ("What it does:", "Why it matters: house style, as set down in AP Stylebook 2024", "Example:",
+                    "Fix safety: unsafe."):
         assert heading in result.out
 
 

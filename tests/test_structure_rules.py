@@ -40,6 +40,12 @@ def test_multi_paragraph_quote_and_apostrophes_are_not_flagged(cli, story):
     assert found(cli, story(text), "NL403") == []
 
 
+def test_quote_reopened_after_a_full_stop_runs_on_but_not_after_a_colon(cli, story):
+    text = ("Budget row\n\n\u201cWe are broke. \u201cAnd we will stay broke,\u201d she said.\n"
+            "He said: \u201cI lost. He added: \u201cThey failed.\u201d\n")
+    assert found(cli, story(text), "NL403") == [(4, 10, "NL403", None)]
+
+
 def test_unclosed_quote_message_names_the_mark(cli, story):
     result = cli("--format", "concise", "--select", "NL403", str(story("Row\n\nHe said \"no and left.\n")))
     assert result.out.splitlines()[0].endswith("3:9: NL403 [warning] Quotation mark '\"' is never closed in this paragraph")
@@ -74,6 +80,12 @@ def test_placeholder(cli, story):
         (4, 49, "NL405", None),
         (5, 48, "NL405", None),
     ]
+
+
+def test_press_release_end_mark_in_plain_text(cli, story):
+    path = story("Budget\n\nThe vote was close.\n\n  ###\n\nNotes to editors follow.\n")
+    result = cli("--format", "concise", "--select", "NL405", str(path))
+    assert result.out.splitlines()[0] == f"{path}:5:3: NL405 [error] End mark '###' left in the copy"
 
 
 def test_markdown_link_named_link_is_not_a_placeholder(cli, story):

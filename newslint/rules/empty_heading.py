@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from newslint.diagnostic import Severity, Span
 from newslint.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 ATX_RE = re.compile(r" {0,3}(#{1,6})(?:\s|$)")
 SETEXT_RE = re.compile(r" {0,3}(=+|-+)\s*$")
@@ -13,7 +17,7 @@ HEADINGS = ("headline", "heading")
 NOT_CONTENT = ("metadata", "front_matter", "html")
 
 
-def heading_level(doc, start: int, end: int) -> int:
+def heading_level(doc: Document, start: int, end: int) -> int:
     """1-6 for a Markdown heading (ATX "## x" or setext underline), 1 for a plain-text headline or heading."""
     atx = ATX_RE.match(doc.text, start)
     if atx:

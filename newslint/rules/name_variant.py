@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.names import NameEvidence, deletions, fold, is_capitalised, slip_at, strip_possessive
@@ -11,10 +12,17 @@ from newslint.rule import Rule
 from newslint.rules.spelling import _near_common_word
 from newslint.text import TITLES
 
-MIN_SLIP_KEY = 2  # a two-letter spelling is only taken for a slip when it is no word (Dw for Dow)
-SHORT_NAME = 3
+MIN_SLIP_KEY = 2  # a two-letter spelling is taken for a slip only when it is no word (Dw for Dow)
+SHORT_NAME = 3  # a name this short is one letter from other names (Del, Dal)
 VOWELS = frozenset("aeiouy")
 COMMON_WORD = -4.5  # log10 frequency above which a word is an everyday word, whatever its capital
+
+
+class Occurrence(NamedTuple):
+    span: Span
+    text: str
+    index: int  # of the (first) token
+    heading: bool
 
 
 @dataclass(slots=True)
@@ -24,14 +32,14 @@ class Variant:
     key: str
     first: int  # token index of the first occurrence
     named: bool = False  # some occurrence has evidence of a name (capitalised mid-sentence, after a title, ...)
-    spans: list[tuple[Span, str, int, bool]] = field(default_factory=list)  # span, form, token index, in heading
+    found: list[Occurrence] = field(default_factory=list)
 
     @property
     def votes(self) -> dict[str, int]:
         """How often each form occurs outside headings (title case there is not a spelling), first seen first."""
         out: dict[str, int] = {}
-        for _, form, _, heading in self.spans:
-            out[form] = out.get(form, 0) + (not heading)
+        for o in self.found:
+            out[_plain(o.text)] = out.get(_plain(o.text), 0) + (not o.heading)
         return out
 
     @property
@@ -40,8 +48,10 @@ class Variant:
 
     @property
     def majority(self) -> str:
+        """The form used most (max keeps the first seen on ties), as first written."""
         votes = self.votes
-        return max(votes, key=votes.__getitem__)  # max keeps the first seen on ties
+        best = max(votes, key=votes.__getitem__)
+        return next(o.text for o in self.found if _plain(o.text) == best)
 
 
 class NameVariant(Rule):
@@ -76,16 +86,17 @@ class NameVariant(Rule):
         for key, variant in variants.items():
             if key in slips:
                 target = slips[key]
-                for span, form, _, _ in variant.spans:
-                    yield self._report(span, form, target.majority, target.count)
+                for o in variant.found:
+                    yield self._report(o.span, o.text, target.majority, target.count)
                 continue
             votes = variant.votes
             if len(votes) < 2 or not variant.named:
                 continue
             majority = variant.majority
-            for span, form, _, heading in variant.spans:
-                if form != majority and not (heading and form.lower() == majority.lower()):
-                    yield self._report(span, form, majority, votes[majority])
+            for o in variant.found:
+                plain = _plain(o.text)
+                if plain != _plain(majority) and not (o.heading and plain.lower() == majority.lower()):
+                    yield self._report(o.span, o.text, majority, votes[_plain(majority)])
 
     def _report(self, span: Span, form: str, majority: str, count: int):
         times = "once" if count == 1 else f"{count} times"
@@ -97,29 +108,26 @@ class NameVariant(Rule):
         group that holds a single word (Jong Un beside Jong-un)."""
         evidence = doc.derived(NameEvidence)
         tokens = doc.tokens
-        headings = doc.headline_spans
         groups: dict[str, Variant] = {}
-        pairs: list[tuple[str, Span, str, int, bool]] = []
+        pairs: list[Occurrence] = []
         for index, token in enumerate(tokens):
             word = strip_possessive(token.text)
             if not _is_name_like(word):
                 continue
-            heading = any(s <= token.start < e for s, e in headings)
-            key = fold(word)
-            group = groups.setdefault(key, Variant(key, index))
+            heading = doc.in_heading(token.start)
+            group = groups.setdefault(fold(word), Variant(fold(word), index))
             group.named = group.named or evidence.looks_like_name(token, index)
-            group.spans.append((Span(token.start, token.start + len(word)), _plain(word), index, heading))
+            group.found.append(Occurrence(Span(token.start, token.start + len(word)), word, index, heading))
             if index + 1 < len(tokens) and evidence.joined(index, index + 1):
                 second = strip_possessive(tokens[index + 1].text)
                 if _is_name_like(second):
-                    form = f"{word} {second}"
-                    pairs.append((fold(form), Span(token.start, tokens[index + 1].start + len(second)), _plain(form),
-                                  index, heading))
-        for key, span, form, index, heading in pairs:
-            if key in groups:
-                groups[key].spans.append((span, form, index, heading))
+                    end = tokens[index + 1].start + len(second)
+                    pairs.append(Occurrence(Span(token.start, end), doc.text[token.start:end], index, heading))
+        for pair in pairs:
+            if fold(pair.text) in groups:
+                groups[fold(pair.text)].found.append(pair)
         for group in groups.values():
-            group.spans.sort(key=lambda s: s[0].start)
+            group.found.sort(key=lambda o: o.span.start)
         return groups
 
     @staticmethod
@@ -130,7 +138,7 @@ class NameVariant(Rule):
             if len(key) >= MIN_SLIP_KEY:
                 for d in deletions(key):
                     index[d].append(key)
-        out: dict[str, Variant] = {}
+        best: dict[str, tuple[int, int, Variant]] = {}  # minority key -> (score, count, majority group)
         seen: set[tuple[str, str]] = set()
         for keys in index.values():
             for a in keys:
@@ -138,43 +146,46 @@ class NameVariant(Rule):
                     if a < b and a[0] == b[0] and (a, b) not in seen:
                         seen.add((a, b))
                         big, small = sorted((variants[a], variants[b]), key=lambda v: (-v.count, v.first))
-                        if _is_slip(res, evidence, big, small) and (small.key not in out
-                                                                   or out[small.key].count < big.count):
-                            out[small.key] = big
-        return out
+                        score = _slip_score(res, evidence, big, small)
+                        if score and (small.key not in best or best[small.key][:2] < (score, big.count)):
+                            best[small.key] = (score, big.count, big)
+        return {key: big for key, (_, _, big) in best.items()}
 
 
-def _is_slip(res, evidence: NameEvidence, big: Variant, small: Variant) -> bool:
-    """Whether the story's less used spelling is a slip of the other (not a second name or word)."""
+def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> int:
+    """How sure it is that the story's less used spelling is a slip of the other: 0 (a second name or word),
+    1, or 2 (the two share a neighbouring name)."""
     at = slip_at(big.key, small.key)
-    if at is None or not big.named or (small.count > 1 and 2 * small.count > big.count):
-        return False
+    if at is None or (small.count > 1 and 2 * small.count > big.count):
+        return 0
     lexicon = res.lexicon
     form, other = big.majority, small.majority
+    near = [_neighbours(evidence, v) for v in (big, small)]
+    if not (big.named or form in lexicon.proper or (near[0][1] and lexicon.frequency(form) < COMMON_WORD)):
+        return 0  # a name: by position, by the word list, or as the head of a longer name (Amnesty International)
     known = [lexicon.is_word(w) or w in res.accepted_words for w in (form, other)]
     shorter = min(len(big.key), len(small.key))
-    if at >= shorter - (len(big.key) == len(small.key)) and (all(known) or not _doubled(big.key, small.key)):
-        return False  # the last letter: Korea, Korean, Koreas; Iran, Iraq; but Zelensky, Zelenskyy
-    near = [_neighbours(evidence, v) for v in (big, small)]
-    beside = any(_alike(a, b) for side in (-1, 1) for a in near[0][side] for b in near[1][side])
-    if beside and small.named:
-        return True  # North Korean, North Koran; Sri Lanka, Sre Lankan
+    if (at >= shorter - (len(big.key) == len(small.key)) and not near[0][1] & near[1][1]
+            and (all(known) or not _doubled(big.key, small.key))):
+        return 0  # the last letter: Korea, Korean, Koreas; Iran, Iraq; but Zelensky, Zelenskyy; Sri Lanka, Sro Lanka
+    if small.named and any(_alike(a, b) for side in (-1, 1) for a in near[0][side] for b in near[1][side]):
+        return 2  # North Korean, North Koran; Sri Lanka, Sre Lankan
     if lexicon.frequency(form) > COMMON_WORD and form not in lexicon.proper and any(
             _always_beside(evidence, big, side) and not near[1][side] for side in (-1, 1)):
-        return False  # an everyday word that is a name only in company (Standard Life) is one slip from many (Liffe)
+        return 0  # an everyday word that is a name only in company (Standard Life) is one slip from many (Liffe)
     if not known[1]:
         if not small.named:  # opening a sentence: a name only if no slip of an everyday word ("Idnia", not "Teh")
-            return not _near_common_word(other, lexicon)
-        # A short name is one letter from other names (Del, Dal) unless it cannot be a word (Dw, Khn).
-        return shorter > SHORT_NAME or big.count > 1 or not VOWELS & set(small.key)
+            return int(not _near_common_word(other, lexicon))
+        # A short name is one letter from other short names (Del, Dal) unless it cannot be a word (Dw).
+        return int(len(big.key) > SHORT_NAME or big.count > 1 or not VOWELS & set(small.key))
     # A lower-case word written as a name, one slip from a name: "Mr Leis" beside "Mr Lewis", "the Toy party"
     # beside "the Tory party".
     if other in lexicon.proper or other.lower() not in lexicon.words or (known[0] and form not in lexicon.proper):
-        return False
-    if any(evidence.after_title(i) for _, _, i, _ in small.spans):
-        return True
-    alone = all(i not in evidence.initial for _, _, i, _ in small.spans) and not any(near[1].values())
-    return alone and lexicon.frequency(other) > lexicon.frequency(form)
+        return 0
+    if any(evidence.after_title(o.index) for o in small.found):
+        return 1
+    alone = all(o.span.start not in evidence.initial for o in small.found) and not any(near[1].values())
+    return int(alone and lexicon.frequency(other) > lexicon.frequency(form))
 
 
 def _alike(a: str, b: str) -> bool:
@@ -185,16 +196,16 @@ def _alike(a: str, b: str) -> bool:
 def _neighbours(evidence: NameEvidence, variant: Variant) -> dict[int, set[str]]:
     """The names written before (-1) and after (1) a spelling anywhere in the story."""
     out: dict[int, set[str]] = {-1: set(), 1: set()}
-    for _, _, index, _ in variant.spans:
-        for side, word in evidence.name_neighbours(index):
+    for o in variant.found:
+        for side, word in evidence.name_neighbours(o.index):
             out[side].add(word)
     return out
 
 
 def _is_name_like(word: str) -> bool:
     """Capitalised, and not a title or an acronym (NATO, MPs, UK-based)."""
-    return (is_capitalised(word) and not any(part.rstrip("s").isupper() for part in word.split("-"))
-            and word.lower() not in TITLES)
+    return (len(word) > 1 and is_capitalised(word) and word.lower() not in TITLES
+            and not any(len(part.rstrip("s")) > 1 and part.rstrip("s").isupper() for part in word.split("-")))
 
 
 def _plain(form: str) -> str:
@@ -208,4 +219,4 @@ def _doubled(a: str, b: str) -> bool:
 
 
 def _always_beside(evidence: NameEvidence, variant: Variant, side: int) -> bool:
-    return all(any(s == side for s, _ in evidence.name_neighbours(i)) for _, _, i, _ in variant.spans)
+    return all(any(s == side for s, _ in evidence.name_neighbours(o.index)) for o in variant.found)

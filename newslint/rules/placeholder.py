@@ -1,4 +1,4 @@
-"""NL405: placeholder text left in copy: TK, XX, [link], [CHECK], lorem ipsum."""
+"""NL405: placeholder text left in copy: TK, XX, [link], [CHECK], lorem ipsum, ###."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ PLACEHOLDER_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+END_MARK_RE = regex.compile(r"[ \t]*(?:#{3}|-30-)[ \t]*")  # a press release's end mark, alone on its line
 
 
 class Placeholder(Rule):
@@ -26,7 +27,8 @@ class Placeholder(Rule):
 
     What it does: flags the marks newsrooms use for "to come" in prose: TK and TKTK in capitals, XX and XXX
     (and "XX,XXX" for a missing figure), bracketed notes such as [link], [CHECK], [TBC], [insert quote],
-    [photo], "lorem ipsum" filler, TODO/FIXME and runs of question marks. A Roman numeral after a name
+    [photo], "lorem ipsum" filler, TODO/FIXME, runs of question marks, and in plain text a press release's
+    end mark ("###" or "-30-") left on a line of its own. A Roman numeral after a name
     ("Super Bowl XX") and names that start with TK ("TK Maxx") are left alone, and in Markdown a bracketed
     word that is a real link ("[link](https://...)") is not a placeholder.
 
@@ -50,3 +52,7 @@ class Placeholder(Rule):
                 if doc.is_markdown and found.startswith("[") and text[m.end():m.end() + 1] in ("(", "["):
                     continue
                 yield self.report(Span(m.start(), m.end()), f"Placeholder '{found}' left in the copy")
+            if not doc.is_markdown and END_MARK_RE.fullmatch(prose, block.start, block.end):
+                mark = prose[block.start:block.end].strip()
+                start = prose.index(mark, block.start)
+                yield self.report(Span(start, start + len(mark)), f"End mark '{mark}' left in the copy")

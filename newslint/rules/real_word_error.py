@@ -13,7 +13,7 @@ from newslint.text import match_case
 
 # A real-word slip is rare, about one word in a few thousand: the context must make the alternative that much
 # likelier (in log10 odds, after the slip's own likelihood) before the word is flagged.
-THRESHOLD = 4.0
+THRESHOLD = 3.5
 # Lower bar when the written word has no attested pair on either side and the alternative has one on both.
 FLIP_THRESHOLD = 2.0
 PRIOR_RANGE = (-3.0, 1.0)  # how far word frequency alone may tilt the odds, in log10

@@ -86,7 +86,8 @@ class UnbalancedQuote(Rule):
     paragraph and heading, allowing nested quotes. An opening mark never closed, or a closing mark with
     nothing open, is flagged. Apostrophes and possessives ("don’t", "Jones’") are not quotation marks, and a
     quotation left open at the end of a paragraph is fine when the next paragraph opens with a quotation mark:
-    that is how news copy runs one quote over several paragraphs.
+    that is how news copy runs one quote over several paragraphs. A new opening mark straight after a full
+    stop inside an open quotation is read the same way (a paragraph break lost when copy was pasted).
 
     Why it matters: a missing closing quote makes the reporter's words read as the speaker's, which can put
     words in someone's mouth; a stray one makes readers hunt for a quote that is not there.

@@ -1,0 +1,59 @@
+"""NL101 misspelling: typos found with ranked suggestions; names, acronyms, units and addresses left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_cli
+
+FIXTURE = Path(__file__).parent / "fixtures" / "spelling_names.txt"
+
+
+def diagnostics(*args: str) -> list[tuple[int, int, str, str, str | None]]:
+    result = run_cli("--format", "json", *args)
+    return [(d["line"], d["column"], d["code"], d["message"], (d["suggestions"] or [None])[0])
+            for d in result.json["diagnostics"]]
+
+
+def test_typos_are_flagged_with_the_likeliest_correction_and_names_are_not():
+    assert diagnostics("--dialect", "en-GB", str(FIXTURE)) == [
+        (3, 5, "NL101", "Unknown word 'goverment'", "government"),
+        (3, 40, "NL101", "Unknown word 'reserch'", "research"),
+        (4, 1, "NL101", "Unknown word 'Teh'", "The"),  # casing kept: Teh -> The
+    ]
+
+
+def test_spelling_fix_is_unsafe_and_applied_only_on_request(story):
+    path = story("The goverment met on Tuesday.\n")
+    assert run_cli("--fix", str(path)).code == 1
+    assert path.read_text(encoding="utf-8") == "The goverment met on Tuesday.\n"
+    assert run_cli("--fix", "--unsafe-fixes", str(path)).code == 0
+    assert path.read_text(encoding="utf-8") == "The government met on Tuesday.\n"
+
+
+def test_a_lower_case_word_used_twice_is_learned_as_a_term(story):
+    path = story("The bookrunnerz met. Two bookrunnerz agreed.\n")
+    assert diagnostics(str(path)) == []
+
+
+def test_a_capitalised_sentence_start_one_slip_from_a_common_word_is_a_typo(story):
+    path = story("Officials met on Tuesday. Ther talks ended.\n")
+    assert diagnostics(str(path)) == [(1, 27, "NL101", "Unknown word 'Ther'", "The")]
+
+
+def test_derived_words_and_compounds_are_words(story):
+    path = story("Talks on denuclearization stalled as carmakers and beermakers watched the throughputs.\n")
+    assert diagnostics("--select", "NL101", str(path)) == []
+
+
+def test_dialect_decides_british_and_american_spellings(story):
+    british = story("The programme to organise the colour guard was cancelled.\n", "gb.txt")
+    assert diagnostics("--select", "NL101", "--dialect", "en-GB", str(british)) == []
+    american = story("The program to organize the color guard was canceled.\n", "us.txt")
+    assert diagnostics("--select", "NL101", "--dialect", "en-US", str(american)) == []
+
+
+def test_crlf_and_bom_keep_columns_right(story, tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"\xef\xbb\xbfFirst line.\r\nThe goverment met.\r\n")
+    assert diagnostics(str(path)) == [(2, 5, "NL101", "Unknown word 'goverment'", "government")]
