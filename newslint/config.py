@@ -171,7 +171,7 @@ def parse(table: dict, path: Path) -> Config:
             raise _fail(path, name, "unknown key")
     extend = values.pop("extend_exclude", ())
     values["exclude"] = values.get("exclude", DEFAULT_EXCLUDE) + extend  # type: ignore[operator]
-    return Config(**values)  # type: ignore[arg-type]
+    return Config(**values)
 
 
 def load(path: Path) -> Config:
@@ -182,9 +182,8 @@ def load(path: Path) -> Config:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}:1: (file): not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        where = re.search(r" \(at line (\d+), column \d+\)", str(exc))
-        line = where.group(1) if where else "1"
-        raise ConfigError(f"{path}:{line}: (syntax): {str(exc).replace(where.group(), '') if where else exc}") from None
+        message, _, where = str(exc).partition(" (at line ")
+        raise ConfigError(f"{path}:{where.split(',')[0] if where else 1}: (syntax): {message}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("newslint", {})
     if not isinstance(data, dict):

@@ -15,6 +15,7 @@ ENTRY_POINT_GROUP = "newslint.rules"
 BUILTIN_MODULES = (
     "glossary_variant",
     "name_variant",
+    "rejected_word",  # before spelling: the house's own replacement beats a guess
     "spelling",
     "real_word_error",
     "repeated_word",

@@ -173,7 +173,8 @@ def test_clashing_fixes_are_resolved_the_same_whatever_the_order():
 
 def test_fix_that_would_split_a_crlf_is_skipped():
     text = "one\r\ntwo"
-    found = [_diag("NL001", 4, 4, "x"), _diag("NL002", 3, 4, ""), _diag("NL003", 3, 5, "\r\n"), _diag("NL004", 5, 6, "T")]
+    found = [_diag("NL001", 4, 4, "x"), _diag("NL002", 3, 4, ""), _diag("NL003", 3, 5, "\r\n"),
+             _diag("NL004", 5, 6, "T")]
     assert fixer.apply_edits(text, found, unsafe=False)[0] == "one\r\nTwo"
 
 

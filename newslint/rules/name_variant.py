@@ -163,13 +163,17 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
     near = [_neighbours(evidence, v) for v in (big, small)]
     if not (big.named or form in lexicon.proper or (near[0][1] and lexicon.frequency(form) < COMMON_WORD)):
         return 0  # a name: by position, by the word list, or as the head of a longer name (Amnesty International)
-    known = [lexicon.is_word(w) or w in res.accepted_words for w in (form, other)]
+    known = [bool(VOWELS & set(v.key)) and (lexicon.is_word(w) or w in res.accepted_words)
+             for v, w in ((big, form), (small, other))]  # Dw, Ls and Nt are no words, whatever the lists say
     shorter = min(len(big.key), len(small.key))
-    if (at >= shorter - (len(big.key) == len(small.key)) and not near[0][1] & near[1][1]
-            and (all(known) or not _doubled(big.key, small.key))):
-        return 0  # the last letter: Korea, Korean, Koreas; Iran, Iraq; but Zelensky, Zelenskyy; Sri Lanka, Sro Lanka
-    if small.named and any(_alike(a, b) for side in (-1, 1) for a in near[0][side] for b in near[1][side]):
-        return 2  # North Korean, North Koran; Sri Lanka, Sre Lankan
+    if at >= shorter - (len(big.key) == len(small.key)) and (all(known) or not _doubled(big.key, small.key)):
+        return 0  # the last letter: Korea, Korean, Koreas; Iran, Iraq; but Zelensky, Zelenskyy
+    # The same first name: North Korean, North Koran. The same family name (Fank Lloyd, Frank Lloyd; Hung Kong,
+    # Hong Kong) only for a word that is no name of its own (not Mary Smith, Mark Smith; Mi Bergamasco, Ma Bergamasco).
+    given = other in lexicon.proper or (len(small.key) <= SHORT_NAME and VOWELS & set(small.key))
+    sides = (-1,) if given else (-1, 1)
+    if small.named and any(_alike(a, b) for side in sides for a in near[0][side] for b in near[1][side]):
+        return 2
     if lexicon.frequency(form) > COMMON_WORD and form not in lexicon.proper and any(
             _always_beside(evidence, big, side) and not near[1][side] for side in (-1, 1)):
         return 0  # an everyday word that is a name only in company (Standard Life) is one slip from many (Liffe)

@@ -85,8 +85,8 @@ class UnbalancedQuote(Rule):
     What it does: pairs double quotation marks (curly and straight) and curly single quotes within each
     paragraph and heading, allowing nested quotes. An opening mark never closed, or a closing mark with
     nothing open, is flagged. Apostrophes and possessives ("don’t", "Jones’") are not quotation marks, and a
-    quotation left open at the end of a paragraph is fine when the next paragraph opens with a quotation mark:
-    that is how news copy runs one quote over several paragraphs. A new opening mark straight after a full
+    quotation left open at the end of a paragraph is fine when the next paragraph opens with a quotation mark
+    (how news copy runs one quote over several paragraphs) or closes it (a paragraph broken inside a quote). A new opening mark straight after a full
     stop inside an open quotation is read the same way (a paragraph break lost when copy was pasted).
 
     Why it matters: a missing closing quote makes the reporter's words read as the speaker's, which can put
@@ -104,12 +104,15 @@ class UnbalancedQuote(Rule):
     def check(self, doc, res):
         prose = doc.prose
         blocks = doc.prose_blocks
-        for n, block in enumerate(blocks):
-            found = scan_quotes(prose, block.start, block.end)
+        scans = [scan_quotes(prose, b.start, b.end) for b in blocks]
+        carried = False  # the previous paragraph left a quotation open that this one may close
+        for n, (block, found) in enumerate(zip(blocks, scans)):
             follows = n + 1 < len(blocks) and blocks[n + 1].kind == block.kind == "paragraph"
-            continues = follows and opens_with_quote(prose, blocks[n + 1].start, blocks[n + 1].end)
+            continues = follows and (opens_with_quote(prose, blocks[n + 1].start, blocks[n + 1].end)
+                                     or bool(scans[n + 1].unopened))
             for offset, mark in found.unclosed + ([] if continues else found.open_at_end):
                 yield self.report(Span(offset, offset + 1),
                                   f"Quotation mark '{mark}' is never closed in this paragraph")
-            for offset, mark in found.unopened:
+            for offset, mark in found.unopened[1 if carried else 0:]:
                 yield self.report(Span(offset, offset + 1), f"Closing quotation mark '{mark}' has no opening mark")
+            carried = continues and bool(found.open_at_end)

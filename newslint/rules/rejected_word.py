@@ -1,0 +1,41 @@
+"""NL103: a word or phrase the house has banned, from the team's reject lists."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.diagnostic import Applicability, Severity, Span
+from newslint.rule import Rule
+from newslint.text import match_case
+
+
+class RejectedWord(Rule):
+    """A word the house style rejects, from the files named by the `reject` configuration key.
+
+    What it does: reads the reject lists (one entry a line: `bad`, or `bad = good` to name the replacement;
+    `#` starts a comment) and flags every occurrence in prose, in any case, as a whole word. A phrase of
+    several words may be an entry too.
+
+    Why it matters: every newsroom has words it never prints (a slur, a retired term, a brand name used
+    generically, a spelling it has dropped); a spell checker accepts them because they are real words.
+
+    Example: with "utilise = use" in the list, "officials will utilise the site" -> "use".
+
+    Fix safety: safe when the list names a replacement (the house decided it); otherwise no fix.
+    """
+
+    code = "NL103"
+    name = "rejected-word"
+    severity = Severity.ERROR
+    fix_safety = Applicability.SAFE
+
+    def check(self, doc, res):
+        rejected = res.rejected_words
+        if not rejected:
+            return
+        alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(rejected, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w'-])(?:{alternatives})(?![\w-])", doc.prose, re.IGNORECASE):
+            found = " ".join(m.group().split())
+            good = rejected[found.lower()]
+            message = f"'{found}' is not used in house style" + (f"; write '{good}'" if good else "")
+            yield self.report(Span(m.start(), m.end()), message, (match_case(found, good),) if good else ())
