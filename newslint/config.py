@@ -176,14 +176,16 @@ def parse(table: dict, path: Path) -> Config:
 
 def load(path: Path) -> Config:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}:1: (file): not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        message, _, where = str(exc).partition(" (at line ")
-        raise ConfigError(f"{path}:{where.split(',')[0] if where else 1}: (syntax): {message}") from None
+        message, _, where = str(exc).partition(" (at ")  # "line 2, column 11)" or "end of document)"
+        line = where[5:].split(",")[0] if where.startswith("line ") else max(1, text.count("\n"))
+        raise ConfigError(f"{path}:{line}: (syntax): {message}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("newslint", {})
     if not isinstance(data, dict):

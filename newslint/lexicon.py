@@ -68,10 +68,9 @@ def edit_cost(typo: str, word: str) -> float:
 
 
 class Lexicon:
-    def __init__(self, words: frozenset[str], frequencies: NgramTable, proper: frozenset[str], gb_only: dict[str, str],
-                 us_only: dict[str, str], dialect: str):
-        self.words = words
-        self.frequencies = frequencies
+    def __init__(self, words: NgramTable, proper: frozenset[str], gb_only: dict[str, str], us_only: dict[str, str],
+                 dialect: str):
+        self.words = words  # lower-case word -> negated log10 frequency in hundredths
         self.proper = proper
         self.dialect = dialect
         # Spellings of the other dialect, mapped to this dialect's form ("" when there is no direct counterpart).
@@ -82,8 +81,8 @@ class Lexicon:
     @cache
     def load(cls, dialect: str) -> Lexicon:
         raw = data.load("lexicon")
-        return cls(frozenset(raw["words"].split("\n")), NgramTable.from_bytes(raw["frequency"]),
-                   frozenset(raw["proper"].split("\n")), raw["gb_only"], raw["us_only"], dialect)
+        return cls(NgramTable.from_bytes(raw["frequency"]), frozenset(raw["proper"].split("\n")), raw["gb_only"],
+                   raw["us_only"], dialect)
 
     def is_word(self, word: str) -> bool:
         """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words)."""
@@ -126,7 +125,8 @@ class Lexicon:
     def frequency(self, word: str) -> float:
         """log10 relative frequency of the word (lower-cased)."""
         lower = word.lower()
-        return -self.frequencies.get(lower) / 100 if lower in self.words else UNKNOWN_FREQUENCY
+        found = self.words.get(lower)
+        return -found / 100 if found else UNKNOWN_FREQUENCY
 
     def candidates(self, word: str, max_distance: int = 2) -> list[str]:
         """Known lower-case words one edit away; failing that, frequent words two edits away where one of the

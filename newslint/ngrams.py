@@ -13,12 +13,17 @@ def key_hash(key: str) -> int:
     return (zlib.crc32(data) << 32) | zlib.adler32(data)
 
 
+MEMO_SIZE = 100_000  # lookups remembered: copy repeats its words, so most lookups are repeats
+
+
 class NgramTable:
-    """A read-only map from 'w1 w2 ...' to a count. Hash collisions are possible and harmless at this size."""
+    """A read-only map from 'w1 w2 ...' to a positive count (0 when absent). Loading is a memory copy, so a
+    one-story run pays nothing for entries it never asks about. Hash collisions are possible and harmless."""
 
     def __init__(self, keys: array, counts: array):
         self.keys = keys
         self.counts = counts
+        self._memo: dict[str, int] = {}
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, int]]) -> NgramTable:
@@ -39,12 +44,19 @@ class NgramTable:
     def to_bytes(self) -> tuple[bytes, bytes]:
         return self.keys.tobytes(), self.counts.tobytes()
 
-    def get(self, key: str, default: int = 0) -> int:
-        h = key_hash(key)
-        i = bisect_left(self.keys, h)
-        if i < len(self.keys) and self.keys[i] == h:
-            return self.counts[i]
-        return default
+    def get(self, key: str) -> int:
+        found = self._memo.get(key)
+        if found is None:
+            h = key_hash(key)
+            i = bisect_left(self.keys, h)
+            found = self.counts[i] if i < len(self.keys) and self.keys[i] == h else 0
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) > 0
 
     def __len__(self) -> int:
         return len(self.keys)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newslint.context_model import ContextModel
 from newslint.document import Document
-from newslint.lexicon import Lexicon, edit_cost
+from newslint.lexicon import edit_cost
 
 MAX_SUGGESTIONS = 3
 
@@ -21,13 +21,11 @@ def neighbours(doc: Document, index: int) -> tuple[str | None, str | None]:
     return left, right
 
 
-def rank(word: str, candidates: list[str], model: ContextModel, lexicon: Lexicon,
-         left: str | None, right: str | None) -> list[str]:
+def rank(word: str, candidates: list[str], model: ContextModel, left: str | None, right: str | None) -> list[str]:
     lower = word.lower()
 
     def score(candidate: str) -> float:
-        count = model.words.get(candidate) or 10 ** lexicon.frequency(candidate) * model.total
-        return model.fit(candidate, left, right, count) + edit_cost(lower, candidate) * 1.5
+        return model.fit(candidate, left, right) + edit_cost(lower, candidate) * 1.5
 
     return sorted(candidates, key=lambda c: (-score(c), c))[:MAX_SUGGESTIONS]
 

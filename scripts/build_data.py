@@ -157,8 +157,7 @@ def main() -> None:
     lower_scowl = {w for w in us | gb if w.islower()}
 
     lexicon = {
-        "words": "\n".join(sorted(words)),
-        # log10 frequency in hundredths, negated so that it fits the table's unsigned counts
+        # every known word with its log10 frequency in hundredths, negated to fit the table's positive counts
         "frequency": NgramTable.build((w, round(-f * 100)) for w, f in words.items()).to_bytes(),
         "proper": "\n".join(proper),
         "gb_only": gb_only,
@@ -169,9 +168,9 @@ def main() -> None:
         "name_pairs": name_pair_counts(bigrams, names_only),
         "total": total,
         "cutoff": min(bigrams.values()),
-        "words": unigrams,
+        "words": NgramTable.build(unigrams.items()).to_bytes(),
         "pairs": NgramTable.build(bigrams.items()).to_bytes(),
-        "confusions": confusion_sets(unigrams, lower_scowl),
+        "confusions": {w: " ".join(c) for w, c in confusion_sets(unigrams, lower_scowl).items()},
     }
     for name, data in (("lexicon", lexicon), ("context", context)):
         blob = marshal.dumps(data)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from newslint.report import Report
+if TYPE_CHECKING:
+    from newslint.report import Report
 
 FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
 

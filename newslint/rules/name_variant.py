@@ -112,13 +112,14 @@ class NameVariant(Rule):
         pairs: list[Occurrence] = []
         for index, token in enumerate(tokens):
             word = strip_possessive(token.text)
-            if not _is_name_like(word):
-                continue
+            joined = index + 1 < len(tokens) and evidence.joined(index, index + 1)
+            if not _is_name_like(word) or (joined and word.lower() in TITLES and is_capitalised(tokens[index + 1].text)):
+                continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
             heading = doc.in_heading(token.start)
             group = groups.setdefault(fold(word), Variant(fold(word), index))
             group.named = group.named or evidence.looks_like_name(token, index)
             group.found.append(Occurrence(Span(token.start, token.start + len(word)), word, index, heading))
-            if index + 1 < len(tokens) and evidence.joined(index, index + 1):
+            if joined:
                 second = strip_possessive(tokens[index + 1].text)
                 if _is_name_like(second):
                     end = tokens[index + 1].start + len(second)
@@ -149,7 +150,7 @@ class NameVariant(Rule):
                         score = _slip_score(res, evidence, big, small)
                         if score and (small.key not in best or best[small.key][:2] < (score, big.count)):
                             best[small.key] = (score, big.count, big)
-        return {key: big for key, (_, _, big) in best.items()}
+        return {key: big for key, (_, _, big) in best.items() if big.key not in best}  # not a slip of a slip
 
 
 def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> int:
@@ -207,9 +208,9 @@ def _neighbours(evidence: NameEvidence, variant: Variant) -> dict[int, set[str]]
 
 
 def _is_name_like(word: str) -> bool:
-    """Capitalised, and not a title or an acronym (NATO, MPs, UK-based)."""
-    return (len(word) > 1 and is_capitalised(word) and word.lower() not in TITLES
-            and not any(len(part.rstrip("s")) > 1 and part.rstrip("s").isupper() for part in word.split("-")))
+    """Capitalised, and not an initial or an acronym (NATO, MPs, UK-based)."""
+    return len(word) > 1 and is_capitalised(word) and not any(
+        len(part.rstrip("s")) > 1 and part.rstrip("s").isupper() for part in word.split("-"))
 
 
 def _plain(form: str) -> str:

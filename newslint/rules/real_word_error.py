@@ -67,7 +67,7 @@ class RealWordError(Rule):
         word = token.text
         lower = word.lower()
         model = res.context_model
-        candidates = model.confusions.get(lower)
+        candidates = model.confusions(lower)
         if not candidates:
             return None
         evidence = doc.derived(NameEvidence)

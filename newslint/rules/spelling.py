@@ -88,7 +88,7 @@ class Spelling(Rule):
     def _flag(self, doc, res, index, span, word):
         candidates = res.lexicon.candidates(word)
         left, right = neighbours(doc, index)
-        best = [match_case(word, c) for c in rank(word, candidates, res.context_model, res.lexicon, left, right)]
+        best = [match_case(word, c) for c in rank(word, candidates, res.context_model, left, right)]
         yield self.report(span, f"Unknown word '{word}'", best)
 
 

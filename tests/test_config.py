@@ -1,0 +1,293 @@
+"""Configuration: discovery walking up from the linted file, every key, and errors naming file, line and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
+MIXED = "Storm hits coast\n\nThe storm hit the the coast  on Monday.\n\nTAGS:\n"
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    """Write files under tmp_path (no config unless a test writes one) and work from there."""
+    monkeypatch.chdir(tmp_path)
+
+    def write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        return path
+
+    return write
+
+
+def lint(cli, *args: str) -> list[tuple[str, int, int, str, str]]:
+    """(path, line, column, code, severity) of each diagnostic."""
+    result = cli("--format", "json", *args)
+    assert result.code in (0, 1), result.err
+    return [(d["path"], d["line"], d["column"], d["code"], d["severity"]) for d in result.json["diagnostics"]]
+
+
+def codes(cli, *args: str) -> list[str]:
+    return [found[3] for found in lint(cli, *args)]
+
+
+# -- discovery ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("name", "text"), [
+    ("newslint.toml", 'ignore = ["NL501"]\n'),
+    (".newslint.toml", 'ignore = ["NL501"]\n'),
+    ("pyproject.toml", '[project]\nname = "desk"\n\n[tool.newslint]\nignore = ["NL501"]\n'),
+])
+def test_config_is_found_walking_up_from_the_file(cli, tree, name, text):
+    tree(name, text)
+    tree("desk/2024/story.txt", MIXED)
+    assert codes(cli, "desk/2024/story.txt") == ["NL407", "NL401"]
+
+
+def test_nearest_config_wins(cli, tree):
+    tree("newslint.toml", 'ignore = ["NL501"]\n')
+    tree("desk/newslint.toml", 'ignore = ["NL401"]\n')
+    tree("desk/story.txt", MIXED)
+    tree("other.txt", MIXED)
+    assert codes(cli, "desk/story.txt") == ["NL501", "NL407"]
+    assert codes(cli, "other.txt") == ["NL407", "NL401"]
+
+
+def test_newslint_toml_beats_pyproject_in_the_same_folder(cli, tree):
+    tree("pyproject.toml", '[tool.newslint]\nignore = ["NL401"]\n')
+    tree("newslint.toml", 'ignore = ["NL501"]\n')
+    tree("story.txt", MIXED)
+    assert codes(cli, "story.txt") == ["NL407", "NL401"]
+
+
+def test_pyproject_without_a_newslint_table_is_passed_over(cli, tree):
+    tree("newslint.toml", 'ignore = ["NL501"]\n')
+    tree("desk/pyproject.toml", '[tool.ruff]\nselect = ["E"]\n')
+    tree("desk/story.txt", MIXED)
+    assert codes(cli, "desk/story.txt") == ["NL407", "NL401"]
+
+
+def test_config_option_overrides_discovery(cli, tree):
+    tree("newslint.toml", 'ignore = ["NL501"]\n')
+    tree("conf/strict.toml", 'select = ["NL501"]\n')
+    tree("story.txt", MIXED)
+    assert codes(cli, "--config", "conf/strict.toml", "story.txt") == ["NL501"]
+
+
+def test_stdin_config_is_found_from_the_stdin_filename(cli, tree):
+    tree("desk/newslint.toml", 'select = ["NL401"]\n')
+    result = cli("--format", "concise", "--stdin-filename", "desk/story.txt", "-", stdin=MIXED.encode())
+    assert result.out == "desk/story.txt:5:1: NL401 [error] Empty metadata field 'TAGS:'\n"
+
+
+# -- every key ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("config", "expected"), [
+    ('select = ["NL5"]\n', ["NL501"]),
+    ('select = ["NL501", "NL401"]\n', ["NL501", "NL401"]),
+    ('ignore = ["NL4"]\n', ["NL501"]),
+    ('select = ["NL5"]\nextend-select = ["NL401"]\n', ["NL501", "NL401"]),
+    ('extend_select = ["NL401"]\nignore = ["NL40"]\n', ["NL501", "NL401"]),  # the longer prefix wins
+    ('[severity]\nNL4 = "off"\n', ["NL501"]),
+])
+def test_selection_keys(cli, tree, config, expected):
+    tree("newslint.toml", config)
+    tree("story.txt", MIXED)
+    assert codes(cli, "story.txt") == expected
+
+
+def test_severity_overrides_by_code_and_prefix(cli, tree):
+    tree("newslint.toml", '[severity]\nNL4 = "info"\nNL401 = "warning"\nNL501 = "info"\n')
+    tree("story.txt", MIXED)
+    assert lint(cli, "story.txt") == [
+        ("story.txt", 3, 19, "NL501", "info"),
+        ("story.txt", 3, 28, "NL407", "info"),
+        ("story.txt", 5, 1, "NL401", "warning"),
+    ]
+
+
+def test_per_file_ignores(cli, tree):
+    tree("newslint.toml", '[per-file-ignores]\n"wires/*.txt" = ["NL501"]\n"*.md" = ["NL4"]\n')
+    tree("wires/story.txt", MIXED)
+    tree("desk/story.txt", MIXED)
+    tree("desk/story.md", DOUBLED + "\nThe end  came.\n")
+    assert codes(cli, "wires/story.txt") == ["NL407", "NL401"]
+    assert codes(cli, "desk/story.txt") == ["NL501", "NL407", "NL401"]
+    assert codes(cli, "desk/story.md") == ["NL501"]
+
+
+def test_exclude_replaces_the_defaults_and_extend_exclude_adds(cli, tree):
+    for name in ("a.txt", "old/b.txt", "node_modules/c.txt", "drafts/d.txt"):
+        tree(name, DOUBLED)
+    tree("newslint.toml", 'exclude = ["old"]\n')
+    assert sorted({p for p, *_ in lint(cli, ".")}) == ["a.txt", "drafts/d.txt", "node_modules/c.txt"]
+    tree("newslint.toml", 'extend-exclude = ["old", "drafts/*.txt"]\n')
+    assert sorted({p for p, *_ in lint(cli, ".")}) == ["a.txt"]
+
+
+def test_extend_exclude_before_exclude_is_kept(cli, tree):
+    for name in ("a.txt", "old/b.txt", "spiked/c.txt"):
+        tree(name, DOUBLED)
+    tree("newslint.toml", 'extend-exclude = ["spiked"]\nexclude = ["old"]\n')
+    assert sorted({p for p, *_ in lint(cli, ".")}) == ["a.txt"]
+
+
+def test_dialect_key(cli, tree):
+    tree("story.txt", "Paint row\n\nThe colour was odd.\n")
+    assert codes(cli, "story.txt") == ["NL302"]
+    tree("newslint.toml", 'dialect = "en-GB"\n')
+    assert codes(cli, "story.txt") == []
+
+
+def test_words_file_accepts_a_made_up_word(cli, tree):
+    tree("story.txt", "Lab news\n\nThe team tested a gribbletz on Monday.\n")
+    assert lint(cli, "story.txt") == [("story.txt", 3, 19, "NL101", "error")]
+    tree("lists/words.txt", "# the science desk's words\ngribbletz\n")
+    tree("newslint.toml", 'words = ["lists/words.txt"]\n')
+    assert codes(cli, "story.txt") == []
+
+
+NAMES_STORY = "Summit talk\n\nKim Jong-un met envoys. Later Kim Jong-Un spoke.\nKim Jong Un left.\n"
+
+
+def test_names_glossary_flags_variants_with_the_canonical_form(cli, tree):
+    tree("names.txt", "# house names\nKim Jong Un = Kim Jong-un, Kim Jong-Un\n")
+    tree("newslint.toml", 'names = ["names.txt"]\n')
+    tree("story.txt", NAMES_STORY)
+    result = cli("--format", "json", "--select", "NL304", "story.txt")
+    assert [(d["line"], d["column"], d["end_column"], d["message"], d["suggestions"], d["fix"]["applicability"])
+            for d in result.json["diagnostics"]] == [
+        (3, 1, 12, "'Kim Jong-un' is written 'Kim Jong Un' in house style", ["Kim Jong Un"], "safe"),
+        (3, 31, 42, "'Kim Jong-Un' is written 'Kim Jong Un' in house style", ["Kim Jong Un"], "safe"),
+    ]
+
+
+def test_names_glossary_fix(cli, tree):
+    tree("names.txt", "Kim Jong Un = Kim Jong-un, Kim Jong-Un\n")
+    tree("newslint.toml", 'names = ["names.txt"]\nselect = ["NL304"]\n')
+    story = tree("story.txt", NAMES_STORY)
+    assert cli("--fix", "story.txt").code == 0
+    assert story.read_text() == "Summit talk\n\nKim Jong Un met envoys. Later Kim Jong Un spoke.\nKim Jong Un left.\n"
+
+
+REJECTS = "# house bans\nutilise = use\nirregardless\nin order to = to\nalot = a lot\n"
+REJECT_STORY = "Plan row\n\nOfficials will Utilise the site, irregardless of cost,\nin order\nto save alot.\n"
+
+
+def test_reject_list_flags_words_and_phrases(cli, tree):
+    tree("reject.txt", REJECTS)
+    tree("newslint.toml", 'reject = ["reject.txt"]\n')
+    tree("story.txt", REJECT_STORY)
+    result = cli("--format", "concise", "story.txt")
+    assert result.out.splitlines() == [
+        "story.txt:3:16: NL103 [error] 'Utilise' is not used in house style; write 'use' (suggestion: 'Use')",
+        "story.txt:3:34: NL103 [error] 'irregardless' is not used in house style",
+        "story.txt:4:1: NL103 [error] 'in order to' is not used in house style; write 'to' (suggestion: 'to')",
+        "story.txt:5:9: NL103 [error] 'alot' is not used in house style; write 'a lot' (suggestion: 'a lot')",
+    ]
+
+
+def test_reject_list_fix_replaces_only_where_a_replacement_is_named(cli, tree):
+    tree("reject.txt", REJECTS)
+    tree("newslint.toml", 'reject = ["reject.txt"]\n')
+    story = tree("story.txt", REJECT_STORY)
+    assert cli("--fix", "story.txt").code == 1  # "irregardless" has no replacement and stays
+    assert story.read_text() == "Plan row\n\nOfficials will Use the site, irregardless of cost,\nto save a lot.\n"
+
+
+def test_reject_list_matches_whole_words_only(cli, tree):
+    tree("reject.txt", "alot\n")
+    tree("newslint.toml", 'reject = ["reject.txt"]\n')
+    tree("story.txt", "Plan row\n\nThe allotment was in Alotville, not a lot.\n")
+    assert codes(cli, "story.txt") == []
+
+
+def test_packs_by_shipped_name_and_by_path(cli, tree):
+    tree("style/house/ban.toml", 'kind = "existence"\ncode = "HS901"\nname = "no-slammed"\n'
+                                 'message = "Avoid \'{match}\'"\nseverity = "warning"\nscope = "body"\n'
+                                 'tokens = ["slammed"]\n\n[[tests]]\nbad = "They slammed it."\n')
+    tree("newslint.toml", 'packs = ["ap-2024", "style/house"]\n')
+    tree("story.txt", "Budget row\n\nCritics slammed the plan as prices rose 4.5 per cent.\n")
+    assert lint(cli, "story.txt") == [("story.txt", 3, 9, "HS901", "warning"), ("story.txt", 3, 41, "AP102", "warning")]
+
+
+def test_pyproject_keys_use_the_same_names(cli, tree):
+    tree("pyproject.toml", '[tool.newslint]\nselect = ["NL4"]\n\n[tool.newslint.severity]\nNL401 = "info"\n')
+    tree("story.txt", MIXED)
+    assert lint(cli, "story.txt") == [("story.txt", 3, 28, "NL407", "warning"), ("story.txt", 5, 1, "NL401", "info")]
+
+
+# -- errors: exit 2 and one line, file:line: key: problem ---------------------------------------------------
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('dialect = "en-GB"\ncolour = true\n', 2, "colour: unknown key"),
+    ('select = ["NL501"]\ndialect = "en-NZ"\n', 2, "dialect: 'en-NZ' is not one of en-US, en-GB, en-AU"),
+    ('select = "nl5"\n', 1, "select: 'nl5' is not a rule code or code prefix (e.g. NL1, NL201)"),
+    ('ignore = [501]\n', 1, "ignore: expected a list of strings"),
+    ('extend-select = ["NL-1"]\n', 1, "extend-select: 'NL-1' is not a rule code or code prefix (e.g. NL1, NL201)"),
+    ('exclude = "old"\nextend-exclude = [true]\n', 2, "extend-exclude: expected a list of strings"),
+    ('words = ["missing.txt"]\n', 1, "words: no such file 'missing.txt'"),
+    ('\nreject = ["missing.txt"]\n', 2, "reject: no such file 'missing.txt'"),
+    ('names = 3\n', 1, "names: expected a list of strings"),
+    ('packs = ["no-such-pack"]\n', 1, "packs: no rule pack 'no-such-pack' (neither a folder here nor a shipped pack)"),
+    ('severity = "off"\n', 1, "severity: expected a table of code = 'error' | 'warning' | 'info' | 'off'"),
+    ('[severity]\nNL501 = "warning"\nNL401 = "loud"\n', 3, "severity.NL401: 'loud' is not one of error, warning, info, off"),
+    ('[severity]\nnl501 = "off"\n', 2, "severity.nl501: 'nl501' is not a rule code or code prefix (e.g. NL1, NL201)"),
+    ('per-file-ignores = ["*.md"]\n', 1, "per-file-ignores: expected a table of glob = [codes]"),
+    ('[per-file-ignores]\n"wires/*.txt" = ["NL501"]\n"*.md" = ["nl4"]\n', 3,
+     "per-file-ignores.*.md: 'nl4' is not a rule code or code prefix (e.g. NL1, NL201)"),
+    ('dialect = "en-GB"\nselect = [NL5]\n', 2, "(syntax): Invalid value"),
+    ('dialect = "en-GB"\nselect = [\n', 2, "(syntax): Invalid value"),  # at the end of the document
+])
+def test_bad_newslint_toml(cli, tree, tmp_path, text, line, message):
+    tree("newslint.toml", text)
+    tree("story.txt", DOUBLED)
+    result = cli("story.txt")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f"newslint: {tmp_path.resolve() / 'newslint.toml'}:{line}: {message}\n"
+
+
+def test_bad_pyproject_names_the_line_inside_the_newslint_table(cli, tree, tmp_path):
+    tree("pyproject.toml", '[tool.ruff]\nselect = ["E"]\nignore = ["W"]\n\n[tool.newslint]\nselect = ["NL5"]\n'
+                           'ignore = 4\n')
+    tree("story.txt", DOUBLED)
+    result = cli("story.txt")
+    assert result.code == 2
+    assert result.err == f"newslint: {tmp_path.resolve() / 'pyproject.toml'}:7: tool.newslint.ignore: expected a list of strings\n"
+
+
+def test_bad_inline_table_names_the_key_line(cli, tree, tmp_path):
+    tree("newslint.toml", 'select = ["NL5"]\nseverity = { NL501 = "loud" }\n')
+    tree("story.txt", DOUBLED)
+    assert cli("story.txt").err == (f"newslint: {tmp_path.resolve() / 'newslint.toml'}:2: severity.NL501: "
+                                    "'loud' is not one of error, warning, info, off\n")
+
+
+def test_config_that_is_not_utf8(cli, tree, tmp_path):
+    tree("newslint.toml", b'dialect = "en-GB" # \xff\n')
+    tree("story.txt", DOUBLED)
+    result = cli("story.txt")
+    assert (result.code, result.err) == (2, f"newslint: {tmp_path.resolve() / 'newslint.toml'}:1: (file): not UTF-8 text\n")
+
+
+def test_explicit_config_errors_name_the_given_path(cli, tree):
+    tree("conf/newslint.toml", 'bogus = 1\n')
+    tree("story.txt", DOUBLED)
+    result = cli("--config", "conf/newslint.toml", "story.txt")
+    assert (result.code, result.err) == (2, "newslint: conf/newslint.toml:1: bogus: unknown key\n")
+
+
+def test_missing_explicit_config(cli, tree):
+    tree("story.txt", DOUBLED)
+    result = cli("--config", "nope.toml", "story.txt")
+    assert (result.code, result.err) == (2, "newslint: nope.toml: cannot read (No such file or directory)\n")
+
+
+def test_glossary_line_without_a_canonical_name(cli, tree, tmp_path):
+    tree("names.txt", "Kim Jong Un = Kim Jong-un\n= Moon Jae-in\n")
+    tree("newslint.toml", 'names = ["names.txt"]\n')
+    tree("story.txt", DOUBLED)
+    result = cli("story.txt")
+    assert result.code == 2
+    assert result.err.startswith(f"newslint: {tmp_path.resolve() / 'names.txt'}:")

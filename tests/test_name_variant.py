@@ -1,0 +1,147 @@
+"""NL301 name-variant: one name written in more than one form in a story, and the look-alikes left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED, run_cli
+from newslint.names import fold, slip_at
+
+
+def found(story, text: str) -> list[tuple[int, int, str, str, str]]:
+    """(line, column, code, flagged text, first suggestion) of every NL301 diagnostic."""
+    path = story(text)
+    result = run_cli("--select", "NL301", "--format", "json", str(path))
+    assert result.code in (0, 1), result.err
+    lines = text.splitlines()
+    return [(d["line"], d["column"], d["code"], lines[d["line"] - 1][d["column"] - 1:d["end_column"] - 1],
+             d["suggestions"][0]) for d in result.json["diagnostics"]]
+
+
+MINISTER = """Minister defends port plan
+
+Housing minister Pilar Marsh-Okonjo said on Monday that the Lagos port plan would go ahead.
+Critics say Marsh-Okonjo has ignored the fishermen of Apapa, who fear for their moorings.
+Ms Marsh Okonjo said the fishermen would be consulted before any work began.
+A spokesman for Marsh-Okonjo later said talks with Apapa fishermen had begun.
+In Abuja, officials said Marsh-Okanjo had the backing of the cabinet.
+"""
+
+
+def test_spacing_and_one_letter_slip_of_a_hyphenated_name(story):
+    assert found(story, MINISTER) == [
+        (5, 4, "NL301", "Marsh Okonjo", "Marsh-Okonjo"),
+        (7, 26, "NL301", "Marsh-Okanjo", "Marsh-Okonjo"),
+    ]
+
+
+KIM = """Summit talks resume
+
+North Korean leader Kim Jong-un arrived in Singapore on Tuesday.
+Officials said Kim Jong-un would meet the president at noon, and that Kim Jong Un had slept on the train.
+Aides to Kim Jongun declined to comment. Later Kim Jong-Un waved to reporters.
+The South's negotiator Kim Do-gyun said Kim Jong-un had kept his word, and Kim Do-gyun thanked him.
+"""
+
+
+def test_hyphen_spacing_and_case_variants_of_one_name(story):
+    assert found(story, KIM) == [
+        (4, 75, "NL301", "Jong Un", "Jong-un"),
+        (5, 14, "NL301", "Jongun", "Jong-un"),
+        (5, 52, "NL301", "Jong-Un", "Jong-un"),
+    ]
+
+
+def test_title_case_in_a_headline_is_not_a_variant(story):
+    text = "Kim Jong-Un Meets Envoy\n\nKim Jong-un met the envoy, and Kim Jong-un smiled.\n"
+    assert found(story, text) == []
+
+
+def test_slips_in_place_and_person_names(story):
+    text = """Talks in the capital
+
+Envoys flew to Pyongyang on Sunday, and officials in Pyongyang said the talks went well.
+Tony Blair, who visited Pyongyang in 2003, said Mr Blair would not comment. Mr Bliar later said more.
+The envoys left Pyonyang on Monday.
+"""
+    assert found(story, text) == [
+        (4, 80, "NL301", "Bliar", "Blair"),
+        (5, 17, "NL301", "Pyonyang", "Pyongyang"),
+    ]
+
+
+def test_accents_and_doubled_letter_variants_of_a_name(story):
+    text = """Kyiv visit
+
+President Volodymyr Zelenskyy met the delegation in Kyiv. Zelenskyy said the talks went well.
+Later Zelensky thanked them, and an aide to Zelenskýy spoke to reporters.
+"""
+    assert found(story, text) == [
+        (4, 7, "NL301", "Zelensky", "Zelenskyy"),
+        (4, 45, "NL301", "Zelenskýy", "Zelenskyy"),
+    ]
+
+
+def test_a_real_word_slip_inside_a_longer_name_is_found_by_its_neighbour(story):
+    text = """Border talks
+
+The North Korean delegation arrived early, and North Korean officials said little.
+Across the table, the North Koran general smiled.
+"""
+    assert found(story, text) == [(4, 29, "NL301", "Koran", "Korean")]
+
+
+def test_ties_go_to_the_form_seen_first(story):
+    text = "Vote count\n\nAnalysts at Berenberg said so. Later Berenburg said the count was close.\n"
+    assert found(story, text) == [(3, 38, "NL301", "Berenburg", "Berenberg")]
+
+
+@pytest.mark.parametrize("text", [
+    # Two countries one letter apart, each used consistently.
+    "Gulf talks\n\nEnvoys from Iran met officials from Iraq. Iran wants calm, and Iraq agreed; Iran and Iraq will meet.\n",
+    # Two places that look alike.
+    "Ski season\n\nVisitors from Austria and Australia arrived. Austria expects more, Australia fewer.\n",
+    # Two people who share a family name.
+    "Border talks\n\nKim Jong-un and Kim Do-gyun spoke. Kim Do-gyun later said Kim Jong-un agreed.\n",
+    # Two people with names one letter apart.
+    "Cabinet\n\nGordon Brown and Des Browne met. Mr Brown spoke first; Mr Browne spoke after Mr Brown.\n",
+    # A country, its people and its plural are one word's forms, not slips.
+    "Two Koreas\n\nNorth Korea and South Korea met; the North Korean side said the two Koreas agree.\n",
+    # A dictionary word one slip from a name, in its own company.
+    "Talks\n\nThe North Korean general and North Korean aides said the general had read the Koran.\n",
+    # A name spelt the same way throughout.
+    "Port plan\n\nPilar Marsh-Okonjo spoke in Lagos. Marsh-Okonjo's plan was backed by Lagos officials.\n",
+])
+def test_look_alikes_used_consistently_are_left_alone(story, text):
+    assert found(story, text) == []
+
+
+def test_seed_story_has_only_the_koran_slip():
+    result = run_cli("--select", "NL301", "--format", "json", str(SEED))
+    assert [(d["line"], d["column"], d["suggestions"][0]) for d in result.json["diagnostics"]] == [(23, 62, "Korean")]
+
+
+def test_seed_story_errors_are_the_known_three():
+    result = run_cli("--format", "json", str(SEED))
+    errors = [(d["line"], d["column"], d["code"]) for d in result.json["diagnostics"] if d["severity"] == "error"]
+    assert [(line, column) for line, column, _ in errors] == [(12, 19), (23, 62), (26, 1)]
+    assert errors[1][2] == "NL301"
+
+
+@pytest.mark.parametrize("a, b, at", [
+    ("pyongyang", "pyonyang", 4),  # deletion
+    ("blair", "bliar", 2),  # transposition
+    ("korean", "koran", 3),
+    ("iran", "iraq", 3),  # substitution
+    ("zelensky", "zelenskyy", 8),  # insertion at the end
+    ("kim", "kim", None),
+    ("jongun", "dogyun", None),
+])
+def test_slip_at(a, b, at):
+    assert slip_at(a, b) == at == slip_at(b, a)
+
+
+def test_fold_drops_case_accents_hyphens_spaces_and_apostrophes():
+    assert fold("Jong-Un") == fold("Jong Un") == fold("jongun") == "jongun"
+    assert fold("Zelenský") == "zelensky"
+    assert fold("O\u2019Brien") == fold("OBrien")
