@@ -291,3 +291,4 @@ def test_glossary_line_without_a_canonical_name(cli, tree, tmp_path):
     result = cli("story.txt")
     assert result.code == 2
     assert result.err.startswith(f"newslint: {tmp_path.resolve() / 'names.txt'}:")
+    assert result.err.endswith(": '= Moon Jae-in' has no canonical name before '='\n")
