@@ -24,6 +24,31 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def fold(form: str) -> str:
+    """A name's spelling with case, accents, hyphens, apostrophes and spaces removed: 'Jong-Un' -> 'jongun'."""
+    decomposed = unicodedata.normalize("NFKD", form.lower())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def slip_at(a: str, b: str) -> int | None:
+    """Where two strings differ by one slip (substitution, deletion, insertion, adjacent transposition); None when
+    they are equal or further apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return None
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        if a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i] == b[i + 1] and a[i + 1] == b[i]):
+            return i
+        return None
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return i if longer[i + 1:] == shorter[i:] else None
+
+
+def deletions(key: str) -> list[str]:
+    """The key and every string one deletion away: two keys one slip apart share at least one of these."""
+    return [key] + [key[:i] + key[i + 1:] for i in range(len(key))]
+
+
 class NameEvidence:
     """Per-document facts about capitalised words; built once per document and shared by rules."""
 
@@ -93,27 +118,3 @@ class NameEvidence:
                 out.add((side, fold(word)))
         return out
 
-
-def fold(form: str) -> str:
-    """A name's spelling with case, accents, hyphens, apostrophes and spaces removed: 'Jong-Un' -> 'jongun'."""
-    decomposed = unicodedata.normalize("NFKD", form.lower())
-    return "".join(c for c in decomposed if c.isalnum())
-
-
-def slip_at(a: str, b: str) -> int | None:
-    """Where two strings differ by one slip (substitution, deletion, insertion, adjacent transposition); None when
-    they are equal or further apart."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return None
-    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    if len(a) == len(b):
-        if a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i] == b[i + 1] and a[i + 1] == b[i]):
-            return i
-        return None
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return i if longer[i + 1:] == shorter[i:] else None
-
-
-def deletions(key: str) -> list[str]:
-    """The key and every string one deletion away: two keys one slip apart share at least one of these."""
-    return [key] + [key[:i] + key[i + 1:] for i in range(len(key))]

@@ -18,6 +18,7 @@ BUILTIN_MODULES = (
     "rejected_word",  # before spelling: the house's own replacement beats a guess
     "spelling",
     "real_word_error",
+    "article_agreement",
     "repeated_word",
     "empty_metadata",
     "unclosed_tag",

@@ -11,8 +11,8 @@ from newslint.text import match_case
 
 # Words that make a pair a phrase rather than a split compound: "set up" (verb) beside "setup" (noun),
 # "every day" beside "everyday", "any more" beside "anymore".
-PHRASE_WORDS = frozenset("""a all an any every some no may in on up down out off over back away through about
-    around by to into onto together with under upon per be""".split())
+PHRASE_WORDS = frozenset("""a all an any every some no may can in on up down out off over back away through about
+    around by to into onto together with under upon per for be who what how where when ever""".split())
 # Prefixes whose hyphen can change the word: re-cover / recover, re-sign / resign, un-ionised / unionised.
 MEANINGFUL_HYPHEN = frozenset(("re", "un"))
 
@@ -59,9 +59,9 @@ class HyphenationConsistency(Rule):
                     and min(map(len, pair)) > 2 and not PHRASE_WORDS.intersection(pair)):
                 forms[key].append((Span(first.start, second.start + len(pair[1])), " ".join(pair)))
         for key in closed:
-            found = sorted(forms[key], key=lambda item: item[0].start)
-            if all(form == key for _, form in found):
+            if all(form == key for _, form in forms[key]):
                 continue
+            found = sorted(forms[key], key=lambda item: item[0].start)
             votes: dict[str, int] = {}
             for _, form in found:
                 votes[form] = votes.get(form, 0) + 1

@@ -95,7 +95,7 @@ class NameVariant(Rule):
             majority = variant.majority
             for o in variant.found:
                 plain = _plain(o.text)
-                if plain != _plain(majority) and not (o.heading and plain.lower() == majority.lower()):
+                if plain != _plain(majority) and not (o.heading and plain.lower() == _plain(majority).lower()):
                     yield self._report(o.span, o.text, majority, votes[_plain(majority)])
 
     def _report(self, span: Span, form: str, majority: str, count: int):
@@ -113,7 +113,8 @@ class NameVariant(Rule):
         for index, token in enumerate(tokens):
             word = strip_possessive(token.text)
             joined = index + 1 < len(tokens) and evidence.joined(index, index + 1)
-            if not _is_name_like(word) or (joined and word.lower() in TITLES and is_capitalised(tokens[index + 1].text)):
+            title = joined and word.lower() in TITLES and is_capitalised(tokens[index + 1].text)
+            if title or not _is_name_like(word):
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
             heading = doc.in_heading(token.start)
             group = groups.setdefault(fold(word), Variant(fold(word), index))

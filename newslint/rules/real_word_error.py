@@ -27,7 +27,7 @@ class RealWordError(Rule):
     than/then, trail/trial) and the words that sound the same (their/there, peace/piece), by how well each
     fits between its neighbours in Google Books word-pair counts, times how likely the slip is. It flags
     the word only when an alternative is overwhelmingly likelier, and boosts alternatives the story uses
-    elsewhere. Names, acronyms and words inside quotations of other languages are not judged.
+    elsewhere. Names, acronyms and headlines (telegraphic by design) are not judged.
 
     Why it matters: a spell checker cannot see these; every one of them is a real word. They are the errors
     that reach print.
@@ -70,6 +70,8 @@ class RealWordError(Rule):
         candidates = model.confusions(lower)
         if not candidates:
             return None
+        if doc.in_heading(token.start):
+            return None  # headlines are telegraphic: "Straw attacked on China arms" defeats pair statistics
         evidence = doc.derived(NameEvidence)
         if word[1:] != lower[1:] or (word[:1].isupper() and evidence.looks_like_name(token, index)):
             return None

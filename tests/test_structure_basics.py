@@ -1,0 +1,119 @@
+"""First rules: NL501 repeated-word, NL401 empty-metadata, NL402 unclosed-tag; exact line, column and fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def found(cli, path: Path, code: str) -> list[tuple[int, int, int, str, list[str]]]:
+    """(line, column, end_column, message, suggestions) of each diagnostic of one rule."""
+    result = cli("--format", "json", "--select", code, str(path))
+    assert result.err == ""
+    return [(d["line"], d["column"], d["end_column"], d["message"], d["suggestions"])
+            for d in result.json["diagnostics"]]
+
+
+# -- NL501 repeated-word ------------------------------------------------------------------------------------
+REPEATS = (
+    "Storm hits coast\n"
+    "\n"
+    "The storm hit the the coast. The the pier went first.\n"
+    "It had had enough, and that that was the end. Duran Duran played.\n"
+    "It was the\n"
+    "the end, in in a word.\n"
+)
+
+
+def test_repeated_word_positions_and_suggestion(cli, story):
+    assert found(cli, story(REPEATS), "NL501") == [
+        (3, 19, 22, "Repeated word 'the'", [""]),
+        (3, 34, 37, "Repeated word 'the'", [""]),  # "The the": case differs, still a slip
+        (6, 13, 15, "Repeated word 'in'", [""]),
+    ]
+
+
+def test_repeated_word_leaves_grammatical_doubles_and_names(cli, story):
+    text = "Quiet day\n\nShe had had enough. What it is is clear. Duran Duran played Baden Baden.\n"
+    assert found(cli, story(text), "NL501") == []
+
+
+def test_repeated_word_across_a_line_break_is_not_flagged(cli, story):
+    assert found(cli, story("Quiet day\n\nIt was the\nthe end.\n"), "NL501") == []
+
+
+def test_repeated_word_fix_keeps_one_copy(cli, story):
+    path = story(REPEATS)
+    result = cli("--fix", "--select", "NL501", str(path))
+    assert result.code == 0
+    assert path.read_text() == (
+        "Storm hits coast\n"
+        "\n"
+        "The storm hit the coast. The pier went first.\n"
+        "It had had enough, and that that was the end. Duran Duran played.\n"
+        "It was the\n"
+        "the end, in a word.\n"
+    )
+
+
+def test_repeated_word_fix_keeps_crlf_line_endings(cli, story):
+    path = story("Storm\r\n\r\nThe the storm hit.\r\n")
+    assert cli("--fix", "--select", "NL501", str(path)).code == 0
+    assert path.read_bytes() == b"Storm\r\n\r\nThe storm hit.\r\n"
+
+
+# -- NL401 empty-metadata -----------------------------------------------------------------------------------
+def test_empty_metadata_in_a_trailing_block(cli, story):
+    text = ("Storm hits coast\n\nThe storm hit the coast.\n\n"
+            "LINK:\nTAGS:   \nKEYWORDS: storm, coast\nBYLINE: Jo Bloggs\n")
+    assert found(cli, story(text), "NL401") == [
+        (5, 1, 6, "Empty metadata field 'LINK:'", []),
+        (6, 1, 6, "Empty metadata field 'TAGS:'", []),
+    ]
+
+
+def test_empty_metadata_in_front_matter(cli, story):
+    text = "---\ntitle: Storm\ntags: []\nlink: \"\"\nauthor: Jo\n---\n\n# Storm\n\nIt rained.\n"
+    assert found(cli, story(text, "storm.md"), "NL401") == [
+        (3, 1, 6, "Empty metadata field 'tags:'", []),
+        (4, 1, 6, "Empty metadata field 'link:'", []),
+    ]
+
+
+def test_filled_front_matter_is_clean(cli, story):
+    text = "---\ntitle: Storm\ntags: [weather, coast]\n---\n\n# Storm\n\nIt rained.\n"
+    assert found(cli, story(text, "storm.md"), "NL401") == []
+
+
+def test_empty_metadata_has_no_fix(cli, story):
+    path = story("Storm\n\nIt rained.\n\nTAGS:\n")
+    result = cli("--fix", "--select", "NL401", str(path))
+    assert result.code == 1
+    assert path.read_text() == "Storm\n\nIt rained.\n\nTAGS:\n"
+
+
+# -- NL402 unclosed-tag -------------------------------------------------------------------------------------
+TAGS = ("Storm\n\n"
+        "The <b>general said. He <i>was</i> there.<br> Then </i> he left.\n\n"
+        "A <a href=\"https://example.com\">link</a>, a line<br/>break and <em>this.\n\n"
+        "Next <span>para</span> is fine.\n")
+
+
+def test_unclosed_and_stray_tags(cli, story):
+    assert found(cli, story(TAGS), "NL402") == [
+        (3, 5, 8, "Tag '<b>' is never closed", [""]),
+        (3, 52, 56, "Closing tag '</i>' has no opening tag", [""]),
+        (5, 64, 68, "Tag '<em>' is never closed", [""]),
+    ]
+
+
+def test_void_and_balanced_tags_are_fine(cli, story):
+    text = "Storm\n\nA line<br>break, <b>bold</b>, <img src=\"x.png\"> and <hr/>.\n"
+    assert found(cli, story(text), "NL402") == []
+
+
+def test_unclosed_tag_fix_is_unsafe(cli, story):
+    path = story("Storm\n\nThe <b>general said.\n")
+    assert cli("--fix", "--select", "NL402", str(path)).code == 1
+    assert path.read_text() == "Storm\n\nThe <b>general said.\n"
+    assert cli("--fix", "--unsafe-fixes", "--select", "NL402", str(path)).code == 0
+    assert path.read_text() == "Storm\n\nThe general said.\n"
