@@ -14,7 +14,8 @@ from newslint import data
 from newslint.lexicon import edit_cost
 from newslint.ngrams import NgramTable
 
-HOMOPHONE_COST = -1.0  # their/there, peace/piece: the ear's slip, about as likely as a keyboard one
+HOMOPHONE_COST = -0.5  # their/there, peace/piece: the ear's slip, likelier than any keystroke
+SOUND_ALIKE_COST = -1.0  # then/than, affect/effect: one sound apart
 UNKNOWN_COUNT = 1000.0  # corpus count assumed for a word outside the list
 # A missing pair may still be up to this many times commoner than chance: the list is silent below its cut-off,
 # so a rare word's missing pairs say little against it.
@@ -22,9 +23,11 @@ ABSENT_PAIR_SLACK = 10
 
 
 @cache
-def slip_cost(written: str, intended: str) -> float:
-    """log10 likelihood of writing `written` for `intended`: one keystroke, or a homophone."""
-    return edit_cost(written, intended) if abs(len(written) - len(intended)) <= 1 else HOMOPHONE_COST
+def slip_cost(written: str, intended: str, sound: str = "") -> float:
+    """log10 likelihood of writing `written` for `intended`: a homophone ("="), a sound-alike ("~") or one
+    keystroke, whichever is likelier."""
+    keystroke = edit_cost(written, intended) if abs(len(written) - len(intended)) <= 1 else -3.0
+    return max(keystroke, {"=": HOMOPHONE_COST, "~": SOUND_ALIKE_COST}.get(sound, -3.0))
 
 
 class ContextModel:
@@ -45,9 +48,11 @@ class ContextModel:
                    raw["cutoff"], raw["confusions"], raw["name_pairs"])
 
     @cache
-    def confusions(self, word: str) -> tuple[str, ...]:
-        """Real words one keystroke away from word, or sounding the same."""
-        return tuple(self._confusions.get(word, "").split())
+    def confusions(self, word: str) -> tuple[tuple[str, float], ...]:
+        """Real words one keystroke away from word or sounding (nearly) the same, each with the log10
+        likelihood of the slip from it to word."""
+        return tuple((entry.rstrip("=~"), slip_cost(word, entry.rstrip("=~"), entry[-1]))
+                     for entry in self._confusions.get(word, "").split())
 
     def count(self, word: str) -> float:
         return self.words.get(word) or UNKNOWN_COUNT

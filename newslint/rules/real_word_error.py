@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 from newslint.diagnostic import Applicability, Severity, Span
-from newslint.context_model import slip_cost
 from newslint.names import NameEvidence
 from newslint.rule import Rule
 from newslint.spelling_candidates import neighbours
@@ -87,12 +86,12 @@ class RealWordError(Rule):
             return None  # the written word's pairs with both neighbours are well attested: it fits
         written = math.log10(model.count(lower))
         best = None
-        for candidate in candidates:
+        for candidate, cost in candidates:
             if res.lexicon.is_other_dialect(candidate):
                 continue
             prior = min(max(math.log10(model.count(candidate)) - written, PRIOR_RANGE[0]), PRIOR_RANGE[1])
             fit, seen = model.evidence(candidate, left, right, *names)
-            score = fit + prior + slip_cost(lower, candidate)
+            score = fit + prior + cost
             if evidence.forms[candidate] or evidence.forms[candidate.capitalize()]:
                 score += SAME_STORY_BONUS
             if best is None or score > best[1]:
