@@ -1,8 +1,9 @@
 """Judging a word in context, from Google Books word-pair counts (symspellpy's list of the most frequent pairs).
 
 The list keeps only pairs seen more than a few million times, so a missing pair means "rarer than the cut-off",
-not "never": its count is estimated generously (ten times what independence predicts, capped below the cut-off),
-so that only pairs well attested for one candidate and not for the other carry evidence.
+not "never": its count is estimated from what independence predicts (scaled to the pairs' larger sample, halved
+because a pair missing from a list of frequent pairs is on average rarer than chance, and capped below the
+cut-off), so that pairs well attested for one candidate and not for the other carry the evidence.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from newslint.ngrams import NgramTable
 HOMOPHONE_COST = -0.5  # their/there, peace/piece: the ear's slip, likelier than any keystroke
 SOUND_ALIKE_COST = -1.0  # then/than, affect/effect: one sound apart
 UNKNOWN_COUNT = 1000.0  # corpus count assumed for a word outside the list
-# A missing pair may still be up to this many times commoner than chance: the list is silent below its cut-off,
-# so a rare word's missing pairs say little against it.
-ABSENT_PAIR_SLACK = 10
+# A missing pair's estimated count, as a share of what independence predicts.
+ABSENT_PAIR_SLACK = 0.5
+# A word this many cut-offs common would have some pair with a name listed if it ever stood beside names.
+NAME_CLASS_TELLING = 1000
 
 
 @cache
@@ -31,8 +33,9 @@ def slip_cost(written: str, intended: str, sound: str = "") -> float:
 
 
 class ContextModel:
-    def __init__(self, words: NgramTable, pairs: NgramTable, total: int, cutoff: int, confusions: dict[str, str],
-                 name_pairs: dict[str, int]):
+    def __init__(self, words: NgramTable, pairs: NgramTable, total: int, cutoff: int, pair_scale: float,
+                 confusions: dict[str, str], name_pairs: dict[str, int]):
+        self.pair_scale = pair_scale
         self.words = words
         self.pairs = pairs
         self.name_pairs = name_pairs
@@ -45,7 +48,7 @@ class ContextModel:
     def load(cls) -> ContextModel:
         raw = data.load("context")
         return cls(NgramTable.from_bytes(raw["words"]), NgramTable.from_bytes(raw["pairs"]), raw["total"],
-                   raw["cutoff"], raw["confusions"], raw["name_pairs"])
+                   raw["cutoff"], raw["pair_scale"], raw["confusions"], raw["name_pairs"])
 
     @cache
     def confusions(self, word: str) -> tuple[tuple[str, float], ...]:
@@ -57,31 +60,30 @@ class ContextModel:
     def count(self, word: str) -> float:
         return self.words.get(word) or UNKNOWN_COUNT
 
-    def _absent(self, left: str, right: str) -> float:
-        """Estimate for a pair the list lacks: generous, since the list is silent below its cut-off."""
-        return min(self.count(left) * self.count(right) / self.total * ABSENT_PAIR_SLACK, self.cutoff * 0.5)
-
     def evidence(self, word: str, left: str | None, right: str | None, left_name: bool = False,
-                 right_name: bool = False) -> tuple[float, int]:
-        """(log10 P(left | word) + log10 P(right | word), how many of the two sides the pair list attests).
-        A neighbour that is a name is counted as the class of all names, since a name's own pairs are rare."""
+                 right_name: bool = False) -> tuple[float, int, int]:
+        """(log10 P(left | word) + log10 P(right | word), sides the pair list attests, sides that are attested or
+        whose absence tells: a pair that chance alone would have put on the list). A neighbour that is a name
+        counts as the class of all names, since a name's own pairs are too rare to be listed."""
         count = self.count(word)
-        score, attested = 0.0, 0
-        if left is not None:
-            found = self.name_pairs.get(f"< {word}", 0) if left_name else self.pairs.get(f"{left} {word}")
+        score, attested, telling = 0.0, 0, 0
+        for neighbour, is_name, key, class_key in ((left, left_name, f"{left} {word}", f"< {word}"),
+                                                   (right, right_name, f"{word} {right}", f"{word} >")):
+            if neighbour is None:
+                continue
+            found = self.name_pairs.get(class_key, 0) if is_name else self.pairs.get(key)
             if found:
                 attested += 1
+                telling += 1
+            elif is_name:
+                found = self.cutoff * 0.5
+                telling += count * self.pair_scale > NAME_CLASS_TELLING * self.cutoff
             else:
-                found = self.cutoff * 0.5 if left_name else self._absent(left, word)
+                chance = self.count(neighbour) * count / self.total * self.pair_scale
+                found = min(chance * ABSENT_PAIR_SLACK, self.cutoff * 0.5)
+                telling += chance >= self.cutoff
             score += math.log10(found / count)
-        if right is not None:
-            found = self.name_pairs.get(f"{word} >", 0) if right_name else self.pairs.get(f"{word} {right}")
-            if found:
-                attested += 1
-            else:
-                found = self.cutoff * 0.5 if right_name else self._absent(word, right)
-            score += math.log10(found / count)
-        return score, attested
+        return score, attested, telling
 
     def fit(self, word: str, left: str | None, right: str | None) -> float:
         """log10 P(word) P(left | word) P(right | word), up to a constant shared by every candidate, for ranking

@@ -32,11 +32,11 @@ class NgramTable:
             h = key_hash(key)
             merged[h] = merged.get(h, 0) + count
         ordered = sorted(merged)
-        return cls(array("Q", ordered), array("I", (min(merged[h], 2**32 - 1) for h in ordered)))
+        return cls(array("Q", ordered), array("Q", (merged[h] for h in ordered)))
 
     @classmethod
     def from_bytes(cls, data: tuple[bytes, bytes]) -> NgramTable:
-        keys, counts = array("Q"), array("I")
+        keys, counts = array("Q"), array("Q")
         keys.frombytes(data[0])
         counts.frombytes(data[1])
         return cls(keys, counts)

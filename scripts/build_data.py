@@ -179,6 +179,8 @@ def main() -> None:
         "name_pairs": name_pair_counts(bigrams, names_only),
         "total": total,
         "cutoff": min(bigrams.values()),
+        # the pair counts come from a larger sample than the word counts: this many pair tokens per word token
+        "pair_scale": sum(bigrams.values()) / total,
         "words": NgramTable.build(unigrams.items()).to_bytes(),
         "pairs": NgramTable.build(bigrams.items()).to_bytes(),
         "confusions": confusion_sets(unigrams, lower_scowl),

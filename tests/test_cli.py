@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -296,3 +298,29 @@ def test_python_dash_m_newslint(here, tmp_path):
     version = subprocess.run([sys.executable, "-m", "newslint", "--version"], capture_output=True, text=True,
                              timeout=60)
     assert (version.returncode, version.stdout) == (0, f"newslint {__version__}\n")
+
+
+# -- the README's usage section works as written ------------------------------------------------------------
+def readme_blocks(language: str) -> list[str]:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    usage = readme.split("<!-- usage:start -->")[1].split("<!-- usage:end -->")[0]
+    return re.findall(rf"^```{language}\n(.*?)^```", usage, re.S | re.M)
+
+
+def test_readme_commands_run(here, tmp_path):
+    for name in ("story.txt", "story.md", "drafts/a.txt", "drafts/b.md", "wires/brief.md"):
+        here(name, DOUBLED)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    commands = readme_blocks("sh")[0].splitlines()
+    assert len(commands) == 13
+    for command in commands:
+        run = subprocess.run(command, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+        assert (run.returncode in (0, 1), run.stderr) == (True, ""), command
+
+
+def test_readme_suppression_example_is_clean(cli, here):
+    (example,) = [block for block in readme_blocks("text") if "newslint-disable" in block]
+    here("talks.txt", example)
+    assert cli("talks.txt").out == "All clear: 1 file checked.\n"
+    here("bare.txt", re.sub(r" ?<!--.*?-->", "", example))
+    assert codes(cli, "bare.txt") == ["NL301", "NL501", "NL101"]

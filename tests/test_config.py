@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+
+from newslint.config import DEFAULT_EXCLUDE, load
 
 DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
 MIXED = "Storm hits coast\n\nThe storm hit the the coast  on Monday.\n\nTAGS:\n"
@@ -292,3 +295,26 @@ def test_glossary_line_without_a_canonical_name(cli, tree, tmp_path):
     assert result.code == 2
     assert result.err.startswith(f"newslint: {tmp_path.resolve() / 'names.txt'}:")
     assert result.err.endswith(": '= Moon Jae-in' has no canonical name before '='\n")
+
+
+# -- the README's configuration example is valid and means what it says -------------------------------------
+def test_readme_configuration_example(cli, tree, tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    usage = readme.split("<!-- usage:start -->")[1].split("<!-- usage:end -->")[0]
+    (example,) = re.findall(r"^```toml\n(.*?)^```", usage, re.S | re.M)
+    tree("newslint.toml", example)
+    tree("style/words.txt", "gribbletz\n")
+    tree("style/reject.txt", "utilise = use\n")
+    tree("style/names.txt", "Kim Jong Un = Kim Jong-un\n")
+    config = load(tmp_path / "newslint.toml")
+    assert (config.dialect, config.select, config.extend_select, config.ignore, config.packs) == (
+        "en-GB", ("NL",), ("AP",), ("NL407",), ("ap-2024",))
+    assert config.exclude == DEFAULT_EXCLUDE + ("archive", "*.draft.md")
+    assert config.severity == (("NL3", "warning"), ("NL303", "info"), ("NL408", "off"))
+    assert config.per_file_ignores == (("wires/*", ("NL101", "NL3")), ("*.md", ("NL406",)))
+    tree("story.txt", "Plan row\n\nKim Jong-un will utilise the gribbletz  4 per cent of the time..\n")
+    assert lint(cli, "story.txt") == [
+        ("story.txt", 3, 1, "NL304", "error"),
+        ("story.txt", 3, 17, "NL103", "error"),
+        ("story.txt", 3, 44, "AP102", "warning"),
+    ]

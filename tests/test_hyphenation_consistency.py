@@ -43,6 +43,7 @@ def test_prefix_variants(story):
     "Setup\n\nThe setup was simple: they set up a stall. The setup cost little.\n",
     # Phrases beside closed words.
     "Daily\n\nThe everyday routine: every day the team meets.\n",
+    "Aide\n\nHis longtime aide said the frontline troops had held the front line for a long time.\n",
     # A hyphen that makes another word.
     "Sofa\n\nThey will re-cover the sofa. Officials hope to recover the costs.\n",
     # One form throughout.

@@ -10,9 +10,11 @@ from newslint.rule import Rule
 from newslint.text import match_case
 
 # Words that make a pair a phrase rather than a split compound: "set up" (verb) beside "setup" (noun),
-# "every day" beside "everyday", "any more" beside "anymore".
+# "every day" beside "everyday", "for a long time" beside "a longtime aide", "the front line" beside "frontline
+# troops", "a hard line" beside "hardline", "world wide" beside "worldwide".
 PHRASE_WORDS = frozenset("""a all an any every some no may can in on up down out off over back away through about
-    around by to into onto together with under upon per for be who what how where when ever""".split())
+    around by to into onto together with under upon per for be who what how where when ever time line way hand wide
+    while long near""".split())
 # Prefixes whose hyphen can change the word: re-cover / recover, re-sign / resign, un-ionised / unionised.
 MEANINGFUL_HYPHEN = frozenset(("re", "un"))
 

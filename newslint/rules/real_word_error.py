@@ -61,7 +61,8 @@ class RealWordError(Rule):
 
     def assess(self, doc, res, index: int) -> tuple[str, float, bool] | None:
         """The best alternative to token `index`, its log10 odds over the word as written, and whether the
-        neighbours attest the alternative on both sides but the written word on neither; or None."""
+        neighbours attest the alternative on both sides but the written word on neither, though chance alone
+        would have listed its pairs; or None."""
         token = doc.tokens[index]
         word = token.text
         lower = word.lower()
@@ -81,7 +82,7 @@ class RealWordError(Rule):
         names = (left is not None and evidence.capitalised_in_sentence(tokens[index - 1]),
                  right is not None and evidence.capitalised_in_sentence(tokens[index + 1]))
         sides = (left is not None) + (right is not None)
-        base, base_seen = model.evidence(lower, left, right, *names)
+        base, base_seen, base_telling = model.evidence(lower, left, right, *names)
         if base_seen == sides:
             return None  # the written word's pairs with both neighbours are well attested: it fits
         written = math.log10(model.count(lower))
@@ -90,10 +91,10 @@ class RealWordError(Rule):
             if res.lexicon.is_other_dialect(candidate):
                 continue
             prior = min(max(math.log10(model.count(candidate)) - written, PRIOR_RANGE[0]), PRIOR_RANGE[1])
-            fit, seen = model.evidence(candidate, left, right, *names)
+            fit, seen, _ = model.evidence(candidate, left, right, *names)
             score = fit + prior + cost
             if evidence.forms[candidate] or evidence.forms[candidate.capitalize()]:
                 score += SAME_STORY_BONUS
             if best is None or score > best[1]:
-                best = (candidate, score, seen == sides == 2 and base_seen == 0)
+                best = (candidate, score, seen == sides == base_telling == 2 and base_seen == 0)
         return (best[0], best[1] - base, best[2]) if best else None
