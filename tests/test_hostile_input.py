@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,18 @@ def test_a_crashing_rule_becomes_a_message(cli, story, monkeypatch):
     monkeypatch.setattr(RepeatedWord, "check", crash)
     path = story("the the\n")
     one_error(cli("--select", "NL501", str(path)), path, "internal error (RuntimeError: boom)")
+
+
+def test_very_deep_folders_are_walked_without_recursion(cli, story, tmp_path):
+    folder = tmp_path
+    for _ in range(300):
+        folder = folder / "d"
+    folder.mkdir(parents=True)
+    (folder / "deep.txt").write_text("the the end\n", encoding="utf-8")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(250)  # os.walk would need a frame per level
+    try:
+        result = cli(*REPEAT, str(tmp_path))
+    finally:
+        sys.setrecursionlimit(limit)
+    assert [d["path"] for d in result.json["diagnostics"]] == [str(folder / "deep.txt")]

@@ -76,6 +76,9 @@ class Spelling(Rule):
         return lexicon.is_derived(word) or (lexicon.is_compound(word) and not _near_common_word(word, lexicon, PLAUSIBLE_WORD))
 
     def _check_parts(self, doc, res, index, token, word, accepted):
+        joined = word.replace("-", "")
+        if res.lexicon.is_word(joined) or res.lexicon.is_derived(joined):
+            return  # co-ordinated, pre-empted: the hyphen is house style, the word is known
         offset = token.start
         for part in word.split("-"):
             known = (res.lexicon.is_word(part) or self._is_derived(part, res.lexicon) or part.lower() in PREFIXES
