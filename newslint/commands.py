@@ -28,7 +28,7 @@ def _config(args: list[str]) -> Config:
 
 def list_rules(args: list[str]) -> int:
     rows = []
-    for rule in registry.all_rules(_config(args)):
+    for rule in sorted(registry.all_rules(_config(args)), key=lambda r: r.code):
         safety = rule.fix_safety.value if rule.fix_safety else "none"
         default = "on" if rule.enabled_by_default else "off"
         rows.append((rule.code, rule.name, rule.severity.value, safety, default, rule.summary()))

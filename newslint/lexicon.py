@@ -20,7 +20,8 @@ SUFFIXES = (("izations", ""), ("isations", ""), ("ization", ""), ("isation", "")
 COMPOUND_PART = 3  # shortest part of a closed compound ("carmaker" = car + maker)
 COMPOUND_TAIL = -6.0  # log10 frequency the second part of a compound needs
 MIN_STEM = 4
-RARE_WORD = -6.5  # log10 frequency below which a two-edit candidate is not worth suggesting  # log10 probability given to a word the list lacks
+RARE_WORD = -6.5
+COMMON_WORD = -4.5  # log10 frequency above which a word is an everyday word  # log10 frequency below which a two-edit candidate is not worth suggesting  # log10 probability given to a word the list lacks
 # Adjacent keys on a QWERTY keyboard: a slip onto a neighbour is the likeliest typo.
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -139,3 +140,8 @@ class Lexicon:
         first_steps = {a + b[1:] for a, b in splits} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
         return list({c for step in first_steps for c in edits1(step)
                      if self._known(c) and self.frequency(c) > RARE_WORD})
+
+    def near_common_word(self, word: str, threshold: float = COMMON_WORD) -> bool:
+        """One edit from an everyday lower-case word that is not a name ("Irfan" is one edit from "Iran", a name)."""
+        return any(self.frequency(c) > threshold and c.capitalize() not in self.proper
+                   for c in self.candidates(word, max_distance=1))

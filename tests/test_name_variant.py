@@ -109,6 +109,8 @@ def test_ties_go_to_the_form_seen_first(story):
     "Two Koreas\n\nNorth Korea and South Korea met; the North Korean side said the two Koreas agree.\n",
     # A dictionary word one slip from a name, in its own company.
     "Talks\n\nThe North Korean general and North Korean aides said the general had read the Koran.\n",
+    # A capital at a sentence start is no spelling of a name.
+    "Graft\n\nThe Anti-Corruption Commission met. Anti-corruption groups said the Anti-Corruption Commission lied.\n",
     # A name spelt the same way throughout.
     "Port plan\n\nPilar Marsh-Okonjo spoke in Lagos. Marsh-Okonjo's plan was backed by Lagos officials.\n",
 ])

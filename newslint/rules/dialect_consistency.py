@@ -8,11 +8,13 @@ from newslint.rule import Rule
 from newslint.text import match_case
 
 # American -> British spelling patterns, tried one at a time when the word list gives no counterpart
-# ("signaled" -> "signalled"); reversed for American copy. A derived form must be a known word of the dialect.
+# ("signaled" -> "signalled"); reversed for American copy. The result must be a known word of the dialect; taking a
+# letter out of a digraph (anaemia -> anemia) must give one the word list marks as American (not snowshoed ->
+# snowshed).
 PATTERNS = (("iz", "is"), ("yz", "ys"), ("or", "our"), ("er", "re"), ("l", "ll"), ("ll", "l"), ("og", "ogue"),
-            ("ense", "ence"), ("e", "ae"), ("e", "oe"))
+            ("ense", "ence"))
+DIGRAPHS = (("e", "ae"), ("e", "oe"))
 BRITISH = ("en-GB", "en-AU")  # as in the Lexicon: Australian copy follows British spelling
-LOOSE = 8  # patterns before this index may yield any known word; the vowel ones only a dialect-specific spelling
 
 
 class DialectConsistency(Rule):
@@ -62,12 +64,14 @@ class DialectConsistency(Rule):
         """The configured dialect's spelling of word: from the word list, else from a spelling pattern."""
         if lexicon.counterpart(word):
             return lexicon.counterpart(word), Applicability.SAFE
-        for n, (american, british) in enumerate(PATTERNS):
-            old, new = (american, british) if to_british else (british, american)
-            at = word.find(old)
-            while at >= 0:
-                candidate = word[:at] + new + word[at + len(old):]
-                if candidate in lexicon.native or (n < LOOSE and lexicon.is_word(candidate)):
-                    return candidate, Applicability.UNSAFE
-                at = word.find(old, at + 1)
+        for patterns, strict in ((PATTERNS, False), (DIGRAPHS, not to_british)):
+            for american, british in patterns:
+                for candidate in _respellings(word, *((american, british) if to_british else (british, american))):
+                    if candidate in lexicon.native or (not strict and lexicon.is_word(candidate)):
+                        return candidate, Applicability.UNSAFE
         return "", Applicability.UNSAFE
+
+
+def _respellings(word: str, old: str, new: str) -> list[str]:
+    """word with one occurrence of old replaced by new, for each occurrence."""
+    return [word[:i] + new + word[i + len(old):] for i in range(len(word)) if word.startswith(old, i)]

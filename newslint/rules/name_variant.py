@@ -7,15 +7,14 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from newslint.diagnostic import Applicability, Severity, Span
+from newslint.lexicon import COMMON_WORD
 from newslint.names import NameEvidence, deletions, fold, is_capitalised, slip_at, strip_possessive
 from newslint.rule import Rule
-from newslint.rules.spelling import _near_common_word
 from newslint.text import TITLES
 
 MIN_SLIP_KEY = 2  # a two-letter spelling is taken for a slip only when it is no word (Dw for Dow)
 SHORT_NAME = 3  # a name this short is one letter from other names (Del, Dal)
 VOWELS = frozenset("aeiouy")
-COMMON_WORD = -4.5  # log10 frequency above which a word is an everyday word, whatever its capital
 
 
 class Occurrence(NamedTuple):
@@ -23,6 +22,7 @@ class Occurrence(NamedTuple):
     text: str
     index: int  # of the (first) token
     heading: bool
+    named: bool  # written where only a name is capitalised (not at a sentence start, not in a heading)
 
 
 @dataclass(slots=True)
@@ -95,11 +95,11 @@ class NameVariant(Rule):
             votes = variant.votes
             if len(votes) < 2 or not variant.named:
                 continue
-            majority = variant.majority
+            majority = _plain(variant.majority)
             for o in variant.found:
                 plain = _plain(o.text)
-                if plain != _plain(majority) and not (o.heading and plain.lower() == _plain(majority).lower()):
-                    yield self._report(o.span, o.text, majority, votes[_plain(majority)])
+                if plain != majority and (o.named and not o.heading or plain.lower() != majority.lower()):
+                    yield self._report(o.span, o.text, variant.majority, votes[majority])  # case: only in names
 
     def _report(self, span: Span, form: str, majority: str, count: int):
         times = "once" if count == 1 else f"{count} times"
@@ -120,14 +120,15 @@ class NameVariant(Rule):
             if title or not _is_name_like(word):
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
             heading = doc.in_heading(token.start)
+            named = evidence.looks_like_name(token, index)
             group = groups.setdefault(fold(word), Variant(fold(word)))
-            group.named = group.named or evidence.looks_like_name(token, index)
-            group.found.append(Occurrence(Span(token.start, token.start + len(word)), word, index, heading))
+            group.named = group.named or named
+            group.found.append(Occurrence(Span(token.start, token.start + len(word)), word, index, heading, named))
             if joined:
                 second = strip_possessive(tokens[index + 1].text)
                 if _is_name_like(second):
                     end = tokens[index + 1].start + len(second)
-                    pairs.append(Occurrence(Span(token.start, end), doc.text[token.start:end], index, heading))
+                    pairs.append(Occurrence(Span(token.start, end), doc.text[token.start:end], index, heading, named))
         for pair in pairs:
             if fold(pair.text) in groups:
                 groups[fold(pair.text)].found.append(pair)
@@ -184,7 +185,7 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
         return 0  # an everyday word that is a name only in company (Standard Life) is one slip from many (Liffe)
     if not known[1]:
         if not small.named:  # opening a sentence: a name only if no slip of an everyday word ("Idnia", not "Teh")
-            return int(not _near_common_word(other, lexicon))
+            return int(not lexicon.near_common_word(other))
         # A short name is one letter from other short names (Del, Dal) unless it cannot be a word (Dw).
         return int(len(big.key) > SHORT_NAME or big.count > 1 or not VOWELS & set(small.key))
     # A lower-case word written as a name, one slip from a name: "Mr Leis" beside "Mr Lewis", "the Toy party"

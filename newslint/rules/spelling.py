@@ -11,7 +11,6 @@ from newslint.text import match_case
 # Word parts that stand before a hyphen without being words of their own.
 PREFIXES = frozenset("""co non pre post anti pro re un ex mid multi semi sub super vice cross self inter intra
     over under counter quasi neo pseudo ultra mega micro macro mini tri bi de dis mis out socio geo""".split())
-COMMON_WORD = -4.5  # log10 frequency above which a candidate is an everyday word
 PLAUSIBLE_WORD = -6.5  # log10 frequency above which a one-edit neighbour makes a typo likelier than a coinage
 
 
@@ -67,13 +66,13 @@ class Spelling(Rule):
             if "-" in word:
                 return False  # check the parts of "Anti-govenment"
             # A capitalised unknown word opening a sentence is a name unless it is one slip from a common word.
-            return not _near_common_word(word, lexicon)
+            return not lexicon.near_common_word(word)
         return evidence.forms[word] > 1 or any(c.isupper() for c in word)
 
     @staticmethod
     def _is_derived(word, lexicon) -> bool:
         """Derived, or a compound unless one slip from an everyday word ("spokeman" is spoke + man, but a typo)."""
-        return lexicon.is_derived(word) or (lexicon.is_compound(word) and not _near_common_word(word, lexicon, PLAUSIBLE_WORD))
+        return lexicon.is_derived(word) or (lexicon.is_compound(word) and not lexicon.near_common_word(word, PLAUSIBLE_WORD))
 
     def _check_parts(self, doc, res, index, token, word, accepted):
         joined = word.replace("-", "")
@@ -94,8 +93,3 @@ class Spelling(Rule):
         best = [match_case(word, c) for c in rank(word, candidates, res.context_model, left, right)]
         yield self.report(span, f"Unknown word '{word}'", best)
 
-
-def _near_common_word(word: str, lexicon, threshold: float = COMMON_WORD) -> bool:
-    """One edit from an everyday lower-case word (not a name: "Irfan" is one edit from "Iran", a name)."""
-    return any(lexicon.frequency(c) > threshold and c.capitalize() not in lexicon.proper
-               for c in lexicon.candidates(word, max_distance=1))
