@@ -10,7 +10,9 @@ tools' runs interleaved so that both see the same machine.
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -41,20 +43,28 @@ def codespell() -> list[str] | None:
     return [found] if found else None
 
 
-def seconds(argv: list[str]) -> float:
+def timed(argv: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, the command and its workers) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
-def side_by_side(commands: list[list[str]], runs: int) -> list[float]:
-    """Median wall time of each command, their runs interleaved (after one warm-up run each for the disk cache)."""
+def seconds(argv: list[str]) -> float:
+    return timed(argv)[0]
+
+
+def side_by_side(commands: list[list[str]], runs: int, cpu: bool = False) -> list[float]:
+    """Median wall (or CPU) time of each command, their runs interleaved, after one warm-up run each."""
     for argv in commands:
         seconds(argv)
     times: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
         for argv, bucket in zip(commands, times):
-            bucket.append(seconds(argv))
+            bucket.append(timed(argv)[cpu])
     return [statistics.median(bucket) for bucket in times]
 
 
@@ -115,14 +125,18 @@ def main() -> None:
         compare(f"(a) cold start on {SEED.name}", ours + [str(SEED)], theirs and theirs + [str(SEED)], 1.5, args.runs)
         compare(f"(b) {files} files in {folder}", ours + ["--format", "concise", str(folder)],
                 theirs and theirs + [str(folder)], 1.0, args.runs)
-        one, two = side_by_side([ours + ["--format", "concise", "--jobs", str(n), str(folder)] for n in (1, 2)],
-                                args.runs)
-        print(f"(c) --jobs 2 vs --jobs 1 on the same files: {two:.3f}s vs {one:.3f}s, speed-up {one / two:.2f}x")
+        jobs = [ours + ["--format", "concise", "--jobs", str(n), str(folder)] for n in (1, 2)]
+        one, two = side_by_side(jobs, args.runs)
+        cpu_one, cpu_two = side_by_side(jobs, 1, cpu=True)
+        print(f"(c) --jobs 2 vs --jobs 1 on the same files: {two:.3f}s vs {one:.3f}s, speed-up {one / two:.2f}x "
+              f"(CPU {cpu_two:.2f}s vs {cpu_one:.2f}s; load average {os.getloadavg()[0]:.1f} on "
+              f"{len(os.sched_getaffinity(0))} cores)")
         stories = work / "stories"
         make_stories(stories, args.stories)
-        for jobs in (1, 2):
-            argv = ours + ["--format", "concise", "--jobs", str(jobs), str(stories)]
-            print(f"(d) {args.stories} generated stories, --jobs {jobs}: {seconds(argv):.1f}s, "
+        for n in (1, 2):
+            argv = ours + ["--format", "concise", "--jobs", str(n), str(stories)]
+            wall, cpu = timed(argv)
+            print(f"(d) {args.stories} generated stories, --jobs {n}: {wall:.1f}s (CPU {cpu:.1f}s), "
                   f"peak memory {peak_mib(argv):.0f} MiB (largest process)")
         small = work / "small"
         make_stories(small, args.stories // 10)

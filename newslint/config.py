@@ -52,7 +52,7 @@ class Config:
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Codes ignored for one file by per-file-ignores (globs relative to the config's folder)."""
-        rel = _relative(path, self.root)
+        rel = _relative(path, self.root) or Path(path).as_posix()
         out: list[str] = []
         for pattern, codes in self.per_file_ignores:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
@@ -60,7 +60,10 @@ class Config:
         return tuple(out)
 
     def is_excluded(self, path: Path) -> bool:
+        """Exclude patterns match the path below the config's folder; a file outside that folder is never excluded."""
         rel = _relative(str(path), self.root)
+        if rel is None:
+            return False
         parts = Path(rel).parts
         for pattern in self.exclude:
             if fnmatch.fnmatch(rel, pattern) or any(fnmatch.fnmatch(part, pattern) for part in parts):
@@ -68,11 +71,11 @@ class Config:
         return False
 
 
-def _relative(path: str, root: Path) -> str:
+def _relative(path: str, root: Path) -> str | None:
     try:
         return Path(path).resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
-        return Path(path).as_posix()
+        return None
 
 
 def _key_location(path: Path, keys: tuple[str, ...]) -> str:

@@ -111,6 +111,12 @@ def test_severity_overrides_by_code_and_prefix(cli, tree):
     ]
 
 
+def test_severity_all_is_the_weakest_prefix(cli, tree):
+    tree("newslint.toml", '[severity]\nALL = "info"\nNL501 = "error"\n')
+    tree("story.txt", MIXED)
+    assert [found[4] for found in lint(cli, "story.txt")] == ["error", "info", "info"]
+
+
 def test_per_file_ignores(cli, tree):
     tree("newslint.toml", '[per-file-ignores]\n"wires/*.txt" = ["NL501"]\n"*.md" = ["NL4"]\n')
     tree("wires/story.txt", MIXED)

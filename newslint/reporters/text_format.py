@@ -57,7 +57,11 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     summary = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items() if n)
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     fixed = f"; fixed {report.fixed}" if report.fixed else ""
+    unread = f"; {len(report.errors)} could not be read" if report.errors else ""
     if report.items:
-        console.print(Text(f"Found {len(report.items)} problem{'s' if len(report.items) != 1 else ''} ({summary}) in {files}{fixed}.", style="bold"))
+        console.print(Text(f"Found {len(report.items)} problem{'s' if len(report.items) != 1 else ''} ({summary}) "
+                           f"in {files}{fixed}{unread}.", style="bold"))
+    elif report.errors:
+        console.print(Text(f"No problems found in {files} checked{fixed}{unread}.", style="bold red"))
     else:
         console.print(Text(f"All clear: {files} checked{fixed}.", style="bold green"))

@@ -83,6 +83,13 @@ class NameVariant(Rule):
     fix_safety = Applicability.UNSAFE
 
     def check(self, doc, res):
+        for diagnostic in self._check(doc, res):
+            # The house glossary has the last word: its canonical forms are never a story's minority spelling.
+            house = res.glossary.words if res.config.names else set()
+            if not (house and all(w in house for w in doc.text[diagnostic.span.start:diagnostic.span.end].split())):
+                yield diagnostic
+
+    def _check(self, doc, res):
         evidence = doc.derived(NameEvidence)
         variants = self._variants(doc)
         slips = self._slips(res, evidence, variants)
