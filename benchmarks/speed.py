@@ -1,11 +1,4 @@
-"""Speed and memory as whole processes, side by side: newslint vs codespell, --jobs 2 vs 1, 10,000 stories.
-
-Usage: python benchmarks/speed.py [FOLDER] [--runs N] [--stories N]
-
-FOLDER defaults to a dev bench built with ``python ../shared/eval/bench.py build --articles
-../shared/corpus/news --out B`` in a temporary folder. Each figure is the median of N runs (default 7), the
-tools' runs interleaved so that both see the same machine.
-"""
+"""Speed and memory as whole processes, side by side: newslint vs codespell, --jobs 2 vs 1, 10,000 stories."""
 
 from __future__ import annotations
 
@@ -110,9 +103,12 @@ def make_stories(folder: Path, count: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", type=Path, help="folder of stories (default: a freshly built dev bench)")
-    parser.add_argument("--runs", type=int, default=7, help="runs per measurement; the median is shown")
+    parser = argparse.ArgumentParser(description=__doc__, epilog="Each figure is the median of --runs runs, the "
+                                     "tools' runs interleaved so that both see the same machine.")
+    parser.add_argument("folder", nargs="?", type=Path, help="folder of stories (default: a dev bench built with "
+                        "'python ../shared/eval/bench.py build --articles ../shared/corpus/news --out B' "
+                        "in a temporary folder)")
+    parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
     parser.add_argument("--stories", type=int, default=10_000, help="stories in the generated folder for (d)")
     args = parser.parse_args()
     ours, theirs = newslint(), codespell()

@@ -64,7 +64,8 @@ class Document:
         self.path = source.path
         self.text = source.text
         self.is_markdown = source.path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+        # A line ends at \r\n, \n, or a lone \r (old Mac exports), as editors show it.
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", self.text)]
         self._derived: dict[type, object] = {}
 
     def derived(self, factory: type[T]) -> T:
@@ -84,9 +85,11 @@ class Document:
         return len(self._line_starts)
 
     def line_span(self, index: int) -> tuple[int, int]:
-        """Start and end (before \\r\\n or \\n) of 0-based line index."""
+        """Start and end (before its line break) of 0-based line index."""
         start = self._line_starts[index]
-        end = self._line_starts[index + 1] - 1 if index + 1 < len(self._line_starts) else len(self.text)
+        end = self._line_starts[index + 1] if index + 1 < len(self._line_starts) else len(self.text)
+        if end > start and self.text[end - 1] == "\n":
+            end -= 1
         if end > start and self.text[end - 1] == "\r":
             end -= 1
         return start, end

@@ -80,7 +80,6 @@ def test_random_bytes_through_the_command_line(data, name):
             assert len(result.json["errors"]) == 1 and result.json["errors"][0].startswith(f"{path}: ")
 
 
-@pytest.mark.xfail(strict=True, reason="document.py breaks lines at \\n only; markdown-it also at a lone \\r")
 @pytest.mark.parametrize("name", ["story.txt", "story.md"])
 def test_lone_carriage_return_ends_a_line(name):
     """Old Mac exports end lines with a bare CR: editors show them as lines, so must newslint."""

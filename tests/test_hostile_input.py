@@ -1,5 +1,4 @@
-"""Hostile and odd input: each gives one clear line naming the file (exit 2 for input errors), never a traceback,
-a hang or a wrong line/column."""
+"""Hostile and odd input: one clear line naming the file (exit 2), never a traceback, hang or wrong position."""
 
 from __future__ import annotations
 
