@@ -15,7 +15,7 @@ from newslint import fixer
 from newslint.config import Config
 from newslint.diagnostic import Edit
 from newslint.linter import Linter
-from newslint.source import encode, read_source
+from newslint.source import read_source
 
 LINES_RE = re.compile(rb"[^\n]*\n|[^\n]+")
 HUNK_RE = re.compile(rb"@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@")

@@ -36,3 +36,9 @@ def test_rule_code_appears_in_a_test(rule: type[Rule]):
     files = [p.name for p in sorted(TESTS.glob("test_*.py"))
              if p.name != Path(__file__).name and rule.code in p.read_text(encoding="utf-8")]
     assert files, f"{rule.code} ({rule.name}) is not named in any test file"
+
+
+def test_readme_lists_every_rule_with_its_name():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for rule in builtin_rules():
+        assert f"| {rule.code} | {rule.name} |" in readme, rule.code
