@@ -177,10 +177,11 @@ def parse(table: dict, path: Path) -> Config:
     return Config(**values)
 
 
-def load(path: Path) -> Config:
+def read_toml(path: Path) -> tuple[str, dict]:
+    """The text and parsed table of a TOML file; unreadable or invalid files raise ConfigError naming file:line."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        return text, tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
@@ -189,6 +190,10 @@ def load(path: Path) -> Config:
         message, _, where = str(exc).partition(" (at ")  # "line 2, column 11)" or "end of document)"
         line = where[5:].split(",")[0] if where.startswith("line ") else max(1, text.count("\n"))
         raise ConfigError(f"{path}:{line}: (syntax): {message}") from None
+
+
+def load(path: Path) -> Config:
+    _, data = read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("newslint", {})
     if not isinstance(data, dict):

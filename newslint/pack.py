@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 import regex
 
 from newslint import text as textutil
-from newslint.config import ConfigError
+from newslint.config import ConfigError, read_toml
 from newslint.diagnostic import Applicability, Diagnostic, Severity, Span
 from newslint.rule import Rule
 
@@ -424,17 +423,7 @@ def _key_line(text: str, key: str, rule: int | None, test: int | None) -> int:
 
 def load_file(path: Path) -> list[type[PackRule]]:
     """The rules in one TOML file: its top-level table is one rule, or it holds a [[rules]] array."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}:1: (file): not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        line = where.group(1) if where else "1"
-        raise ConfigError(f"{path}:{line}: (syntax): {str(exc).split(' (at line')[0]}") from None
+    text, data = read_toml(path)
     tables: list[Any] = data["rules"] if "rules" in data else [data]
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise ConfigError(f"{path}:{_key_line(text, 'rules', None, None)}: rules: expected [[rules]] tables")
