@@ -67,23 +67,28 @@ class ContextModel:
         counts as the class of all names, since a name's own pairs are too rare to be listed."""
         count = self.count(word)
         score, attested, telling = 0.0, 0, 0
-        for neighbour, is_name, key, class_key in ((left, left_name, f"{left} {word}", f"< {word}"),
-                                                   (right, right_name, f"{word} {right}", f"{word} >")):
-            if neighbour is None:
-                continue
-            found = self.name_pairs.get(class_key, 0) if is_name else self.pairs.get(key)
-            if found:
-                attested += 1
-                telling += 1
-            elif is_name:
-                found = self.cutoff * 0.5
-                telling += count * self.pair_scale > NAME_CLASS_TELLING * self.cutoff
-            else:
-                chance = self.count(neighbour) * count / self.total * self.pair_scale
-                found = min(chance * ABSENT_PAIR_SLACK, self.cutoff * 0.5)
-                telling += chance >= self.cutoff
-            score += math.log10(found / count)
+        if left is not None:
+            found = self.name_pairs.get("< " + word, 0) if left_name else self.pairs.get(left + " " + word)
+            estimate, tells = self._side(found, left, count, left_name)
+            score += math.log10(estimate / count)
+            attested += found > 0
+            telling += tells
+        if right is not None:
+            found = self.name_pairs.get(word + " >", 0) if right_name else self.pairs.get(word + " " + right)
+            estimate, tells = self._side(found, right, count, right_name)
+            score += math.log10(estimate / count)
+            attested += found > 0
+            telling += tells
         return score, attested, telling
+
+    def _side(self, found: int, neighbour: str, count: float, is_name: bool) -> tuple[float, bool]:
+        """A side's count estimate, and whether it tells (attested, or absent though chance would list it)."""
+        if found:
+            return found, True
+        if is_name:
+            return self.cutoff * 0.5, count * self.pair_scale > NAME_CLASS_TELLING * self.cutoff
+        chance = self.count(neighbour) * count / self.total * self.pair_scale
+        return min(chance * ABSENT_PAIR_SLACK, self.cutoff * 0.5), chance >= self.cutoff
 
     def fit(self, word: str, left: str | None, right: str | None) -> float:
         """log10 P(word) P(left | word) P(right | word), up to a constant shared by every candidate, for ranking

@@ -15,7 +15,7 @@ from newslint.text import match_case
 THRESHOLD = 3.5
 # Lower bar when the written word has no attested pair on either side and the alternative has one on both.
 FLIP_THRESHOLD = 2.0
-PRIOR_RANGE = (-3.0, 1.0)  # how far word frequency alone may tilt the odds, in log10
+PRIOR_RANGE = (-3.0, 1.0)  # rarer alternatives are not considered; commoner ones gain at most this, in log10
 SAME_STORY_BONUS = 1.0  # log10 boost for an alternative the story uses elsewhere (a cache model)
 
 
@@ -90,7 +90,10 @@ class RealWordError(Rule):
         for candidate, cost in candidates:
             if res.lexicon.is_other_dialect(candidate):
                 continue
-            prior = min(max(math.log10(model.count(candidate)) - written, PRIOR_RANGE[0]), PRIOR_RANGE[1])
+            prior = math.log10(model.count(candidate)) - written
+            if prior < PRIOR_RANGE[0]:
+                continue  # a thousand times rarer than the word written: not what the writer meant
+            prior = min(prior, PRIOR_RANGE[1])
             fit, seen, _ = model.evidence(candidate, left, right, *names)
             score = fit + prior + cost
             if evidence.forms[candidate] or evidence.forms[candidate.capitalize()]:
