@@ -113,7 +113,7 @@ def _check(args: argparse.Namespace) -> int:
               f"{args.format} report written to {args.output_file}")
     else:
         render(args.format, report, sys.stdout, color)
-    if args.format not in ("text", "concise", "github"):
+    if args.diff or args.format not in ("text", "concise", "github"):  # else the report showed them
         for error in report.errors:
             print(f"newslint: {error}", file=sys.stderr)
     if args.write_baseline:

@@ -74,7 +74,7 @@ class Config:
 def _relative(path: str, root: Path) -> str | None:
     try:
         return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return None
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newslint import registry
+from newslint import registry, suppression
 from newslint.config import Config
 from newslint.diagnostic import Diagnostic, Severity
 from newslint.document import Document
 from newslint.resources import Resources
 from newslint.rule import Rule
 from newslint.source import Source
+from newslint.rules.unused_suppression import UnusedSuppression
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +38,9 @@ class Linter:
                 continue
             for diagnostic in rule.check(doc, self.resources):
                 found.append(diagnostic.with_(path=source.path))
-        found = self._apply_severity(found)
-        found = self._drop_overlaps(found)
-        from newslint import suppression
-
-        found = suppression.apply(doc, found, report_unused=any(r.code == "NL901" and registry.is_selected(r, self.config, ignored) for r in self.rules))
+        found = self._drop_overlaps(self._apply_severity(found))
+        report_unused = any(isinstance(r, UnusedSuppression) and registry.is_selected(r, self.config, ignored) for r in self.rules)
+        found = suppression.apply(doc, found, report_unused)
         found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
         return FileResult(doc, found)
 
@@ -55,10 +54,23 @@ class Linter:
         return out
 
     def _drop_overlaps(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-        """Where two rules flag overlapping text, keep one: the higher severity, then the rule listed first."""
-        ranked = sorted(diagnostics, key=lambda d: (-d.severity.rank, self._precedence.get(d.code, 99), d.span.start))
+        """Where two rules flag overlapping text, keep one: the higher severity, then the rule listed first.
+        Ranked within each run of overlapping spans, so that a file with thousands of findings stays linear."""
         kept: list[Diagnostic] = []
-        for d in ranked:
-            if not any(k.code != d.code and k.span.overlaps(d.span) for k in kept):
-                kept.append(d)
+        cluster: list[Diagnostic] = []
+        end = -1
+        for d in sorted(diagnostics, key=lambda d: (d.span.start, d.span.end)):
+            if cluster and d.span.start >= end:
+                kept.extend(self._rank(cluster))
+                cluster, end = [], -1
+            cluster.append(d)
+            end = max(end, d.span.end)
+        kept.extend(self._rank(cluster))
         return kept
+
+    def _rank(self, cluster: list[Diagnostic]) -> list[Diagnostic]:
+        chosen: list[Diagnostic] = []
+        for d in sorted(cluster, key=lambda d: (-d.severity.rank, self._precedence.get(d.code, 99), d.span.start)):
+            if not any(k.code != d.code and k.span.overlaps(d.span) for k in chosen):
+                chosen.append(d)
+        return chosen

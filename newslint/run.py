@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from newslint.report import Located, Report, locate
 from newslint.source import InputError, Source, decode, read_source
 
 SUFFIXES = (".txt", ".md", ".markdown")
-MAX_CHUNK = 32  # files per task handed to a worker process
+MAX_BATCH = 32  # files per task handed to a worker process
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Run:
         self.encoding = encoding
         self.fixed_config = config_module.load(config_path).override(**self.overrides) if config_path else None
         self._configs: dict[Path | None, Config] = {}
+        self._found: dict[Path, Path | None] = {}  # folder -> its configuration file
         self._linters: dict[int, Linter] = {}
         self._diffs: list[bytes] = []
         self.baseline_size = 0
@@ -68,10 +70,15 @@ class Run:
         buffer.flush()
 
     # -- configuration -----------------------------------------------------------------------------
-    def config_for(self, path: Path) -> Config:
+    def config_for(self, path: Path, is_file: bool = False) -> Config:
         if self.fixed_config:
             return self.fixed_config
-        found = config_module.find(path)
+        if is_file:  # files in one folder share its configuration: look it up once
+            if path.parent not in self._found:
+                self._found[path.parent] = config_module.find(path)
+            found = self._found[path.parent]
+        else:
+            found = config_module.find(path)
         if found not in self._configs:
             base = config_module.load(found) if found else Config()
             self._configs[found] = base.override(**self.overrides)
@@ -84,21 +91,22 @@ class Run:
         return self._linters[key]
 
     # -- files -------------------------------------------------------------------------------------
-    def expand(self, raw: str, errors: list[str]) -> list[Path]:
+    def expand(self, raw: str, errors: list[str]) -> list[str]:
+        """The draft files a path names, as strings (lighter than Path objects when there are 10,000 of them)."""
         path = Path(raw)
         if path.is_dir():
             return self._walk(path, errors)
         if not path.exists() and not path.is_symlink():
             errors.append(f"{raw}: no such file or directory")
             return []
-        return [] if _excluded(self.config_for(path), path) else [path]
+        return [] if _excluded(self.config_for(path), str(path)) else [str(path)]
 
-    def _walk(self, root: Path, errors: list[str]) -> list[Path]:
+    def _walk(self, root: Path, errors: list[str]) -> list[str]:
         """Draft files under root, sorted, each folder's files before its subfolders'; links to folders are not
         followed. A loop of its own, not os.walk, which recurses and fails on very deep trees."""
-        found: list[Path] = []
+        found: list[str] = []
         config = self.config_for(root)
-        pending = [root]
+        pending = [str(root)]
         while pending:
             folder = pending.pop()
             try:
@@ -109,7 +117,7 @@ class Run:
                 continue
             subfolders = []
             for entry in entries:
-                path = folder / entry.name
+                path = entry.name if folder == "." else os.path.join(folder, entry.name)  # as Path would show it
                 if _is_dir(entry):
                     if not entry.is_symlink() and not _excluded(config, path):
                         subfolders.append(path)
@@ -129,7 +137,7 @@ class Run:
         known = Baseline.load(baseline, missing_ok=write_baseline) if baseline else None
         mode = Mode(fix, diff, unsafe)
         report = Report()
-        entries: list[tuple[str, Path | str]] = []  # ("file", path), ("stdin", name) or ("error", message)
+        entries: list[tuple[str, str]] = []  # ("file", path), ("stdin", name) or ("error", message)
         seen: set[str] = set()  # each file once, even through a link or two overlapping folders
         for raw in raw_paths:
             if raw == "-":
@@ -163,15 +171,16 @@ class Run:
             self.baseline_size = known.save()
         return report
 
-    def _outcomes(self, paths: list[Path], mode: Mode, jobs: int) -> Iterator[FileOutcome]:
+    def _outcomes(self, paths: list[str], mode: Mode, jobs: int) -> Iterator[FileOutcome]:
         """Each path's outcome, in order: from this process, or from worker processes with their own linters.
-        The first file is linted here, so that forked workers start with the word lists and models it loaded."""
+        The first file is linted here, so that forked workers start with the word lists and models it loaded;
+        only a few batches are in flight at a time, so memory does not grow with the number of files."""
         jobs = min(jobs if jobs > 0 else os.cpu_count() or 1, len(paths))
         if jobs <= 1:
             yield from (self.lint_file(path, mode) for path in paths)
             return
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import Future, ProcessPoolExecutor
 
         yield self.lint_file(paths[0], mode)
         rest = paths[1:]
@@ -179,17 +188,25 @@ class Run:
         for stream in (sys.stdout, sys.stderr):  # a forked worker must not print what is buffered here again
             stream.flush()
         pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self if inherit else self.args, mode))
+        size = max(1, min(MAX_BATCH, len(rest) // (jobs * 8)))
+        in_flight: deque[Future[list[FileOutcome]]] = deque()
         try:
-            yield from pool.map(_work, rest, chunksize=max(1, min(MAX_CHUNK, len(rest) // (jobs * 8))))
+            for start in range(0, len(rest), size):
+                in_flight.append(pool.submit(_work, rest[start:start + size]))
+                if len(in_flight) > 2 * jobs:
+                    yield from in_flight.popleft().result()
+            while in_flight:
+                yield from in_flight.popleft().result()
         finally:
             pool.shutdown(cancel_futures=True)
 
-    def lint_file(self, path: Path, mode: Mode) -> FileOutcome:
+    def lint_file(self, name: str, mode: Mode) -> FileOutcome:
+        path = Path(name)
         try:
-            source = read_source(path, str(path), self.encoding)
+            source = read_source(path, name, self.encoding)
         except InputError as exc:
             return FileOutcome(error=str(exc), checked=False)
-        return self.check(source, path, mode)
+        return self.check(source, path, mode, is_file=True)
 
     def _lint_stdin(self, name: str, mode: Mode) -> FileOutcome:
         try:
@@ -198,18 +215,18 @@ class Run:
             return FileOutcome(error=str(exc), checked=False)
         return self.check(source, Path(name), Mode(False, mode.diff, mode.unsafe))
 
-    def check(self, source: Source, path: Path, mode: Mode) -> FileOutcome:
+    def check(self, source: Source, path: Path, mode: Mode, is_file: bool = False) -> FileOutcome:
         """Lint (and fix) one source; a crash inside a rule becomes an error naming the file, not a traceback."""
         try:
-            return self._check(source, path, mode)
+            return self._check(source, path, mode, is_file)
         except (ConfigError, KeyboardInterrupt):
             raise
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop a newsroom's whole run
             return FileOutcome(error=f"{source.path}: internal error ({type(exc).__name__}: {exc}); please report it",
                                checked=False)
 
-    def _check(self, source: Source, path: Path, mode: Mode) -> FileOutcome:
-        linter = self.linter_for(self.config_for(path))
+    def _check(self, source: Source, path: Path, mode: Mode, is_file: bool) -> FileOutcome:
+        linter = self.linter_for(self.config_for(path, is_file))
         if not (mode.fix or mode.diff):
             return FileOutcome(locate(linter.lint(source)))
         from newslint import fixer
@@ -231,9 +248,9 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
-def _excluded(config: Config, path: Path) -> bool:
+def _excluded(config: Config, path: str) -> bool:
     try:
-        return config.is_excluded(path)
+        return config.is_excluded(Path(path))
     except RuntimeError:  # Path.resolve() on a symlink loop; reading the file then reports the loop
         return False
 
@@ -249,6 +266,6 @@ def _start_worker(run: Run | tuple, mode: Mode) -> None:
     _worker, _worker_mode = run if isinstance(run, Run) else Run(*run), mode
 
 
-def _work(path: Path) -> FileOutcome:
+def _work(paths: list[str]) -> list[FileOutcome]:
     assert _worker is not None
-    return _worker.lint_file(path, _worker_mode)
+    return [_worker.lint_file(path, _worker_mode) for path in paths]

@@ -209,3 +209,11 @@ def test_very_deep_folders_are_walked_without_recursion(cli, story, tmp_path):
     finally:
         sys.setrecursionlimit(limit)
     assert [d["path"] for d in result.json["diagnostics"]] == [str(folder / "deep.txt")]
+
+
+def test_diff_still_names_unreadable_files(cli, story, tmp_path):
+    story("the the end\n")
+    (tmp_path / "scan.txt").write_bytes(b"\x00binary")
+    result = cli("--diff", "--select", "NL501", str(tmp_path))
+    one_error(result, tmp_path / "scan.txt", "looks like a binary file")
+    assert result.out.startswith("--- a/")

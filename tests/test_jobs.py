@@ -105,3 +105,10 @@ def test_each_file_is_linted_once(cli, newsroom):
     assert not result.json["errors"]  # no "changed on disk" from fixing one file twice at once
     assert len([d for d in result.json["diagnostics"] if d["path"] == str(one)]) == len(alone) - 1  # "the the" fixed
     assert not [d for d in result.json["diagnostics"] if d["path"].endswith("alias.txt")]
+
+
+def test_paths_are_shown_as_given(cli, newsroom, monkeypatch):
+    monkeypatch.chdir(newsroom / "desk1")
+    for root, shown in ((".", "story00001.txt"), ("./", "story00001.txt"), ("../desk1", "../desk1/story00001.txt")):
+        paths = [d["path"] for d in cli(*SELECT, "--jobs", "2", root).json["diagnostics"]]
+        assert paths[0] == shown, root
