@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from functools import cache
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from newslint.config import Config, ConfigError
@@ -46,8 +47,31 @@ def builtin_rules() -> tuple[type[Rule], ...]:
     return tuple(found)
 
 
+def _any_plugin_declared() -> bool:
+    """A quick look through the installed packages' entry-point files for our group, so that the (slow to import)
+    importlib.metadata machinery is only started when some package declares a newslint rule."""
+    needle = f"[{ENTRY_POINT_GROUP}]"
+    for folder in sys.path:
+        try:
+            names = [n for n in os.listdir(folder or ".") if n.endswith((".dist-info", ".egg-info"))]
+        except OSError:
+            continue
+        for name in names:
+            try:
+                with open(os.path.join(folder or ".", name, "entry_points.txt"), encoding="utf-8") as handle:
+                    if needle in handle.read():
+                        return True
+            except OSError:
+                continue
+    return False
+
+
 @cache
 def plugin_rules() -> tuple[type[Rule], ...]:
+    if not _any_plugin_declared():
+        return ()
+    from importlib.metadata import entry_points
+
     found = []
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         obj = entry.load()

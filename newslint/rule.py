@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,6 +27,8 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
+        import inspect  # only for documentation, not on the linting path
+
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
