@@ -10,7 +10,6 @@ from pathlib import Path
 from newslint import __version__
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-SUFFIXES = (".txt", ".md", ".markdown")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -21,7 +21,8 @@ def _excerpt(item) -> tuple[str, int, int]:
     left = max(0, start - MAX_SHOWN_LINE // 2)
     shown = line[left:left + MAX_SHOWN_LINE]
     prefix = "…" if left else ""
-    return prefix + shown, start - left + len(prefix), min(end - left, len(shown)) + len(prefix)
+    suffix = "…" if left + MAX_SHOWN_LINE < len(line) else ""
+    return prefix + shown + suffix, start - left + len(prefix), min(end - left, len(shown)) + len(prefix)
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
