@@ -25,44 +25,54 @@ def _excerpt(item) -> tuple[str, int, int]:
     return prefix + shown + suffix, start - left + len(prefix), min(end - left, len(shown)) + len(prefix)
 
 
-def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    from rich.console import Console
-    from rich.text import Text
+Line = list[tuple[str, str]]  # (text, rich style) segments
 
-    console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False, soft_wrap=True,
-                      width=10_000 if not color else None)
+
+def lines(report: Report) -> list[Line]:
+    """The whole report as styled lines; how they are written (colour or not) is decided in render()."""
+    out: list[Line] = []
     for item in report.items:
         d = item.diagnostic
-        head = Text()
-        head.append(f"{item.path}:{item.line}:{item.column}", style="bold")
-        head.append(": ")
-        head.append(d.code, style=STYLES[d.severity.value])
-        head.append(f" [{d.severity.value}] {d.message}")
-        console.print(head)
+        style = STYLES[d.severity.value]
+        out.append([(f"{item.path}:{item.line}:{item.column}", "bold"), (": ", ""), (d.code, style),
+                    (f" [{d.severity.value}] {d.message}", "")])
         line, start, end = _excerpt(item)
         gutter = f"{item.line:>5} | "
-        body = Text(gutter, style="dim")
-        body.append(line[:start])
-        body.append(line[start:end], style=STYLES[d.severity.value])
-        body.append(line[end:])
-        console.print(body)
-        console.print(Text(" " * (len(gutter) + start) + "^" * max(1, end - start), style=STYLES[d.severity.value]))
+        out.append([(gutter, "dim"), (line[:start], ""), (line[start:end], style), (line[end:], "")])
+        out.append([(" " * (len(gutter) + start) + "^" * max(1, end - start), style)])
         if d.suggestions:
             shown = ", ".join(repr(s) for s in d.suggestions[:3])
             safety = f" [{d.fix.applicability.value} fix]" if d.fix else ""
-            console.print(Text(f"      = suggestion: {shown}{safety}", style="green"))
-        console.print()
+            out.append([(f"      = suggestion: {shown}{safety}", "green")])
+        out.append([])
     for error in report.errors:
-        console.print(Text(f"error: {error}", style="bold red"))
+        out.append([(f"error: {error}", "bold red")])
+    out.append([_summary(report)])
+    return out
+
+
+def _summary(report: Report) -> tuple[str, str]:
     counts = {level: sum(1 for i in report.items if i.diagnostic.severity.value == level) for level in STYLES}
     summary = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items() if n)
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     fixed = f"; fixed {report.fixed}" if report.fixed else ""
     unread = f"; {len(report.errors)} could not be read" if report.errors else ""
     if report.items:
-        console.print(Text(f"Found {len(report.items)} problem{'s' if len(report.items) != 1 else ''} ({summary}) "
-                           f"in {files}{fixed}{unread}.", style="bold"))
-    elif report.errors:
-        console.print(Text(f"No problems found in {files} checked{fixed}{unread}.", style="bold red"))
-    else:
-        console.print(Text(f"All clear: {files} checked{fixed}.", style="bold green"))
+        n = len(report.items)
+        return f"Found {n} problem{'s' if n != 1 else ''} ({summary}) in {files}{fixed}{unread}.", "bold"
+    if report.errors:
+        return f"No problems found in {files} checked{fixed}{unread}.", "bold red"
+    return f"All clear: {files} checked{fixed}.", "bold green"
+
+
+def render(report: Report, stream: TextIO, color: bool = False) -> None:
+    if not color:  # plain text needs no rich: a pre-commit hook or CI log starts faster without it
+        for line in lines(report):
+            stream.write("".join(text for text, _ in line) + "\n")
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, force_terminal=True, highlight=False, soft_wrap=True)
+    for line in lines(report):
+        console.print(Text.assemble(*line))
