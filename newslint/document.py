@@ -144,12 +144,6 @@ class Document:
             starts.update(textutil.sentence_starts(prose[block.start:block.end], block.start))
         return frozenset(starts)
 
-    def block_at(self, offset: int) -> Block | None:
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                return block
-        return None
-
     @cached_property
     def headline_spans(self) -> tuple[tuple[int, int], ...]:
         return tuple((b.start, b.end) for b in self.blocks if b.kind in ("headline", "heading"))
@@ -175,8 +169,3 @@ def blank(chars: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if chars[i] not in "\r\n":
             chars[i] = " "
-
-
-def mask_non_prose(chars: list[str], text: str, start: int, end: int) -> None:
-    for m in NON_PROSE_RE.finditer(text, start, end):
-        blank(chars, m.start(), m.end())

@@ -27,12 +27,6 @@ class Source:
     bom: bool
     digest: str = ""  # of the bytes as read, to notice a file that changed while we worked
 
-    @property
-    def newline(self) -> str:
-        """The file's dominant line ending, for text the fixer inserts."""
-        crlf = self.text.count("\r\n")
-        return "\r\n" if crlf and crlf * 2 >= self.text.count("\n") else "\n"
-
     def with_text(self, text: str) -> Source:
         return Source(self.path, text, self.encoding, self.bom)
 
