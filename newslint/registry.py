@@ -20,6 +20,7 @@ BUILTIN_MODULES = (
     "spelling",
     "real_word_error",
     "article_agreement",
+    "possessive_contraction",
     "repeated_word",
     "empty_metadata",
     "unclosed_tag",

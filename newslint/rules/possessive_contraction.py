@@ -1,0 +1,70 @@
+"""NL203: its/it's, your/you're, their/they're, whose/who's confused."""
+
+from __future__ import annotations
+
+import math
+
+from newslint.diagnostic import Applicability, Severity, Span
+from newslint.rule import Rule
+from newslint.spelling_candidates import neighbours
+from newslint.text import match_case
+
+# Each form, the other form, and the words whose pair counts judge the next word under this form's reading:
+# the verbs a contraction stands for ("it's" = it is / it has), or the possessive itself.
+FORMS = {
+    "its": ("it's", "its"), "it's": ("its", "is has"),
+    "your": ("you're", "your"), "you're": ("your", "are"),
+    "their": ("they're", "their"), "they're": ("their", "are"),
+    "whose": ("who's", "whose"), "who's": ("whose", "is has"),
+}
+# The pair counts drop apostrophes, so "its" pairs also count "it's". A noun after a written "it's" that is
+# common after "its" but not after "is" or "has" is still a possessive; but to doubt a written "its", the
+# possessive reading is judged by an unmerged possessive instead.
+MERGED_STAND_IN = {"its": "their"}
+THRESHOLD = 2.2  # log10: the next word alone must make the other reading this much likelier
+
+
+class PossessiveContraction(Rule):
+    """A possessive written for a contraction or the other way round: "its going" (it's), "it's aftermath" (its).
+
+    What it does: for its/it's, your/you're, their/they're and whose/who's, judges the next word: after a
+    contraction it follows a verb ("it's going" = it is going), after a possessive it follows a determiner
+    ("its aftermath", "their noses"). The Google Books pair counts say how likely the next word is after
+    "is"/"has"/"are" and after "their"; the form is flagged when the other reading is overwhelmingly likelier.
+
+    Why it matters: these are the commonest real-word errors in print, and every spell checker passes them.
+
+    Example: "how its going to go" -> "it's"; "since it's inception" -> "its".
+
+    Fix safety: unsafe; judged from the next word only.
+    """
+
+    code = "NL203"
+    name = "possessive-contraction"
+    severity = Severity.ERROR
+    fix_safety = Applicability.UNSAFE
+
+    def check(self, doc, res):
+        model = res.context_model
+        for index, token in enumerate(doc.tokens):
+            written = token.text.lower().replace("\u2019", "'")
+            if written not in FORMS or doc.in_heading(token.start):
+                continue
+            _, right = neighbours(doc, index)
+            if right is None:
+                continue
+            other, readers = FORMS[written]
+            written_reading = MERGED_STAND_IN.get(readers, readers)
+            odds = self._after(model, FORMS[other][1], right) - self._after(model, written_reading, right)
+            if odds > THRESHOLD:
+                suggestion = match_case(token.text, other)
+                if "\u2019" in token.text or ("'" not in token.text and "\u2019" in doc.text):
+                    suggestion = suggestion.replace("'", "\u2019")
+                yield self.report(Span(token.start, token.end),
+                                  f"'{token.text} {doc.tokens[index + 1].text}': did you mean '{suggestion}'?",
+                                  (suggestion,))
+
+    @staticmethod
+    def _after(model, readers: str, right: str) -> float:
+        """log10 P(right | reader), the best of the given words."""
+        return max(model.evidence(word, None, right)[0] for word in readers.split())
