@@ -54,3 +54,17 @@ def story(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    """Work from tmp_path and write files under it (no config unless a test writes one)."""
+    monkeypatch.chdir(tmp_path)
+
+    def write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        return path
+
+    return write

@@ -22,18 +22,10 @@ MIXED = "Storm hits coast\n\nThe storm hit the the coast  on Monday.\n\nTAGS:\n"
 
 
 @pytest.fixture
-def here(tmp_path, monkeypatch):
+def here(tree):
     """Work inside tmp_path (with an empty config), so that reported paths are short and exact."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "newslint.toml").write_text("", encoding="utf-8")
-
-    def write(name: str, text: str | bytes) -> Path:
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-        return path
-
-    return write
+    tree("newslint.toml", "")
+    return tree
 
 
 def codes(cli, *args: str, stdin: bytes | None = None) -> list[str]:

@@ -13,20 +13,6 @@ DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
 MIXED = "Storm hits coast\n\nThe storm hit the the coast  on Monday.\n\nTAGS:\n"
 
 
-@pytest.fixture
-def tree(tmp_path, monkeypatch):
-    """Write files under tmp_path (no config unless a test writes one) and work from there."""
-    monkeypatch.chdir(tmp_path)
-
-    def write(name: str, text: str | bytes) -> Path:
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-        return path
-
-    return write
-
-
 def lint(cli, *args: str) -> list[tuple[str, int, int, str, str]]:
     """(path, line, column, code, severity) of each diagnostic."""
     result = cli("--format", "json", *args)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.rule import Rule
