@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.rule import Rule
 from newslint.spelling_candidates import neighbours
