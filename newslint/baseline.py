@@ -4,29 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import zlib
-from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from newslint.config import ConfigError
+from newslint.report import Located, occurrences
 
-if TYPE_CHECKING:
-    from newslint.report import Located
-
-CONTEXT = 20  # characters each side of the flagged text that take part in its fingerprint
 VERSION = 1
-SPACE_RE = re.compile(r"\s+")
-
-
-def content_fingerprint(text: str, start: int, end: int) -> str:
-    """A hash of the flagged text and a little context, spacing and line endings normalised."""
-    before = SPACE_RE.sub(" ", text[max(0, start - 4 * CONTEXT):start])[-CONTEXT:]
-    after = SPACE_RE.sub(" ", text[end:end + 4 * CONTEXT])[:CONTEXT]
-    snippet = "\0".join((before, SPACE_RE.sub(" ", text[start:end]), after))
-    data = snippet.encode("utf-8", "surrogatepass")
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 class Entry(NamedTuple):
@@ -71,13 +55,8 @@ class Baseline:
             return Path(shown).as_posix()
 
     def entries_for(self, items: list[Located]) -> list[Entry]:
-        seen: Counter[tuple[str, str]] = Counter()
-        out = []
-        for item in items:
-            key = (item.diagnostic.code, item.fingerprint)
-            out.append(Entry(self.relative(item.path), *key, seen[key], item.diagnostic.message))
-            seen[key] += 1
-        return out
+        return [Entry(self.relative(item.path), item.diagnostic.code, item.fingerprint, n, item.diagnostic.message)
+                for item, n in zip(items, occurrences(items))]
 
     def record(self, shown: str, items: list[Located]) -> None:
         """Make the file's entries exactly its current diagnostics."""

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
+import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from newslint.diagnostic import Diagnostic
 from newslint.linter import FileResult
+
+CONTEXT = 20  # characters each side of the flagged text that take part in its fingerprint
+SPACE_RE = re.compile(r"\s+")
+
+
+def content_fingerprint(text: str, start: int, end: int) -> str:
+    """A hash of the flagged text and a little context, spacing and line endings normalised."""
+    before = SPACE_RE.sub(" ", text[max(0, start - 4 * CONTEXT):start])[-CONTEXT:]
+    after = SPACE_RE.sub(" ", text[end:end + 4 * CONTEXT])[:CONTEXT]
+    snippet = "\0".join((before, SPACE_RE.sub(" ", text[start:end]), after))
+    data = snippet.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 class Located(NamedTuple):
@@ -36,8 +51,6 @@ class Located(NamedTuple):
 
 
 def locate(result: FileResult) -> list[Located]:
-    from newslint.baseline import content_fingerprint
-
     doc = result.document
     out = []
     for d in result.diagnostics:
@@ -48,15 +61,24 @@ def locate(result: FileResult) -> list[Located]:
     return out
 
 
+def occurrences(items: list[Located]) -> list[int]:
+    """For each item, how many items before it share its path, code and content fingerprint: with the
+    fingerprint, an identity that survives edits elsewhere in the file (no line numbers)."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    out = []
+    for item in items:
+        key = (item.path, item.diagnostic.code, item.fingerprint)
+        out.append(seen[key])
+        seen[key] += 1
+    return out
+
+
 @dataclass
 class Report:
     items: list[Located] = field(default_factory=list)
     files: int = 0
     errors: list[str] = field(default_factory=list)  # input problems, one line each
     fixed: int = 0
-
-    def add(self, result: FileResult) -> None:
-        self.add_items(locate(result))
 
     def add_items(self, items: list[Located]) -> None:
         """One checked file's diagnostics, already located (documents are not kept)."""

@@ -55,15 +55,11 @@ class Run:
     def diff(self) -> bytes:
         return b"".join(self._diffs)
 
-    @property
-    def diff_text(self) -> str:
-        return self.diff.decode("utf-8", "replace")
-
     def write_diff(self, stream: TextIO) -> None:
         """The diff as bytes (each file in its own encoding), so that ``patch`` applies it."""
         buffer = getattr(stream, "buffer", None)
         if buffer is None:
-            stream.write(self.diff_text)
+            stream.write(self.diff.decode("utf-8", "replace"))
             return
         stream.flush()
         buffer.write(self.diff)
@@ -99,7 +95,7 @@ class Run:
         if not path.exists() and not path.is_symlink():
             errors.append(f"{raw}: no such file or directory")
             return []
-        return [] if _excluded(self.config_for(path), str(path)) else [str(path)]
+        return [] if self.config_for(path).is_excluded(path) else [str(path)]
 
     def _walk(self, root: Path, errors: list[str]) -> list[str]:
         """Draft files under root, sorted, each folder's files before its subfolders'; links to folders are not
@@ -119,9 +115,9 @@ class Run:
             for entry in entries:
                 path = entry.name if folder == "." else os.path.join(folder, entry.name)  # as Path would show it
                 if _is_dir(entry):
-                    if not entry.is_symlink() and not _excluded(config, path):
+                    if not entry.is_symlink() and not config.is_excluded(Path(path)):
                         subfolders.append(path)
-                elif entry.name.lower().endswith(SUFFIXES) and not _excluded(config, path):
+                elif entry.name.lower().endswith(SUFFIXES) and not config.is_excluded(Path(path)):
                     found.append(path)
             pending.extend(reversed(subfolders))
         return found
@@ -245,13 +241,6 @@ def _is_dir(entry: os.DirEntry) -> bool:
     try:
         return entry.is_dir()
     except OSError:  # a symlink loop: reading it as a file reports the loop
-        return False
-
-
-def _excluded(config: Config, path: str) -> bool:
-    try:
-        return config.is_excluded(Path(path))
-    except RuntimeError:  # Path.resolve() on a symlink loop; reading the file then reports the loop
         return False
 
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from conftest import run_cli
-from newslint.baseline import content_fingerprint
+from newslint.report import content_fingerprint
 from newslint.reporters import FORMATS
 from newslint.reporters.github_format import escape_data, escape_property
 from newslint.reporters.gitlab_format import fingerprints

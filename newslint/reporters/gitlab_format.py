@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from typing import TextIO
 
-from newslint.report import Located, Report
+from newslint.report import Located, Report, occurrences
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -15,13 +14,8 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 def fingerprints(items: list[Located]) -> list[str]:
     """One hash per item from its path, code, content fingerprint (the flagged text in context) and how many
     items with the same three came before it: no line numbers, so edits elsewhere in the file keep it."""
-    seen: Counter[tuple[str, str, str]] = Counter()
-    out = []
-    for item in items:
-        key = (item.path, item.diagnostic.code, item.fingerprint)
-        out.append(hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()[:32])
-        seen[key] += 1
-    return out
+    return [hashlib.sha256("\0".join((item.path, item.diagnostic.code, item.fingerprint, str(n))).encode())
+            .hexdigest()[:32] for item, n in zip(items, occurrences(items))]
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
