@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from newslint.diagnostic import Diagnostic
 from newslint.linter import FileResult
+from newslint.source import checksum
 
 CONTEXT = 20  # characters each side of the flagged text that take part in its fingerprint
 SPACE_RE = re.compile(r"\s+")
@@ -20,8 +20,7 @@ def content_fingerprint(text: str, start: int, end: int) -> str:
     before = SPACE_RE.sub(" ", text[max(0, start - 4 * CONTEXT):start])[-CONTEXT:]
     after = SPACE_RE.sub(" ", text[end:end + 4 * CONTEXT])[:CONTEXT]
     snippet = "\0".join((before, SPACE_RE.sub(" ", text[start:end]), after))
-    data = snippet.encode("utf-8", "surrogatepass")
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+    return checksum(snippet.encode("utf-8", "surrogatepass"))
 
 
 class Located(NamedTuple):

@@ -31,9 +31,14 @@ class Source:
         return Source(self.path, text, self.encoding, self.bom)
 
 
+def checksum(data: bytes) -> str:
+    """Two 32-bit checksums as hex: enough to tell texts apart, and cheap (hashlib costs start-up time)."""
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
 def fingerprint(data: bytes) -> str:
-    """Length and two checksums: enough to notice an edit, and cheap (hashlib costs start-up time)."""
-    return f"{len(data)}:{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+    """Length and checksums of a file's bytes: enough to notice an edit."""
+    return f"{len(data)}:{checksum(data)}"
 
 
 def _codec(name: str, path: str) -> str:
