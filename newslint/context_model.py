@@ -17,6 +17,8 @@ from newslint.ngrams import NgramTable
 
 HOMOPHONE_COST = -0.5  # their/there, peace/piece: the ear's slip, likelier than any keystroke
 SOUND_ALIKE_COST = -1.0  # then/than, affect/effect: one sound apart
+MAX_SUGGESTIONS = 3
+CORRECTION_EDIT_WEIGHT = 1.5  # a typo's own likelihood counts for more than its context when ranking fixes
 UNKNOWN_COUNT = 1000.0  # corpus count assumed for a word outside the list
 # A missing pair's estimated count, as a share of what independence predicts.
 ABSENT_PAIR_SLACK = 0.5
@@ -94,3 +96,12 @@ class ContextModel:
         """log10 P(word) P(left | word) P(right | word), up to a constant shared by every candidate, for ranking
         spelling suggestions (names count as plain words here)."""
         return math.log10(self.count(word)) + self.evidence(word, left, right)[0]
+
+    def rank_corrections(self, word: str, candidates: list[str], left: str | None, right: str | None) -> list[str]:
+        """Spelling corrections, best first: how likely the slip is times how well each fits its neighbours."""
+        lower = word.lower()
+
+        def score(candidate: str) -> float:
+            return self.fit(candidate, left, right) + edit_cost(lower, candidate) * CORRECTION_EDIT_WEIGHT
+
+        return sorted(candidates, key=lambda c: (-score(c), c))[:MAX_SUGGESTIONS]

@@ -151,6 +151,17 @@ class Document:
     def in_heading(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.headline_spans)
 
+    def neighbours(self, index: int) -> tuple[str | None, str | None]:
+        """The lower-case words just before and after token `index`, when only a space separates them."""
+        tokens, prose = self.tokens, self.prose
+        token = tokens[index]
+        left = right = None
+        if index > 0 and prose[tokens[index - 1].end:token.start] == " ":
+            left = tokens[index - 1].text.lower()
+        if index + 1 < len(tokens) and prose[token.end:tokens[index + 1].start] == " ":
+            right = tokens[index + 1].text.lower()
+        return left, right
+
     def is_sentence_start(self, token: textutil.Token) -> bool:
         """True when the token opens a sentence, a heading, or follows an opening quote or a colon."""
         if token.start in self.sentence_starts:

@@ -6,7 +6,6 @@ import re
 
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.rule import Rule
-from newslint.spelling_candidates import neighbours
 from newslint.text import match_case
 
 # Words whose spelling misleads about their first sound: "an hour", "a union", "a one-off".
@@ -67,6 +66,6 @@ class ArticleAgreement(Rule):
 
     @staticmethod
     def _a_or_and(doc, res, index: int) -> str:
-        left, right = neighbours(doc, index)
+        left, right = doc.neighbours(index)
         model = res.context_model
         return max(("a", "and"), key=lambda word: model.fit(word, left, right))

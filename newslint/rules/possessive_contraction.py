@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.rule import Rule
-from newslint.spelling_candidates import neighbours
 from newslint.text import match_case
 
 # Each form, the other form, and the words whose pair counts judge the next word under this form's reading:
@@ -48,7 +47,7 @@ class PossessiveContraction(Rule):
             written = token.text.lower().replace("\u2019", "'")
             if written not in FORMS or doc.in_heading(token.start):
                 continue
-            _, right = neighbours(doc, index)
+            _, right = doc.neighbours(index)
             if right is None:
                 continue
             other, readers = FORMS[written]

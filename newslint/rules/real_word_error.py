@@ -7,7 +7,6 @@ import math
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.names import NameEvidence
 from newslint.rule import Rule
-from newslint.spelling_candidates import neighbours
 from newslint.text import match_case
 
 # A real-word slip is rare, about one word in a few thousand: the context must make the alternative that much
@@ -75,7 +74,7 @@ class RealWordError(Rule):
         evidence = doc.derived(NameEvidence)
         if word[1:] != lower[1:] or (word[:1].isupper() and evidence.looks_like_name(token, index)):
             return None
-        left, right = neighbours(doc, index)
+        left, right = doc.neighbours(index)
         if left is None and right is None:
             return None
         tokens = doc.tokens

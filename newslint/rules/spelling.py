@@ -5,7 +5,6 @@ from __future__ import annotations
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.names import NameEvidence, strip_possessive
 from newslint.rule import Rule
-from newslint.spelling_candidates import neighbours, rank
 from newslint.text import match_case
 
 # Word parts that stand before a hyphen without being words of their own.
@@ -89,7 +88,7 @@ class Spelling(Rule):
 
     def _flag(self, doc, res, index, span, word):
         candidates = res.lexicon.candidates(word)
-        left, right = neighbours(doc, index)
-        best = [match_case(word, c) for c in rank(word, candidates, res.context_model, left, right)]
+        left, right = doc.neighbours(index)
+        best = [match_case(word, c) for c in res.context_model.rank_corrections(word, candidates, left, right)]
         yield self.report(span, f"Unknown word '{word}'", best)
 
