@@ -8,7 +8,7 @@ from newslint import data
 from newslint.ngrams import NgramTable
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-UNKNOWN_FREQUENCY = -9.0
+UNKNOWN_FREQUENCY = -9.0  # log10 probability given to a word the list lacks
 # Productive prefixes and suffixes: "denuclearization" is de + nuclear + ization though no list has it.
 PREFIXES = ("counter", "inter", "multi", "super", "trans", "under", "anti", "post", "over", "semi", "non", "pre",
             "mis", "dis", "sub", "co", "de", "re", "un")
@@ -19,9 +19,9 @@ SUFFIXES = (("izations", ""), ("isations", ""), ("ization", ""), ("isation", "")
             ("less", ""), ("wards", ""), ("ward", ""))
 COMPOUND_PART = 3  # shortest part of a closed compound ("carmaker" = car + maker)
 COMPOUND_TAIL = -6.0  # log10 frequency the second part of a compound needs
-MIN_STEM = 4
-RARE_WORD = -6.5
-COMMON_WORD = -4.5  # log10 frequency above which a word is an everyday word  # log10 frequency below which a two-edit candidate is not worth suggesting  # log10 probability given to a word the list lacks
+MIN_STEM = 4  # shortest stem left once a prefix or suffix is taken off
+RARE_WORD = -6.5  # log10 frequency below which a two-edit candidate is not worth suggesting
+COMMON_WORD = -4.5  # log10 frequency above which a word is an everyday word
 # Adjacent keys on a QWERTY keyboard: a slip onto a neighbour is the likeliest typo.
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 

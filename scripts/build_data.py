@@ -186,7 +186,8 @@ def main() -> None:
         "confusions": confusion_sets(unigrams, lower_scowl),
     }
     for name, data in (("lexicon", lexicon), ("context", context)):
-        blob = marshal.dumps(data)
+        # sorted mappings, so that a rebuild from the same sources gives the same bytes
+        blob = marshal.dumps({k: dict(sorted(v.items())) if isinstance(v, dict) else v for k, v in data.items()})
         (OUT / f"{name}.marshal").write_bytes(blob)
         print(f"{name}: {len(blob) / 1e6:.1f} MB")
 
