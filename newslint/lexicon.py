@@ -51,7 +51,7 @@ def edit_cost(typo: str, word: str) -> float:
     if len(typo) == len(word):
         diffs = [i for i, (a, b) in enumerate(zip(typo, word)) if a != b]
         if len(diffs) == 2 and typo[diffs[0]] == word[diffs[1]] and typo[diffs[1]] == word[diffs[0]]:
-            return -1.0  # transposition
+            return -0.5  # transposition: the commonest slip of fast fingers (teh, form/from)
         if len(diffs) == 1:
             i = diffs[0]
             return -1.0 if typo[i] in KEYBOARD.get(word[i], ()) else -2.0

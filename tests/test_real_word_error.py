@@ -1,4 +1,4 @@
-"""NL201 real-word errors: a real word that its neighbours reject in favour of a word one slip away."""
+"""NL201 real-word errors: a real word that the trigram model rejects in favour of a word one slip away."""
 
 from __future__ import annotations
 
@@ -11,19 +11,21 @@ def found(path, *args: str) -> list[tuple[int, int, int, str, str]]:
             for d in result.json["diagnostics"]]
 
 
-STORY = (
-    "Talks on the border resumed on Monday.\n"
-    "The foreign secretary's point man no Venezuela, Mr Alvarez, has been involved in talks.\n"
-)
+STORY = "Talks resumed on Monday.\nThe bank said profits rose sharply form last year.\n"
 
 
-def test_no_for_on_before_a_name_is_flagged(story):
-    assert found(story(STORY)) == [(2, 35, 37, "error", "on")]
+def test_form_for_from_is_flagged(story):
+    assert found(story(STORY)) == [(2, 36, 40, "error", "from")]
 
 
-def test_a_correct_no_beside_the_slip_is_not_flagged(story):
-    path = story("Talks on the border resumed on Monday.\nNo Venezuela envoy spoke. Point man no Venezuela, Mr Alvarez, spoke.\n")
-    assert found(path) == [(2, 37, 39, "error", "on")]
+def test_the_correct_word_beside_the_slip_is_not_flagged(story):
+    path = story("Talks resumed on Monday.\nThe bank said profits rose sharply form last year, from a low base.\n")
+    assert found(path) == [(2, 36, 40, "error", "from")]
+
+
+def test_the_suggestion_keeps_the_capital(story):
+    path = story("Talks resumed on Monday.\nProfits rose sharply. Form last year to this, sales doubled.\n")
+    assert found(path) == [(2, 23, 27, "error", "From")]
 
 
 def test_correct_copy_is_left_alone(story):

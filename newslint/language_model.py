@@ -1,0 +1,95 @@
+"""A word trigram language model (CMU Sphinx's generic US English model, with Katz backoff) stored as a trie.
+
+Words are numbered (at most 65,535, so an id fits in two bytes). A word's bigrams are a slice of one sorted
+array, and a bigram's trigrams a slice of another, so a lookup is two bisections over compact arrays, exact and
+without hashing. Log10 probabilities and backoff weights are quantised to one byte each.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from functools import cache
+
+from newslint import data
+
+PROB_STEP = 0.05  # log10 probability = -byte * PROB_STEP
+BACKOFF_STEP = 0.015  # log10 backoff weight = (byte - BACKOFF_ZERO) * BACKOFF_STEP: -2.25 to 1.575
+BACKOFF_ZERO = 150
+SENTENCE_START, SENTENCE_END = "<s>", "</s>"
+
+
+def quantise_prob(logprob: float) -> int:
+    return min(255, max(0, round(-logprob / PROB_STEP)))
+
+
+def quantise_backoff(backoff: float) -> int:
+    return min(255, max(0, round(backoff / BACKOFF_STEP) + BACKOFF_ZERO))
+
+
+def _array(code: str, raw: bytes) -> array:
+    out = array(code)
+    out.frombytes(raw)
+    return out
+
+
+class LanguageModel:
+    def __init__(self, raw: dict):
+        self.ids = {word: i for i, word in enumerate(raw["vocabulary"].split("\n"))}
+        self.unigram_prob = raw["unigram_prob"]
+        self.unigram_backoff = raw["unigram_backoff"]
+        self.bigram_start = _array("I", raw["bigram_start"])
+        self.bigram_word = _array("H", raw["bigram_word"])
+        self.bigram_prob = raw["bigram_prob"]
+        self.bigram_backoff = raw["bigram_backoff"]
+        self.trigram_start = _array("I", raw["trigram_start"])
+        self.trigram_word = _array("H", raw["trigram_word"])
+        self.trigram_prob = raw["trigram_prob"]
+
+    @classmethod
+    @cache
+    def load(cls) -> LanguageModel:
+        return cls(data.load("language_model"))
+
+    def known(self, word: str) -> bool:
+        return word in self.ids
+
+    def _bigram(self, first: int, second: int) -> int:
+        """Index of the bigram (first, second), or -1."""
+        lo, hi = self.bigram_start[first], self.bigram_start[first + 1]
+        i = bisect_left(self.bigram_word, second, lo, hi)
+        return i if i < hi and self.bigram_word[i] == second else -1
+
+    def logprob(self, word: str, previous: str | None = None, before: str | None = None) -> float:
+        """log10 P(word | before previous), backing off to shorter histories; every word must be known."""
+        ids = self.ids
+        return self._logprob(ids[word], None if previous is None else ids[previous],
+                             None if before is None or previous is None else ids[before])
+
+    def _logprob(self, word: int, previous: int | None, before: int | None) -> float:
+        backoff = 0
+        if before is not None:
+            history = self._bigram(before, previous)
+            if history >= 0:
+                lo, hi = self.trigram_start[history], self.trigram_start[history + 1]
+                i = bisect_left(self.trigram_word, word, lo, hi)
+                if i < hi and self.trigram_word[i] == word:
+                    return -self.trigram_prob[i] * PROB_STEP
+                backoff += self.bigram_backoff[history] - BACKOFF_ZERO
+        if previous is not None:
+            pair = self._bigram(previous, word)
+            if pair >= 0:
+                return -self.bigram_prob[pair] * PROB_STEP + backoff * BACKOFF_STEP
+            backoff += self.unigram_backoff[previous] - BACKOFF_ZERO
+        return -self.unigram_prob[word] * PROB_STEP + backoff * BACKOFF_STEP
+
+    def window(self, words: list[str], position: int, word: str) -> float:
+        """log10 probability of the trigrams that see `word` put at `position` of `words` (a run of known
+        words): the one it ends and the two after it."""
+        ids = self.ids
+        trial = [ids[w] for w in words]
+        trial[position] = ids[word]
+        total = 0.0
+        for j in range(position, min(position + 3, len(trial))):
+            total += self._logprob(trial[j], trial[j - 1] if j >= 1 else None, trial[j - 2] if j >= 2 else None)
+        return total

@@ -1,0 +1,34 @@
+"""The shipped trigram model: exact lookups, backoff to shorter histories, and windows that rank a slip."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.language_model import BACKOFF_STEP, BACKOFF_ZERO, LanguageModel
+
+
+@pytest.fixture(scope="module")
+def model() -> LanguageModel:
+    return LanguageModel.load()
+
+
+def test_a_stored_trigram_is_read_exactly(model):
+    assert model.logprob("on", "man", "point") == pytest.approx(-1.05)
+    assert model.logprob("no", "man", "point") == pytest.approx(-2.89)
+
+
+def test_an_unseen_trigram_backs_off_to_the_bigram_with_the_history_weight(model):
+    history = model._bigram(model.ids["of"], model.ids["the"])
+    weight = (model.bigram_backoff[history] - BACKOFF_ZERO) * BACKOFF_STEP
+    assert model.logprob("zebra", "the", "of") == pytest.approx(model.logprob("zebra", "the") + weight)
+    assert weight < 0
+
+
+def test_the_window_prefers_the_intended_word(model):
+    words = ["rose", "sharply", "form", "last", "year"]
+    assert model.window(words, 2, "from") - model.window(words, 2, "form") > 3.0
+
+
+def test_sentence_markers_and_contractions_are_known(model):
+    assert all(model.known(w) for w in ("<s>", "</s>", "it's", "we're"))
+    assert not model.known("qwzx")
