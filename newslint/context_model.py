@@ -1,4 +1,6 @@
-"""Judging a word in context, from Google Books word-pair counts (symspellpy's list of the most frequent pairs).
+"""Judging a word by its neighbours, from Google Books word-pair counts (symspellpy's list of the most frequent
+pairs), for ranking spelling suggestions and for the rules that need only one neighbour; and the real-word
+confusion sets.
 
 The list keeps only pairs seen more than a few million times, so a missing pair means "rarer than the cut-off",
 not "never": its count is estimated from what independence predicts (scaled to the pairs' larger sample, halved
@@ -22,8 +24,6 @@ CORRECTION_EDIT_WEIGHT = 1.5  # a typo's own likelihood counts for more than its
 UNKNOWN_COUNT = 1000.0  # corpus count assumed for a word outside the list
 # A missing pair's estimated count, as a share of what independence predicts.
 ABSENT_PAIR_SLACK = 0.5
-# A word this many cut-offs common would have some pair with a name listed if it ever stood beside names.
-NAME_CLASS_TELLING = 1000
 
 
 @cache
@@ -36,11 +36,10 @@ def slip_cost(written: str, intended: str, sound: str = "") -> float:
 
 class ContextModel:
     def __init__(self, words: NgramTable, pairs: NgramTable, total: int, cutoff: int, pair_scale: float,
-                 confusions: dict[str, str], name_pairs: dict[str, int]):
+                 confusions: dict[str, str]):
         self.pair_scale = pair_scale
         self.words = words
         self.pairs = pairs
-        self.name_pairs = name_pairs
         self.total = total
         self.cutoff = cutoff
         self._confusions = confusions  # word -> space-separated alternatives, split when first asked for
@@ -50,7 +49,7 @@ class ContextModel:
     def load(cls) -> ContextModel:
         raw = data.load("context")
         return cls(NgramTable.from_bytes(raw["words"]), NgramTable.from_bytes(raw["pairs"]), raw["total"],
-                   raw["cutoff"], raw["pair_scale"], raw["confusions"], raw["name_pairs"])
+                   raw["cutoff"], raw["pair_scale"], raw["confusions"])
 
     @cache
     def confusions(self, word: str) -> tuple[tuple[str, float], ...]:
@@ -62,40 +61,27 @@ class ContextModel:
     def count(self, word: str) -> float:
         return self.words.get(word) or UNKNOWN_COUNT
 
-    def evidence(self, word: str, left: str | None, right: str | None, left_name: bool = False,
-                 right_name: bool = False) -> tuple[float, int, int]:
-        """(log10 P(left | word) + log10 P(right | word), sides the pair list attests, sides that are attested or
-        whose absence tells: a pair that chance alone would have put on the list). A neighbour that is a name
-        counts as the class of all names, since a name's own pairs are too rare to be listed."""
+    def evidence(self, word: str, left: str | None, right: str | None) -> float:
+        """log10 P(left | word) + log10 P(right | word)."""
         count = self.count(word)
-        score, attested, telling = 0.0, 0, 0
+        score = 0.0
         if left is not None:
-            found = self.name_pairs.get("< " + word, 0) if left_name else self.pairs.get(left + " " + word)
-            estimate, tells = self._side(found, left, count, left_name)
-            score += math.log10(estimate / count)
-            attested += found > 0
-            telling += tells
+            score += math.log10(self._estimate(self.pairs.get(left + " " + word), left, count) / count)
         if right is not None:
-            found = self.name_pairs.get(word + " >", 0) if right_name else self.pairs.get(word + " " + right)
-            estimate, tells = self._side(found, right, count, right_name)
-            score += math.log10(estimate / count)
-            attested += found > 0
-            telling += tells
-        return score, attested, telling
+            score += math.log10(self._estimate(self.pairs.get(word + " " + right), right, count) / count)
+        return score
 
-    def _side(self, found: int, neighbour: str, count: float, is_name: bool) -> tuple[float, bool]:
-        """A side's count estimate, and whether it tells (attested, or absent though chance would list it)."""
+    def _estimate(self, found: int, neighbour: str, count: float) -> float:
+        """A pair's count: as listed, or for a pair missing from the list, what chance predicts (see above)."""
         if found:
-            return found, True
-        if is_name:
-            return self.cutoff * 0.5, count * self.pair_scale > NAME_CLASS_TELLING * self.cutoff
+            return found
         chance = self.count(neighbour) * count / self.total * self.pair_scale
-        return min(chance * ABSENT_PAIR_SLACK, self.cutoff * 0.5), chance >= self.cutoff
+        return min(chance * ABSENT_PAIR_SLACK, self.cutoff * 0.5)
 
     def fit(self, word: str, left: str | None, right: str | None) -> float:
         """log10 P(word) P(left | word) P(right | word), up to a constant shared by every candidate, for ranking
         spelling suggestions (names count as plain words here)."""
-        return math.log10(self.count(word)) + self.evidence(word, left, right)[0]
+        return math.log10(self.count(word)) + self.evidence(word, left, right)
 
     def rank_corrections(self, word: str, candidates: list[str], left: str | None, right: str | None) -> list[str]:
         """Spelling corrections, best first: how likely the slip is times how well each fits its neighbours."""

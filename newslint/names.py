@@ -75,10 +75,6 @@ class NameEvidence:
     def lower_forms(self) -> set[str]:
         return {t.text.lower() for t in self.doc.tokens if t.text.islower()}
 
-    def capitalised_in_sentence(self, token: Token) -> bool:
-        """Capitalised away from a sentence start or heading: a name, or part of one ("North" in North Korea)."""
-        return is_capitalised(token.text) and token.start not in self.initial
-
     def after_title(self, index: int) -> bool:
         tokens = self.doc.tokens
         if index == 0:

@@ -156,19 +156,6 @@ def inflection(a: str, b: str) -> bool:
     return bool(stems_a & stems_b)
 
 
-def name_pair_counts(bigrams: dict[str, int], names: set[str]) -> dict[str, int]:
-    """How often each word stands before ("word >") or after ("< word") a name: class counts for a capitalised
-    neighbour, whose own pairs are too rare to be in the list ("on Tuesday" yes, "on Pyongyang" no)."""
-    out: dict[str, int] = defaultdict(int)
-    for pair, count in bigrams.items():
-        left, right = pair.split(" ")
-        if right in names:
-            out[f"{left} >"] += count
-        if left in names:
-            out[f"< {right}"] += count
-    return dict(out)
-
-
 def language_model() -> dict:
     """The Sphinx trigram model as newslint's trie (see newslint/language_model.py): the most probable plain
     words, their bigrams grouped by first word, and the trigrams grouped by their first two words."""
@@ -252,9 +239,7 @@ def main() -> None:
         "gb_only": gb_only,
         "us_only": us_only,
     }
-    names_only = {w.lower() for w in proper if len(w) > 2} - lower_scowl
     context = {
-        "name_pairs": name_pair_counts(bigrams, names_only),
         "total": total,
         "cutoff": min(bigrams.values()),
         # the pair counts come from a larger sample than the word counts: this many pair tokens per word token

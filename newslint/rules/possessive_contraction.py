@@ -64,4 +64,4 @@ class PossessiveContraction(Rule):
     @staticmethod
     def _after(model, readers: str, right: str) -> float:
         """log10 P(right | reader), the best of the given words."""
-        return max(model.evidence(word, None, right)[0] for word in readers.split())
+        return max(model.evidence(word, None, right) for word in readers.split())
