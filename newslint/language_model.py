@@ -7,7 +7,6 @@ without hashing. Log10 probabilities and backoff weights are quantised to one by
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left
 from functools import cache
 
@@ -27,15 +26,15 @@ def quantise_backoff(backoff: float) -> int:
     return min(255, max(0, round(backoff / BACKOFF_STEP) + BACKOFF_ZERO))
 
 
-def _array(code: str, raw: bytes) -> array:
-    out = array(code)
-    out.frombytes(raw)
-    return out
+def _array(code: str, raw: bytes) -> memoryview:
+    """A typed view of the loaded bytes, without copying them."""
+    return memoryview(raw).cast(code)
 
 
 class LanguageModel:
     def __init__(self, raw: dict):
-        self.ids = {word: i for i, word in enumerate(raw["vocabulary"].split("\n"))}
+        words = raw["vocabulary"].split("\n")
+        self.ids = dict(zip(words, range(len(words))))
         self.unigram_prob = raw["unigram_prob"]
         self.unigram_backoff = raw["unigram_backoff"]
         self.bigram_start = _array("I", raw["bigram_start"])

@@ -60,6 +60,18 @@ def sentence_starts(text: str, offset: int = 0) -> list[int]:
     return starts
 
 
+def plain_word(word: str) -> str:
+    """Lower case with straight apostrophes: the form word lists and models use."""
+    return word.lower().replace("\u2019", "'")
+
+
+def house_apostrophe(suggestion: str, written: str, text: str) -> str:
+    """A suggestion with the apostrophe the copy uses: curly when the word written or the story has one."""
+    if "'" in suggestion and ("\u2019" in written or ("'" not in written and "\u2019" in text)):
+        return suggestion.replace("'", "\u2019")
+    return suggestion
+
+
 def match_case(template: str, word: str) -> str:
     """word with template's casing: 'Teh' -> 'The', 'TEH' -> 'THE'."""
     if template.isupper() and len(template) > 1:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.rule import Rule
-from newslint.text import match_case
+from newslint.text import house_apostrophe, match_case, plain_word
 
 # Each form, the other form, and the words whose pair counts judge the next word under this form's reading:
 # the verbs a contraction stands for ("it's" = it is / it has), or the possessive itself.
@@ -44,7 +44,7 @@ class PossessiveContraction(Rule):
     def check(self, doc, res):
         model = res.context_model
         for index, token in enumerate(doc.tokens):
-            written = token.text.lower().replace("\u2019", "'")
+            written = plain_word(token.text)
             if written not in FORMS or doc.in_heading(token.start):
                 continue
             _, right = doc.neighbours(index)
@@ -54,9 +54,7 @@ class PossessiveContraction(Rule):
             written_reading = MERGED_STAND_IN.get(readers, readers)
             odds = self._after(model, FORMS[other][1], right) - self._after(model, written_reading, right)
             if odds > THRESHOLD:
-                suggestion = match_case(token.text, other)
-                if "\u2019" in token.text or ("'" not in token.text and "\u2019" in doc.text):
-                    suggestion = suggestion.replace("'", "\u2019")
+                suggestion = house_apostrophe(match_case(token.text, other), token.text, doc.text)
                 yield self.report(Span(token.start, token.end),
                                   f"'{token.text} {doc.tokens[index + 1].text}': did you mean '{suggestion}'?",
                                   (suggestion,))

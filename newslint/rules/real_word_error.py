@@ -8,7 +8,7 @@ from newslint.diagnostic import Applicability, Severity, Span
 from newslint.language_model import SENTENCE_END, SENTENCE_START
 from newslint.names import NameEvidence
 from newslint.rule import Rule
-from newslint.text import match_case
+from newslint.text import house_apostrophe, match_case, plain_word
 
 # A real-word slip is rare, about one word in a hundred at most: the context must make the alternative that
 # much likelier (in log10 odds, after the slip's own likelihood) before the word is flagged.
@@ -52,7 +52,7 @@ class RealWordError(Rule):
             if any(flagged.get(other, ("", float("-inf")))[1] > odds for other in (index - 1, index + 1)):
                 continue
             token = doc.tokens[index]
-            suggestion = match_case(token.text, candidate)
+            suggestion = house_apostrophe(match_case(token.text, candidate), token.text, doc.text)
             yield self.report(Span(token.start, token.end),
                               f"'{token.text}' may be a slip for '{suggestion}' here", (suggestion,))
 
@@ -60,13 +60,13 @@ class RealWordError(Rule):
         """The likeliest alternative to token `index` and its log10 odds over the word as written, or None."""
         token = doc.tokens[index]
         word = token.text
-        lower = word.lower().replace("\u2019", "'")
+        lower = plain_word(word)
         candidates = res.context_model.confusions(lower)
         model = res.language_model
         if not candidates or not model.known(lower) or doc.in_heading(token.start):
             return None  # headlines are telegraphic: "Straw attacked on China arms" defeats a language model
         evidence = doc.derived(NameEvidence)
-        if word[1:] != lower[1:] or (word[:1].isupper() and evidence.looks_like_name(token, index)):
+        if word[1:] != word[1:].lower() or (word[:1].isupper() and evidence.looks_like_name(token, index)):
             return None
         words, position = context_run(doc, index, model)
         if len(words) == 1:
@@ -95,7 +95,7 @@ def context_run(doc, index: int, model) -> tuple[list[str], int]:
             if doc.is_sentence_start(tokens[i]):
                 left.append(SENTENCE_START)
             break
-        word = tokens[i - 1].text.lower().replace("\u2019", "'")
+        word = plain_word(tokens[i - 1].text)
         if not model.known(word):
             break
         left.append(word)
@@ -108,9 +108,9 @@ def context_run(doc, index: int, model) -> tuple[list[str], int]:
             if SENTENCE_END_RE.match(gap):
                 right.append(SENTENCE_END)
             break
-        word = tokens[i + 1].text.lower().replace("\u2019", "'")
+        word = plain_word(tokens[i + 1].text)
         if not model.known(word):
             break
         right.append(word)
         i += 1
-    return left[::-1] + [tokens[index].text.lower().replace("\u2019", "'")] + right, len(left)
+    return left[::-1] + [plain_word(tokens[index].text)] + right, len(left)
