@@ -82,13 +82,18 @@ class LanguageModel:
             backoff += self.unigram_backoff[previous] - BACKOFF_ZERO
         return -self.unigram_prob[word] * PROB_STEP + backoff * BACKOFF_STEP
 
-    def window(self, words: list[str], position: int, word: str) -> float:
-        """log10 probability of the trigrams that see `word` put at `position` of `words` (a run of known
-        words): the one it ends and the two after it."""
+    def windows(self, words: list[str], position: int, alternatives: list[str]) -> list[float]:
+        """For each alternative put at `position` of `words` (a run of known words), the log10 probability of the
+        trigrams that see it: the one it ends and the two after it."""
         ids = self.ids
         trial = [ids[w] for w in words]
-        trial[position] = ids[word]
-        total = 0.0
-        for j in range(position, min(position + 3, len(trial))):
-            total += self._logprob(trial[j], trial[j - 1] if j >= 1 else None, trial[j - 2] if j >= 2 else None)
-        return total
+        end = min(position + 3, len(trial))
+        out = []
+        for word in alternatives:
+            trial[position] = ids[word]
+            total = 0.0
+            for j in range(position, end):
+                total += self._logprob(trial[j], trial[j - 1] if j >= 1 else None,
+                                       trial[j - 2] if j >= 2 else None)
+            out.append(total)
+        return out

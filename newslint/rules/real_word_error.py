@@ -71,12 +71,14 @@ class RealWordError(Rule):
         words, position = context_run(doc, index, model)
         if len(words) == 1:
             return None
-        written = model.window(words, position, lower)
+        alternatives = [(candidate, cost) for candidate, cost in candidates
+                        if model.known(candidate) and not res.lexicon.is_other_dialect(candidate)]
+        if not alternatives:
+            return None
+        written, *fits = model.windows(words, position, [lower] + [candidate for candidate, _ in alternatives])
         best = None
-        for candidate, cost in candidates:
-            if res.lexicon.is_other_dialect(candidate) or not model.known(candidate):
-                continue
-            score = model.window(words, position, candidate) + cost
+        for (candidate, cost), fit in zip(alternatives, fits):
+            score = fit + cost
             if evidence.forms[candidate] or evidence.forms[candidate.capitalize()]:
                 score += SAME_STORY_BONUS
             if best is None or score > best[1]:
