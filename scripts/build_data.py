@@ -24,6 +24,7 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
+from newslint.data import dump_arrays
 from newslint.ngrams import NgramTable
 
 OUT = Path(__file__).resolve().parent.parent / "newslint" / "data"
@@ -156,20 +157,23 @@ def inflection(a: str, b: str) -> bool:
     return bool(stems_a & stems_b)
 
 
-def language_model() -> dict:
+def language_model() -> dict[str, tuple[str, bytes]]:
     """The Sphinx trigram model as newslint's trie (see newslint/language_model.py): the most probable plain
-    words, their bigrams grouped by first word, and the trigrams grouped by their first two words."""
+    words in checksum order, their bigrams grouped by first word, and the trigrams grouped by their first two
+    words; each as an array type code and its bytes."""
     import os
 
     import pocketsphinx
 
-    from newslint.language_model import SENTENCE_END, SENTENCE_START, quantise_backoff, quantise_prob
+    from newslint.language_model import SENTENCE_END, SENTENCE_START, quantise_backoff, quantise_prob, word_key
     from sphinx_lm import read_trie_lm
 
     lm = read_trie_lm(os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin"))
     markers = [i for i, w in enumerate(lm.vocab) if w in (SENTENCE_START, SENTENCE_END)]
     plain = sorted((i for i, w in enumerate(lm.vocab) if WORD_RE.fullmatch(w)), key=lambda i: -lm.unigrams[i][0])
-    kept = sorted(markers + plain[:LM_VOCABULARY - len(markers)], key=lambda i: lm.vocab[i])
+    kept = sorted(markers + plain[:LM_VOCABULARY - len(markers)], key=lambda i: word_key(lm.vocab[i]))
+    keys = array("Q", (word_key(lm.vocab[i]) for i in kept))
+    assert len(set(keys)) == len(keys), "two vocabulary words share a checksum"
     new_id = {old: new for new, old in enumerate(kept)}
     bigrams: dict[tuple[int, int], tuple[float, float]] = {}
     for a, b, prob, backoff in lm.bigrams():
@@ -197,16 +201,16 @@ def language_model() -> dict:
         trigram_start.append(len(trigram_word))
     print(f"language model: {len(kept)} words, {len(order)} bigrams, {len(trigram_word)} trigrams")
     return {
-        "vocabulary": "\n".join(lm.vocab[old] for old in kept),
-        "unigram_prob": bytes(quantise_prob(p) for p, _ in unigrams),
-        "unigram_backoff": bytes(quantise_backoff(b) for _, b in unigrams),
-        "bigram_start": bigram_start.tobytes(),
-        "bigram_word": array("H", (b for _, b in order)).tobytes(),
-        "bigram_prob": bytes(quantise_prob(bigrams[k][0]) for k in order),
-        "bigram_backoff": bytes(quantise_backoff(bigrams[k][1]) for k in order),
-        "trigram_start": trigram_start.tobytes(),
-        "trigram_word": trigram_word.tobytes(),
-        "trigram_prob": bytes(trigram_prob),
+        "keys": ("Q", keys.tobytes()),
+        "unigram_prob": ("B", bytes(quantise_prob(p) for p, _ in unigrams)),
+        "unigram_backoff": ("B", bytes(quantise_backoff(b) for _, b in unigrams)),
+        "bigram_start": ("I", bigram_start.tobytes()),
+        "bigram_word": ("H", array("H", (b for _, b in order)).tobytes()),
+        "bigram_prob": ("B", bytes(quantise_prob(bigrams[k][0]) for k in order)),
+        "bigram_backoff": ("B", bytes(quantise_backoff(bigrams[k][1]) for k in order)),
+        "trigram_start": ("I", trigram_start.tobytes()),
+        "trigram_word": ("H", trigram_word.tobytes()),
+        "trigram_prob": ("B", bytes(trigram_prob)),
     }
 
 
@@ -248,11 +252,13 @@ def main() -> None:
         "pairs": NgramTable.build(bigrams.items()).to_bytes(),
         "confusions": confusion_sets(unigrams, lower_scowl),
     }
-    for name, data in (("lexicon", lexicon), ("context", context), ("language_model", language_model())):
+    for name, data in (("lexicon", lexicon), ("context", context)):
         # sorted mappings, so that a rebuild from the same sources gives the same bytes
         blob = marshal.dumps({k: dict(sorted(v.items())) if isinstance(v, dict) else v for k, v in data.items()})
         (OUT / f"{name}.marshal").write_bytes(blob)
         print(f"{name}: {len(blob) / 1e6:.1f} MB")
+    dump_arrays(OUT / "language_model.bin", language_model())
+    print(f"language_model: {(OUT / 'language_model.bin').stat().st_size / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

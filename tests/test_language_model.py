@@ -18,7 +18,7 @@ def test_a_stored_trigram_is_read_exactly(model):
 
 
 def test_an_unseen_trigram_backs_off_to_the_bigram_with_the_history_weight(model):
-    history = model._bigram(model.ids["of"], model.ids["the"])
+    history = model._bigram(model.id("of"), model.id("the"))
     weight = (model.bigram_backoff[history] - BACKOFF_ZERO) * BACKOFF_STEP
     assert model.logprob("zebra", "the", "of") == pytest.approx(model.logprob("zebra", "the") + weight)
     assert weight < 0
