@@ -18,6 +18,7 @@ BUILTIN_MODULES = (
     "name_variant",
     "rejected_word",  # before spelling: the house's own replacement beats a guess
     "spelling",
+    "unknown_word",
     "real_word_error",
     "article_agreement",
     "possessive_contraction",

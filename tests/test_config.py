@@ -137,10 +137,11 @@ def test_dialect_key(cli, tree):
 
 
 def test_words_file_accepts_a_made_up_word(cli, tree):
-    tree("story.txt", "Lab news\n\nThe team tested a gribbletz on Monday.\n")
-    assert lint(cli, "story.txt") == [("story.txt", 3, 19, "NL101", "error")]
-    tree("lists/words.txt", "# the science desk's words\ngribbletz\n")
-    tree("newslint.toml", 'words = ["lists/words.txt"]\n')
+    tree("story.txt", "Lab news\n\nThe team tested a gribbletz and a grible on Monday.\n")
+    tree("newslint.toml", 'extend-select = ["NL102"]\n')
+    assert lint(cli, "story.txt") == [("story.txt", 3, 19, "NL102", "warning"), ("story.txt", 3, 35, "NL101", "error")]
+    tree("lists/words.txt", "# the science desk's words\ngribbletz\ngrible\n")
+    tree("newslint.toml", 'extend-select = ["NL102"]\nwords = ["lists/words.txt"]\n')
     assert codes(cli, "story.txt") == []
 
 

@@ -15,7 +15,7 @@ def found(cli, path, codes: str, *extra: str) -> list[tuple[int, int, str, str |
 QUOTES = (
     "Minister under fire\n"
     "\n"
-    "The minister said: \u201cWe will not back down, and left.\n"
+    "The minister said: \u201cWe will not back down, she said, and left.\n"
     "Aides said \u201cno comment\u201d and \u201cwait\u201d.\n"
     "Then \"yes and she left.\n"
     "It was over. Nobody spoke.\n"
@@ -28,7 +28,7 @@ QUOTES = (
 
 def test_unbalanced_quote(cli, story):
     assert found(cli, story(QUOTES), "NL403") == [
-        (3, 20, "NL403", None),  # opened, and the next paragraph does not carry the quote on
+        (3, 20, "NL403", None),  # opened, the speaker named inside it, and the next paragraph no quote
         (5, 6, "NL403", None),  # straight quote opened and never closed
     ]
 
@@ -42,6 +42,13 @@ def test_multi_paragraph_quote_and_apostrophes_are_not_flagged(cli, story):
     text = ("Budget row\n\n\u201cWe have run out of money,\n\u201cand nobody will say so.\n"
             "\u201cBut we will,\u201d she said of the Smiths\u2019 \u2018rescue\u2019 plan.\n")
     assert found(cli, story(text), "NL403") == []
+
+
+def test_speech_running_to_the_end_of_a_paragraph_reads_as_a_quote_running_on(cli, story):
+    text = ("Campaign trail\n\nShe said: \u201cWe lost the vote. It was very disappointing.\n"
+            "This time it really is different. \u201cWhoever runs the campaign has got it right.\u201d\n"
+            "He replied: \u201cWe will see, he said.\nThe talks went on.\n")
+    assert found(cli, story(text), "NL403") == [(5, 13, "NL403", None)]
 
 
 def test_quote_reopened_after_a_full_stop_runs_on_but_not_after_a_colon(cli, story):

@@ -11,6 +11,9 @@ from newslint.text import match_case
 PREFIXES = frozenset("""co non pre post anti pro re un ex mid multi semi sub super vice cross self inter intra
     over under counter quasi neo pseudo ultra mega micro macro mini tri bi de dis mis out socio geo""".split())
 PLAUSIBLE_WORD = -6.5  # log10 frequency above which a one-edit neighbour makes a typo likelier than a coinage
+# Endings that coin a word inside a compound: have-nots, touchy-feely, no-hoper, ad-libbed.
+COINING_SUFFIXES = ("s", "y", "r", "er", "d", "ed")
+UNIT_LENGTH = 4  # a lower-case word this short straight after a number is a unit or abbreviation: 90 mins, 79 og
 
 
 class Spelling(Rule):
@@ -46,6 +49,8 @@ class Spelling(Rule):
         for index, token in enumerate(doc.tokens):
             if (token.start and prose[token.start - 1].isdigit()) or prose[token.end:token.end + 1].isdigit():
                 continue  # 5km, Hwasong-15
+            if len(token.text) <= UNIT_LENGTH and token.text.islower() and prose[token.start - 2:token.start - 1].isdigit():
+                continue  # 474,000 bpd
             word = strip_possessive(token.text)
             if lexicon.is_word(word) or word in accepted or word.lower() in accepted or word.isupper():
                 continue
@@ -64,9 +69,18 @@ class Spelling(Rule):
                 return True
             if "-" in word:
                 return False  # check the parts of "Anti-govenment"
-            # A capitalised unknown word opening a sentence is a name unless it is one slip from a common word.
-            return not lexicon.near_common_word(word)
+            # A capitalised unknown word opening a sentence is a name if an unknown capitalised word follows it
+            # (Oleg Gordievsky), or unless it is one slip from a common word.
+            return self._before_unknown_name(index, evidence, lexicon) or not lexicon.near_common_word(word)
         return evidence.forms[word] > 1 or any(c.isupper() for c in word)
+
+    @staticmethod
+    def _before_unknown_name(index, evidence, lexicon) -> bool:
+        tokens = evidence.doc.tokens
+        if index + 1 == len(tokens) or not evidence.joined(index, index + 1):
+            return False
+        following = strip_possessive(tokens[index + 1].text)
+        return following[:1].isupper() and not lexicon.is_word(following)
 
     @staticmethod
     def _is_derived(word, lexicon) -> bool:
@@ -80,14 +94,28 @@ class Spelling(Rule):
         offset = token.start
         for part in word.split("-"):
             known = (res.lexicon.is_word(part) or self._is_derived(part, res.lexicon) or part.lower() in PREFIXES
+                     or self._is_coined(part, res.lexicon)
                      or part in accepted or part[:1].isupper() or len(part) < 3
                      or res.lexicon.is_other_dialect(part))  # NL302 reports it
             if not known:
                 yield from self._flag(doc, res, index, Span(offset, offset + len(part)), part)
             offset += len(part) + 1
 
+    @staticmethod
+    def _is_coined(part, lexicon) -> bool:
+        """A known word with a coining ending, its last consonant doubled or not (nots, feely, hoper, libbed)."""
+        lower = part.lower()
+        for suffix in COINING_SUFFIXES:
+            stem = lower[: -len(suffix)]
+            if lower.endswith(suffix) and len(stem) >= 3:
+                if lexicon.is_word(stem) or (stem[-1] == stem[-2] and lexicon.is_word(stem[:-1])):
+                    return True
+        return False
+
     def _flag(self, doc, res, index, span, word):
         candidates = res.lexicon.candidates(word)
+        if not candidates:
+            return  # nothing a slip away: a rare term, a coinage or a foreign word (stanozolol, numerique)
         left, right = doc.neighbours(index)
         best = [match_case(word, c) for c in res.context_model.rank_corrections(word, candidates, left, right)]
         yield self.report(span, f"Unknown word '{word}'", best)

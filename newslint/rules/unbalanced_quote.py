@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from newslint.diagnostic import Severity, Span
@@ -9,6 +10,10 @@ from newslint.rule import Rule
 
 OPEN_BEFORE = " \t\n([{\u2014\u2013-/\u2018"  # a straight " after one of these (or at the start) opens
 CLOSE_AFTER = " \t\r\n.,;:!?)]}\u2014\u2013-\u2019"  # a straight " before one of these (or at the end) closes
+# ", she said", ", the minister added", ", said Mr Smith": the speaker named inside the quote, so it ended earlier.
+CLOSERS_AT_END = ")]\u2019'"
+ATTRIBUTION_RE = re.compile(r",\s+(?:[\w.'\u2019-]+\s+){0,3}(?:said|says|added|adds|told|asked|wrote|writes|replied|"
+                            r"explained|insisted|warned|argued|claimed|admitted)\b")
 
 
 class QuoteScan(NamedTuple):
@@ -74,6 +79,15 @@ def scan_quotes(text: str, start: int, end: int) -> QuoteScan:
     return QuoteScan(sorted(spans), unclosed, [(offset, text[offset]) for offset, _ in stack], unopened)
 
 
+def runs_on(text: str, opener: int, start: int, end: int) -> bool:
+    """True when a quotation left open at the end of its paragraph reads as one running on into the next with
+    its opening mark dropped: it opens a sentence, ends the paragraph on a full stop and names no speaker."""
+    before = text[start:opener].rstrip()
+    quoted = text[opener:end].rstrip().rstrip(CLOSERS_AT_END)
+    return ((not before or before[-1] in ".!?:") and quoted[-1:] in (".", "!", "?")
+            and not ATTRIBUTION_RE.search(text, opener, end))
+
+
 def opens_with_quote(text: str, start: int, end: int) -> bool:
     stripped = text[start:end].lstrip(" \t>*-")
     return stripped[:1] in ("\u201c", '"', "\u2018")
@@ -110,7 +124,9 @@ class UnbalancedQuote(Rule):
             follows = n + 1 < len(blocks) and blocks[n + 1].kind == block.kind == "paragraph"
             continues = follows and (opens_with_quote(prose, blocks[n + 1].start, blocks[n + 1].end)
                                      or bool(scans[n + 1].unopened))
-            for offset, mark in found.unclosed + ([] if continues else found.open_at_end):
+            left_open = [] if continues else [(offset, mark) for offset, mark in found.open_at_end
+                                              if not (follows and runs_on(prose, offset, block.start, block.end))]
+            for offset, mark in found.unclosed + left_open:
                 yield self.report(Span(offset, offset + 1),
                                   f"Quotation mark '{mark}' is never closed in this paragraph")
             for offset, mark in found.unopened[1 if carried else 0:]:
