@@ -41,6 +41,27 @@ def test_a_capitalised_sentence_start_one_slip_from_a_common_word_is_a_typo(stor
     assert diagnostics(str(path)) == [(1, 27, "NL101", "Unknown word 'Ther'", "The")]
 
 
+def test_an_unknown_capitalised_pair_opening_a_sentence_is_a_name_but_a_slip_before_a_known_word_is_not(story):
+    path = story("Oleg Gordievsky defected in 1985. Ther President spoke.\n")
+    assert diagnostics(str(path)) == [(1, 35, "NL101", "Unknown word 'Ther'", "The")]
+
+
+def test_units_after_numbers_and_coined_compound_parts_are_not_typos(story):
+    path = story("Output was 474,000 bpd after 90 mins, said the no-hoper who ad-libbed about have-nots and a "
+                 "touchy-feely 90 dyas.\n")
+    assert diagnostics(str(path)) == []
+    typo = story("Output was 474,000 barrles a day and a touchy-feeyl speech.\n", "typo.txt")
+    assert [(line, column, word) for line, column, _, _, word in diagnostics(str(typo))] == [
+        (1, 20, "barrels"), (1, 47, "feel")]
+
+
+def test_a_word_with_nothing_near_it_is_left_to_the_unknown_word_rule(story):
+    path = story("The athlete tested positive for stanozolol and a steriod.\n")
+    assert diagnostics(str(path)) == [(1, 50, "NL101", "Unknown word 'steriod'", "steroid")]
+    assert diagnostics("--select", "NL102", str(path)) == [
+        (1, 33, "NL102", "Unknown word 'stanozolol', and no known word is near it", None)]
+
+
 def test_derived_words_and_compounds_are_words(story):
     path = story("Talks on denuclearization stalled as carmakers and beermakers watched the throughputs.\n")
     assert diagnostics("--select", "NL101", str(path)) == []
