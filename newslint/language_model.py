@@ -19,6 +19,7 @@ PROB_STEP = 0.05  # log10 probability = -byte * PROB_STEP
 BACKOFF_STEP = 0.015  # log10 backoff weight = (byte - BACKOFF_ZERO) * BACKOFF_STEP: -2.25 to 1.575
 BACKOFF_ZERO = 150
 SENTENCE_START, SENTENCE_END = "<s>", "</s>"
+TAIL_SLACK = 0.1  # the most two quantised log probabilities (each at most 0 unquantised) can add up to
 
 
 def quantise_prob(logprob: float) -> int:
@@ -75,38 +76,53 @@ class LanguageModel:
     def logprob(self, word: str, previous: str | None = None, before: str | None = None) -> float:
         """log10 P(word | before previous), backing off to shorter histories; every word must be known."""
         word_id = self.id
-        return self._logprob(word_id(word), None if previous is None else word_id(previous),
-                             None if before is None or previous is None else word_id(before))
+        current = word_id(word)
+        last = None if previous is None else word_id(previous)
+        history = None if before is None or last is None else self._bigram(word_id(before), last)
+        return self._prob(current, last, history, -1 if last is None else self._bigram(last, current))
 
-    def _logprob(self, word: int, previous: int | None, before: int | None) -> float:
+    def _prob(self, word: int, previous: int | None, history: int | None, pair: int) -> float:
+        """log10 P(word | the words before), given the indexes of the bigrams (before, previous), `history`
+        (None without a word before; -1 if unseen), and (previous, word), `pair` (-1 if unseen)."""
         backoff = 0
-        if before is not None:
-            history = self._bigram(before, previous)
-            if history >= 0:
-                lo, hi = self.trigram_start[history], self.trigram_start[history + 1]
-                i = bisect_left(self.trigram_word, word, lo, hi)
-                if i < hi and self.trigram_word[i] == word:
-                    return -self.trigram_prob[i] * PROB_STEP
-                backoff += self.bigram_backoff[history] - BACKOFF_ZERO
+        if history is not None and history >= 0:
+            lo, hi = self.trigram_start[history], self.trigram_start[history + 1]
+            i = bisect_left(self.trigram_word, word, lo, hi)
+            if i < hi and self.trigram_word[i] == word:
+                return -self.trigram_prob[i] * PROB_STEP
+            backoff = self.bigram_backoff[history] - BACKOFF_ZERO
         if previous is not None:
-            pair = self._bigram(previous, word)
             if pair >= 0:
                 return -self.bigram_prob[pair] * PROB_STEP + backoff * BACKOFF_STEP
             backoff += self.unigram_backoff[previous] - BACKOFF_ZERO
         return -self.unigram_prob[word] * PROB_STEP + backoff * BACKOFF_STEP
 
-    def windows(self, words: list[str], position: int, alternatives: list[str]) -> list[float]:
+    def windows(self, words: list[str], position: int, alternatives: list[str],
+                floors: list[float] | None = None) -> list[float | None]:
         """For each alternative put at `position` of `words` (a run of known words), the log10 probability of the
-        trigrams that see it: the one it ends and the two after it."""
-        word_id = self.id
+        trigrams that see it: the one it ends and the two after it. With `floors`, an alternative whose first
+        trigram alone falls below its floor is not scored further (None): the other two cannot lift it."""
+        word_id, bigram = self.id, self._bigram
         trial = [word_id(w) for w in words]
         end = min(position + 3, len(trial))
-        out = []
-        for word in alternatives:
+        # The bigrams before and after the alternative's are the same for every alternative.
+        first_history = bigram(trial[position - 2], trial[position - 1]) if position >= 2 else None
+        last_pair = bigram(trial[position + 1], trial[position + 2]) if end == position + 3 else -1
+        out: list[float | None] = []
+        for k, word in enumerate(alternatives):
             trial[position] = word_id(word)
-            total = 0.0
+            history = first_history
+            total: float | None = 0.0
             for j in range(position, end):
-                total += self._logprob(trial[j], trial[j - 1] if j >= 1 else None,
-                                       trial[j - 2] if j >= 2 else None)
+                previous = trial[j - 1] if j >= 1 else None
+                if previous is None:
+                    pair = -1
+                else:
+                    pair = last_pair if j == position + 2 else bigram(previous, trial[j])
+                total += self._prob(trial[j], previous, history, pair)
+                if floors is not None and j == position and total < floors[k] - TAIL_SLACK:
+                    total = None
+                    break
+                history = None if previous is None else pair  # (previous, word) is the next trigram's history
             out.append(total)
         return out

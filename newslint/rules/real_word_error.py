@@ -56,14 +56,26 @@ class RealWordError(Rule):
             yield self.report(Span(token.start, token.end),
                               f"'{token.text}' may be a slip for '{suggestion}' here", (suggestion,))
 
+    def __init__(self):
+        self._alternatives: dict[str, list[tuple[str, float]]] = {}
+
+    def alternatives(self, res, word: str) -> list[tuple[str, float]]:
+        """The confusions of a lower-case word that the model knows and the dialect spells so, with slip costs."""
+        found = self._alternatives.get(word)
+        if found is None:
+            found = self._alternatives[word] = [(candidate, cost) for candidate, cost in res.context_model.confusions(word)
+                                   if res.language_model.known(candidate)
+                                   and not res.lexicon.is_other_dialect(candidate)]
+        return found
+
     def assess(self, doc, res, index: int) -> tuple[str, float] | None:
         """The likeliest alternative to token `index` and its log10 odds over the word as written, or None."""
         token = doc.tokens[index]
         word = token.text
         lower = plain_word(word)
-        candidates = res.context_model.confusions(lower)
+        alternatives = self.alternatives(res, lower)
         model = res.language_model
-        if not candidates or not model.known(lower) or doc.in_heading(token.start):
+        if not alternatives or not model.known(lower) or doc.in_heading(token.start):
             return None  # headlines are telegraphic: "Straw attacked on China arms" defeats a language model
         evidence = doc.derived(NameEvidence)
         if word[1:] != word[1:].lower() or (word[:1].isupper() and evidence.looks_like_name(token, index)):
@@ -71,19 +83,18 @@ class RealWordError(Rule):
         words, position = context_run(doc, index, model)
         if len(words) == 1:
             return None
-        alternatives = [(candidate, cost) for candidate, cost in candidates
-                        if model.known(candidate) and not res.lexicon.is_other_dialect(candidate)]
-        if not alternatives:
+        (written,) = model.windows(words, position, [lower])
+        priors = [cost + (SAME_STORY_BONUS if evidence.forms[candidate] or evidence.forms[candidate.capitalize()]
+                          else 0.0) for candidate, cost in alternatives]
+        # An alternative that cannot beat the written word by the threshold need not be scored in full.
+        floors = [written + THRESHOLD - prior for prior in priors]
+        fits = model.windows(words, position, [candidate for candidate, _ in alternatives], floors)
+        scored = [(fit + prior, candidate) for (candidate, _), prior, fit in zip(alternatives, priors, fits)
+                  if fit is not None]
+        if not scored:
             return None
-        written, *fits = model.windows(words, position, [lower] + [candidate for candidate, _ in alternatives])
-        best = None
-        for (candidate, cost), fit in zip(alternatives, fits):
-            score = fit + cost
-            if evidence.forms[candidate] or evidence.forms[candidate.capitalize()]:
-                score += SAME_STORY_BONUS
-            if best is None or score > best[1]:
-                best = (candidate, score)
-        return (best[0], best[1] - written) if best else None
+        score, candidate = max(scored, key=lambda pair: pair[0])
+        return candidate, score - written
 
 
 def context_run(doc, index: int, model) -> tuple[list[str], int]:
