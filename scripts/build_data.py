@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build newslint's compact word and context data (newslint/data/*.marshal) from registry packages.
+"""Build newslint's compact word and context data (newslint/data/*.marshal, language_model.bin) from registry packages.
 
 Sources (see README, "Data and licences"):
   pyspellchecker  English word frequencies (MIT)                         pip install pyspellchecker
