@@ -45,7 +45,7 @@ class MetadataField:
     value: str
     value_start: int
     value_end: int
-    origin: str  # "block" (KEY: value lines) or "front_matter" (YAML)
+    origin: str  # "block" (KEY: value lines) or "front_matter" (YAML or TOML)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,7 @@ class Layout:
     metadata: list[MetadataField]
     markup: str  # text with code, metadata and front matter blanked; tags and addresses kept
     prose: str  # markup with tags, addresses, handles and entities blanked too
+    front_matter_problem: tuple[int, str] | None = None  # where and why the front matter does not parse
 
 
 class Document:
@@ -114,6 +115,10 @@ class Document:
     @property
     def metadata(self) -> list[MetadataField]:
         return self._layout.metadata
+
+    @property
+    def front_matter_problem(self) -> tuple[int, str] | None:
+        return self._layout.front_matter_problem
 
     @property
     def markup(self) -> str:

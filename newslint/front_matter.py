@@ -1,21 +1,51 @@
-"""YAML front matter of Markdown drafts, read into metadata fields with their positions."""
+"""Front matter: YAML between --- lines or TOML between +++ lines (Hugo), read into metadata fields with their
+positions, or the place and reason it does not parse."""
 
 from __future__ import annotations
 
-from newslint.document import MetadataField
+import re
+from typing import NamedTuple
+
+from newslint.document import Block, MetadataField
+
+FRONT_MATTER_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?\r?\n)?\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+TOML_KEY_RE = re.compile(r'^[ \t]*([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=', re.MULTILINE)
+TOML_TABLE_RE = re.compile(r"^[ \t]*\[", re.MULTILINE)
+TOML_ERROR_AT_RE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def fields(text: str, start: int, end: int) -> list[MetadataField]:
-    """Top-level keys of the YAML between start and end; a YAML error yields no fields."""
+class FrontMatter(NamedTuple):
+    block: Block
+    fields: list[MetadataField]
+    error: tuple[int, str] | None  # offset and reason, when the front matter does not parse
+
+
+def read(text: str) -> FrontMatter | None:
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        return None
+    block = Block("front_matter", 0, match.end())
+    if match.group(2) is None:
+        return FrontMatter(block, [], None)
+    parse = _yaml if match.group(1) == "---" else _toml
+    return FrontMatter(block, *parse(text, match.start(2), match.end(2)))
+
+
+def _yaml(text: str, start: int, end: int) -> tuple[list[MetadataField], tuple[int, str] | None]:
+    """Top-level keys of the YAML between start and end."""
     import yaml
 
-    body = text[start:end]
     try:
-        root = yaml.compose(body, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return []
+        root = yaml.compose(text[start:end], Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return [], (start + (mark.index if mark else 0), f"Front matter is not valid YAML: {exc.problem or exc.context}")
+    except yaml.YAMLError as exc:
+        return [], (start, f"Front matter is not valid YAML: {exc}")
+    if root is None:
+        return [], None
     if not isinstance(root, yaml.MappingNode):
-        return []
+        return [], (start + root.start_mark.index, "Front matter is not a list of 'key: value' lines")
     out = []
     for key_node, value_node in root.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -26,11 +56,40 @@ def fields(text: str, start: int, end: int) -> list[MetadataField]:
         key_end = colon + 1 if colon >= 0 else key_end
         if isinstance(value_node, yaml.ScalarNode):
             value = "" if value_node.tag.endswith(":null") else value_node.value
-        elif isinstance(value_node, (yaml.SequenceNode, yaml.MappingNode)):
-            value = "" if not value_node.value else "…"
         else:
-            value = "…"
+            value = "\u2026" if value_node.value else ""
         vstart = start + value_node.start_mark.index
         vend = start + value_node.end_mark.index
-        out.append(MetadataField(key_node.value, key_start, key_end, value.strip(), vstart, max(vend, vstart), "front_matter"))
-    return out
+        out.append(MetadataField(key_node.value, key_start, key_end, value.strip(), vstart, max(vend, vstart),
+                                 "front_matter"))
+    return out, None
+
+
+def _toml(text: str, start: int, end: int) -> tuple[list[MetadataField], tuple[int, str] | None]:
+    """Top-level keys of the TOML between start and end (those before the first [table])."""
+    import tomllib
+
+    body = text[start:end]
+    try:
+        values = tomllib.loads(body)
+    except tomllib.TOMLDecodeError as exc:
+        reason = str(exc)
+        at = TOML_ERROR_AT_RE.search(reason)
+        offset = start
+        if at:
+            line, column = int(at.group(1)), int(at.group(2))
+            offset = start + sum(len(row) for row in body.splitlines(keepends=True)[:line - 1]) + column - 1
+            reason = reason[:at.start()].rstrip()
+        return [], (min(offset, end), f"Front matter is not valid TOML: {reason}")
+    table = TOML_TABLE_RE.search(body)
+    out = []
+    for m in TOML_KEY_RE.finditer(body, 0, table.start() if table else len(body)):
+        key = m.group(1).strip('"')
+        value = values.get(key)
+        shown = "" if value in ("", [], {}) else value if isinstance(value, str) else "\u2026"
+        value_start = start + m.end() + len(body[m.end():]) - len(body[m.end():].lstrip(" \t"))
+        line_end = body.find("\n", m.end())
+        value_end = start + (line_end if line_end >= 0 else len(body))
+        out.append(MetadataField(key, start + m.start(1), start + m.end(1), str(shown).strip(), value_start,
+                                 max(value_start, value_end), "front_matter"))
+    return out, None

@@ -22,7 +22,6 @@ KNOWN_METADATA_KEYS = frozenset(
     TITLE DESCRIPTION SUMMARY IMAGE CAPTION CREDIT STATUS EMBARGO KICKER TOPICS LOCATION PUBLISHED UPDATED
     ID""".split()
 )
-FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 def _stands_alone(doc: Document, index: int) -> bool:
@@ -36,15 +35,13 @@ def _is_heading_like(line: str) -> bool:
     return bool(bare) and bare[-1] not in SENTENCE_END and len(line.split()) <= MAX_HEADING_WORDS
 
 
-def _front_matter(doc: Document) -> tuple[Block | None, list[MetadataField]]:
-    match = FRONT_MATTER_RE.match(doc.text)
-    if not match:
-        return None, []
+def _front_matter(doc: Document) -> tuple[Block | None, list[MetadataField], tuple[int, str] | None]:
+    if not doc.text.startswith(("---", "+++")):
+        return None, [], None
     from newslint import front_matter
 
-    if match.group(1) is None:
-        return Block("front_matter", 0, match.end()), []
-    return Block("front_matter", 0, match.end()), front_matter.fields(doc.text, match.start(1), match.end(1))
+    found = front_matter.read(doc.text)
+    return found if found else (None, [], None)
 
 
 def _metadata_block(doc: Document, first: int, last: int) -> tuple[list[int], list[MetadataField]]:
@@ -77,7 +74,7 @@ def _metadata_block(doc: Document, first: int, last: int) -> tuple[list[int], li
 
 def plain_layout(doc: Document) -> Layout:
     chars = list(doc.text)
-    front, fields = _front_matter(doc)
+    front, fields, problem = _front_matter(doc)
     blocks: list[Block] = []
     first_line = 0
     if front:
@@ -104,11 +101,11 @@ def plain_layout(doc: Document) -> Layout:
             kind = "paragraph"
         seen_content = True
         blocks.append(Block(kind, start, end))
-    return _finish(doc, blocks, fields, chars)
+    return _finish(doc, blocks, fields, chars, problem)
 
 
 def _finish(doc: Document, blocks: list[Block], fields: list[MetadataField], chars: list[str],
-            prose_only: tuple[tuple[int, int], ...] = ()) -> Layout:
+            front_matter_problem: tuple[int, str] | None, prose_only: tuple[tuple[int, int], ...] = ()) -> Layout:
     """Markup keeps tags and addresses (only code, metadata and front matter are blanked); prose also blanks
     them, and the ranges in prose_only (HTML blocks)."""
     markup = "".join(chars)
@@ -118,7 +115,7 @@ def _finish(doc: Document, blocks: list[Block], fields: list[MetadataField], cha
                 blank(chars, m.start(), m.start() + len(_trim_address(m.group())))
     for start, end in prose_only:
         blank(chars, start, end)
-    return Layout(blocks, fields, markup, "".join(chars))
+    return Layout(blocks, fields, markup, "".join(chars), front_matter_problem)
 
 
 def _trim_address(found: str) -> str:
@@ -136,7 +133,7 @@ def markdown_layout(doc: Document) -> Layout:
     from markdown_it import MarkdownIt
 
     chars = list(doc.text)
-    front, fields = _front_matter(doc)
+    front, fields, problem = _front_matter(doc)
     blocks: list[Block] = []
     if front:
         blocks.append(front)
@@ -166,4 +163,4 @@ def markdown_layout(doc: Document) -> Layout:
     for m in REFERENCE_DEFINITION_RE.finditer("".join(chars)):
         blank(chars, m.start(), m.end())
     blocks.sort(key=lambda b: b.start)
-    return _finish(doc, blocks, fields, chars, tuple((b.start, b.end) for b in blocks if b.kind == "html"))
+    return _finish(doc, blocks, fields, chars, problem, tuple((b.start, b.end) for b in blocks if b.kind == "html"))

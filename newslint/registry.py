@@ -33,6 +33,7 @@ BUILTIN_MODULES = (
     "empty_heading",
     "doubled_space",
     "doubled_punctuation",
+    "invalid_front_matter",
     "unused_suppression",
 )
 

@@ -73,6 +73,22 @@ def test_front_matter_is_metadata_and_empty_keys_are_flagged_at_the_key(cli, sto
     assert doc.prose.startswith(" " * 3 + "\n")  # the front matter is blanked, line breaks kept
 
 
+def test_toml_front_matter_is_metadata_up_to_its_first_table(cli, story):
+    text = '+++\ntitle = "Budget day"\ntags = []\n"slug" = ""\n[params]\nimage = ""\n+++\n# Budget day\n\nThe vote.\n'
+    assert found(cli, story(text, "story.md"), "NL401,NL409") == [(3, 1, "NL401"), (4, 1, "NL401")]
+    assert [(f.key, f.value) for f in markdown(text).metadata] == [("title", "Budget day"), ("tags", ""), ("slug", "")]
+
+
+def test_front_matter_that_does_not_parse_is_reported_where_the_parser_stopped(cli, story):
+    yaml_text = "---\ntitle: Budget: the winners\ntags: [budget]\n---\n# Budget\n\nThe vote.\n"
+    result = cli("--format", "concise", "--select", "NL409", str(story(yaml_text, "yaml.md")))
+    assert result.out.splitlines()[0].endswith(
+        "yaml.md:2:14: NL409 [error] Front matter is not valid YAML: mapping values are not allowed here")
+    toml_text = '+++\ntitle = "Budget"\ndate = 2024-01-0x\n+++\n# Budget\n\nThe vote.\n'
+    assert found(cli, story(toml_text, "toml.md"), "NL409") == [(3, 12, "NL409")]
+    assert found(cli, story("---\njust a sentence\n---\n# Budget\n", "text.md"), "NL409") == [(2, 1, "NL409")]
+
+
 def test_front_matter_is_not_linted_as_prose(cli, story):
     path = story("---\ntitle: the the budget\n---\n# Budget\n\nThe the vote.\n", "story.md")
     assert found(cli, path, "NL501") == [(6, 5, "NL501")]

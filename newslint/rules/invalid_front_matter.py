@@ -1,0 +1,31 @@
+"""NL409: front matter that does not parse."""
+
+from __future__ import annotations
+
+from newslint.diagnostic import Severity, Span
+from newslint.rule import Rule
+
+
+class InvalidFrontMatter(Rule):
+    """Front matter (YAML between --- lines, TOML between +++ lines) that does not parse.
+
+    What it does: reads the front matter at the top of a draft and, when it is not valid YAML or TOML or is
+    not a list of keys and values, reports where the parser stopped and why.
+
+    Why it matters: the site generator or CMS rejects the story, or publishes it without its title, tags
+    and date; and newslint cannot check the fields of front matter it cannot read.
+
+    Example: "title: Budget: the winners" -> quote the value: title: "Budget: the winners".
+
+    Fix safety: no automatic fix; only the editor knows what was meant.
+    """
+
+    code = "NL409"
+    name = "invalid-front-matter"
+    severity = Severity.ERROR
+
+    def check(self, doc, res):
+        if doc.front_matter_problem:
+            offset, reason = doc.front_matter_problem
+            end = doc.text.find("\n", offset)
+            yield self.report(Span(offset, max(offset + 1, end if end >= 0 else len(doc.text))), reason)
