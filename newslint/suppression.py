@@ -26,9 +26,17 @@ class Directive:
     first_line: int = 0  # 1-based line range it covers
     last_line: int = 0
     used: bool = False
+    excepted: tuple[str, ...] = ()  # codes an enable has taken back out of a disable of every rule
+    continues: Directive | None = None  # the disable this one carries on after a partial enable
 
     def covers(self, code: str) -> bool:
-        return not self.codes or any(code.startswith(c) for c in self.codes)
+        return ((not self.codes or any(code.startswith(c) for c in self.codes))
+                and not any(code.startswith(c) for c in self.excepted))
+
+    def mark_used(self) -> None:
+        self.used = True
+        if self.continues is not None:
+            self.continues.mark_used()
 
 
 def parse(doc: Document) -> list[Directive]:
@@ -48,11 +56,17 @@ def parse(doc: Document) -> list[Directive]:
         elif d.kind == "disable":
             d.first_line, d.last_line = line, doc.line_count
             open_ranges.append(d)
-        else:  # enable: closes the open ranges it names
-            closed = [o for o in open_ranges if not codes or (o.codes and set(o.codes) <= set(codes))]
+        else:  # enable: closes the open ranges it names; what they named besides stays disabled
+            closed = [o for o in open_ranges if not codes or (set(o.codes or codes) & set(codes))]
             for o in closed:
                 o.last_line = line
                 open_ranges.remove(o)
+                rest = tuple(c for c in o.codes if c not in codes)
+                if codes and (rest or not o.codes):
+                    carried = Directive("disable", rest, o.span, line, doc.line_count,
+                                        excepted=o.excepted + (() if o.codes else codes), continues=o)
+                    open_ranges.append(carried)
+                    directives.append(carried)
             d.used = bool(closed)
         directives.append(d)
     return directives
@@ -69,7 +83,7 @@ def apply(doc: Document, diagnostics: list[Diagnostic], report_unused: bool = Tr
         hit = [d for d in directives
                if d.kind != "enable" and d.first_line <= line <= d.last_line and d.covers(diagnostic.code)]
         for d in hit:
-            d.used = True
+            d.mark_used()
         if not hit:
             kept.append(diagnostic)
     if report_unused:
@@ -77,7 +91,7 @@ def apply(doc: Document, diagnostics: list[Diagnostic], report_unused: bool = Tr
 
         rule = UnusedSuppression()
         for d in directives:
-            if d.used:
+            if d.used or d.continues is not None:
                 continue
             what = "closes no open disable" if d.kind == "enable" else "suppresses nothing"
             fix = replacement_fix(d.span, "", Applicability.SAFE, "Remove the directive")

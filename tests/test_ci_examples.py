@@ -124,7 +124,7 @@ def test_github_annotations_workflow(checkout):
     assert job.returncode == 1, job.stderr
     assert job.stdout == (
         "::error file=drafts/story.txt,line=3,endLine=3,col=24,endColumn=27,title=NL501 repeated-word"
-        "::Repeated word 'the'\n"
+        "::Repeated word 'the' (suggestion: delete it)\n"
         "::error file=drafts/story.txt,line=5,endLine=5,col=1,endColumn=6,title=NL401 empty-metadata"
         "::Empty metadata field 'TAGS:'\n"
     )

@@ -50,7 +50,7 @@ def test_file_with_repeated_word_exits_1_and_names_the_place(cli, here):
     here("story.txt", DOUBLED)
     result = cli("--format", "concise", "story.txt")
     assert result.code == 1
-    assert result.out == "story.txt:3:19: NL501 [error] Repeated word 'the' (suggestion: '')\n"
+    assert result.out == "story.txt:3:19: NL501 [error] Repeated word 'the' (suggestion: delete it)\n"
 
 
 def test_missing_path_exits_2_naming_it(cli, here):
@@ -128,12 +128,12 @@ def test_a_file_given_twice_is_linted_once(cli, here):
 # -- stdin --------------------------------------------------------------------------------------------------
 def test_stdin_is_reported_as_dash(cli, here):
     result = cli("--format", "concise", "-", stdin=DOUBLED.encode())
-    assert (result.code, result.out) == (1, "-:3:19: NL501 [error] Repeated word 'the' (suggestion: '')\n")
+    assert (result.code, result.out) == (1, "-:3:19: NL501 [error] Repeated word 'the' (suggestion: delete it)\n")
 
 
 def test_stdin_filename_is_reported(cli, here):
     result = cli("--format", "concise", "--stdin-filename", "desk/story.txt", "-", stdin=DOUBLED.encode())
-    assert result.out == "desk/story.txt:3:19: NL501 [error] Repeated word 'the' (suggestion: '')\n"
+    assert result.out == "desk/story.txt:3:19: NL501 [error] Repeated word 'the' (suggestion: delete it)\n"
 
 
 def test_stdin_filename_ending_md_reads_markdown(cli, here):
@@ -151,7 +151,7 @@ def test_stdin_front_matter_only_counts_in_markdown(cli, here):
 def test_stdin_is_never_fixed_in_place(cli, here):
     result = cli("--fix", "--format", "concise", "-", stdin=DOUBLED.encode())
     assert result.code == 1
-    assert result.out == "-:3:19: NL501 [error] Repeated word 'the' (suggestion: '')\n"
+    assert result.out == "-:3:19: NL501 [error] Repeated word 'the' (suggestion: delete it)\n"
 
 
 # -- selection ----------------------------------------------------------------------------------------------
@@ -215,7 +215,7 @@ def test_concise_format_exact_lines(cli, here):
     here("b.txt", CLEAN)
     result = cli("--format", "concise", "a.txt", "b.txt")
     assert result.out.splitlines() == [
-        "a.txt:3:19: NL501 [error] Repeated word 'the' (suggestion: '')",
+        "a.txt:3:19: NL501 [error] Repeated word 'the' (suggestion: delete it)",
         "a.txt:3:28: NL407 [warning] 2 spaces in a row (suggestion: ' ')",
         "a.txt:5:1: NL401 [error] Empty metadata field 'TAGS:'",
     ]
@@ -286,7 +286,7 @@ def test_python_dash_m_newslint(here, tmp_path):
     here("story.txt", DOUBLED)
     run = subprocess.run([sys.executable, "-m", "newslint", "--format", "concise", "story.txt"],
                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
-    assert (run.returncode, run.stdout) == (1, "story.txt:3:19: NL501 [error] Repeated word 'the' (suggestion: '')\n")
+    assert (run.returncode, run.stdout) == (1, "story.txt:3:19: NL501 [error] Repeated word 'the' (suggestion: delete it)\n")
     version = subprocess.run([sys.executable, "-m", "newslint", "--version"], capture_output=True, text=True,
                              timeout=60)
     assert (version.returncode, version.stdout) == (0, f"newslint {__version__}\n")

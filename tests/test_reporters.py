@@ -51,7 +51,7 @@ EXACT = {
         "story.txt:3:24: NL501 [error] Repeated word 'the'\n"
         "    3 | The council met on the the quay on Tuesday.\n"
         "                               ^^^\n"
-        "      = suggestion: '' [safe fix]\n"
+        "      = suggestion: delete it [safe fix]\n"
         "\n"
         "story.txt:5:1: NL401 [error] Empty metadata field 'TAGS:'\n"
         "    5 | TAGS:\n"
@@ -60,11 +60,11 @@ EXACT = {
         "Found 2 problems (2 errors) in 1 file.\n"
     ),
     "concise": (
-        "story.txt:3:24: NL501 [error] Repeated word 'the' (suggestion: '')\n"
+        "story.txt:3:24: NL501 [error] Repeated word 'the' (suggestion: delete it)\n"
         "story.txt:5:1: NL401 [error] Empty metadata field 'TAGS:'\n"
     ),
     "github": (
-        "::error file=story.txt,line=3,endLine=3,col=24,endColumn=27,title=NL501 repeated-word::Repeated word 'the'\n"
+        "::error file=story.txt,line=3,endLine=3,col=24,endColumn=27,title=NL501 repeated-word::Repeated word 'the' (suggestion: delete it)\n"
         "::error file=story.txt,line=5,endLine=5,col=1,endColumn=6,title=NL401 empty-metadata"
         "::Empty metadata field 'TAGS:'\n"
     ),
@@ -74,7 +74,7 @@ EXACT = {
         '  <testsuite name="story.txt" tests="2" failures="2" errors="0">\n'
         '    <testcase name="NL501 repeated-word at 3:24" classname="story.txt" file="story.txt" line="3">\n'
         '      <failure message="Repeated word \'the\'" type="NL501">'
-        "story.txt:3:24: NL501 [error] Repeated word 'the' (suggestion: '')</failure>\n"
+        "story.txt:3:24: NL501 [error] Repeated word 'the' (suggestion: delete it)</failure>\n"
         "    </testcase>\n"
         '    <testcase name="NL401 empty-metadata at 5:1" classname="story.txt" file="story.txt" line="5">\n'
         '      <failure message="Empty metadata field \'TAGS:\'" type="NL401">'
@@ -233,7 +233,7 @@ def test_sarif_is_valid_and_exact(lint):
     ]
     assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
     assert run["results"] == [
-        {"ruleId": "NL501", "ruleIndex": 1, "level": "error", "message": {"text": "Repeated word 'the'"},
+        {"ruleId": "NL501", "ruleIndex": 1, "level": "error", "message": {"text": "Repeated word 'the' (suggestion: delete it)"},
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": "story.txt"},
                                              "region": {"startLine": 3, "startColumn": 24, "endLine": 3, "endColumn": 27}}}],
          "partialFingerprints": {"newslint/v1": FINGERPRINT_REPEATED},

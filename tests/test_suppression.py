@@ -14,6 +14,14 @@ def test_disable_and_enable_bound_a_range(cli, story):
     assert found(cli, story(text, "story.md")) == [(3, 4, "NL501"), (8, 4, "NL501")]
 
 
+def test_enable_of_some_codes_leaves_the_rest_of_a_disable_in_force(cli, story):
+    text = ("Budget\n\n<!-- newslint-disable NL501 NL408 -->\nIt it fell,, again.\n<!-- newslint-enable NL501 -->\n"
+            "It it fell,, again.\n<!-- newslint-enable -->\nIt it fell,, again.\n"
+            "<!-- newslint-disable -->\nIt it fell,, again.\n<!-- newslint-enable NL408 -->\nIt it fell,, again.\n")
+    assert found(cli, story(text, "story.md"), "NL501,NL408,NL901") == [
+        (6, 4, "NL501"), (8, 4, "NL501"), (8, 11, "NL408"), (12, 11, "NL408")]
+
+
 def test_disable_without_codes_covers_every_rule_to_the_end(cli, story):
     text = "Budget\n\nIt it rose.\n<!-- newslint-disable -->\nIt it fell,, then rose.\n"
     assert found(cli, story(text, "story.md"), "NL501,NL408,NL901") == [(3, 4, "NL501")]
@@ -39,7 +47,7 @@ def test_enable_with_nothing_open_is_reported(cli, story):
     path = story("Budget\n\nCalm copy.\n<!-- newslint-enable NL501 -->\n", "story.md")
     result = cli("--format", "concise", "--select", "NL501,NL901", str(path))
     assert result.out.splitlines()[0].endswith(
-        "story.md:4:1: NL901 [warning] Suppression '<!-- newslint-enable NL501 -->' closes no open disable (suggestion: '')")
+        "story.md:4:1: NL901 [warning] Suppression '<!-- newslint-enable NL501 -->' closes no open disable (suggestion: delete it)")
 
 
 def test_unused_directives_are_reported_only_when_nl901_is_selected(cli, story):

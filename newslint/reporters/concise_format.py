@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TextIO
 
 from newslint.report import Report
+from newslint.reporters import with_hint
 
 
 def line_for(item) -> str:
     d = item.diagnostic
-    hint = f" (suggestion: {d.suggestions[0]!r})" if d.suggestions else ""
-    return f"{item.path}:{item.line}:{item.column}: {d.code} [{d.severity.value}] {d.message}{hint}"
+    return f"{item.path}:{item.line}:{item.column}: {d.code} [{d.severity.value}] {with_hint(d)}"
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:

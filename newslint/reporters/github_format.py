@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from newslint.diagnostic import Diagnostic
 from newslint.report import Report
+from newslint.reporters import with_hint
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -18,11 +18,6 @@ def escape_data(value: str) -> str:
 def escape_property(value: str) -> str:
     """As @actions/core escapes a command's property values."""
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-def with_hint(d: Diagnostic) -> str:
-    """The message plus the first suggestion, when there is a word to suggest."""
-    return d.message + (f" (suggestion: {d.suggestions[0]!r})" if d.suggestions and d.suggestions[0] else "")
 
 
 def command(name: str, message: str, **properties: object) -> str:

@@ -10,7 +10,7 @@ from urllib.parse import quote
 from newslint import __version__, registry
 from newslint.diagnostic import Diagnostic
 from newslint.report import Located, Report
-from newslint.reporters.github_format import with_hint
+from newslint.reporters import with_hint
 from newslint.reporters.gitlab_format import fingerprints
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from newslint.report import Report
+from newslint.reporters import suggestion_text
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 MAX_SHOWN_LINE = 160
@@ -41,7 +42,7 @@ def lines(report: Report) -> list[Line]:
         out.append([(gutter, "dim"), (line[:start], ""), (line[start:end], style), (line[end:], "")])
         out.append([(" " * (len(gutter) + start) + "^" * max(1, end - start), style)])
         if d.suggestions:
-            shown = ", ".join(repr(s) for s in d.suggestions[:3])
+            shown = ", ".join(suggestion_text(s) for s in d.suggestions[:3])
             safety = f" [{d.fix.applicability.value} fix]" if d.fix else ""
             out.append([(f"      = suggestion: {shown}{safety}", "green")])
         out.append([])
