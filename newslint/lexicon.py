@@ -131,15 +131,18 @@ class Lexicon:
 
     def candidates(self, word: str, max_distance: int = 2) -> list[str]:
         """Known lower-case words one edit away; failing that, frequent words two edits away where one of the
-        two is a deletion or a transposition (the full two-edit space is too large to search quickly)."""
+        two is a deletion or a transposition, and words with two letters swapped across a third (the full
+        two-edit space is too large to search quickly)."""
         lower = word.lower()
         near = [c for c in edits1(lower) if self._known(c)]
         if near or max_distance < 2:
             return near
         splits = [(lower[:i], lower[i:]) for i in range(len(lower))]
         first_steps = {a + b[1:] for a, b in splits} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        return list({c for step in first_steps for c in edits1(step)
-                     if self._known(c) and self.frequency(c) > RARE_WORD})
+        # letters swapped across one between them: "tsumani" for "tsunami"
+        swapped = {a + b[2] + b[1] + b[0] + b[3:] for a, b in splits if len(b) > 2}
+        return list({c for step in first_steps for c in edits1(step) if self._known(c) and self.frequency(c) > RARE_WORD}
+                    | {c for c in swapped if self._known(c)})
 
     def near_common_word(self, word: str, threshold: float = COMMON_WORD) -> bool:
         """One edit from an everyday lower-case word that is not a name ("Irfan" is one edit from "Iran", a name)."""

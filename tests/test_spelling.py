@@ -55,6 +55,11 @@ def test_units_after_numbers_and_coined_compound_parts_are_not_typos(story):
         (1, 20, "barrels"), (1, 47, "feel")]
 
 
+def test_letters_swapped_across_a_third_are_corrected(story):
+    path = story("He played in a tsumani fund-raising match.\n")
+    assert diagnostics(str(path)) == [(1, 16, "NL101", "Unknown word 'tsumani'", "tsunami")]
+
+
 def test_a_word_with_nothing_near_it_is_left_to_the_unknown_word_rule(story):
     path = story("The athlete tested positive for stanozolol and a steriod.\n")
     assert diagnostics(str(path)) == [(1, 50, "NL101", "Unknown word 'steriod'", "steroid")]
