@@ -72,6 +72,11 @@ class NameEvidence:
                        if is_capitalised(t.text) and t.start not in self.initial)
 
     @cached_property
+    def words_used(self) -> frozenset[str]:
+        """The story's words in lower case, from their lower-case and capitalised forms (not acronyms)."""
+        return frozenset(form.lower() for form in self.forms if form[1:] == form[1:].lower())
+
+    @cached_property
     def lower_forms(self) -> set[str]:
         return {t.text.lower() for t in self.doc.tokens if t.text.islower()}
 

@@ -84,8 +84,8 @@ class RealWordError(Rule):
         if len(words) == 1:
             return None
         (written,) = model.windows(words, position, [lower])
-        priors = [cost + (SAME_STORY_BONUS if evidence.forms[candidate] or evidence.forms[candidate.capitalize()]
-                          else 0.0) for candidate, cost in alternatives]
+        used = evidence.words_used
+        priors = [cost + SAME_STORY_BONUS if candidate in used else cost for candidate, cost in alternatives]
         # An alternative that cannot beat the written word by the threshold need not be scored in full.
         floors = [written + THRESHOLD - prior for prior in priors]
         fits = model.windows(words, position, [candidate for candidate, _ in alternatives], floors)
