@@ -9,7 +9,7 @@ from typing import NamedTuple
 from newslint.document import Block, MetadataField
 
 FRONT_MATTER_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?\r?\n)?\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-TOML_KEY_RE = re.compile(r'^[ \t]*([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=', re.MULTILINE)
+TOML_KEY_RE = re.compile(r'^[ \t]*([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=[ \t]*(.*?)[ \t\r]*$', re.MULTILINE)
 TOML_TABLE_RE = re.compile(r"^[ \t]*\[", re.MULTILINE)
 TOML_ERROR_AT_RE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -39,7 +39,8 @@ def _yaml(text: str, start: int, end: int) -> tuple[list[MetadataField], tuple[i
         root = yaml.compose(text[start:end], Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        return [], (start + (mark.index if mark else 0), f"Front matter is not valid YAML: {exc.problem or exc.context}")
+        reason = f"Front matter is not valid YAML: {exc.problem or exc.context}"
+        return [], (start + (mark.index if mark else 0), reason)
     except yaml.YAMLError as exc:
         return [], (start, f"Front matter is not valid YAML: {exc}")
     if root is None:
@@ -87,9 +88,6 @@ def _toml(text: str, start: int, end: int) -> tuple[list[MetadataField], tuple[i
         key = m.group(1).strip('"')
         value = values.get(key)
         shown = "" if value in ("", [], {}) else value if isinstance(value, str) else "\u2026"
-        value_start = start + m.end() + len(body[m.end():]) - len(body[m.end():].lstrip(" \t"))
-        line_end = body.find("\n", m.end())
-        value_end = start + (line_end if line_end >= 0 else len(body))
-        out.append(MetadataField(key, start + m.start(1), start + m.end(1), str(shown).strip(), value_start,
-                                 max(value_start, value_end), "front_matter"))
+        out.append(MetadataField(key, start + m.start(1), start + m.end(1), str(shown).strip(), start + m.start(2),
+                                 start + m.end(2), "front_matter"))
     return out, None

@@ -141,8 +141,9 @@ class Lexicon:
         first_steps = {a + b[1:] for a, b in splits} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
         # letters swapped across one between them: "tsumani" for "tsunami"
         swapped = {a + b[2] + b[1] + b[0] + b[3:] for a, b in splits if len(b) > 2}
-        return list({c for step in first_steps for c in edits1(step) if self._known(c) and self.frequency(c) > RARE_WORD}
-                    | {c for c in swapped if self._known(c)})
+        two_edits = {c for step in first_steps for c in edits1(step)
+                     if self._known(c) and self.frequency(c) > RARE_WORD}
+        return list(two_edits | {c for c in swapped if self._known(c)})
 
     def near_common_word(self, word: str, threshold: float = COMMON_WORD) -> bool:
         """One edit from an everyday lower-case word that is not a name ("Irfan" is one edit from "Iran", a name)."""

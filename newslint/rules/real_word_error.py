@@ -41,6 +41,18 @@ class RealWordError(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.UNSAFE
 
+    def __init__(self):
+        self._alternatives: dict[str, list[tuple[str, float]]] = {}
+
+    def alternatives(self, res, word: str) -> list[tuple[str, float]]:
+        """The confusions of a lower-case word that the model knows and the dialect spells so, with slip costs."""
+        found = self._alternatives.get(word)
+        if found is None:
+            found = self._alternatives[word] = [
+                (candidate, cost) for candidate, cost in res.context_model.confusions(word)
+                if res.language_model.known(candidate) and not res.lexicon.is_other_dialect(candidate)]
+        return found
+
     def check(self, doc, res):
         flagged: dict[int, tuple[str, float]] = {}
         for index in range(len(doc.tokens)):
@@ -55,18 +67,6 @@ class RealWordError(Rule):
             suggestion = house_apostrophe(match_case(token.text, candidate), token.text, doc.text)
             yield self.report(Span(token.start, token.end),
                               f"'{token.text}' may be a slip for '{suggestion}' here", (suggestion,))
-
-    def __init__(self):
-        self._alternatives: dict[str, list[tuple[str, float]]] = {}
-
-    def alternatives(self, res, word: str) -> list[tuple[str, float]]:
-        """The confusions of a lower-case word that the model knows and the dialect spells so, with slip costs."""
-        found = self._alternatives.get(word)
-        if found is None:
-            found = self._alternatives[word] = [(candidate, cost) for candidate, cost in res.context_model.confusions(word)
-                                   if res.language_model.known(candidate)
-                                   and not res.lexicon.is_other_dialect(candidate)]
-        return found
 
     def assess(self, doc, res, index: int) -> tuple[str, float] | None:
         """The likeliest alternative to token `index` and its log10 odds over the word as written, or None."""

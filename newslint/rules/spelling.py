@@ -49,7 +49,7 @@ class Spelling(Rule):
         for index, token in enumerate(doc.tokens):
             if (token.start and prose[token.start - 1].isdigit()) or prose[token.end:token.end + 1].isdigit():
                 continue  # 5km, Hwasong-15
-            if len(token.text) <= UNIT_LENGTH and token.text.islower() and prose[token.start - 2:token.start - 1].isdigit():
+            if len(token.text) <= UNIT_LENGTH and token.text.islower() and _after_number(prose, token.start):
                 continue  # 474,000 bpd
             word = strip_possessive(token.text)
             if lexicon.is_word(word) or word in accepted or word.lower() in accepted or word.isupper():
@@ -120,3 +120,6 @@ class Spelling(Rule):
         best = [match_case(word, c) for c in res.context_model.rank_corrections(word, candidates, left, right)]
         yield self.report(span, f"Unknown word '{word}'", best)
 
+
+def _after_number(prose: str, start: int) -> bool:
+    return start >= 2 and prose[start - 1] == " " and prose[start - 2].isdigit()
