@@ -12,6 +12,8 @@ from newslint.text import APOSTROPHES, TITLES, Token
 
 # Romanised Korean, Chinese and similar given names: a capitalised syllable, a hyphen, a lower-case one.
 ROMANISED_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+ROSTER_SPLIT_RE = re.compile(r",\s*|\s+and\s+")
+MIN_ROSTER = 4  # names in a paragraph that is only a list of names
 
 
 def strip_possessive(word: str) -> str:
@@ -70,6 +72,21 @@ class NameEvidence:
         """Forms seen capitalised away from a sentence start: the strongest evidence of a name."""
         return Counter(strip_possessive(t.text) for t in self.doc.tokens
                        if is_capitalised(t.text) and t.start not in self.initial)
+
+    @cached_property
+    def roster_spans(self) -> tuple[tuple[int, int], ...]:
+        """Paragraphs that are lists of names (a team sheet: "Murphy, Horgan, O'Driscoll, D'Arcy, Hickie."),
+        where two names a letter apart are two people: a roster does not list anyone twice."""
+        prose = self.doc.prose
+        out = []
+        for block in self.doc.prose_blocks:
+            items = [item.split() for item in ROSTER_SPLIT_RE.split(prose[block.start:block.end].strip(" .\n"))]
+            if len(items) >= MIN_ROSTER and all(0 < len(item) <= 3 and is_capitalised(item[-1]) for item in items):
+                out.append((block.start, block.end))
+        return tuple(out)
+
+    def in_roster(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.roster_spans)
 
     @cached_property
     def words_used(self) -> frozenset[str]:

@@ -147,3 +147,12 @@ def test_fold_drops_case_accents_hyphens_spaces_and_apostrophes():
     assert fold("Jong-Un") == fold("Jong Un") == fold("jongun") == "jongun"
     assert fold("Zelenský") == "zelensky"
     assert fold("O\u2019Brien") == fold("OBrien")
+
+
+def test_two_names_a_letter_apart_on_one_team_sheet_are_two_players(story):
+    text = ("Ireland edge Italy\n\n"
+            "Shane Horgan threw the pass and Stringer scored, with O'Gara landing the conversion.\n"
+            "Murphy, Horgan, O'Driscoll, D'Arcy, Hickie, O'Gara, Stringer.\n"
+            "Sheahan, Horan, O'Callaghan, Miller, G Easterby.\n"
+            "Later Shane Hogran limped off.\n")
+    assert found(story, text) == [(6, 13, "NL301", "Hogran", "Horgan")]

@@ -171,6 +171,9 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
     at = slip_at(big.key, small.key)
     if at is None or (small.count > 1 and 2 * small.count > big.count):
         return 0
+    if all(evidence.in_roster(o.span.start) for o in small.found) and any(
+            evidence.in_roster(o.span.start) for o in big.found):
+        return 0  # two entries of one team sheet are two people (Horgan, Horan)
     lexicon = res.lexicon
     form, other = big.majority, small.majority
     near = [_neighbours(evidence, v) for v in (big, small)]
