@@ -13,6 +13,7 @@ EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    from newslint.config import DIALECTS
     from newslint.reporters import FORMATS
 
     p = argparse.ArgumentParser(prog="newslint", description="Lint news copy: typos, real-word errors, naming, tags, style.",
@@ -22,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--select", help="comma-separated codes or prefixes to enable (replaces the default set)")
     p.add_argument("--extend-select", help="codes or prefixes to enable on top of the default set")
     p.add_argument("--ignore", help="comma-separated codes or prefixes to disable")
-    p.add_argument("--dialect", choices=("en-US", "en-GB", "en-AU"), help="spelling standard")
+    p.add_argument("--dialect", choices=DIALECTS, help="spelling standard (en-GB-oxendict: British with -ize)")
     p.add_argument("--config", type=Path, help="configuration file (default: nearest newslint.toml / pyproject.toml)")
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
-DIALECTS = ("en-US", "en-GB", "en-AU")
+DIALECTS = ("en-US", "en-GB", "en-GB-oxendict", "en-AU")
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist")
 

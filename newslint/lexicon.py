@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from newslint import data
 from newslint.ngrams import NgramTable
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+OXFORD = "en-GB-oxendict"  # British spelling with -ize (organize, realization), as the Oxford dictionaries write it
+BRITISH = ("en-GB", OXFORD, "en-AU")  # Australian copy follows British spelling
+ISE_ENDING_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)('s)?$")
 UNKNOWN_FREQUENCY = -9.0  # log10 probability given to a word the list lacks
 # Productive prefixes and suffixes: "denuclearization" is de + nuclear + ization though no list has it.
 PREFIXES = ("counter", "inter", "multi", "super", "trans", "under", "anti", "post", "over", "semi", "non", "pre",
@@ -75,8 +79,15 @@ class Lexicon:
         self.proper = proper
         self.dialect = dialect
         # Spellings of the other dialect, mapped to this dialect's form ("" when there is no direct counterpart).
-        self.foreign = us_only if dialect in ("en-GB", "en-AU") else gb_only
-        self.native = gb_only if dialect in ("en-GB", "en-AU") else us_only
+        self.foreign = us_only if dialect in BRITISH else gb_only
+        self.native = gb_only if dialect in BRITISH else us_only
+        self.ise = {}  # British -ise spellings, mapped to their -ize form: foreign only in Oxford spelling
+        if dialect == OXFORD:
+            self.ise = {word: ize for word in gb_only
+                        if (ize := ISE_ENDING_RE.sub(r"iz\1\2", word)) != word and (gb_only[word] == ize or ize in us_only)}
+            ize = set(self.ise.values())
+            self.foreign = {w: c for w, c in us_only.items() if w not in ize} | self.ise
+            self.native = {w: c for w, c in gb_only.items() if w not in self.ise} | {z: w for w, z in self.ise.items()}
 
     @classmethod
     @cache

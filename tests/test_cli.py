@@ -77,7 +77,7 @@ def test_bad_config_exits_2_with_one_line(cli, here, tmp_path):
     result = cli("story.txt")
     assert (result.code, result.out) == (2, "")
     assert result.err == (f"newslint: {tmp_path.resolve() / 'newslint.toml'}:1: dialect: "
-                          "'en-NZ' is not one of en-US, en-GB, en-AU\n")
+                          "'en-NZ' is not one of en-US, en-GB, en-GB-oxendict, en-AU\n")
 
 
 def test_no_paths_is_a_usage_error(cli, here):

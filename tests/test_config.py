@@ -218,7 +218,7 @@ def test_pyproject_keys_use_the_same_names(cli, tree):
 # -- errors: exit 2 and one line, file:line: key: problem ---------------------------------------------------
 @pytest.mark.parametrize(("text", "line", "message"), [
     ('dialect = "en-GB"\ncolour = true\n', 2, "colour: unknown key"),
-    ('select = ["NL501"]\ndialect = "en-NZ"\n', 2, "dialect: 'en-NZ' is not one of en-US, en-GB, en-AU"),
+    ('select = ["NL501"]\ndialect = "en-NZ"\n', 2, "dialect: 'en-NZ' is not one of en-US, en-GB, en-GB-oxendict, en-AU"),
     ('select = "nl5"\n', 1, "select: 'nl5' is not a rule code or code prefix (e.g. NL1, NL201)"),
     ('ignore = [501]\n', 1, "ignore: expected a list of strings"),
     ('extend-select = ["NL-1"]\n', 1, "extend-select: 'NL-1' is not a rule code or code prefix (e.g. NL1, NL201)"),

@@ -36,6 +36,13 @@ def test_american_spellings_in_british_copy(story):
     assert found[0]["message"] == "'organization' is American spelling; en-GB uses 'organisation'"
 
 
+def test_oxford_spelling_is_british_with_ize(story):
+    text = "The organisation will organize a colour review and realise its plans. The color was odd.\n"
+    found = lint(story, text, "en-GB-oxendict")
+    assert [(d["column"], d["suggestions"][0]) for d in found] == [(5, "organization"), (52, "realize"), (75, "colour")]
+    assert found[0]["message"] == "'organisation' is the -ise spelling; en-GB-oxendict uses 'organization'"
+
+
 def test_australian_copy_follows_british_spelling(story):
     assert [d["suggestions"][0] for d in lint(story, STORY, "en-AU")] == ["organisation", "travelled", "fuelled"]
 

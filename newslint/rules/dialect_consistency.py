@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newslint.diagnostic import Applicability, Severity, Span
+from newslint.lexicon import BRITISH
 from newslint.names import NameEvidence, strip_possessive
 from newslint.rule import Rule
 from newslint.text import match_case
@@ -14,7 +15,6 @@ from newslint.text import match_case
 PATTERNS = (("iz", "is"), ("yz", "ys"), ("or", "our"), ("er", "re"), ("l", "ll"), ("ll", "l"), ("og", "ogue"),
             ("ense", "ence"))
 DIGRAPHS = (("e", "ae"), ("e", "oe"))
-BRITISH = ("en-GB", "en-AU")  # as in the Lexicon: Australian copy follows British spelling
 
 
 class DialectConsistency(Rule):
@@ -22,7 +22,8 @@ class DialectConsistency(Rule):
 
     What it does: checks every word of prose against the list of spellings peculiar to the other dialect
     (SCOWL and breame: color, organization, defense, traveled in British copy; colour, organisation, defence,
-    travelled in American copy; en-AU follows British spelling) and suggests the configured dialect's form.
+    travelled in American copy; en-AU follows British spelling; en-GB-oxendict is British spelling with -ize,
+    so organise and realisation are flagged there) and suggests the configured dialect's form.
     Capitalised words with name evidence are left alone (World Health Organization, Lincoln Center), and so
     are words with no spelling counterpart (mom, draught).
 
@@ -54,8 +55,9 @@ class DialectConsistency(Rule):
                     counterpart, applicability = self._counterpart(part.lower(), lexicon, other == "American")
                     if counterpart:
                         fix = match_case(part, counterpart)
+                        kind = "the -ise" if part.lower() in lexicon.ise else other
                         yield self.report(Span(offset, offset + len(part)),
-                                          f"'{part}' is {other} spelling; {dialect} uses '{fix}'", (fix,),
+                                          f"'{part}' is {kind} spelling; {dialect} uses '{fix}'", (fix,),
                                           applicability=applicability)
                 offset += len(part) + 1
 
