@@ -37,6 +37,14 @@ def test_correct_copy_is_left_alone(story):
     assert found(path) == []
 
 
+def test_a_content_word_the_story_repeats_is_its_topic_not_a_slip(story):
+    once = story("Steelmakers are struggling to cover rising ore costs this year.\n", "once.txt")
+    assert found(once) == [(1, 44, 47, "error", "are")]
+    again = story("Iron ore prices rose again in March.\nSteelmakers are struggling to cover rising ore costs this year.\n",
+                  "again.txt")
+    assert found(again) == []
+
+
 def test_the_seed_story_has_one_real_word_error():
     assert found(SEED) == [(12, 19, 21, "error", "on")]
 

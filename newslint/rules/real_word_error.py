@@ -13,7 +13,10 @@ from newslint.text import house_apostrophe, match_case, plain_word
 # A real-word slip is rare, about one word in a hundred at most: the context must make the alternative that
 # much likelier (in log10 odds, after the slip's own likelihood) before the word is flagged.
 THRESHOLD = 2.5
-SAME_STORY_BONUS = 1.0  # log10 boost for an alternative the story uses elsewhere (a cache model)
+SAME_STORY_BONUS = 1.0  # log10 boost for a word the story uses elsewhere (a cache model)
+# log10 unigram probability under which a word is a content word: one the story repeats is its topic (iron ore,
+# the bid), while function words (of, were, then) recur in every story, slips or not.
+CONTENT_WORD = -3.0
 REACH = 2  # words of context on each side: the trigrams that see the word
 SENTENCE_END_RE = re.compile(r"[.!?]")
 
@@ -24,9 +27,10 @@ class RealWordError(Rule):
     What it does: weighs each word against the real words one keystroke away from it (no/on, form/from,
     than/then, trail/trial), the words that sound the same (their/there, peace/piece) and its contraction
     (its/it's), by how well each fits the two words on either side under a trigram language model, times
-    how likely the slip is. It flags the word only when an alternative is overwhelmingly likelier, and
-    boosts alternatives the story uses elsewhere. Names, acronyms and headlines (telegraphic by design)
-    are not judged.
+    how likely the slip is. It flags the word only when an alternative is overwhelmingly likelier. It boosts
+    alternatives the story uses elsewhere, and the written word itself when it is a content word the story
+    uses again (the "ore" of a steel story is its topic, not a slip of "are"). Names, acronyms and headlines
+    (telegraphic by design) are not judged.
 
     Why it matters: a spell checker cannot see these; every one of them is a real word. They are the errors
     that reach print.
@@ -84,6 +88,8 @@ class RealWordError(Rule):
         if len(words) == 1:
             return None
         (written,) = model.windows(words, position, [lower])
+        if evidence.forms[lower] + evidence.forms[lower.capitalize()] > 1 and model.logprob(lower) < CONTENT_WORD:
+            written += SAME_STORY_BONUS
         used = evidence.words_used
         priors = [cost + SAME_STORY_BONUS if candidate in used else cost for candidate, cost in alternatives]
         # An alternative that cannot beat the written word by the threshold need not be scored in full.
