@@ -24,6 +24,7 @@ SUFFIXES = (("izations", ""), ("isations", ""), ("ization", ""), ("isation", "")
 COMPOUND_PART = 3  # shortest part of a closed compound ("carmaker" = car + maker)
 COMPOUND_TAIL = -6.0  # log10 frequency the second part of a compound needs
 MIN_STEM = 4  # shortest stem left once a prefix or suffix is taken off
+SHORT_STEM = 3  # ... or -less or -ness, which take any short noun or adjective
 RARE_WORD = -6.5  # log10 frequency below which a two-edit candidate is not worth suggesting
 COMMON_WORD = -4.5  # log10 frequency above which a word is an everyday word
 # Adjacent keys on a QWERTY keyboard: a slip onto a neighbour is the likeliest typo.
@@ -111,7 +112,8 @@ class Lexicon:
             if stem != lower and self._known(stem):
                 return True
             for suffix, replacement in SUFFIXES:
-                if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_STEM:
+                shortest = SHORT_STEM if suffix in ("less", "ness") else MIN_STEM  # tieless, shyness
+                if stem.endswith(suffix) and len(stem) - len(suffix) >= shortest:
                     if self._known(stem[: -len(suffix)] + replacement):
                         return True
         return False

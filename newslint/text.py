@@ -24,6 +24,10 @@ TITLES = frozenset(
     spokesman spokeswoman deputy mp congressman congresswoman representative rep speaker""".split()
 )
 
+# Lower-case words inside names: Ursula von der Leyen, Ariadne auf Naxos, Abdullah bin Zayed.
+NAME_PARTICLES = frozenset("""von van der den de del della dei di da dos das du le la les al el bin ibn bint auf zu
+    ter ten op af av""".split())
+
 
 class Token(NamedTuple):
     start: int

@@ -67,8 +67,15 @@ def test_a_word_with_nothing_near_it_is_left_to_the_unknown_word_rule(story):
         (1, 33, "NL102", "Unknown word 'stanozolol', and no known word is near it", None)]
 
 
+def test_name_particles_before_a_name_are_not_typos_but_a_slip_between_names_is(story):
+    path = story("Ursula von der Leyen met fans of Ariadne auf Naxos. Kim adn Lee left.\n")
+    assert [(column, word) for _, column, _, _, word in diagnostics(str(path))] == [(57, "and")]
+    alone = story("He met the von today.\n", "alone.txt")
+    assert [(column, word) for _, column, _, _, word in diagnostics(str(alone))] == [(12, "con")]
+
+
 def test_derived_words_and_compounds_are_words(story):
-    path = story("Talks on denuclearization stalled as carmakers and beermakers watched the throughputs.\n")
+    path = story("Talks on denuclearization stalled as tieless carmakers and beermakers watched the throughputs.\n")
     assert diagnostics("--select", "NL101", str(path)) == []
 
 
