@@ -97,6 +97,14 @@ class LanguageModel:
             backoff += self.unigram_backoff[previous] - BACKOFF_ZERO
         return -self.unigram_prob[word] * PROB_STEP + backoff * BACKOFF_STEP
 
+    def attested(self, words: list[str], position: int, word: str) -> bool:
+        """True when the model has seen `word` put at `position` of `words` beside either neighbour: its score
+        then rests on context, not on how common the word is alone."""
+        word_id = self.id
+        current = word_id(word)
+        return ((position > 0 and self._bigram(word_id(words[position - 1]), current) >= 0)
+                or (position + 1 < len(words) and self._bigram(current, word_id(words[position + 1])) >= 0))
+
     def windows(self, words: list[str], position: int, alternatives: list[str],
                 floors: list[float] | None = None) -> list[float | None]:
         """For each alternative put at `position` of `words` (a run of known words), the log10 probability of the

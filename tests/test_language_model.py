@@ -33,3 +33,9 @@ def test_the_window_prefers_the_intended_word(model):
 def test_sentence_markers_and_contractions_are_known(model):
     assert all(model.known(w) for w in ("<s>", "</s>", "it's", "we're"))
     assert not model.known("qwzx")
+
+
+def test_a_word_is_attested_only_when_seen_beside_a_neighbour(model):
+    assert model.attested(["sharply", "form", "last"], 1, "from")
+    assert not model.attested(["sharply", "form", "last"], 1, "form")
+    assert not model.attested(["banana", "tractor", "sermon"], 1, "tractor")

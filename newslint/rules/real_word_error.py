@@ -95,12 +95,13 @@ class RealWordError(Rule):
         # An alternative that cannot beat the written word by the threshold need not be scored in full.
         floors = [written + THRESHOLD - prior for prior in priors]
         fits = model.windows(words, position, [candidate for candidate, _ in alternatives], floors)
-        scored = [(fit + prior, candidate) for (candidate, _), prior, fit in zip(alternatives, priors, fits)
-                  if fit is not None]
-        if not scored:
-            return None
-        score, candidate = max(scored, key=lambda pair: pair[0])
-        return candidate, score - written
+        scored = sorted(((fit + prior, candidate) for (candidate, _), prior, fit in zip(alternatives, priors, fits)
+                         if fit is not None), key=lambda pair: -pair[0])
+        for score, candidate in scored:
+            # An alternative never seen beside either neighbour wins on frequency alone, not on context.
+            if score - written <= THRESHOLD or model.attested(words, position, candidate):
+                return candidate, score - written
+        return None
 
 
 def context_run(doc, index: int, model) -> tuple[list[str], int]:
