@@ -27,7 +27,8 @@ class RealWordError(Rule):
     What it does: weighs each word against the real words one keystroke away from it (no/on, form/from,
     than/then, trail/trial), the words that sound the same (their/there, peace/piece) and its contraction
     (its/it's), by how well each fits the two words on either side under a trigram language model, times
-    how likely the slip is. It flags the word only when an alternative is overwhelmingly likelier. It boosts
+    how likely the slip is. It flags the word only when an alternative is overwhelmingly likelier and the
+    model has seen that alternative beside one of the neighbours (so frequency alone never decides). It boosts
     alternatives the story uses elsewhere, and the written word itself when it is a content word the story
     uses again (the "ore" of a steel story is its topic, not a slip of "are"). Names, acronyms and headlines
     (telegraphic by design) are not judged.
