@@ -114,7 +114,10 @@ class Lexicon:
             for suffix, replacement in SUFFIXES:
                 shortest = SHORT_STEM if suffix in ("less", "ness") else MIN_STEM  # tieless, shyness
                 if stem.endswith(suffix) and len(stem) - len(suffix) >= shortest:
-                    if self._known(stem[: -len(suffix)] + replacement):
+                    base = stem[: -len(suffix)] + replacement
+                    if suffix[0] == "e" and base.endswith("e") and not base.endswith("ee"):
+                        continue  # a final e drops before -er, -ers: holders, never "holeers"
+                    if self._known(base):
                         return True
         return False
 
@@ -158,7 +161,8 @@ class Lexicon:
                      if self._known(c) and self.frequency(c) > RARE_WORD}
         return list(two_edits | {c for c in swapped if self._known(c)})
 
-    def near_common_word(self, word: str, threshold: float = COMMON_WORD) -> bool:
-        """One edit from an everyday lower-case word that is not a name ("Irfan" is one edit from "Iran", a name)."""
-        return any(self.frequency(c) > threshold and c.capitalize() not in self.proper
+    def near_common_word(self, word: str, threshold: float = COMMON_WORD, names_too: bool = False) -> bool:
+        """One edit from an everyday lower-case word; unless names_too, not one that is also a name ("Irfan" is
+        one edit from "Iran", a name; but "mustice" is a slip of "justice", though Justice is a name too)."""
+        return any(self.frequency(c) > threshold and (names_too or c.capitalize() not in self.proper)
                    for c in self.candidates(word, max_distance=1))

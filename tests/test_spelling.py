@@ -55,6 +55,11 @@ def test_units_after_numbers_and_coined_compound_parts_are_not_typos(story):
         (1, 20, "barrels"), (1, 47, "feel")]
 
 
+def test_a_slip_that_splits_into_words_or_a_false_suffix_is_still_a_typo(story):
+    path = story("It does not do mustice to account holeers.\n")
+    assert [(column, word) for _, column, _, _, word in diagnostics(str(path))] == [(16, "justice"), (35, "holders")]
+
+
 def test_letters_swapped_across_a_third_are_corrected(story):
     path = story("He played in a tsumani fund-raising match.\n")
     assert diagnostics(str(path)) == [(1, 16, "NL101", "Unknown word 'tsumani'", "tsunami")]
