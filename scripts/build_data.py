@@ -30,6 +30,7 @@ from newslint.ngrams import NgramTable
 OUT = Path(__file__).resolve().parent.parent / "newslint" / "data"
 SCOWL = {"US": Path("/usr/share/dict/american-english"), "GB": Path("/usr/share/dict/british-english")}
 CONTEXT_VOCABULARY = 40_000  # the most frequent words take part in real-word confusion sets
+MIN_RARE_CONFUSED = 3  # shortest rarer word judged against them (not th, st: ordinals, abbreviations)
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 CONTRACTED = ("n't", "re", "ll", "ve", "d", "m")
 PRONOUNS = ("it", "he", "she", "that", "what", "who", "there", "here", "where", "let")
@@ -120,9 +121,10 @@ def contractions(vocabulary: set[str]) -> set[str]:
 
 
 def confusion_sets(unigrams: dict[str, int], dictionary: set[str]) -> dict[str, str]:
-    """For each frequent dictionary word, the frequent dictionary words one edit away or sounding the same, as
-    "word" or "word~" (sounds alike: the ear's slip, likelier than a random keystroke) or "word=" (homophone,
-    or the same but for an apostrophe: its/it's). Only lower-case dictionary words and contractions: not names (jon), not abbreviations (cts)."""
+    """For each frequent lower-case dictionary word or contraction, the others one edit away or sounding the same,
+    as "word" or "word~" (sounds alike: the ear's slip, likelier than a random keystroke) or "word=" (homophone,
+    or the same but for an apostrophe: its/it's); the alternatives are never names (jon) or abbreviations (cts).
+    Each rarer word of the corpus counts is confused with the frequent words one edit away."""
     ranked = [w for w, _ in sorted(unigrams.items(), key=lambda kv: -kv[1]) if w in dictionary and "'" not in w]
     vocabulary = set(ranked[:CONTEXT_VOCABULARY])
     vocabulary |= contractions(vocabulary)
@@ -138,6 +140,12 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str]) -> dict[str, 
         near = sorted(c for c in near - {w} if not inflection(w, c))
         if near:
             out[w] = " ".join(c + confusion_mark(w, c, sounds) for c in near)
+    # Rarer words (jas, kew, mae) are confused too, with the frequent words a keystroke away (has, knew, made).
+    for w in unigrams:
+        if w not in vocabulary and len(w) >= MIN_RARE_CONFUSED and w.isalpha():
+            near = sorted(c for c in edits1(w) if c in vocabulary and not inflection(w, c))
+            if near:
+                out[w] = " ".join(near)
     return out
 
 

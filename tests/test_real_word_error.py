@@ -37,6 +37,11 @@ def test_correct_copy_is_left_alone(story):
     assert found(path) == []
 
 
+def test_a_rarer_word_a_keystroke_from_a_common_one_is_judged_too(story):
+    path = story("The government jas rejected calls for an inquiry, a minister said.\n")
+    assert found(path) == [(1, 16, 19, "error", "has")]
+
+
 def test_a_content_word_the_story_repeats_is_its_topic_not_a_slip(story):
     once = story("Steelmakers are struggling to cover rising ore costs this year.\n", "once.txt")
     assert found(once) == [(1, 44, 47, "error", "are")]

@@ -80,6 +80,9 @@ class RealWordError(Rule):
         lower = plain_word(word)
         alternatives = self.alternatives(res, lower)
         model = res.language_model
+        prose = doc.prose
+        if (token.start and prose[token.start - 1].isdigit()) or prose[token.end:token.end + 1].isdigit():
+            return None  # 5th, 1990s: not words
         if not alternatives or not model.known(lower) or doc.in_heading(token.start):
             return None  # headlines are telegraphic: "Straw attacked on China arms" defeats a language model
         evidence = doc.derived(NameEvidence)
