@@ -37,6 +37,11 @@ def test_repeated_word_leaves_grammatical_doubles_and_names(cli, story):
     assert found(cli, story(text), "NL501") == []
 
 
+def test_is_is_is_a_slip_unless_a_clause_is_the_subject(cli, story):
+    text = "Quiet day\n\nThe firm is is also hiring. All it is is a delay.\n"
+    assert found(cli, story(text), "NL501") == [(3, 13, 15, "Repeated word 'is'", [""])]
+
+
 def test_repeated_word_across_a_line_break_is_not_flagged(cli, story):
     assert found(cli, story("Quiet day\n\nIt was the\nthe end.\n"), "NL501") == []
 

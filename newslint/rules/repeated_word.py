@@ -5,8 +5,10 @@ from __future__ import annotations
 from newslint.diagnostic import Applicability, Edit, Fix, Severity, Span
 from newslint.rule import Rule
 
-# Doublings that can be grammatical ("what it is is", "he had had") or deliberate ("bye bye").
-ALLOWED_DOUBLES = frozenset("had that is bye ha tut chop knock yada".split())
+# Doublings that can be grammatical ("he had had", "that that") or deliberate ("bye bye").
+ALLOWED_DOUBLES = frozenset("had that bye ha tut chop knock yada".split())
+# "is is" is grammatical only after a clause that is itself the subject: "what it is is", "all it is is".
+CLAUSE_OPENERS = frozenset("what where why how who all".split())
 
 
 class RepeatedWord(Rule):
@@ -31,8 +33,11 @@ class RepeatedWord(Rule):
     def check(self, doc, res):
         tokens = doc.tokens
         prose = doc.prose
-        for first, second in zip(tokens, tokens[1:]):
+        for index, (first, second) in enumerate(zip(tokens, tokens[1:])):
             if first.text.lower() != second.text.lower() or first.text.lower() in ALLOWED_DOUBLES:
+                continue
+            if first.text.lower() == "is" and any(t.text.lower() in CLAUSE_OPENERS
+                                                  for t in tokens[max(0, index - 3):index]):
                 continue
             gap = prose[first.end:second.start]
             if not gap or gap.strip() or "\n" in gap:
