@@ -84,8 +84,8 @@ class Lexicon:
         self.native = gb_only if dialect in BRITISH else us_only
         self.ise = {}  # British -ise spellings, mapped to their -ize form: foreign only in Oxford spelling
         if dialect == OXFORD:
-            self.ise = {word: ize for word in gb_only
-                        if (ize := ISE_ENDING_RE.sub(r"iz\1\2", word)) != word and (gb_only[word] == ize or ize in us_only)}
+            self.ise = {word: ize for word in gb_only if (ize := ISE_ENDING_RE.sub(r"iz\1\2", word)) != word
+                        and (gb_only[word] == ize or ize in us_only)}
             ize = set(self.ise.values())
             self.foreign = {w: c for w, c in us_only.items() if w not in ize} | self.ise
             self.native = {w: c for w, c in gb_only.items() if w not in self.ise} | {z: w for w, z in self.ise.items()}
