@@ -25,6 +25,7 @@ class UnknownWord(Spelling):
     code = "NL102"
     name = "unknown-word"
     severity = Severity.WARNING
+    fix_safety = None
     enabled_by_default = False
 
     def _flag(self, doc, res, index, span, word):
