@@ -156,3 +156,9 @@ def test_two_names_a_letter_apart_on_one_team_sheet_are_two_players(story):
             "Sheahan, Horan, O'Callaghan, Miller, G Easterby.\n"
             "Later Shane Hogran limped off.\n")
     assert found(story, text) == [(6, 13, "NL301", "Hogran", "Horgan")]
+
+
+def test_an_everyday_word_before_the_same_family_name_is_a_slip_of_the_given_name(story):
+    text = ("Athletics\n\nPaul McKee won the race on Sunday. Later Pal McKee said the course was hard.\n"
+            "Mark Smith and Mary Smith arrived. Rob Jones met Bob Jones.\n")
+    assert found(story, text) == [(3, 42, "NL301", "Pal", "Paul")]

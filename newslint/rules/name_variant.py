@@ -185,8 +185,10 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
     if at >= shorter - (len(big.key) == len(small.key)) and (all(known) or not _doubled(big.key, small.key)):
         return 0  # the last letter: Korea, Korean, Koreas; Iran, Iraq; but Zelensky, Zelenskyy
     # The same first name: North Korean, North Koran. The same family name (Fank Lloyd, Frank Lloyd; Hung Kong,
-    # Hong Kong) only for a word that is no name of its own (not Mary Smith, Mark Smith; Mi Bergamasco, Ma Bergamasco).
-    given = other in lexicon.proper or (len(small.key) <= SHORT_NAME and VOWELS & set(small.key))
+    # Hong Kong) only for a word that is no name of its own (not Mary Smith, Mark Smith; Mi Bergamasco, Ma Bergamasco;
+    # but an everyday word is no given name: Pal McKee, Paul McKee).
+    given = other in lexicon.proper or (len(small.key) <= SHORT_NAME and VOWELS & set(small.key)
+                                       and other.lower() not in lexicon.words)
     sides = (-1,) if given else (-1, 1)
     if small.named and any(_alike(a, b) for side in sides for a in near[0][side] for b in near[1][side]):
         return 2
