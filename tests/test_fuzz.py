@@ -19,9 +19,11 @@ from newslint.source import Source
 
 LINTER = Linter(Config())  # every rule enabled by default, whichever exist
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-# Pieces that steer random text into the rules' paths: markup, metadata, suppressions, front matter, repeats.
+# Pieces that steer random text into the rules' paths: markup, metadata, suppressions, front matter (YAML and
+# TOML), repeats.
 PIECES = ["the the ", "The ", "<b>", "</b>", "<i>x</i>", "TAGS:", "LINK: ", "\n", "\r\n", "\n\n", "---\n",
-          "title: x\n", "<!-- newslint-disable -->", "<!-- newslint-enable -->",
+          "title: x\n", "+++\n", "tags = []\n", "<!-- newslint-disable -->", "<!-- newslint-enable -->",
+          "<!-- newslint-enable NL5 -->",
           "<!-- newslint-disable-next-line NL5 -->",
           "\u201c", "\u201d", "\u2019", "# ", "`code`", "[a](b)", "https://x.y/z ", "e\u0301", "\u200d", "\U0001f600",
           "\u05d0\u05d1 ", "Mr. ", "U.S. ", "3.5 ", ". ", "\ufeff", "\x00", "\r", "\u2028"]
