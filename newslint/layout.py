@@ -41,7 +41,9 @@ def _front_matter(doc: Document) -> tuple[Block | None, list[MetadataField], tup
     from newslint import front_matter
 
     found = front_matter.read(doc.text)
-    return found if found else (None, [], None)
+    if not found or (found.error and not doc.is_markdown):
+        return None, [], None  # in plain text, lines between two rules are copy unless they read as fields
+    return found
 
 
 def _metadata_block(doc: Document, first: int, last: int) -> tuple[list[int], list[MetadataField]]:

@@ -87,6 +87,9 @@ def test_front_matter_that_does_not_parse_is_reported_where_the_parser_stopped(c
     toml_text = '+++\ntitle = "Budget"\ndate = 2024-01-0x\n+++\n# Budget\n\nThe vote.\n'
     assert found(cli, story(toml_text, "toml.md"), "NL409") == [(3, 12, "NL409")]
     assert found(cli, story("---\njust a sentence\n---\n# Budget\n", "text.md"), "NL409") == [(2, 1, "NL409")]
+    # in plain text, lines between two rules at the top are copy unless they read as fields
+    assert found(cli, story("---\nStorm hits the the coast\n---\n\nIt rained.\n", "rule.txt"), "NL409,NL501") == [
+        (2, 16, "NL501")]
 
 
 def test_front_matter_is_not_linted_as_prose(cli, story):
