@@ -35,6 +35,11 @@ class Token(NamedTuple):
     text: str
 
 
+def stuck_to_digits(prose: str, token: Token) -> bool:
+    """True for letters written against a number: 5km, 1990s, 5th, Hwasong-15."""
+    return (token.start > 0 and prose[token.start - 1].isdigit()) or prose[token.end:token.end + 1].isdigit()
+
+
 def words(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.start() + offset, m.end() + offset, m.group()) for m in WORD_RE.finditer(text)]
 

@@ -8,7 +8,7 @@ from newslint.diagnostic import Applicability, Severity, Span
 from newslint.language_model import SENTENCE_END, SENTENCE_START
 from newslint.names import NameEvidence
 from newslint.rule import Rule
-from newslint.text import house_apostrophe, match_case, plain_word
+from newslint.text import house_apostrophe, match_case, plain_word, stuck_to_digits
 
 # A real-word slip is rare, about one word in a hundred at most: the context must make the alternative that
 # much likelier (in log10 odds, after the slip's own likelihood) before the word is flagged.
@@ -80,9 +80,8 @@ class RealWordError(Rule):
         lower = plain_word(word)
         alternatives = self.alternatives(res, lower)
         model = res.language_model
-        prose = doc.prose
-        if (token.start and prose[token.start - 1].isdigit()) or prose[token.end:token.end + 1].isdigit():
-            return None  # 5th, 1990s: not words
+        if stuck_to_digits(doc.prose, token):
+            return None
         if not alternatives or not model.known(lower) or doc.in_heading(token.start):
             return None  # headlines are telegraphic: "Straw attacked on China arms" defeats a language model
         evidence = doc.derived(NameEvidence)

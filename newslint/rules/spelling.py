@@ -5,7 +5,7 @@ from __future__ import annotations
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.names import NameEvidence, strip_possessive
 from newslint.rule import Rule
-from newslint.text import NAME_PARTICLES, match_case
+from newslint.text import NAME_PARTICLES, match_case, stuck_to_digits
 
 # Word parts that stand before a hyphen without being words of their own.
 PREFIXES = frozenset("""co non pre post anti pro re un ex mid multi semi sub super vice cross self inter intra
@@ -47,8 +47,8 @@ class Spelling(Rule):
         evidence = doc.derived(NameEvidence)
         prose = doc.prose
         for index, token in enumerate(doc.tokens):
-            if (token.start and prose[token.start - 1].isdigit()) or prose[token.end:token.end + 1].isdigit():
-                continue  # 5km, Hwasong-15
+            if stuck_to_digits(prose, token):
+                continue
             if len(token.text) <= UNIT_LENGTH and token.text.islower() and _after_number(prose, token.start):
                 continue  # 474,000 bpd
             word = strip_possessive(token.text)

@@ -7,11 +7,11 @@ from typing import NamedTuple
 
 from newslint.diagnostic import Severity, Span
 from newslint.rule import Rule
+from newslint.text import CLOSERS
 
 OPEN_BEFORE = " \t\n([{\u2014\u2013-/\u2018"  # a straight " after one of these (or at the start) opens
 CLOSE_AFTER = " \t\r\n.,;:!?)]}\u2014\u2013-\u2019"  # a straight " before one of these (or at the end) closes
 # ", she said", ", the minister added", ", said Mr Smith": the speaker named inside the quote, so it ended earlier.
-CLOSERS_AT_END = ")]\u2019'"
 ATTRIBUTION_RE = re.compile(r",\s+(?:[\w.'\u2019-]+\s+){0,3}(?:said|says|added|adds|told|asked|wrote|writes|replied|"
                             r"explained|insisted|warned|argued|claimed|admitted)\b")
 
@@ -83,7 +83,7 @@ def runs_on(text: str, opener: int, start: int, end: int) -> bool:
     """True when a quotation left open at the end of its paragraph reads as one running on into the next with
     its opening mark dropped: it opens a sentence, ends the paragraph on a full stop and names no speaker."""
     before = text[start:opener].rstrip()
-    quoted = text[opener:end].rstrip().rstrip(CLOSERS_AT_END)
+    quoted = text[opener:end].rstrip().rstrip(CLOSERS)
     return ((not before or before[-1] in ".!?:") and quoted[-1:] in (".", "!", "?")
             and not ATTRIBUTION_RE.search(text, opener, end))
 
