@@ -58,3 +58,9 @@ def test_the_fix_is_unsafe(story):
     path = story(STORY)
     result = run_cli("--format", "json", "--select", "NL201", str(path))
     assert result.json["diagnostics"][0]["fix"]["applicability"] == "unsafe"
+
+
+def test_a_slip_inside_a_name_needs_overwhelming_evidence(story):
+    path = story("Interest rates were held by the Hank of England on Thursday.\n"
+                 "Chancellor Gordon Brown said the actor Will Smith had met Jack Straw.\n")
+    assert found(path) == [(1, 33, 37, "error", "Bank")]

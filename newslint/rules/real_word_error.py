@@ -13,6 +13,9 @@ from newslint.text import house_apostrophe, match_case, plain_word, stuck_to_dig
 # A real-word slip is rare, about one word in a hundred at most: the context must make the alternative that
 # much likelier (in log10 odds, after the slip's own likelihood) before the word is flagged.
 THRESHOLD = 2.5
+# A capitalised word the story treats as a name is judged too, but only on overwhelming evidence: "Nee York",
+# "the Hank of England". Names are what the model knows least, so an ordinary margin would flag them.
+NAME_MARGIN = 2.0
 SAME_STORY_BONUS = 1.0  # log10 boost for a word the story uses elsewhere (a cache model)
 # log10 unigram probability under which a word is a content word: one the story repeats is its topic (iron ore,
 # the bid), while function words (of, were, then) recur in every story, slips or not.
@@ -30,8 +33,9 @@ class RealWordError(Rule):
     how likely the slip is. It flags the word only when an alternative is overwhelmingly likelier and the
     model has seen that alternative beside one of the neighbours (so frequency alone never decides). It boosts
     alternatives the story uses elsewhere, and the written word itself when it is a content word the story
-    uses again (the "ore" of a steel story is its topic, not a slip of "are"). Names, acronyms and headlines
-    (telegraphic by design) are not judged.
+    uses again (the "ore" of a steel story is its topic, not a slip of "are"). Acronyms and headlines
+    (telegraphic by design) are not judged; a word the story treats as a name only on overwhelming evidence
+    ("Nee York").
 
     Why it matters: a spell checker cannot see these; every one of them is a real word. They are the errors
     that reach print.
@@ -62,7 +66,7 @@ class RealWordError(Rule):
         flagged: dict[int, tuple[str, float]] = {}
         for index in range(len(doc.tokens)):
             found = self.assess(doc, res, index)
-            if found is not None and found[1] > THRESHOLD:
+            if found is not None:
                 flagged[index] = found
         for index, (candidate, odds) in flagged.items():
             # A slip spoils its neighbours' trigrams too: of two adjacent suspects, only the stronger is the slip.
@@ -74,7 +78,8 @@ class RealWordError(Rule):
                               f"'{token.text}' may be a slip for '{suggestion}' here", (suggestion,))
 
     def assess(self, doc, res, index: int) -> tuple[str, float] | None:
-        """The likeliest alternative to token `index` and its log10 odds over the word as written, or None."""
+        """The likeliest alternative to token `index` and its log10 odds over the word as written, when they
+        clear the threshold; otherwise None."""
         token = doc.tokens[index]
         word = token.text
         lower = plain_word(word)
@@ -85,8 +90,11 @@ class RealWordError(Rule):
         if not alternatives or not model.known(lower) or doc.in_heading(token.start):
             return None  # headlines are telegraphic: "Straw attacked on China arms" defeats a language model
         evidence = doc.derived(NameEvidence)
-        if word[1:] != word[1:].lower() or (word[:1].isupper() and evidence.looks_like_name(token, index)):
+        if word[1:] != word[1:].lower():
             return None
+        threshold = THRESHOLD
+        if word[:1].isupper() and evidence.looks_like_name(token, index):
+            threshold += NAME_MARGIN
         words, position = context_run(doc, index, model)
         if len(words) == 1:
             return None
@@ -96,13 +104,15 @@ class RealWordError(Rule):
         used = evidence.words_used
         priors = [cost + SAME_STORY_BONUS if candidate in used else cost for candidate, cost in alternatives]
         # An alternative that cannot beat the written word by the threshold need not be scored in full.
-        floors = [written + THRESHOLD - prior for prior in priors]
+        floors = [written + threshold - prior for prior in priors]
         fits = model.windows(words, position, [candidate for candidate, _ in alternatives], floors)
         scored = sorted(((fit + prior, candidate) for (candidate, _), prior, fit in zip(alternatives, priors, fits)
                          if fit is not None), key=lambda pair: -pair[0])
         for score, candidate in scored:
+            if score - written <= threshold:
+                return None
             # An alternative never seen beside either neighbour wins on frequency alone, not on context.
-            if score - written <= THRESHOLD or model.attested(words, position, candidate):
+            if model.attested(words, position, candidate):
                 return candidate, score - written
         return None
 
