@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from typing import NamedTuple
 
 from newslint import data
 from newslint.lexicon import edit_cost
@@ -19,6 +20,9 @@ from newslint.ngrams import NgramTable
 
 HOMOPHONE_COST = -0.5  # their/there, peace/piece: the ear's slip, likelier than any keystroke
 SOUND_ALIKE_COST = -1.0  # then/than, affect/effect: one sound apart
+# Another form of the same word (target/targets, issuer/issued) is often just as grammatical where it stands,
+# so the context must favour it more strongly than a keystroke alone before it counts as the slip.
+INFLECTION_COST = -1.5
 MAX_SUGGESTIONS = 3
 CORRECTION_EDIT_WEIGHT = 1.5  # a typo's own likelihood counts for more than its context when ranking fixes
 UNKNOWN_COUNT = 1000.0  # corpus count assumed for a word outside the list
@@ -26,12 +30,20 @@ UNKNOWN_COUNT = 1000.0  # corpus count assumed for a word outside the list
 ABSENT_PAIR_SLACK = 0.5
 
 
+class Confusion(NamedTuple):
+    word: str
+    cost: float  # log10 likelihood of the slip
+    inflection: bool  # another form of the same word: target/targets
+
+
 @cache
-def slip_cost(written: str, intended: str, sound: str = "") -> float:
+def slip_cost(written: str, intended: str, mark: str = "") -> float:
     """log10 likelihood of writing `written` for `intended`: a homophone ("="), a sound-alike ("~") or one
-    keystroke, whichever is likelier."""
+    keystroke, whichever is likelier; or another form of the same word ("+"), one keystroke away."""
     keystroke = edit_cost(written, intended) if abs(len(written) - len(intended)) <= 1 else -3.0
-    return max(keystroke, {"=": HOMOPHONE_COST, "~": SOUND_ALIKE_COST}.get(sound, -3.0))
+    if mark == "+":
+        return keystroke + INFLECTION_COST
+    return max(keystroke, {"=": HOMOPHONE_COST, "~": SOUND_ALIKE_COST}.get(mark, -3.0))
 
 
 class ContextModel:
@@ -52,11 +64,14 @@ class ContextModel:
                    raw["cutoff"], raw["pair_scale"], raw["confusions"])
 
     @cache
-    def confusions(self, word: str) -> tuple[tuple[str, float], ...]:
+    def confusions(self, word: str) -> tuple[Confusion, ...]:
         """Real words one keystroke away from word or sounding (nearly) the same, each with the log10
         likelihood of the slip from it to word."""
-        return tuple((entry.rstrip("=~"), slip_cost(word, entry.rstrip("=~"), entry[-1]))
-                     for entry in self._confusions.get(word, "").split())
+        out = []
+        for entry in self._confusions.get(word, "").split():
+            candidate = entry.rstrip("=~+")
+            out.append(Confusion(candidate, slip_cost(word, candidate, entry[-1]), entry.endswith("+")))
+        return tuple(out)
 
     def count(self, word: str) -> float:
         return self.words.get(word) or UNKNOWN_COUNT

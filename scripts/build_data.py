@@ -123,7 +123,8 @@ def contractions(vocabulary: set[str]) -> set[str]:
 def confusion_sets(unigrams: dict[str, int], dictionary: set[str]) -> dict[str, str]:
     """For each frequent lower-case dictionary word or contraction, the others one edit away or sounding the same,
     as "word" or "word~" (sounds alike: the ear's slip, likelier than a random keystroke) or "word=" (homophone,
-    or the same but for an apostrophe: its/it's); the alternatives are never names (jon) or abbreviations (cts).
+    or the same but for an apostrophe: its/it's) or "word+" (another form of it: target/targets); the
+    alternatives are never names (jon) or abbreviations (cts).
     Each rarer word of the corpus counts is confused with the frequent words one edit away."""
     ranked = [w for w, _ in sorted(unigrams.items(), key=lambda kv: -kv[1]) if w in dictionary and "'" not in w]
     vocabulary = set(ranked[:CONTEXT_VOCABULARY])
@@ -137,15 +138,15 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str]) -> dict[str, 
     for w in vocabulary:
         near = {c for c in edits1(w) if c in vocabulary}
         near |= {c for p in sounds.get(w, ()) for c in by_sound[p]}
-        near = sorted(c for c in near - {w} if not inflection(w, c))
+        near = sorted(near - {w})
         if near:
-            out[w] = " ".join(c + confusion_mark(w, c, sounds) for c in near)
+            out[w] = " ".join(c + ("+" if inflection(w, c) else confusion_mark(w, c, sounds)) for c in near)
     # Rarer words (jas, kew, mae) are confused too, with the frequent words a keystroke away (has, knew, made).
     for w in unigrams:
         if w not in vocabulary and len(w) >= MIN_RARE_CONFUSED and w.isalpha():
-            near = sorted(c for c in edits1(w) if c in vocabulary and not inflection(w, c))
+            near = sorted(c for c in edits1(w) if c in vocabulary)
             if near:
-                out[w] = " ".join(near)
+                out[w] = " ".join(c + ("+" if inflection(w, c) else "") for c in near)
     return out
 
 
@@ -159,7 +160,7 @@ INFLECTIONS = ("", "s", "es", "d", "ed", "r", "er", "n")
 
 
 def inflection(a: str, b: str) -> bool:
-    """Forms of one word (minister/ministers, retires/retired): agreement is grammar, not a slip of the hand."""
+    """Forms of one word (minister/ministers, retires/retired)."""
     stems_a = {a[: len(a) - len(e)] for e in INFLECTIONS if a.endswith(e) and len(a) - len(e) >= 3}
     stems_b = {b[: len(b) - len(e)] for e in INFLECTIONS if b.endswith(e) and len(b) - len(e) >= 3}
     return bool(stems_a & stems_b)

@@ -64,3 +64,10 @@ def test_a_slip_inside_a_name_needs_overwhelming_evidence(story):
     path = story("Interest rates were held by the Hank of England on Thursday.\n"
                  "Chancellor Gordon Brown said the actor Will Smith had met Jack Straw.\n")
     assert found(path) == [(1, 33, 37, "error", "Bank")]
+
+
+def test_another_form_of_the_word_is_a_slip_only_on_strong_evidence(story):
+    path = story("The statement was issuer by the ministry on Monday.\n"
+                 "The government have said the figures are wrong.\n"
+                 "Princes William and Harry said they were very happy.\n")
+    assert found(path) == [(1, 19, 25, "error", "issued")]

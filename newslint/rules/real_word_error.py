@@ -51,15 +51,18 @@ class RealWordError(Rule):
     fix_safety = Applicability.UNSAFE
 
     def __init__(self):
-        self._alternatives: dict[str, list[tuple[str, float]]] = {}
+        self._alternatives: dict[tuple[str, bool], list[tuple[str, float]]] = {}
 
-    def alternatives(self, res, word: str) -> list[tuple[str, float]]:
-        """The confusions of a lower-case word that the model knows and the dialect spells so, with slip costs."""
-        found = self._alternatives.get(word)
+    def alternatives(self, res, word: str, capitalised: bool) -> list[tuple[str, float]]:
+        """The confusions of a lower-case word that the model knows and the dialect spells so, with slip costs;
+        for a capitalised word, not its other forms (Princes William is no slip of Prince: agreement slips are
+        in common words)."""
+        found = self._alternatives.get((word, capitalised))
         if found is None:
-            found = self._alternatives[word] = [
-                (candidate, cost) for candidate, cost in res.context_model.confusions(word)
-                if res.language_model.known(candidate) and not res.lexicon.is_other_dialect(candidate)]
+            found = self._alternatives[word, capitalised] = [
+                (c.word, c.cost) for c in res.context_model.confusions(word)
+                if res.language_model.known(c.word) and not res.lexicon.is_other_dialect(c.word)
+                and not (capitalised and c.inflection)]
         return found
 
     def check(self, doc, res):
@@ -83,15 +86,13 @@ class RealWordError(Rule):
         token = doc.tokens[index]
         word = token.text
         lower = plain_word(word)
-        alternatives = self.alternatives(res, lower)
-        model = res.language_model
-        if stuck_to_digits(doc.prose, token):
+        if word[1:] != word[1:].lower() or stuck_to_digits(doc.prose, token):
             return None
+        alternatives = self.alternatives(res, lower, capitalised=word[:1].isupper())
+        model = res.language_model
         if not alternatives or not model.known(lower) or doc.in_heading(token.start):
             return None  # headlines are telegraphic: "Straw attacked on China arms" defeats a language model
         evidence = doc.derived(NameEvidence)
-        if word[1:] != word[1:].lower():
-            return None
         threshold = THRESHOLD
         if word[:1].isupper() and evidence.looks_like_name(token, index):
             threshold += NAME_MARGIN
