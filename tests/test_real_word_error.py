@@ -54,10 +54,11 @@ def test_the_seed_story_has_one_real_word_error():
     assert found(SEED) == [(12, 19, 21, "error", "on")]
 
 
-def test_the_fix_is_unsafe(story):
-    path = story(STORY)
+def test_the_fix_is_unsafe_unless_the_evidence_is_overwhelming(story):
+    path = story(STORY + "The minister said it would he wrong to act now.\n")
     result = run_cli("--format", "json", "--select", "NL201", str(path))
-    assert result.json["diagnostics"][0]["fix"]["applicability"] == "unsafe"
+    assert [(d["line"], d["suggestions"][0], d["fix"]["applicability"]) for d in result.json["diagnostics"]] == [
+        (2, "from", "unsafe"), (3, "be", "safe")]
 
 
 def test_a_slip_inside_a_name_needs_overwhelming_evidence(story):

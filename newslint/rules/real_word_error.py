@@ -13,6 +13,8 @@ from newslint.text import house_apostrophe, match_case, plain_word, stuck_to_dig
 # A real-word slip is rare, about one word in a hundred at most: the context must make the alternative that
 # much likelier (in log10 odds, after the slip's own likelihood) before the word is flagged.
 THRESHOLD = 2.5
+# Odds at which the fix is safe to apply unasked: a full log10 above the strongest false alarm seen on clean copy.
+OVERWHELMING = 5.0
 # A capitalised word the story treats as a name is judged too, but only on overwhelming evidence: "Nee York",
 # "the Hank of England". Names are what the model knows least, so an ordinary margin would flag them.
 NAME_MARGIN = 2.0
@@ -42,7 +44,8 @@ class RealWordError(Rule):
 
     Example: "Trump's point man no North Korea" -> "on".
 
-    Fix safety: unsafe; the linter is judging from context, so the fix is applied only with --unsafe-fixes.
+    Fix safety: unsafe; the linter is judging from context, so the fix is applied only with --unsafe-fixes,
+    unless the evidence is overwhelming (the alternative 100,000 times likelier: "it would he wrong to").
     """
 
     code = "NL201"
@@ -77,8 +80,9 @@ class RealWordError(Rule):
                 continue
             token = doc.tokens[index]
             suggestion = house_apostrophe(match_case(token.text, candidate), token.text, doc.text)
-            yield self.report(Span(token.start, token.end),
-                              f"'{token.text}' may be a slip for '{suggestion}' here", (suggestion,))
+            safety = Applicability.SAFE if odds >= OVERWHELMING else None
+            yield self.report(Span(token.start, token.end), f"'{token.text}' may be a slip for '{suggestion}' here",
+                              (suggestion,), applicability=safety)
 
     def assess(self, doc, res, index: int) -> tuple[str, float] | None:
         """The likeliest alternative to token `index` and its log10 odds over the word as written, when they
