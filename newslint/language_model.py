@@ -105,6 +105,16 @@ class LanguageModel:
         return ((position > 0 and self._bigram(word_id(words[position - 1]), current) >= 0)
                 or (position + 1 < len(words) and self._bigram(current, word_id(words[position + 1])) >= 0))
 
+    def unseen_windows(self, words: list[str], position: int, logprob: float) -> float:
+        """What `windows` gives a word the model does not know, from its log probability found elsewhere: the
+        trigrams after it lose their history to it."""
+        total = logprob
+        if position + 1 < len(words):
+            total += self.logprob(words[position + 1])
+        if position + 2 < len(words):
+            total += self.logprob(words[position + 2], words[position + 1])
+        return total
+
     def windows(self, words: list[str], position: int, alternatives: list[str],
                 floors: list[float] | None = None) -> list[float | None]:
         """For each alternative put at `position` of `words` (a run of known words), the log10 probability of the

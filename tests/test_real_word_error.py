@@ -72,3 +72,9 @@ def test_another_form_of_the_word_is_a_slip_only_on_strong_evidence(story):
                  "The government have said the figures are wrong.\n"
                  "Princes William and Harry said they were very happy.\n")
     assert found(path) == [(1, 19, 25, "error", "issued")]
+
+
+def test_a_short_dictionary_word_the_model_does_not_know_is_judged_by_its_frequency(story):
+    path = story("Nobody could explain hwy the talks had failed.\n"
+                 "The notional value of the deal was not disclosed.\n")
+    assert found(path) == [(1, 22, 25, "error", "why")]

@@ -22,6 +22,10 @@ SAME_STORY_BONUS = 1.0  # log10 boost for a word the story uses elsewhere (a cac
 # log10 unigram probability under which a word is a content word: one the story repeats is its topic (iron ore,
 # the bid), while function words (of, were, then) recur in every story, slips or not.
 CONTENT_WORD = -3.0
+# A short dictionary word outside the model's 65,000 is an abbreviation or a rarity, not prose (hwy, sch): it is
+# judged too, scored a power of ten below its dictionary frequency. Longer ones are real rare words (notional).
+UNSEEN_MAX_LENGTH = 4
+UNSEEN_PENALTY = -1.0
 REACH = 2  # words of context on each side: the trigrams that see the word
 SENTENCE_END_RE = re.compile(r"[.!?]")
 
@@ -35,7 +39,8 @@ class RealWordError(Rule):
     how likely the slip is. It flags the word only when an alternative is overwhelmingly likelier and the
     model has seen that alternative beside one of the neighbours (so frequency alone never decides). It boosts
     alternatives the story uses elsewhere, and the written word itself when it is a content word the story
-    uses again (the "ore" of a steel story is its topic, not a slip of "are"). Acronyms and headlines
+    uses again (the "ore" of a steel story is its topic, not a slip of "are"). A short dictionary word the
+    model does not know is judged by its dictionary frequency ("explain hwy the talks"). Acronyms and headlines
     (telegraphic by design) are not judged; a word the story treats as a name only on overwhelming evidence
     ("Nee York").
 
@@ -94,7 +99,10 @@ class RealWordError(Rule):
             return None
         alternatives = self.alternatives(res, lower, capitalised=word[:1].isupper())
         model = res.language_model
-        if not alternatives or not model.known(lower) or doc.in_heading(token.start):
+        unseen = not model.known(lower)
+        if unseen and not (len(lower) <= UNSEEN_MAX_LENGTH and word.islower() and res.lexicon.is_word(lower)):
+            return None
+        if not alternatives or doc.in_heading(token.start):
             return None  # headlines are telegraphic: "Straw attacked on China arms" defeats a language model
         evidence = doc.derived(NameEvidence)
         threshold = THRESHOLD
@@ -103,8 +111,12 @@ class RealWordError(Rule):
         words, position = context_run(doc, index, model)
         if len(words) == 1:
             return None
-        (written,) = model.windows(words, position, [lower])
-        if evidence.forms[lower] + evidence.forms[lower.capitalize()] > 1 and model.logprob(lower) < CONTENT_WORD:
+        if unseen:
+            written = model.unseen_windows(words, position, res.lexicon.frequency(lower) + UNSEEN_PENALTY)
+        else:
+            (written,) = model.windows(words, position, [lower])
+        if evidence.forms[lower] + evidence.forms[lower.capitalize()] > 1 and (
+                unseen or model.logprob(lower) < CONTENT_WORD):
             written += SAME_STORY_BONUS
         used = evidence.words_used
         priors = [cost + SAME_STORY_BONUS if candidate in used else cost for candidate, cost in alternatives]
