@@ -153,8 +153,13 @@ class Document:
     def headline_spans(self) -> tuple[tuple[int, int], ...]:
         return tuple((b.start, b.end) for b in self.blocks if b.kind in ("headline", "heading"))
 
+    @cached_property
+    def _headline_starts(self) -> list[int]:
+        return [start for start, _ in self.headline_spans]
+
     def in_heading(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.headline_spans)
+        i = bisect.bisect_right(self._headline_starts, offset) - 1  # the spans are in document order
+        return i >= 0 and offset < self.headline_spans[i][1]
 
     def neighbours(self, index: int) -> tuple[str | None, str | None]:
         """The lower-case words just before and after token `index`, when only a space separates them."""
