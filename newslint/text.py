@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import regex
+
 # Letters joined by inner hyphens or apostrophes: "Jong-un", "it's", "Pyongyang’s".
+OTHER_SCRIPT_RE = regex.compile(r"(?V1)[\p{L}--\p{Latin}]")  # a letter of Chinese, Cyrillic, Greek, Arabic...
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 APOSTROPHES = "'\u2019"
 OPENERS = "\"'\u2018\u201c([{"
@@ -88,3 +91,9 @@ def match_case(template: str, word: str) -> str:
     if template[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+def in_other_script(word: str) -> bool:
+    """True for a word with letters outside the Latin alphabet (a quoted slogan, a place in Cyrillic): English word
+    lists have nothing to say about it."""
+    return OTHER_SCRIPT_RE.search(word) is not None

@@ -95,3 +95,9 @@ def test_crlf_and_bom_keep_columns_right(story, tmp_path):
     path = tmp_path / "crlf.txt"
     path.write_bytes(b"\xef\xbb\xbfFirst line.\r\nThe goverment met.\r\n")
     assert diagnostics(str(path)) == [(2, 5, "NL101", "Unknown word 'goverment'", "government")]
+
+
+def test_words_in_other_scripts_are_left_alone(story):
+    path = story("The slogan 梦 appeared on posters, and москва was painted beside σπίτι in a goverment office.\n")
+    assert diagnostics("--select", "NL101,NL102", str(path)) == [
+        (1, 76, "NL101", "Unknown word 'goverment'", "government")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.names import NameEvidence, strip_possessive
 from newslint.rule import Rule
-from newslint.text import NAME_PARTICLES, match_case, stuck_to_digits
+from newslint.text import NAME_PARTICLES, in_other_script, match_case, stuck_to_digits
 
 # Word parts that stand before a hyphen without being words of their own.
 PREFIXES = frozenset("""co non pre post anti pro re un ex mid multi semi sub super vice cross self inter intra
@@ -25,7 +25,7 @@ class Spelling(Rule):
     fits between its neighbours. Names are not errors: capitalised words away from a sentence start,
     romanised given names (Do-gyun, Ik-san), words after a title, acronyms, words with inner capitals,
     and a lower-case word used twice in the story are left alone; numbers with units, URLs, e-mail
-    addresses and handles are not prose.
+    addresses and handles are not prose, and words in other scripts (москва, 梦) are not English.
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
@@ -47,7 +47,7 @@ class Spelling(Rule):
         evidence = doc.derived(NameEvidence)
         prose = doc.prose
         for index, token in enumerate(doc.tokens):
-            if stuck_to_digits(prose, token):
+            if stuck_to_digits(prose, token) or in_other_script(token.text):
                 continue
             if len(token.text) <= UNIT_LENGTH and token.text.islower() and _after_number(prose, token.start):
                 continue  # 474,000 bpd
