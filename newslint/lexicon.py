@@ -50,6 +50,9 @@ def edits1(word: str) -> set[str]:
     return out
 
 
+DIGRAPH_FIRST = frozenset("wtscpg")
+
+
 def edit_cost(typo: str, word: str) -> float:
     """log10 likelihood of typing `typo` when meaning `word` (one edit apart): keyboard slips and
     transpositions are likelier than arbitrary substitutions; doubled or dropped double letters are common."""
@@ -67,6 +70,8 @@ def edit_cost(typo: str, word: str) -> float:
     neighbour = (i > 0 and longer[i - 1] == extra) or (i + 1 < len(longer) and longer[i + 1] == extra)
     if neighbour:
         return -1.0  # doubled or undoubled letter
+    if extra == "h" and i > 0 and longer[i - 1] in DIGRAPH_FIRST:
+        return -1.0  # the h of wh, th, sh, ch, ph, gh, spelt by ear: were/where, tough/though
     if len(typo) > len(word):  # inserted a key next to an intended one
         around = {longer[i - 1] if i > 0 else "", longer[i + 1] if i + 1 < len(longer) else ""}
         return -1.2 if any(extra in KEYBOARD.get(c, ()) for c in around if c) else -2.0

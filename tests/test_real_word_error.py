@@ -78,3 +78,8 @@ def test_a_short_dictionary_word_the_model_does_not_know_is_judged_by_its_freque
     path = story("Nobody could explain hwy the talks had failed.\n"
                  "The notional value of the deal was not disclosed.\n")
     assert found(path) == [(1, 22, 25, "error", "why")]
+
+
+def test_the_h_of_a_digraph_spelt_by_ear_is_a_likely_slip(story):
+    path = story("\"We where winning but they kept scoring,\" the coach said.\n")
+    assert found(path) == [(1, 5, 10, "error", "were")]
