@@ -8,8 +8,8 @@ from typing import NamedTuple
 import regex
 
 # Letters joined by inner hyphens or apostrophes: "Jong-un", "it's", "Pyongyang’s".
-OTHER_SCRIPT_RE = regex.compile(r"(?V1)[\p{L}--\p{Latin}]")  # a letter of Chinese, Cyrillic, Greek, Arabic...
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
+OTHER_SCRIPT_RE = regex.compile(r"(?V1)[\p{L}--\p{Latin}]")  # a letter of Chinese, Cyrillic, Greek, Arabic...
 APOSTROPHES = "'\u2019"
 OPENERS = "\"'\u2018\u201c([{"
 CLOSERS = "\"'\u2019\u201d)]}"
