@@ -83,3 +83,9 @@ def test_a_short_dictionary_word_the_model_does_not_know_is_judged_by_its_freque
 def test_the_h_of_a_digraph_spelt_by_ear_is_a_likely_slip(story):
     path = story("\"We where winning but they kept scoring,\" the coach said.\n")
     assert found(path) == [(1, 5, 10, "error", "were")]
+
+
+def test_a_number_is_context_read_as_a_number_word(story):
+    path = story("Talks resumed on Monday.\nThe company cut 300 jobs at its plant no 12 March.\n"
+                 "Congress approved an $800bn rise and an 8% cut in 2004.\n")
+    assert found(path) == [(2, 39, 41, "error", "on")]
