@@ -24,6 +24,19 @@ KNOWN_METADATA_KEYS = frozenset(
 )
 
 
+# "Tags:", "Keywords:" as some desks write them: a title-case key counts only when it is a known field.
+TITLE_CASE_METADATA_RE = re.compile(r"^(?P<key>[A-Z][a-z]+):(?P<value>.*)$")
+
+
+def _metadata_line(line: str) -> re.Match | None:
+    found = METADATA_LINE_RE.match(line)
+    if found is None:
+        found = TITLE_CASE_METADATA_RE.match(line)
+        if found and found.group("key").upper() not in KNOWN_METADATA_KEYS:
+            return None
+    return found
+
+
 def _stands_alone(doc: Document, index: int) -> bool:
     """A first line followed by a blank line and then more copy: the headline."""
     following = [doc.line_text(i).strip() for i in range(index + 1, doc.line_count)]
@@ -52,19 +65,19 @@ def _metadata_block(doc: Document, first: int, last: int) -> tuple[list[int], li
     i = last
     while i >= first and not doc.line_text(i).strip():
         i -= 1
-    while i >= first and METADATA_LINE_RE.match(doc.line_text(i)):
+    while i >= first and _metadata_line(doc.line_text(i)):
         lines.append(i)
         i -= 1
     if not lines:
         return [], []
     stands_apart = i < first or not doc.line_text(i).strip()
-    known = any(METADATA_LINE_RE.match(doc.line_text(n)).group("key") in KNOWN_METADATA_KEYS for n in lines)
+    known = any(_metadata_line(doc.line_text(n)).group("key").upper() in KNOWN_METADATA_KEYS for n in lines)
     if not (stands_apart or known):
         return [], []  # "NOTE: ..." ending a paragraph run is prose, not a metadata block
     fields = []
     for index in sorted(lines):
         start, _ = doc.line_span(index)
-        m = METADATA_LINE_RE.match(doc.line_text(index))
+        m = _metadata_line(doc.line_text(index))
         assert m is not None
         raw = m.group("value")
         value = raw.strip()

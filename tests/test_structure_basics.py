@@ -76,6 +76,16 @@ def test_empty_metadata_in_a_trailing_block(cli, story):
     ]
 
 
+def test_title_case_keys_count_when_they_are_known_fields(cli, story):
+    text = ("Storm hits coast\n\nThe storm hit the coast. Note: more rain is due.\n\n"
+            "Tags:\nKeywords: storm, coast\nByline: \n")
+    assert found(cli, story(text), "NL401") == [
+        (5, 1, 6, "Empty metadata field 'Tags:'", []),
+        (7, 1, 8, "Empty metadata field 'Byline:'", []),
+    ]
+    assert found(cli, story("The storm hit the coast.\n\nNote:\n", "note.txt"), "NL401") == []
+
+
 def test_empty_metadata_in_front_matter(cli, story):
     text = "---\ntitle: Storm\ntags: []\nlink: \"\"\nauthor: Jo\n---\n\n# Storm\n\nIt rained.\n"
     assert found(cli, story(text, "storm.md"), "NL401") == [

@@ -9,7 +9,7 @@ from newslint.rule import Rule
 class EmptyMetadata(Rule):
     """A metadata field left empty: "TAGS:" with nothing after it, or "tags: []" in front matter.
 
-    What it does: checks the KEY: value block of plain-text drafts (LINK:, TAGS:, KEYWORDS: ...) and the
+    What it does: checks the KEY: value block of plain-text drafts (LINK:, TAGS:, Keywords: ...) and the
     top-level keys of YAML front matter in Markdown drafts, and flags any key whose value is empty
     (blank, "", [] or {}).
 
