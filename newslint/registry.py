@@ -34,6 +34,7 @@ BUILTIN_MODULES = (
     "doubled_space",
     "doubled_punctuation",
     "invalid_front_matter",
+    "unclosed_emphasis",
     "unused_suppression",
 )
 

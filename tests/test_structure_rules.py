@@ -1,4 +1,4 @@
-"""Structure rules NL403-NL408: one fixture per rule with exact line, column, code and suggestion."""
+"""Structure rules NL403-NL410: one fixture per rule with exact line, column, code and suggestion."""
 
 from __future__ import annotations
 
@@ -156,8 +156,27 @@ def test_safe_fixes(cli, story, before, after):
     assert path.read_text(encoding="utf-8") == after
 
 
+EMPHASIS = (
+    "# Budget **winners** and losers\n"
+    "\n"
+    "The minister said the plan was **essential for growth.\n"
+    "\n"
+    "A **bold** claim, a snake__case__name and `a **code** span`.\n"
+    "\n"
+    "It was __really__ good, then stray** here, and 2 ** 3 is eight.\n"
+    "\n"
+    "Bold may run **over\n"
+    "two lines** of a paragraph.\n"
+)
+
+
+def test_unclosed_emphasis_in_markdown(cli, story):
+    assert found(cli, story(EMPHASIS, "budget.md"), "NL410") == [(3, 32, "NL410", ""), (7, 35, "NL410", "")]
+    assert found(cli, story(EMPHASIS, "budget.txt"), "NL410") == []  # plain text has no bold markers
+
+
 def test_structure_rules_document_themselves(cli):
-    for code in ("NL403", "NL404", "NL405", "NL406", "NL407", "NL408", "NL901"):
+    for code in ("NL403", "NL404", "NL405", "NL406", "NL407", "NL408", "NL410", "NL901"):
         out = cli("rule", code).out
         for heading in ("What it does:", "Why it matters:", "Example:", "Fix safety:"):
             assert heading in out, (code, heading)
