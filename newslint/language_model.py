@@ -120,27 +120,28 @@ class LanguageModel:
         """For each alternative put at `position` of `words` (a run of known words), the log10 probability of the
         trigrams that see it: the one it ends and the two after it. With `floors`, an alternative whose first
         trigram alone falls below its floor is not scored further (None): the other two cannot lift it."""
-        word_id, bigram = self.id, self._bigram
+        word_id, bigram, prob = self.id, self._bigram, self._prob
         trial = [word_id(w) for w in words]
-        end = min(position + 3, len(trial))
-        # The bigrams before and after the alternative's are the same for every alternative.
-        first_history = bigram(trial[position - 2], trial[position - 1]) if position >= 2 else None
-        last_pair = bigram(trial[position + 1], trial[position + 2]) if end == position + 3 else -1
+        n = len(trial)
+        # The words and bigrams around the alternative are the same for every alternative.
+        before = trial[position - 1] if position >= 1 else None
+        first_history = bigram(trial[position - 2], before) if position >= 2 else None
+        after = trial[position + 1] if position + 1 < n else None
+        further = trial[position + 2] if position + 2 < n else None
+        last_pair = bigram(after, further) if further is not None else -1
         out: list[float | None] = []
         for k, word in enumerate(alternatives):
-            trial[position] = word_id(word)
-            history = first_history
-            total: float | None = 0.0
-            for j in range(position, end):
-                previous = trial[j - 1] if j >= 1 else None
-                if previous is None:
-                    pair = -1
-                else:
-                    pair = last_pair if j == position + 2 else bigram(previous, trial[j])
-                total += self._prob(trial[j], previous, history, pair)
-                if floors is not None and j == position and total < floors[k] - TAIL_SLACK:
-                    total = None
-                    break
-                history = None if previous is None else pair  # (previous, word) is the next trigram's history
+            current = word_id(word)
+            pair = -1 if before is None else bigram(before, current)
+            total = prob(current, before, first_history, pair)
+            if floors is not None and total < floors[k] - TAIL_SLACK:
+                out.append(None)
+                continue
+            if after is not None:
+                history = None if before is None else pair
+                next_pair = bigram(current, after)
+                total += prob(after, current, history, next_pair)
+                if further is not None:
+                    total += prob(further, after, next_pair, last_pair)
             out.append(total)
         return out
