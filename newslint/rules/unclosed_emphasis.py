@@ -40,12 +40,12 @@ class UnclosedEmphasis(Rule):
         for block in doc.prose_blocks:
             open_markers: dict[str, re.Match] = {}
             for m in MARKER_RE.finditer(markup, block.start, block.end):
+                marker = m.group()
                 before = markup[m.start() - 1] if m.start() > block.start else " "
                 after = markup[m.end()] if m.end() < block.end else " "
-                opens, closes = not after.isspace(), not before.isspace()
-                if m.group() == "__" and before.isalnum() and after.isalnum():
+                if marker == "__" and before.isalnum() and after.isalnum():
                     continue  # snake__case: no emphasis inside a word
-                marker = m.group()
+                opens, closes = not after.isspace(), not before.isspace()
                 if closes and marker in open_markers:
                     del open_markers[marker]
                 elif opens:
@@ -53,6 +53,5 @@ class UnclosedEmphasis(Rule):
                 elif closes:
                     yield self.report(Span(m.start(), m.end()), f"'{marker}' closes bold that was never opened",
                                       ("",))
-            for m in open_markers.values():
-                yield self.report(Span(m.start(), m.end()), f"'{m.group()}' opens bold that is never closed",
-                                  ("",))
+            for marker, m in open_markers.items():
+                yield self.report(Span(m.start(), m.end()), f"'{marker}' opens bold that is never closed", ("",))
