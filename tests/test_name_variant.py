@@ -162,3 +162,11 @@ def test_an_everyday_word_before_the_same_family_name_is_a_slip_of_the_given_nam
     text = ("Athletics\n\nPaul McKee won the race on Sunday. Later Pal McKee said the course was hard.\n"
             "Mark Smith and Mary Smith arrived. Rob Jones met Bob Jones.\n")
     assert found(story, text) == [(3, 42, "NL301", "Pal", "Paul")]
+
+
+def test_a_rare_word_written_as_a_name_is_a_slip_of_the_story_name(story):
+    text = ("Carmaker cuts jobs\n\n"
+            "Saab is losing money. The Saab factory in Sweden will shed staff, and Saab has said so.\n"
+            "Another way to reduce Sab's losses would be to share parts. Wasps beat Sale, and a Wasps wing starred.\n"
+            "The Owl and the Lark are pubs; Lark Lane is nearby, and the Owl serves food.\n")
+    assert found(story, text) == [(4, 23, "NL301", "Sab", "Saab")]

@@ -12,6 +12,8 @@ from newslint.names import NameEvidence, deletions, fold, is_capitalised, slip_a
 from newslint.rule import Rule
 from newslint.text import TITLES
 
+# log10 frequency under which a word written as a name counts as no word: under once in 100,000 words.
+UNCOMMON_WORD = -5.0
 MIN_SLIP_KEY = 2  # a two-letter spelling is taken for a slip only when it is no word (Dw for Dow)
 SHORT_NAME = 3  # a name this short is one letter from other names (Del, Dal)
 VOWELS = frozenset("aeiouy")
@@ -179,8 +181,10 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
     near = [_neighbours(evidence, v) for v in (big, small)]
     if not (big.named or form in lexicon.proper or (near[0][1] and lexicon.frequency(form) < COMMON_WORD)):
         return 0  # a name: by position, by the word list, or as the head of a longer name (Amnesty International)
-    known = [bool(VOWELS & set(v.key)) and (lexicon.is_word(w) or w in res.accepted_words)
-             for v, w in ((big, form), (small, other))]  # Dw, Ls and Nt are no words, whatever the lists say
+    # Dw, Ls and Nt are no words, whatever the lists say; nor, beside a name, are rarities (Sab beside Saab, Pul
+    # beside Paul): what stands for a word here is a name or a word in everyday use.
+    known = [bool(VOWELS & set(v.key)) and (w in res.accepted_words or lexicon.is_word(w) and (
+        w in lexicon.proper or lexicon.frequency(w.lower()) > UNCOMMON_WORD)) for v, w in ((big, form), (small, other))]
     shorter = min(len(big.key), len(small.key))
     if at >= shorter - (len(big.key) == len(small.key)) and (all(known) or not _doubled(big.key, small.key)):
         return 0  # the last letter: Korea, Korean, Koreas; Iran, Iraq; but Zelensky, Zelenskyy
