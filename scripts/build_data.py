@@ -57,8 +57,26 @@ def read_counts(path: Path, parts: int) -> dict[str, int]:
     return out
 
 
+def with_counterparts(counts: dict[str, int], counterpart: dict[str, str]) -> dict[str, int]:
+    """The counts, with each entry's other-dialect spelling (labour party: labor party) given the same count where
+    the list has none: the Google Books lists hold many British spellings without their American forms."""
+    out = dict(counts)
+    for key, count in counts.items():
+        words = key.split()
+        if any(w in counterpart for w in words):
+            out.setdefault(" ".join(counterpart.get(w, w) for w in words), count)
+    return out
+
+
 def scowl(dialect: str) -> set[str]:
     return set(SCOWL[dialect].read_text(encoding="utf-8").split())
+
+
+def spelling_variants() -> dict[str, str]:
+    """breame's British and American spellings of one word, each way."""
+    from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS, BRITISH_ENGLISH_SPELLINGS
+
+    return BRITISH_ENGLISH_SPELLINGS | AMERICAN_ENGLISH_SPELLINGS
 
 
 def dialect_pairs(us_words: set[str], gb_words: set[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -249,6 +267,11 @@ def main() -> None:
     bigrams = read_counts(symspell_file("frequency_bigramdictionary_en_243_342.txt"), 2)
     us, gb = scowl("US"), scowl("GB")
     gb_only, us_only = dialect_pairs(us, gb)
+    # A word missing from the list takes its other spelling's count (theatre, theater); a pair only when both
+    # spellings belong to one dialect each (not "tire of", which is no "tyre of").
+    counterpart = {w: c for w, c in (gb_only | us_only).items() if c}
+    unigrams = with_counterparts(unigrams, counterpart | spelling_variants())
+    bigrams = with_counterparts(bigrams, counterpart)
 
     # Word frequency on one scale: Google Books counts where known, pyspellchecker's otherwise (rescaled).
     total = sum(unigrams.values())

@@ -101,3 +101,8 @@ def test_words_in_other_scripts_are_left_alone(story):
     path = story("The slogan 梦 appeared on posters, and москва was painted beside σπίτι in a goverment office.\n")
     assert diagnostics("--select", "NL101,NL102", str(path)) == [
         (1, 76, "NL101", "Unknown word 'goverment'", "government")]
+
+
+def test_american_spellings_are_ranked_as_often_as_their_british_forms(story):
+    path = story("The labr union praised her sense of humr.\n")
+    assert [(d[1], d[4]) for d in diagnostics("--dialect", "en-US", str(path))] == [(5, "labor"), (37, "humor")]
