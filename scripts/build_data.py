@@ -270,11 +270,11 @@ def main() -> None:
     # A word missing from the list takes its other spelling's count (theatre, theater); a pair only when both
     # spellings belong to one dialect each (not "tire of", which is no "tyre of").
     counterpart = {w: c for w, c in (gb_only | us_only).items() if c}
+    total, pair_total = sum(unigrams.values()), sum(bigrams.values())  # of the entries counted, not of their copies
     unigrams = with_counterparts(unigrams, counterpart | spelling_variants())
     bigrams = with_counterparts(bigrams, counterpart)
 
     # Word frequency on one scale: Google Books counts where known, pyspellchecker's otherwise (rescaled).
-    total = sum(unigrams.values())
     spell_total = sum(spell.values())
     words: dict[str, float] = {}
     for w, c in spell.items():
@@ -298,7 +298,7 @@ def main() -> None:
         "total": total,
         "cutoff": min(bigrams.values()),
         # the pair counts come from a larger sample than the word counts: this many pair tokens per word token
-        "pair_scale": sum(bigrams.values()) / total,
+        "pair_scale": pair_total / total,
         "words": NgramTable.build(unigrams.items()).to_bytes(),
         "pairs": NgramTable.build(bigrams.items()).to_bytes(),
         "confusions": confusion_sets(unigrams, lower_scowl),
