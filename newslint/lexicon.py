@@ -80,8 +80,10 @@ def edit_cost(typo: str, word: str) -> float:
 
 class Lexicon:
     def __init__(self, words: NgramTable, proper: frozenset[str], gb_only: dict[str, str], us_only: dict[str, str],
-                 dialect: str):
+                 dialect: str, british_variants: dict[str, str] | None = None):
         self.words = words  # lower-case word -> negated log10 frequency in hundredths
+        # British spellings mapped to the American, including those American lists accept too (theatre, grey).
+        self.british_variants = british_variants or {}
         self.proper = proper
         self.dialect = dialect
         # Spellings of the other dialect, mapped to this dialect's form ("" when there is no direct counterpart).
@@ -100,7 +102,7 @@ class Lexicon:
     def load(cls, dialect: str) -> Lexicon:
         raw = data.load("lexicon")
         return cls(NgramTable.from_bytes(raw["frequency"]), frozenset(raw["proper"].split("\n")), raw["gb_only"],
-                   raw["us_only"], dialect)
+                   raw["us_only"], dialect, raw["british_variants"])
 
     def is_word(self, word: str) -> bool:
         """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words)."""
@@ -165,6 +167,13 @@ class Lexicon:
         two_edits = {c for step in first_steps for c in edits1(step)
                      if self._known(c) and self.frequency(c) > RARE_WORD}
         return list(two_edits | {c for c in swapped if self._known(c)})
+
+    def prefer_native(self, candidates: list[str]) -> list[str]:
+        """In American copy, of two spellings of one word among the candidates (theatre, theater), the American."""
+        if self.dialect in BRITISH:
+            return candidates
+        present = set(candidates)
+        return [c for c in candidates if self.british_variants.get(c) not in present]
 
     def near_common_word(self, word: str, threshold: float = COMMON_WORD, names_too: bool = False) -> bool:
         """One edit from an everyday lower-case word; unless names_too, not one that is also a name ("Irfan" is

@@ -72,11 +72,11 @@ def scowl(dialect: str) -> set[str]:
     return set(SCOWL[dialect].read_text(encoding="utf-8").split())
 
 
-def spelling_variants() -> dict[str, str]:
-    """breame's British and American spellings of one word, each way."""
+def spelling_variants() -> tuple[dict[str, str], dict[str, str]]:
+    """breame's British spellings mapped to the American, and the American to the British."""
     from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS, BRITISH_ENGLISH_SPELLINGS
 
-    return BRITISH_ENGLISH_SPELLINGS | AMERICAN_ENGLISH_SPELLINGS
+    return BRITISH_ENGLISH_SPELLINGS, AMERICAN_ENGLISH_SPELLINGS
 
 
 def dialect_pairs(us_words: set[str], gb_words: set[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -271,7 +271,8 @@ def main() -> None:
     # spellings belong to one dialect each (not "tire of", which is no "tyre of").
     counterpart = {w: c for w, c in (gb_only | us_only).items() if c}
     total, pair_total = sum(unigrams.values()), sum(bigrams.values())  # of the entries counted, not of their copies
-    unigrams = with_counterparts(unigrams, counterpart | spelling_variants())
+    british, american = spelling_variants()
+    unigrams = with_counterparts(unigrams, counterpart | british | american)
     bigrams = with_counterparts(bigrams, counterpart)
 
     # Word frequency on one scale: Google Books counts where known, pyspellchecker's otherwise (rescaled).
@@ -293,6 +294,7 @@ def main() -> None:
         "proper": "\n".join(proper),
         "gb_only": gb_only,
         "us_only": us_only,
+        "british_variants": british,
     }
     context = {
         "total": total,

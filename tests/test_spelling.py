@@ -103,6 +103,8 @@ def test_words_in_other_scripts_are_left_alone(story):
         (1, 76, "NL101", "Unknown word 'goverment'", "government")]
 
 
-def test_american_spellings_are_ranked_as_often_as_their_british_forms(story):
-    path = story("The labr union praised her sense of humr.\n")
-    assert [(d[1], d[4]) for d in diagnostics("--dialect", "en-US", str(path))] == [(5, "labor"), (37, "humor")]
+def test_american_copy_gets_american_corrections(story):
+    path = story("The labr union praised her sense of humr at the theatr.\n")
+    assert [(d[1], d[4]) for d in diagnostics("--dialect", "en-US", str(path))] == [
+        (5, "labor"), (37, "humor"), (49, "theater")]  # theatre is American too, but the lesser spelling
+    assert [(d[1], d[4]) for d in diagnostics("--dialect", "en-GB", str(path))][2] == (49, "theatre")

@@ -116,7 +116,7 @@ class Spelling(Rule):
         return False
 
     def _flag(self, doc, res, index, span, word):
-        candidates = res.lexicon.candidates(word)
+        candidates = res.lexicon.prefer_native(res.lexicon.candidates(word))
         if not candidates:
             return  # nothing a slip away: a rare term, a coinage or a foreign word (stanozolol, numerique)
         left, right = doc.neighbours(index)
