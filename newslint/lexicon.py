@@ -80,10 +80,10 @@ def edit_cost(typo: str, word: str) -> float:
 
 class Lexicon:
     def __init__(self, words: NgramTable, proper: frozenset[str], gb_only: dict[str, str], us_only: dict[str, str],
-                 dialect: str, british_variants: dict[str, str] | None = None):
+                 dialect: str, british_variants: dict[str, str]):
         self.words = words  # lower-case word -> negated log10 frequency in hundredths
         # British spellings mapped to the American, including those American lists accept too (theatre, grey).
-        self.british_variants = british_variants or {}
+        self.british_variants = british_variants
         self.proper = proper
         self.dialect = dialect
         # Spellings of the other dialect, mapped to this dialect's form ("" when there is no direct counterpart).

@@ -81,17 +81,16 @@ def spelling_variants() -> tuple[dict[str, str], dict[str, str]]:
 
 def dialect_pairs(us_words: set[str], gb_words: set[str]) -> tuple[dict[str, str], dict[str, str]]:
     """British-only and American-only spellings, each mapped to its other-dialect form where known."""
-    from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS, BRITISH_ENGLISH_SPELLINGS
-
+    british, american = spelling_variants()
     us_lower = {w for w in us_words if w.islower()}
     gb_lower = {w for w in gb_words if w.islower()}
     gb_only = {w: "" for w in gb_lower - us_lower}
     us_only = {w: "" for w in us_lower - gb_lower}
-    for gb, us in BRITISH_ENGLISH_SPELLINGS.items():
+    for gb, us in british.items():
         if gb in gb_only and us in us_only:
             gb_only[gb] = us
             us_only[us] = gb
-    for us, gb in AMERICAN_ENGLISH_SPELLINGS.items():
+    for us, gb in american.items():
         if us in us_only and gb in gb_only:
             us_only[us] = us_only[us] or gb
             gb_only[gb] = gb_only[gb] or us
