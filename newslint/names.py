@@ -8,7 +8,7 @@ from collections import Counter
 from functools import cached_property
 
 from newslint.document import Document
-from newslint.text import APOSTROPHES, TITLES, Token
+from newslint.text import APOSTROPHES, NAME_PARTICLES, TITLES, Token
 
 # Romanised Korean, Chinese and similar given names: a capitalised syllable, a hyphen, a lower-case one.
 ROMANISED_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
@@ -104,6 +104,16 @@ class NameEvidence:
         prev = tokens[index - 1]
         between = self.doc.prose[prev.end:tokens[index].start]
         return prev.text.lower() in TITLES and between.strip(". ") == ""
+
+    def is_name_particle(self, index: int) -> bool:
+        """True when token `index` is a lower-case particle leading into a capitalised name (der in Van der Berg,
+        bin in bin Salman)."""
+        tokens = self.doc.tokens
+        while index + 1 < len(tokens) and tokens[index].text in NAME_PARTICLES and self.joined(index, index + 1):
+            index += 1
+            if is_capitalised(tokens[index].text):
+                return True
+        return False
 
     def looks_like_name(self, token: Token, index: int) -> bool:
         """Evidence from the story alone that a capitalised token is a name."""

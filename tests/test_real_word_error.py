@@ -89,3 +89,13 @@ def test_a_number_is_context_read_as_a_number_word(story):
     path = story("Talks resumed on Monday.\nThe company cut 300 jobs at its plant no 12 March.\n"
                  "Congress approved an $800bn rise and an 8% cut in 2004.\n")
     assert found(path) == [(2, 39, 41, "error", "on")]
+
+
+def test_a_particle_inside_a_name_is_part_of_the_name(story):
+    path = story("The back four was Ferreira, Van der Berg, Okafor and Dawson, who all played the full match.\n")
+    assert found(path) == []
+
+
+def test_the_last_word_of_a_name_is_no_context_for_the_next_word(story):
+    path = story("Smith was caught at slip by Joe Root off the bowling of Jack Leach shortly before lunch.\n")
+    assert found(path) == []

@@ -45,8 +45,9 @@ class RealWordError(Rule):
     alternatives the story uses elsewhere, and the written word itself when it is a content word the story
     uses again (the "ore" of a steel story is its topic, not a slip of "are"). A short dictionary word the
     model does not know is judged by its dictionary frequency ("explain hwy the talks"). Acronyms and headlines
-    (telegraphic by design) are not judged; a word the story treats as a name only on overwhelming evidence
-    ("Nee York").
+    (telegraphic by design) are not judged, nor are particles inside names (Van der Berg); a word the story
+    treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no context for the
+    word after it: what follows "root" says nothing of what follows Joe Root.
 
     Why it matters: a spell checker cannot see these; every one of them is a real word. They are the errors
     that reach print.
@@ -109,6 +110,8 @@ class RealWordError(Rule):
         if not alternatives or doc.in_heading(token.start):
             return None  # headlines are telegraphic: "Straw attacked on China arms" defeats a language model
         evidence = doc.derived(NameEvidence)
+        if evidence.is_name_particle(index):
+            return None
         threshold = THRESHOLD
         if word[:1].isupper() and evidence.looks_like_name(token, index):
             threshold += NAME_MARGIN
@@ -153,7 +156,7 @@ def context_run(doc, index: int, model) -> tuple[list[str], int]:
             break
         left.extend(reversed(between))
         word = plain_word(tokens[i - 1].text)
-        if len(left) >= REACH or not model.known(word):
+        if len(left) >= REACH or not model.known(word) or ends_name(doc, i - 1):
             break
         left.append(word)
         i -= 1
@@ -171,6 +174,16 @@ def context_run(doc, index: int, model) -> tuple[list[str], int]:
         right.append(word)
         i += 1
     return left[REACH - 1::-1] + [plain_word(tokens[index].text)] + right[:REACH], min(len(left), REACH)
+
+
+def ends_name(doc, index: int) -> bool:
+    """True when token `index` is the last word of a name of two or more capitalised words (Joe Root, Nippon
+    Steel): what the model knows follows "root" or "steel" says nothing of what follows the name."""
+    token = doc.tokens[index]
+    if index == 0 or token.text == "I" or not token.text[:1].isupper() or doc.is_sentence_start(token):
+        return False
+    before = doc.tokens[index - 1]
+    return before.text[:1].isupper() and doc.prose[before.end:token.start] == " "
 
 
 def read_gap(gap: str) -> tuple[list[str], bool]:
