@@ -106,8 +106,8 @@ class NameEvidence:
         return prev.text.lower() in TITLES and between.strip(". ") == ""
 
     def is_name_particle(self, index: int) -> bool:
-        """True when token `index` is a lower-case particle leading into a capitalised name (der in Van der Berg,
-        bin in bin Salman)."""
+        """True when token `index` is a lower-case particle leading, through any others, into a capitalised word of
+        one name: der in Van der Berg, von in Ursula von der Leyen, bin in bin Salman."""
         tokens = self.doc.tokens
         while index + 1 < len(tokens) and tokens[index].text in NAME_PARTICLES and self.joined(index, index + 1):
             index += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.names import NameEvidence, strip_possessive
 from newslint.rule import Rule
-from newslint.text import NAME_PARTICLES, in_other_script, match_case, stuck_to_digits
+from newslint.text import in_other_script, match_case, stuck_to_digits
 
 # Word parts that stand before a hyphen without being words of their own.
 PREFIXES = frozenset("""co non pre post anti pro re un ex mid multi semi sub super vice cross self inter intra
@@ -56,7 +56,7 @@ class Spelling(Rule):
                 continue
             if lexicon.is_other_dialect(word):
                 continue  # the dialect-consistency rule (NL302) reports it
-            if word in NAME_PARTICLES and _before_name(evidence, index):
+            if evidence.is_name_particle(index):
                 continue  # Ursula von der Leyen
             if self._is_name_or_term(word, token, index, evidence, lexicon) or self._is_derived(word, lexicon):
                 continue
@@ -127,14 +127,3 @@ class Spelling(Rule):
 def _after_number(prose: str, start: int) -> bool:
     return start >= 2 and prose[start - 1] == " " and prose[start - 2].isdigit()
 
-
-def _before_name(evidence, index: int) -> bool:
-    """True when the token at index is followed, through name particles, by a capitalised word of one name."""
-    tokens = evidence.doc.tokens
-    while index + 1 < len(tokens) and evidence.joined(index, index + 1):
-        index += 1
-        if tokens[index].text[:1].isupper():
-            return True
-        if tokens[index].text not in NAME_PARTICLES:
-            return False
-    return False
