@@ -97,16 +97,8 @@ class LanguageModel:
             backoff += self.unigram_backoff[previous] - BACKOFF_ZERO
         return -self.unigram_prob[word] * PROB_STEP + backoff * BACKOFF_STEP
 
-    def attested(self, words: list[str], position: int, word: str) -> bool:
-        """True when the model has seen `word` put at `position` of `words` beside either neighbour: its score
-        then rests on context, not on how common the word is alone."""
-        word_id = self.id
-        current = word_id(word)
-        return ((position > 0 and self._bigram(word_id(words[position - 1]), current) >= 0)
-                or (position + 1 < len(words) and self._bigram(current, word_id(words[position + 1])) >= 0))
-
     def unseen_windows(self, words: list[str], position: int, logprob: float) -> float:
-        """What `windows` gives a word the model does not know, from its log probability found elsewhere: the
+        """What `Slot.scores` gives a word the model does not know, from its log probability found elsewhere: the
         trigrams after it lose their history to it."""
         total = logprob
         if position + 1 < len(words):
@@ -115,25 +107,33 @@ class LanguageModel:
             total += self.logprob(words[position + 2], words[position + 1])
         return total
 
-    def windows(self, words: list[str], position: int, alternatives: list[str],
-                floors: list[float] | None = None) -> list[float | None]:
-        """For each alternative put at `position` of `words` (a run of known words), the log10 probability of the
-        trigrams that see it: the one it ends and the two after it. With `floors`, an alternative whose first
-        trigram alone falls below its floor is not scored further (None): the other two cannot lift it."""
-        word_id, bigram, prob = self.id, self._bigram, self._prob
-        trial = [word_id(w) for w in words]
+
+class Slot:
+    """A run of known words with the word at `position` left open: the trigrams that see whatever is put there,
+    with the words and bigrams around it looked up once for every alternative."""
+
+    def __init__(self, model: LanguageModel, words: list[str], position: int):
+        self.model = model
+        trial = [model.id(w) for w in words]
         n = len(trial)
-        # The words and bigrams around the alternative are the same for every alternative.
-        before = trial[position - 1] if position >= 1 else None
-        first_history = bigram(trial[position - 2], before) if position >= 2 else None
-        after = trial[position + 1] if position + 1 < n else None
-        further = trial[position + 2] if position + 2 < n else None
-        last_pair = bigram(after, further) if further is not None else -1
+        self.before = trial[position - 1] if position >= 1 else None
+        self.first_history = model._bigram(trial[position - 2], self.before) if position >= 2 else None
+        self.after = trial[position + 1] if position + 1 < n else None
+        self.further = trial[position + 2] if position + 2 < n else None
+        self.last_pair = model._bigram(self.after, self.further) if self.further is not None else -1
+
+    def scores(self, alternatives: list[str], floors: list[float] | None = None) -> list[float | None]:
+        """For each alternative put in the slot, the log10 probability of the trigrams that see it: the one it
+        ends and the two after it. With `floors`, an alternative whose first trigram alone falls below its floor
+        is not scored further (None): the other two cannot lift it."""
+        model = self.model
+        word_id, bigram, prob = model.id, model._bigram, model._prob
+        before, after, further = self.before, self.after, self.further
         out: list[float | None] = []
         for k, word in enumerate(alternatives):
             current = word_id(word)
             pair = -1 if before is None else bigram(before, current)
-            total = prob(current, before, first_history, pair)
+            total = prob(current, before, self.first_history, pair)
             if floors is not None and total < floors[k] - TAIL_SLACK:
                 out.append(None)
                 continue
@@ -142,6 +142,14 @@ class LanguageModel:
                 next_pair = bigram(current, after)
                 total += prob(after, current, history, next_pair)
                 if further is not None:
-                    total += prob(further, after, next_pair, last_pair)
+                    total += prob(further, after, next_pair, self.last_pair)
             out.append(total)
         return out
+
+    def attested(self, word: str) -> bool:
+        """True when the model has seen `word` in the slot beside either neighbour: its score then rests on
+        context, not on how common the word is alone."""
+        model = self.model
+        current = model.id(word)
+        return ((self.before is not None and model._bigram(self.before, current) >= 0)
+                or (self.after is not None and model._bigram(current, self.after) >= 0))

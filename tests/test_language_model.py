@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.language_model import BACKOFF_STEP, BACKOFF_ZERO, LanguageModel
+from newslint.language_model import BACKOFF_STEP, BACKOFF_ZERO, LanguageModel, Slot
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def test_an_unseen_trigram_backs_off_to_the_bigram_with_the_history_weight(model
 
 def test_the_window_prefers_the_intended_word(model):
     words = ["rose", "sharply", "form", "last", "year"]
-    written, intended = model.windows(words, 2, ["form", "from"])
+    written, intended = Slot(model, words, 2).scores(["form", "from"])
     assert intended - written > 3.0
 
 
@@ -36,6 +36,6 @@ def test_sentence_markers_and_contractions_are_known(model):
 
 
 def test_a_word_is_attested_only_when_seen_beside_a_neighbour(model):
-    assert model.attested(["sharply", "form", "last"], 1, "from")
-    assert not model.attested(["sharply", "form", "last"], 1, "form")
-    assert not model.attested(["banana", "tractor", "sermon"], 1, "tractor")
+    assert Slot(model, ["sharply", "form", "last"], 1).attested("from")
+    assert not Slot(model, ["sharply", "form", "last"], 1).attested("form")
+    assert not Slot(model, ["banana", "tractor", "sermon"], 1).attested("tractor")

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from conftest import SEED, run_cli
 
+from newslint.config import Config
+from newslint.resources import Resources
+from newslint.rules.real_word_error import RealWordError
+
 
 def found(path, *args: str) -> list[tuple[int, int, int, str, str]]:
     result = run_cli("--format", "json", "--select", "NL201", *args, str(path))
@@ -99,3 +103,9 @@ def test_a_particle_inside_a_name_is_part_of_the_name(story):
 def test_the_last_word_of_a_name_is_no_context_for_the_next_word(story):
     path = story("Smith was caught at slip by Joe Root off the bowling of Jack Leach shortly before lunch.\n")
     assert found(path) == []
+
+
+def test_an_alternative_far_rarer_than_the_written_word_is_not_weighed():
+    weighed = [word for word, _ in RealWordError().alternatives(Resources(Config(dialect="en-GB")), "the", False)]
+    assert "they" in weighed and "thee" in weighed
+    assert "tee" not in weighed  # a hundred thousand times rarer than "the", after the slip's likelihood
