@@ -26,6 +26,7 @@ TITLES = frozenset(
     lieutenant lt corporal major maj admiral adm commander brigadier marshal delegate leader
     spokesman spokeswoman deputy mp congressman congresswoman representative rep speaker""".split()
 )
+
 # Lower-case words inside names: Ursula von der Leyen, Ariadne auf Naxos, Abdullah bin Zayed.
 NAME_PARTICLES = frozenset("""von van der den de del della dei di da dos das du le la les al el bin ibn bint auf zu
     ter ten op af av""".split())

@@ -126,4 +126,3 @@ class Spelling(Rule):
 
 def _after_number(prose: str, start: int) -> bool:
     return start >= 2 and prose[start - 1] == " " and prose[start - 2].isdigit()
-
