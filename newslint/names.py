@@ -115,6 +115,14 @@ class NameEvidence:
                 return True
         return False
 
+    def ends_name(self, index: int) -> bool:
+        """True when token `index` is the last word of a name of two or more capitalised words: Joe Root, Nippon
+        Steel."""
+        tokens = self.doc.tokens
+        token = tokens[index]
+        return (index > 0 and token.text != "I" and is_capitalised(token.text) and token.start not in self.initial
+                and is_capitalised(tokens[index - 1].text) and self.joined(index - 1, index))
+
     def looks_like_name(self, token: Token, index: int) -> bool:
         """Evidence from the story alone that a capitalised token is a name."""
         word = strip_possessive(token.text)

@@ -86,7 +86,7 @@ class RealWordError(Rule):
 
     def check(self, doc, res):
         flagged: dict[int, tuple[str, float]] = {}
-        reading = Reading(doc, res.language_model)
+        reading = Reading(doc, res.language_model, doc.derived(NameEvidence))
         for index in range(len(doc.tokens)):
             found = self.assess(doc, res, index, reading)
             if found is not None:
@@ -116,7 +116,7 @@ class RealWordError(Rule):
             return None
         if not alternatives or doc.in_heading(token.start):
             return None  # headlines are telegraphic: "Straw attacked on China arms" defeats a language model
-        evidence = doc.derived(NameEvidence)
+        evidence = reading.evidence
         if evidence.is_name_particle(index):
             return None
         threshold = THRESHOLD
@@ -153,9 +153,10 @@ class Reading:
     """What the language model reads of a story's words: each word in its plain form, whether the model knows it,
     and what it reads in each gap between two words (see read_gap)."""
 
-    def __init__(self, doc, model):
-        self.doc = doc
-        tokens, prose = doc.tokens, doc.prose
+    def __init__(self, doc, model, evidence: NameEvidence):
+        self.evidence = evidence
+        self.tokens = tokens = doc.tokens
+        prose = doc.prose
         self.words = [plain_word(t.text) for t in tokens]
         self.known = [model.known(w) for w in self.words]
         ends = [t.start for t in tokens[1:]] + [len(prose)]
@@ -170,11 +171,12 @@ class Reading:
         while len(left) < REACH:
             between, runs_on = gaps[i - 1] if i > 0 else ((), False)
             if not runs_on:
-                if self.doc.is_sentence_start(self.doc.tokens[i]):
+                if self.tokens[i].start in self.evidence.initial:
                     left.append(SENTENCE_START)
                 break
             left.extend(reversed(between))
-            if len(left) >= REACH or not known[i - 1] or ends_name(self.doc, i - 1):
+            # What follows "root" says nothing of what follows Joe Root.
+            if len(left) >= REACH or not known[i - 1] or self.evidence.ends_name(i - 1):
                 break
             left.append(words[i - 1])
             i -= 1
@@ -189,16 +191,6 @@ class Reading:
             right.append(words[i + 1])
             i += 1
         return left[REACH - 1::-1] + [words[index]] + right[:REACH], min(len(left), REACH)
-
-
-def ends_name(doc, index: int) -> bool:
-    """True when token `index` is the last word of a name of two or more capitalised words (Joe Root, Nippon
-    Steel): what the model knows follows "root" or "steel" says nothing of what follows the name."""
-    token = doc.tokens[index]
-    if index == 0 or token.text == "I" or not token.text[:1].isupper() or doc.is_sentence_start(token):
-        return False
-    before = doc.tokens[index - 1]
-    return before.text[:1].isupper() and doc.prose[before.end:token.start] == " "
 
 
 def read_gap(gap: str) -> tuple[list[str], bool]:
