@@ -26,6 +26,10 @@ NON_PROSE_RE = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+# Text set in italics: <i>terroir</i> or <em>terroir</em> in any draft; *terroir* or _terroir_ in Markdown (not
+# **bold**, and not an asterisk or underscore inside a word).
+HTML_ITALIC_RE = re.compile(r"<(i|em)>([^<>\n]+)</\1>")
+MARKDOWN_ITALIC_RE = re.compile(r"(?<![*_\w])([*_])(?=[^*_\s])([^*_\n]+?)(?<=\S)\1(?![*_\w])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +160,17 @@ class Document:
     @cached_property
     def _headline_starts(self) -> list[int]:
         return [start for start, _ in self.headline_spans]
+
+    @cached_property
+    def italic_spans(self) -> tuple[tuple[int, int], ...]:
+        """The text inside each italic span, in document order."""
+        found = [m.span(2) for m in HTML_ITALIC_RE.finditer(self.markup)]
+        if self.is_markdown:
+            found += [m.span(2) for m in MARKDOWN_ITALIC_RE.finditer(self.markup)]
+        return tuple(sorted(found))
+
+    def in_italics(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.italic_spans)
 
     def in_heading(self, offset: int) -> bool:
         i = bisect.bisect_right(self._headline_starts, offset) - 1  # the spans are in document order

@@ -108,3 +108,15 @@ def test_american_copy_gets_american_corrections(story):
     assert [(d[1], d[4]) for d in diagnostics("--dialect", "en-US", str(path))] == [
         (5, "labor"), (37, "humor"), (49, "theater")]  # theatre is American too, but the lesser spelling
     assert [(d[1], d[4]) for d in diagnostics("--dialect", "en-GB", str(path))][2] == (49, "theatre")
+
+
+def test_a_word_set_in_italics_is_a_foreign_term_unless_one_slip_from_an_everyday_word(story):
+    draft = "The *esusu* groups and _matatu_ drivers, **terroir** and <i>barangay</i> halls are *realy* busy.\n"
+    path = story(draft, "draft.md")
+    assert diagnostics(str(path)) == [
+        (1, 44, "NL101", "Unknown word 'terroir'", "terror"),  # bold is emphasis, not a foreign term
+        (1, 85, "NL101", "Unknown word 'realy'", "really")]
+    # In plain text, asterisks are only asterisks; HTML italics still mark a foreign term.
+    plain = story(draft, "draft.txt")
+    assert [(column, word) for _, column, _, _, word in diagnostics(str(plain))] == [
+        (6, "usu"), (25, "matt"), (44, "terror"), (85, "really")]

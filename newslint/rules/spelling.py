@@ -25,7 +25,9 @@ class Spelling(Rule):
     fits between its neighbours. Names are not errors: capitalised words away from a sentence start,
     romanised given names (Do-gyun, Ik-san), words after a title, acronyms, words with inner capitals,
     and a lower-case word used twice in the story are left alone; numbers with units, URLs, e-mail
-    addresses and handles are not prose, and words in other scripts (москва, 梦) are not English.
+    addresses and handles are not prose, and words in other scripts (москва, 梦) are not English. A word set in
+    italics (*terroir*, <i>esusu</i>) is a foreign term, as house styles mark them, unless it is one slip from an
+    everyday word (*realy*).
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
@@ -60,6 +62,8 @@ class Spelling(Rule):
                 continue  # Ursula von der Leyen
             if self._is_name_or_term(word, token, index, evidence, lexicon) or self._is_derived(word, lexicon):
                 continue
+            if doc.in_italics(token.start) and not lexicon.near_common_word(word):
+                continue  # italics mark a foreign term (*esusu*, *terroir*); *realy* is still a slip of really
             if "-" in word:
                 yield from self._check_parts(doc, res, index, token, word, accepted)
                 continue
