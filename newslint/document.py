@@ -169,8 +169,8 @@ class Document:
             found += [m.span(2) for m in MARKDOWN_ITALIC_RE.finditer(self.markup)]
         return tuple(sorted(found))
 
-    def in_italics(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.italic_spans)
+    def italic_span(self, offset: int) -> tuple[int, int] | None:
+        return next(((start, end) for start, end in self.italic_spans if start <= offset < end), None)
 
     def in_heading(self, offset: int) -> bool:
         i = bisect.bisect_right(self._headline_starts, offset) - 1  # the spans are in document order

@@ -110,13 +110,21 @@ def test_american_copy_gets_american_corrections(story):
     assert [(d[1], d[4]) for d in diagnostics("--dialect", "en-GB", str(path))][2] == (49, "theatre")
 
 
-def test_a_word_set_in_italics_is_a_foreign_term_unless_one_slip_from_an_everyday_word(story):
-    draft = "The *esusu* groups and _matatu_ drivers, **terroir** and <i>barangay</i> halls are *realy* busy.\n"
+def test_words_set_in_italics_are_a_foreign_term_unless_one_is_a_slip_among_english_words(story):
+    draft = ("The *esusu* groups and _matatu_ drivers, **terroir** and <i>barangay</i> halls are *realy* busy, "
+             "*vin de France*, *pièce*, *puto bumbong* and *this is simpley odd*.\n")
     path = story(draft, "draft.md")
     assert diagnostics(str(path)) == [
         (1, 44, "NL101", "Unknown word 'terroir'", "terror"),  # bold is emphasis, not a foreign term
-        (1, 85, "NL101", "Unknown word 'realy'", "really")]
+        (1, 85, "NL101", "Unknown word 'realy'", "really"),
+        (1, 152, "NL101", "Unknown word 'simpley'", "simply")]
     # In plain text, asterisks are only asterisks; HTML italics still mark a foreign term.
     plain = story(draft, "draft.txt")
     assert [(column, word) for _, column, _, _, word in diagnostics(str(plain))] == [
-        (6, "usu"), (25, "matt"), (44, "terror"), (85, "really")]
+        (6, "usu"), (25, "matt"), (44, "terror"), (85, "really"), (99, "fin"), (116, "piece"), (125, "put"),
+        (152, "simply")]
+
+
+def test_a_lower_case_word_inside_a_foreign_name_is_its_particle_but_between_known_words_a_slip(story):
+    path = story("The group Samahang Pilipino sa Kanlurang Sydney wrote to the Bank fo England.\n")
+    assert diagnostics(str(path)) == [(1, 67, "NL101", "Unknown word 'fo'", "of")]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from newslint.diagnostic import Applicability, Severity, Span
-from newslint.names import NameEvidence, strip_possessive
+from newslint.names import NameEvidence, is_capitalised, strip_possessive
 from newslint.rule import Rule
-from newslint.text import in_other_script, match_case, stuck_to_digits
+from newslint.lexicon import COMMON_WORD
+from newslint.text import NAME_PARTICLES, WORD_RE, in_other_script, match_case, stuck_to_digits
 
 # Word parts that stand before a hyphen without being words of their own.
 PREFIXES = frozenset("""co non pre post anti pro re un ex mid multi semi sub super vice cross self inter intra
@@ -25,9 +26,9 @@ class Spelling(Rule):
     fits between its neighbours. Names are not errors: capitalised words away from a sentence start,
     romanised given names (Do-gyun, Ik-san), words after a title, acronyms, words with inner capitals,
     and a lower-case word used twice in the story are left alone; numbers with units, URLs, e-mail
-    addresses and handles are not prose, and words in other scripts (москва, 梦) are not English. A word set in
-    italics (*terroir*, <i>esusu</i>) is a foreign term, as house styles mark them, unless it is one slip from an
-    everyday word (*realy*).
+    addresses and handles are not prose, and words in other scripts (москва, 梦) are not English. Words set in
+    italics (*terroir*, <i>esusu</i>, *vin de France*) are a foreign term, as house styles mark them, unless one
+    is a slip of an everyday word alone or among English words (*realy*).
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
@@ -62,8 +63,8 @@ class Spelling(Rule):
                 continue  # Ursula von der Leyen
             if self._is_name_or_term(word, token, index, evidence, lexicon) or self._is_derived(word, lexicon):
                 continue
-            if doc.in_italics(token.start) and not lexicon.near_common_word(word):
-                continue  # italics mark a foreign term (*esusu*, *terroir*); *realy* is still a slip of really
+            if self._foreign_in_italics(doc, token, word, lexicon):
+                continue
             if "-" in word:
                 yield from self._check_parts(doc, res, index, token, word, accepted)
                 continue
@@ -78,7 +79,34 @@ class Spelling(Rule):
             # A capitalised unknown word opening a sentence is a name if an unknown capitalised word follows it
             # (Oleg Gordievsky), or unless it is one slip from a common word.
             return self._before_unknown_name(index, evidence, lexicon) or not lexicon.near_common_word(word)
-        return evidence.forms[word] > 1 or any(c.isupper() for c in word)
+        return evidence.forms[word] > 1 or any(c.isupper() for c in word) or Spelling._links_foreign_name(
+            index, evidence, lexicon)
+
+    @staticmethod
+    def _links_foreign_name(index, evidence, lexicon) -> bool:
+        """A lower-case word inside a name, beside a word of it the dictionary does not know, is a particle of the
+        name's own language (Samahang Pilipino sa Kanlurang Sydney); between known words it is a slip (the Bank fo
+        England)."""
+        tokens = evidence.doc.tokens
+        if index == 0 or index + 1 == len(tokens):
+            return False
+        if not (evidence.joined(index - 1, index) and evidence.joined(index, index + 1)):
+            return False
+        sides = (strip_possessive(tokens[index - 1].text), tokens[index + 1].text)
+        return all(is_capitalised(w) for w in sides) and not all(lexicon.is_word(w) for w in sides)
+
+    @staticmethod
+    def _foreign_in_italics(doc, token, word, lexicon) -> bool:
+        """Italics mark a foreign term (*esusu*, *pièce*, *vin de France*, *Afya ni haki yetu*), unless the word is
+        one slip from an everyday word and stands alone or among everyday English words (*realy*, *is realy it*)."""
+        span = doc.italic_span(token.start)
+        if span is None:
+            return False
+        if not word.isascii() or not lexicon.near_common_word(word):
+            return True
+        others = [w for w in WORD_RE.findall(doc.prose[span[0]:span[1]]) if w != word]
+        return bool(others) and not any(w.islower() and w not in NAME_PARTICLES and lexicon.frequency(w) > COMMON_WORD
+                                        for w in others)
 
     @staticmethod
     def _before_unknown_name(index, evidence, lexicon) -> bool:
