@@ -178,8 +178,12 @@ class Lexicon:
         present = set(candidates)
         return [c for c in candidates if self.british_variants.get(c) not in present]
 
-    def near_common_word(self, word: str, threshold: float = COMMON_WORD, names_too: bool = False) -> bool:
+    def near_common_word(self, word: str, threshold: float = COMMON_WORD, names_too: bool = False,
+                         affixed: bool = False) -> bool:
         """One edit from an everyday lower-case word; unless names_too, not one that is also a name ("Irfan" is
-        one edit from "Iran", a name; but "mustice" is a slip of "justice", though Justice is a name too)."""
+        one edit from "Iran", a name; but "mustice" is a slip of "justice", though Justice is a name too); when
+        `affixed`, not the word less a letter at either end (quicks is quick + s, not a slip of quick)."""
+        lower = word.lower()
         return any(self.frequency(c) > threshold and (names_too or c.capitalize() not in self.proper)
+                   and not (affixed and (lower.startswith(c) or lower.endswith(c)))
                    for c in self.candidates(word, max_distance=1))

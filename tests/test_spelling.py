@@ -136,3 +136,8 @@ def test_words_in_everyday_use_are_known_but_run_together_words_and_dropped_apos
         (1, 56, "NL101", "Unknown word 'Dont'", "Don't"),
         (1, 68, "NL101", "Unknown word 'didnt'", "didn't"),
         (1, 77, "NL101", "Unknown word 'atleast'", "least")]
+
+
+def test_a_derived_word_one_slip_from_an_everyday_word_is_a_slip_but_not_one_from_its_own_stem(story):
+    path = story("Queensland's quicks struggled, and he grew up on a resere near town.\n")
+    assert diagnostics(str(path)) == [(1, 52, "NL101", "Unknown word 'resere'", "reserve")]

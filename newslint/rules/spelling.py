@@ -121,8 +121,9 @@ class Spelling(Rule):
 
     @staticmethod
     def _is_derived(word, lexicon) -> bool:
-        """Derived, or a compound unless one slip from an everyday word ("spokeman" is spoke + man, but a typo)."""
-        return lexicon.is_derived(word) or (
+        """Derived, unless one slip from an everyday word ("resere" is re + sere, but a slip of reserve); or a compound
+        unless one slip from a plausible word ("spokeman" is spoke + man, but a typo)."""
+        return (lexicon.is_derived(word) and not lexicon.near_common_word(word, affixed=True)) or (
             lexicon.is_compound(word) and not lexicon.near_common_word(word, PLAUSIBLE_WORD, names_too=True))
 
     def _check_parts(self, doc, res, index, token, word, accepted):
