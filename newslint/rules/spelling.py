@@ -14,6 +14,7 @@ PREFIXES = frozenset("""co non pre post anti pro re un ex mid multi semi sub sup
 PLAUSIBLE_WORD = -6.5  # log10 frequency above which a one-edit neighbour makes a typo likelier than a coinage
 # Endings that coin a word inside a compound: have-nots, touchy-feely, no-hoper, ad-libbed.
 COINING_SUFFIXES = ("s", "y", "r", "er", "d", "ed")
+PARTICLE_LENGTH = 3  # the longest particle of a name in its own language: sa, ng, wa, bin, ibn
 UNIT_LENGTH = 4  # a lower-case word this short straight after a number is a unit or abbreviation: 90 mins, 79 og
 
 
@@ -87,11 +88,11 @@ class Spelling(Rule):
 
     @staticmethod
     def _links_foreign_name(index, evidence, lexicon) -> bool:
-        """A lower-case word inside a name, beside a word of it the dictionary does not know, is a particle of the
-        name's own language (Samahang Pilipino sa Kanlurang Sydney); between known words it is a slip (the Bank fo
-        England)."""
+        """A short lower-case word inside a name, beside a word of it the dictionary does not know, is a particle of
+        the name's own language (Samahang Pilipino sa Kanlurang Sydney); between known words it is a slip (the Bank
+        fo England), and a longer word is no particle (the Japanese qinger Daichi Morimoto)."""
         tokens = evidence.doc.tokens
-        if index == 0 or index + 1 == len(tokens):
+        if index == 0 or index + 1 == len(tokens) or len(tokens[index].text) > PARTICLE_LENGTH:
             return False
         if not (evidence.joined(index - 1, index) and evidence.joined(index, index + 1)):
             return False
