@@ -290,7 +290,7 @@ def main() -> None:
     # Google Books splits a contraction at its apostrophe, so symspellpy lists each with the same stand-in count
     # (don't as often as needn't); pyspellchecker counted them, so its share stands, on the Google scale.
     stand_in = Counter(c for w, c in unigrams.items() if "'" in w).most_common(1)[0][0]
-    spell_total, total = sum(spell.values()), sum(unigrams.values())
+    spell_total, total = sum(spell.values()), sum(unigrams.values())  # of the entries counted, not their copies
     unigrams |= {w: max(1, round(spell[w] / spell_total * total)) for w, c in unigrams.items()
                  if "'" in w and c == stand_in and spell.get(w)}
     us, gb = scowl("US"), scowl("GB")
@@ -298,7 +298,7 @@ def main() -> None:
     # A word missing from the list takes its other spelling's count (theatre, theater); a pair only when both
     # spellings belong to one dialect each (not "tire of", which is no "tyre of").
     counterpart = {w: c for w, c in (gb_only | us_only).items() if c}
-    pair_total = sum(bigrams.values())  # of the entries counted, not of their copies
+    pair_total = sum(bigrams.values())
     british, american = spelling_variants()
     unigrams = with_counterparts(unigrams, counterpart | british | american)
     bigrams = with_counterparts(bigrams, counterpart)

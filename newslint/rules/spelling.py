@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from newslint.diagnostic import Applicability, Severity, Span
+from newslint.lexicon import COMMON_WORD
 from newslint.names import NameEvidence, is_capitalised, strip_possessive
 from newslint.rule import Rule
-from newslint.lexicon import COMMON_WORD
 from newslint.text import NAME_PARTICLES, WORD_RE, in_other_script, match_case, stuck_to_digits
 
 # Word parts that stand before a hyphen without being words of their own.
@@ -23,14 +23,14 @@ class Spelling(Rule):
 
     What it does: checks every word of prose against the word list for the configured dialect (en-US,
     en-GB, en-AU), the words in everyday use that the lists lack (crypto, grand prix) and the team's accepted
-    words, and suggests the likeliest corrections, ranked by how
-    likely the slip is (keyboard neighbours, transpositions, doubled letters) times how well each candidate
-    fits between its neighbours. Names are not errors: capitalised words away from a sentence start,
-    romanised given names (Do-gyun, Ik-san), words after a title, acronyms, words with inner capitals,
-    and a lower-case word used twice in the story are left alone; numbers with units, URLs, e-mail
-    addresses and handles are not prose, and words in other scripts (москва, 梦) are not English. Words set in
-    italics (*terroir*, <i>esusu</i>, *vin de France*) are a foreign term, as house styles mark them, unless one
-    is a slip of an everyday word alone or among English words (*realy*).
+    words, and suggests the likeliest corrections, ranked by how likely the slip is (keyboard neighbours,
+    transpositions, doubled letters, a dropped apostrophe) times how well each candidate fits between its
+    neighbours. Names are not errors: capitalised words away from a sentence start, romanised given names
+    (Do-gyun, Ik-san), words after a title, acronyms, words with inner capitals, a short word inside a foreign
+    name (Pilipino sa Kanlurang) and a lower-case word used twice in the story are left alone; numbers with
+    units, URLs, e-mail addresses and handles are not prose, and words in other scripts (москва, 梦) are not
+    English. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a foreign term, as house styles
+    mark them, unless one is a slip of an everyday word alone or among English words (*realy*).
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
@@ -102,7 +102,7 @@ class Spelling(Rule):
     @staticmethod
     def _foreign_in_italics(doc, token, word, lexicon) -> bool:
         """Italics mark a foreign term (*esusu*, *pièce*, *vin de France*, *Afya ni haki yetu*), unless the word is
-        one slip from an everyday word and stands alone or among everyday English words (*realy*, *is realy it*)."""
+        one slip from an everyday word and stands alone or among everyday English words (*realy*, *so realy odd*)."""
         span = doc.italic_span(token.start)
         if span is None:
             return False
