@@ -147,3 +147,8 @@ def test_a_derived_word_one_slip_from_an_everyday_word_is_a_slip_but_not_one_fro
 def test_a_noun_made_of_a_bare_verb_and_a_short_particle_is_a_word_but_not_an_inflected_one(story):
     path = story("He threw a changeup after the signup, then kept lookingup.\n")
     assert diagnostics(str(path)) == [(1, 49, "NL101", "Unknown word 'lookingup'", "looking")]
+
+
+def test_a_short_word_after_a_number_one_slip_from_one_of_the_commonest_words_is_a_typo_not_a_unit(story):
+    path = story("He took 1-22 frm nine overs, bowling 6 ft wide for 90 mins.\n")
+    assert diagnostics(str(path)) == [(1, 14, "NL101", "Unknown word 'frm'", "from")]

@@ -16,6 +16,7 @@ PLAUSIBLE_WORD = -6.5  # log10 frequency above which a one-edit neighbour makes 
 COINING_SUFFIXES = ("s", "y", "r", "er", "d", "ed")
 PARTICLE_LENGTH = 3  # the longest particle of a name in its own language: sa, ng, wa, bin, ibn
 UNIT_LENGTH = 4  # a lower-case word this short straight after a number is a unit or abbreviation: 90 mins, 79 og
+FUNCTION_WORD = -2.5  # log10 frequency of the commonest hundred words or so (from, with, the)
 
 
 class Spelling(Rule):
@@ -54,7 +55,7 @@ class Spelling(Rule):
         for index, token in enumerate(doc.tokens):
             if stuck_to_digits(prose, token) or in_other_script(token.text):
                 continue
-            if len(token.text) <= UNIT_LENGTH and token.text.islower() and _after_number(prose, token.start):
+            if self._unit_after_number(token, prose, lexicon):
                 continue  # 474,000 bpd
             word = strip_possessive(token.text)
             if lexicon.is_word(word) or word in accepted or word.lower() in accepted or word.isupper():
@@ -111,6 +112,14 @@ class Spelling(Rule):
         others = [w for w in WORD_RE.findall(doc.prose[span[0]:span[1]]) if w != word]
         return bool(others) and not any(w.islower() and w not in NAME_PARTICLES and lexicon.frequency(w) > COMMON_WORD
                                         for w in others)
+
+    @staticmethod
+    def _unit_after_number(token, prose, lexicon) -> bool:
+        """A short lower-case word straight after a number: a unit or abbreviation (90 mins, 79 og), unless it is
+        one slip from one of the commonest words ("1-22 frm nine overs")."""
+        word = token.text
+        return (len(word) <= UNIT_LENGTH and word.islower() and _after_number(prose, token.start)
+                and not (len(word) > 2 and lexicon.near_common_word(word, FUNCTION_WORD)))
 
     @staticmethod
     def _before_unknown_name(index, evidence, lexicon) -> bool:
