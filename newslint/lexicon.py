@@ -117,21 +117,34 @@ class Lexicon:
         return lower in self.words or word in self.proper
 
     def is_derived(self, word: str) -> bool:
-        """A known word with a productive prefix and/or suffix added (de-nuclear-ization, throughput-s)."""
+        return self.derivation_base(word) is not None
+
+    def derivation_base(self, word: str) -> str | None:
+        """The known word that a productive prefix and/or suffix were added to (de-nuclear-ization, throughput-s)."""
         lower = word.lower()
         stems = [lower] + [lower[len(p):] for p in PREFIXES if lower.startswith(p) and len(lower) - len(p) >= MIN_STEM]
         for stem in stems:
             if stem != lower and self._known(stem):
-                return True
+                return stem
             for suffix, replacement in SUFFIXES:
                 shortest = SHORT_STEM if suffix in ("less", "ness") else MIN_STEM  # tieless, shyness
                 if stem.endswith(suffix) and len(stem) - len(suffix) >= shortest:
                     base = stem[: -len(suffix)] + replacement
                     if suffix[0] == "e" and base.endswith("e") and not base.endswith("ee"):
                         continue  # a final e drops before -er, -ers: holders, never "holeers"
+                    if suffix == "s" and base[-1:] == "y" and base[-2:-1] not in "aeiou":
+                        continue  # a y after a consonant becomes ies: companies, never "companys"
                     if self._known(base):
-                        return True
-        return False
+                        return base
+        return None
+
+    def likelier_slip(self, word: str, frequency: float) -> bool:
+        """True when a word one edit away, times the likelihood of the slip, is commoner than `frequency` (log10);
+        not the word less a letter at either end (quicks is quick + s, not a slip of quick) nor with an apostrophe
+        (https is no slip of http's)."""
+        lower = word.lower()
+        return any(self.frequency(c) + edit_cost(lower, c) > frequency for c in self.candidates(lower, max_distance=1)
+                   if not (lower.startswith(c) or lower.endswith(c) or "'" in c))
 
     def is_compound(self, word: str) -> bool:
         """A closed compound of two known words (car-makers, cinema-goers), or of a word and a short particle
@@ -185,12 +198,8 @@ class Lexicon:
         present = set(candidates)
         return [c for c in candidates if self.british_variants.get(c) not in present]
 
-    def near_common_word(self, word: str, threshold: float = COMMON_WORD, names_too: bool = False,
-                         affixed: bool = False) -> bool:
+    def near_common_word(self, word: str, threshold: float = COMMON_WORD, names_too: bool = False) -> bool:
         """One edit from an everyday lower-case word; unless names_too, not one that is also a name ("Irfan" is
-        one edit from "Iran", a name; but "mustice" is a slip of "justice", though Justice is a name too); when
-        `affixed`, not the word less a letter at either end (quicks is quick + s, not a slip of quick)."""
-        lower = word.lower()
+        one edit from "Iran", a name; but "mustice" is a slip of "justice", though Justice is a name too)."""
         return any(self.frequency(c) > threshold and (names_too or c.capitalize() not in self.proper)
-                   and not (affixed and (lower.startswith(c) or lower.endswith(c)))
                    for c in self.candidates(word, max_distance=1))

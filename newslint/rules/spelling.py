@@ -131,9 +131,10 @@ class Spelling(Rule):
 
     @staticmethod
     def _is_derived(word, lexicon) -> bool:
-        """Derived, unless one slip from an everyday word ("resere" is re + sere, but a slip of reserve); or a compound
-        unless one slip from a plausible word ("spokeman" is spoke + man, but a typo)."""
-        return (lexicon.is_derived(word) and not lexicon.near_common_word(word, affixed=True)) or (
+        """Derived, unless a slip of a word commoner than the one it would derive from ("resere" is re + sere, but a
+        slip of reserve); or a compound unless one slip from a plausible word ("spokeman" is spoke + man, but a typo)."""
+        base = lexicon.derivation_base(word)
+        return (base is not None and not lexicon.likelier_slip(word, lexicon.frequency(base))) or (
             lexicon.is_compound(word) and not lexicon.near_common_word(word, PLAUSIBLE_WORD, names_too=True))
 
     def _check_parts(self, doc, res, index, token, word, accepted):
