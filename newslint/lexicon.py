@@ -19,7 +19,7 @@ PREFIXES = ("counter", "inter", "multi", "super", "trans", "under", "anti", "pos
 SUFFIXES = (("izations", ""), ("isations", ""), ("ization", ""), ("isation", ""), ("ization", "ize"),
             ("isation", "ise"), ("izing", "ize"), ("ising", "ise"), ("ized", "ize"), ("ised", "ise"), ("ize", ""),
             ("ise", ""), ("ness", ""), ("ists", ""), ("ist", ""), ("isms", ""), ("ism", ""), ("ly", ""),
-            ("ily", "y"), ("ities", "ity"), ("ors", "e"), ("or", "e"), ("ers", ""), ("er", ""), ("s", ""),
+            ("ily", "y"), ("ities", "ity"), ("ors", "e"), ("or", "e"), ("ers", ""), ("er", ""), ("ers", "e"), ("er", "e"), ("s", ""),
             ("less", ""), ("wards", ""), ("ward", ""))
 COMPOUND_PART = 3  # shortest part of a closed compound ("carmaker" = car + maker)
 COMPOUND_TAIL = -6.0  # log10 frequency the second part of a compound needs
@@ -129,9 +129,10 @@ class Lexicon:
             for suffix, replacement in SUFFIXES:
                 shortest = SHORT_STEM if suffix in ("less", "ness") else MIN_STEM  # tieless, shyness
                 if stem.endswith(suffix) and len(stem) - len(suffix) >= shortest:
-                    base = stem[: -len(suffix)] + replacement
-                    if suffix[0] == "e" and base.endswith("e") and not base.endswith("ee"):
-                        continue  # a final e drops before -er, -ers: holders, never "holeers"
+                    bare = stem[: -len(suffix)]
+                    base = bare + replacement
+                    if suffix[0] == "e" and bare.endswith("e") and not bare.endswith("ee"):
+                        continue  # a final e drops before -er, -ers: holders, advancers, never "holeers"
                     if suffix == "s" and base[-1:] == "y" and base[-2:-1] not in "aeiou":
                         continue  # a y after a consonant becomes ies: companies, never "companys"
                     if self._known(base):

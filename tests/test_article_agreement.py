@@ -21,5 +21,6 @@ def test_an_before_a_consonant_in_a_list_is_and(story):
 
 
 def test_exceptions_by_sound_and_abbreviations_are_left_alone(story):
-    path = story("A union, a one-off, an hour, an honest man, an MP, a US-based firm, an historic day and a European deal.\n")
+    path = story("A union, a one-off, an hour, an honest man, an MP, a US-based firm, an historic day, a herb salad "
+                 "(British), an herb garden (American) and a European deal.\n")
     assert found(path) == []

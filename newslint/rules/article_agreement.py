@@ -9,10 +9,10 @@ from newslint.rule import Rule
 from newslint.text import match_case
 
 # Words whose spelling misleads about their first sound: "an hour", "a union", "a one-off".
-VOWEL_SOUND = re.compile(r"(?:hour|honest|honour|honor|heir|herb)", re.IGNORECASE)
+VOWEL_SOUND = re.compile(r"(?:hour|honest|honour|honor|heir)", re.IGNORECASE)
 CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|ura|uro|eu|ewe|one\b|once|ubiq|utop|uten|ufo)", re.IGNORECASE)
-# "an historic", "an hotel": older British usage, not worth a flag.
-UNCERTAIN = re.compile(r"h(?:ist|ot|ypo|abit|ero|ila|umble)", re.IGNORECASE)
+# "an historic", "an hotel": older British usage, not worth a flag; "a herb" in British, "an herb" in American.
+UNCERTAIN = re.compile(r"h(?:ist|ot|ypo|abit|ero|ila|umble|erb)", re.IGNORECASE)
 
 
 def starts_with_vowel_sound(word: str) -> bool | None:

@@ -52,6 +52,8 @@ class Spelling(Rule):
         accepted = res.accepted_words | (res.glossary.words if res.config.names else set())
         evidence = doc.derived(NameEvidence)
         prose = doc.prose
+        italicises_foreign = any(self._plainly_foreign(w, lexicon)
+                                 for start, end in doc.italic_spans for w in WORD_RE.findall(prose[start:end]))
         for index, token in enumerate(doc.tokens):
             if stuck_to_digits(prose, token) or in_other_script(token.text):
                 continue
@@ -68,7 +70,7 @@ class Spelling(Rule):
                 continue  # Ursula von der Leyen
             if self._is_name_or_term(word, token, index, evidence, lexicon) or self._is_derived(word, lexicon):
                 continue
-            if self._foreign_in_italics(doc, token, word, lexicon):
+            if self._foreign_in_italics(doc, token, word, lexicon, italicises_foreign):
                 continue
             if "-" in word:
                 yield from self._check_parts(doc, res, index, token, word, accepted)
@@ -101,17 +103,23 @@ class Spelling(Rule):
         return all(is_capitalised(w) for w in sides) and not all(lexicon.is_word(w) for w in sides)
 
     @staticmethod
-    def _foreign_in_italics(doc, token, word, lexicon) -> bool:
-        """Italics mark a foreign term (*esusu*, *pièce*, *vin de France*, *Afya ni haki yetu*), unless the word is
-        one slip from an everyday word and stands alone or among everyday English words (*realy*, *so realy odd*)."""
+    def _foreign_in_italics(doc, token, word, lexicon, italicises_foreign: bool) -> bool:
+        """Italics mark a foreign term (*esusu*, *pièce*). A word one slip from an everyday word is one too when the
+        story sets plainly foreign words in italics (*toum* beside *kibbeh nayeh*) or its phrase holds no everyday
+        English (*vin de France*); alone, it is a slip set in italics for emphasis (*realy*, *this is realy odd*)."""
         span = doc.italic_span(token.start)
         if span is None:
             return False
-        if not word.isascii() or not lexicon.near_common_word(word):
+        if italicises_foreign:
             return True
         others = [w for w in WORD_RE.findall(doc.prose[span[0]:span[1]]) if w != word]
         return bool(others) and not any(w.islower() and w not in NAME_PARTICLES and lexicon.frequency(w) > COMMON_WORD
                                         for w in others)
+
+    @staticmethod
+    def _plainly_foreign(word, lexicon) -> bool:
+        """Unknown to the dictionary and no slip of an everyday word: terroir, esusu, pièce."""
+        return not lexicon.is_word(word) and (not word.isascii() or not lexicon.near_common_word(word))
 
     @staticmethod
     def _unit_after_number(token, prose, lexicon) -> bool:
@@ -131,8 +139,9 @@ class Spelling(Rule):
 
     @staticmethod
     def _is_derived(word, lexicon) -> bool:
-        """Derived, unless a slip of a word commoner than the one it would derive from ("resere" is re + sere, but a
-        slip of reserve); or a compound unless one slip from a plausible word ("spokeman" is spoke + man, but a typo)."""
+        """Derived, unless a slip of a word commoner than the one it would derive from ("resere" is re + sere, but
+        a slip of reserve); or a compound unless one slip from a plausible word ("spokeman" is spoke + man, but a
+        typo)."""
         base = lexicon.derivation_base(word)
         return (base is not None and not lexicon.likelier_slip(word, lexicon.frequency(base))) or (
             lexicon.is_compound(word) and not lexicon.near_common_word(word, PLAUSIBLE_WORD, names_too=True))
