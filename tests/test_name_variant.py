@@ -170,3 +170,13 @@ def test_a_rare_word_written_as_a_name_is_a_slip_of_the_story_name(story):
             "Another way to reduce Sab's losses would be to share parts. Wasps beat Sale, and a Wasps wing starred.\n"
             "The Owl and the Lark are pubs; Lark Lane is nearby, and the Owl serves food.\n")
     assert found(story, text) == [(4, 23, "NL301", "Sab", "Saab")]
+
+
+def test_a_name_typed_with_two_letters_swapped_twice_is_a_slip_unless_one_form_is_a_known_name(story):
+    text = ("Fraud trial opens\n\n"
+            "Mark Thirkettle, 52, denies fraud. Thirkettle ran the club's accounts for a decade.\n"
+            "The court heard Thrikettle bought a motorhome. Jurors were told Thrikettle kept the receipts.\n"
+            "Mr Thirkettle will give evidence next week. Martin Brown and Martin Borwn also gave evidence, "
+            "as did Ms Brown and Mr Borwn.\n")
+    assert found(story, text) == [
+        (4, 17, "NL301", "Thrikettle", "Thirkettle"), (4, 65, "NL301", "Thrikettle", "Thirkettle")]

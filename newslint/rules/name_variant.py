@@ -171,7 +171,7 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
     """How sure it is that the story's less used spelling is a slip of the other: 0 (a second name or word),
     1, or 2 (the two share a neighbouring name)."""
     at = slip_at(big.key, small.key)
-    if at is None or (small.count > 1 and 2 * small.count > big.count):
+    if at is None or (small.count > 1 and 2 * small.count > big.count and not _swapped_unknowns(res, big, small, at)):
         return 0
     if all(evidence.in_roster(o.span.start) for o in small.found) and any(
             evidence.in_roster(o.span.start) for o in big.found):
@@ -212,6 +212,14 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
         return 1
     alone = all(o.span.start not in evidence.initial for o in small.found) and not any(near[1].values())
     return int(alone and lexicon.frequency(other) > lexicon.frequency(form))
+
+
+def _swapped_unknowns(res, big: Variant, small: Variant, at: int) -> bool:
+    """Two forms no word list knows, two adjacent letters swapped, the rarer written fewer times: one name typed
+    wrong twice (Thirkettle three times, Thrikettle twice), not two people."""
+    a, b = big.key, small.key
+    return (small.count < big.count and len(a) == len(b) and a[at] != b[at] and a[at + 1:at + 2] == b[at:at + 1]
+            and not any(res.lexicon.is_word(v.majority) for v in (big, small)))
 
 
 def _alike(a: str, b: str) -> bool:
