@@ -180,3 +180,13 @@ def test_a_name_typed_with_two_letters_swapped_twice_is_a_slip_unless_one_form_i
             "as did Ms Brown and Mr Borwn.\n")
     assert found(story, text) == [
         (4, 17, "NL301", "Thrikettle", "Thirkettle"), (4, 65, "NL301", "Thrikettle", "Thirkettle")]
+
+
+def test_a_name_written_only_where_lists_and_results_lines_start_still_has_its_slips_found(story):
+    text = ("Weekend round-up\n\n"
+            "Goals: Sydney: Calloway 5, Merritt 3. Best: Sydney: Calloway, Nguyen.\n"
+            "Tom Callwoay kicked five goals for Sydney from centre half-forward.\n"
+            "Sydney FC 2 (Marchetti 14) d Western Sydney Wanderers 1 (Dragovic 58)\n"
+            "Stefan Dragovic headed the Wandeers level early in the second half.\n")
+    assert found(story, text) == [
+        (4, 5, "NL301", "Callwoay", "Calloway"), (6, 28, "NL301", "Wandeers", "Wanderers")]

@@ -49,7 +49,8 @@ class Variant:
 
     @property
     def count(self) -> int:
-        return sum(self.votes.values())
+        """How often the name is written, headings too: a results line (Western Sydney Wanderers 1) spells it."""
+        return len(self.found)
 
     @property
     def majority(self) -> str:
@@ -179,8 +180,9 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
     lexicon = res.lexicon
     form, other = big.majority, small.majority
     near = [_neighbours(evidence, v) for v in (big, small)]
-    if not (big.named or form in lexicon.proper or (near[0][1] and lexicon.frequency(form) < COMMON_WORD)):
-        return 0  # a name: by position, by the word list, or as the head of a longer name (Amnesty International)
+    if not (big.named or form in lexicon.proper or not lexicon.is_word(form)
+            or ((near[0][1] or near[0][-1]) and lexicon.frequency(form) < COMMON_WORD)):
+        return 0  # a name: by position, by the word lists, or as part of a longer one (Amnesty International)
     # Dw, Ls and Nt are no words, whatever the lists say; nor, beside a name, are rarities (Sab beside Saab, Pul
     # beside Paul): what stands for a word here is a name or a word in everyday use.
     known = [bool(VOWELS & set(v.key)) and (w in res.accepted_words or lexicon.is_word(w) and (
