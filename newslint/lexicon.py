@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from newslint import data
@@ -117,15 +118,19 @@ class Lexicon:
         return lower in self.words or word in self.proper
 
     def is_derived(self, word: str) -> bool:
-        return self.derivation_base(word) is not None
+        return next(self._derivation_bases(word), None) is not None
 
     def derivation_base(self, word: str) -> str | None:
-        """The known word that a productive prefix and/or suffix were added to (de-nuclear-ization, throughput-s)."""
+        """The commonest known word that a productive prefix and/or suffix make this one of (de-nuclear-ization,
+        throughput-s, re-insurer rather than reinsure-r)."""
+        return max(self._derivation_bases(word), key=self.frequency, default=None)
+
+    def _derivation_bases(self, word: str) -> Iterator[str]:
         lower = word.lower()
         stems = [lower] + [lower[len(p):] for p in PREFIXES if lower.startswith(p) and len(lower) - len(p) >= MIN_STEM]
         for stem in stems:
             if stem != lower and self._known(stem):
-                return stem
+                yield stem
             for suffix, replacement in SUFFIXES:
                 shortest = SHORT_STEM if suffix in ("less", "ness") else MIN_STEM  # tieless, shyness
                 if stem.endswith(suffix) and len(stem) - len(suffix) >= shortest:
@@ -136,16 +141,15 @@ class Lexicon:
                     if suffix == "s" and base[-1:] == "y" and base[-2:-1] not in "aeiou":
                         continue  # a y after a consonant becomes ies: companies, never "companys"
                     if self._known(base):
-                        return base
-        return None
+                        yield base
 
-    def likelier_slip(self, word: str, frequency: float) -> bool:
+    def likelier_slip(self, word: str, frequency: float, base: str = "") -> bool:
         """True when a word one edit away, times the likelihood of the slip, is commoner than `frequency` (log10);
-        not the word less a letter at either end (quicks is quick + s, not a slip of quick) nor with an apostrophe
-        (https is no slip of http's)."""
+        not the base the word derives from (quicks is quick + s, not a slip of quick) nor a word with an
+        apostrophe (https is no slip of http's)."""
         lower = word.lower()
         return any(self.frequency(c) + edit_cost(lower, c) > frequency for c in self.candidates(lower, max_distance=1)
-                   if not (lower.startswith(c) or lower.endswith(c) or "'" in c))
+                   if c != base and "'" not in c)
 
     def is_compound(self, word: str) -> bool:
         """A closed compound of two known words (car-makers, cinema-goers), or of a word and a short particle

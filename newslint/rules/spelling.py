@@ -14,6 +14,7 @@ PREFIXES = frozenset("""co non pre post anti pro re un ex mid multi semi sub sup
 PLAUSIBLE_WORD = -6.5  # log10 frequency above which a one-edit neighbour makes a typo likelier than a coinage
 # Endings that coin a word inside a compound: have-nots, touchy-feely, no-hoper, ad-libbed.
 COINING_SUFFIXES = ("s", "y", "r", "er", "d", "ed")
+DERIVATION = -1.0  # log10: a word derived with an affix is about ten times rarer than the word it comes from
 PARTICLE_LENGTH = 3  # the longest particle of a name in its own language: sa, ng, wa, bin, ibn
 UNIT_LENGTH = 4  # a lower-case word this short straight after a number is a unit or abbreviation: 90 mins, 79 og
 FUNCTION_WORD = -2.5  # log10 frequency of the commonest hundred words or so (from, with, the)
@@ -139,12 +140,13 @@ class Spelling(Rule):
 
     @staticmethod
     def _is_derived(word, lexicon) -> bool:
-        """Derived, unless a slip of a word commoner than the one it would derive from ("resere" is re + sere, but
-        a slip of reserve); or a compound unless one slip from a plausible word ("spokeman" is spoke + man, but a
-        typo)."""
+        """Derived, unless likelier a slip of a commoner word than a rare derivation ("resere" is re + sere, but a
+        slip of reserve; "troughly" a slip of roughly); or a compound unless one slip from a plausible word
+        ("spokeman" is spoke + man, but a typo)."""
         base = lexicon.derivation_base(word)
-        return (base is not None and not lexicon.likelier_slip(word, lexicon.frequency(base))) or (
-            lexicon.is_compound(word) and not lexicon.near_common_word(word, PLAUSIBLE_WORD, names_too=True))
+        if base is not None and not lexicon.likelier_slip(word, lexicon.frequency(base) + DERIVATION, base):
+            return True
+        return lexicon.is_compound(word) and not lexicon.near_common_word(word, PLAUSIBLE_WORD, names_too=True)
 
     def _check_parts(self, doc, res, index, token, word, accepted):
         joined = word.replace("-", "")
