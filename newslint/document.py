@@ -170,7 +170,8 @@ class Document:
         return tuple(sorted(found))
 
     def italic_span(self, offset: int) -> tuple[int, int] | None:
-        return next(((start, end) for start, end in self.italic_spans if start <= offset < end), None)
+        i = bisect.bisect_right(self.italic_spans, (offset, float("inf"))) - 1  # the last span starting by offset
+        return self.italic_spans[i] if i >= 0 and offset < self.italic_spans[i][1] else None
 
     def in_heading(self, offset: int) -> bool:
         i = bisect.bisect_right(self._headline_starts, offset) - 1  # the spans are in document order
