@@ -190,3 +190,12 @@ def test_a_name_written_only_where_lists_and_results_lines_start_still_has_its_s
             "Stefan Dragovic headed the Wandeers level early in the second half.\n")
     assert found(story, text) == [
         (4, 5, "NL301", "Callwoay", "Calloway"), (6, 28, "NL301", "Wandeers", "Wanderers")]
+
+
+def test_a_family_name_after_a_title_is_one_slip_from_the_story_s_even_at_its_last_letter(story):
+    text = ("Bee study\n\n"
+            "Dr Helen Whitcombe led the study with councillor Jane Marchbank. Whitcombe said bees were at risk.\n"
+            "Dr Whitcomb said the team would extend the study. Ms Marchbanks said the council would help.\n"
+            "Marchbank later said funding was agreed. Korea and the Koreas were not mentioned.\n")
+    assert found(story, text) == [
+        (4, 4, "NL301", "Whitcomb", "Whitcombe"), (4, 54, "NL301", "Marchbanks", "Marchbank")]

@@ -183,6 +183,9 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
     if not (big.named or form in lexicon.proper or not lexicon.is_word(form)
             or ((near[0][1] or near[0][-1]) and lexicon.frequency(form) < COMMON_WORD)):
         return 0  # a name: by position, by the word lists, or as part of a longer one (Amnesty International)
+    if all(evidence.after_title(o.index) for o in small.found) and (
+            near[0][-1] or any(evidence.after_title(o.index) for o in big.found)):
+        return 1  # a title names the story's family name: Dr Whitcomb is Dr Helen Whitcombe, Ms Lindsey Ms Lindsay
     # Dw, Ls and Nt are no words, whatever the lists say; nor, beside a name, are rarities (Sab beside Saab, Pul
     # beside Paul): what stands for a word here is a name or a word in everyday use.
     known = [bool(VOWELS & set(v.key)) and (w in res.accepted_words or lexicon.is_word(w) and (
