@@ -60,6 +60,11 @@ def test_repeated_word_fix_keeps_one_copy(cli, story):
     )
 
 
+def test_that_that_before_an_article_is_a_slip(cli, story):
+    path = story("Storm\n\nShe made sure that that the pier held, and that that was the end.\n")
+    assert found(cli, path, "NL501") == [(3, 20, 24, "Repeated word 'that'", [""])]
+
+
 def test_repeated_word_fix_keeps_crlf_line_endings(cli, story):
     path = story("Storm\r\n\r\nThe the storm hit.\r\n")
     assert cli("--fix", "--select", "NL501", str(path)).code == 0

@@ -5,10 +5,13 @@ from __future__ import annotations
 from newslint.diagnostic import Applicability, Edit, Fix, Severity, Span
 from newslint.rule import Rule
 
-# Doublings that can be grammatical ("he had had", "that that") or deliberate ("bye bye").
-ALLOWED_DOUBLES = frozenset("had that bye ha tut chop knock yada".split())
+# Doublings that can be grammatical ("he had had") or deliberate ("bye bye").
+ALLOWED_DOUBLES = frozenset("had bye ha tut chop knock yada".split())
 # "is is" is grammatical only after a clause that is itself the subject: "what it is is", "all it is is".
 CLAUSE_OPENERS = frozenset("what where why how who all".split())
+# "that that" is grammatical before the demonstrative's noun or verb ("that that man", "that that was"), never
+# before an article: "make sure that that the transition".
+ARTICLES = frozenset("the a an".split())
 
 
 class RepeatedWord(Rule):
@@ -16,7 +19,8 @@ class RepeatedWord(Rule):
 
     What it does: flags the second of two identical words separated only by spaces, in any case
     ("The the"). Doublings that can be grammatical or deliberate (had had, that that, what it is is, bye bye) and
-    capitalised pairs that are names (Duran Duran, Baden Baden) are left alone.
+    capitalised pairs that are names (Duran Duran, Baden Baden) are left alone; "that that" before an article
+    ("sure that that the") is not grammatical.
 
     Why it matters: a doubled word survives spell checking and is one of the commonest slips in fast copy.
 
@@ -34,10 +38,8 @@ class RepeatedWord(Rule):
         tokens = doc.tokens
         prose = doc.prose
         for index, (first, second) in enumerate(zip(tokens, tokens[1:])):
-            if first.text.lower() != second.text.lower() or first.text.lower() in ALLOWED_DOUBLES:
-                continue
-            if first.text.lower() == "is" and any(t.text.lower() in CLAUSE_OPENERS
-                                                  for t in tokens[max(0, index - 3):index]):
+            word = first.text.lower()
+            if word != second.text.lower() or self._grammatical(word, tokens, index):
                 continue
             gap = prose[first.end:second.start]
             if not gap or gap.strip() or "\n" in gap:
@@ -45,5 +47,15 @@ class RepeatedWord(Rule):
             if first.text[:1].isupper() and second.text[:1].isupper():
                 continue
             span = Span(second.start, second.end)
-            fix = Fix(f"Delete the repeated '{second.text}'", (Edit(Span(first.end, second.end), ""),), Applicability.SAFE)
+            fix = Fix(f"Delete the repeated '{second.text}'", (Edit(Span(first.end, second.end), ""),),
+                      Applicability.SAFE)
             yield self.report(span, f"Repeated word '{second.text}'", ("",), fix=fix)
+
+    @staticmethod
+    def _grammatical(word: str, tokens, index: int) -> bool:
+        """Whether `word` doubled at token `index` can be grammatical or deliberate there."""
+        if word == "that":
+            return not (index + 2 < len(tokens) and tokens[index + 2].text.lower() in ARTICLES)
+        if word == "is":
+            return any(t.text.lower() in CLAUSE_OPENERS for t in tokens[max(0, index - 3):index])
+        return word in ALLOWED_DOUBLES
