@@ -20,12 +20,12 @@ PREFIXES = ("counter", "inter", "multi", "super", "trans", "under", "anti", "pos
 SUFFIXES = (("izations", ""), ("isations", ""), ("ization", ""), ("isation", ""), ("ization", "ize"),
             ("isation", "ise"), ("izing", "ize"), ("ising", "ise"), ("ized", "ize"), ("ised", "ise"), ("ize", ""),
             ("ise", ""), ("ness", ""), ("ists", ""), ("ist", ""), ("isms", ""), ("ism", ""), ("ly", ""),
-            ("ily", "y"), ("ities", "ity"), ("ors", "e"), ("or", "e"), ("ers", ""), ("er", ""), ("ers", "e"), ("er", "e"), ("s", ""),
-            ("less", ""), ("wards", ""), ("ward", ""))
+            ("ily", "y"), ("ities", "ity"), ("ors", "e"), ("or", "e"), ("ers", ""), ("er", ""), ("ers", "e"),
+            ("er", "e"), ("s", ""), ("less", ""), ("wards", ""), ("ward", ""))
 COMPOUND_PART = 3  # shortest part of a closed compound ("carmaker" = car + maker)
 COMPOUND_TAIL = -6.0  # log10 frequency the second part of a compound needs
 SHORT_PARTICLES = ("up", "in", "on", "by")  # the shorter ends of a phrasal verb's noun (signup, sit-in, standby)
-INFLECTED_ENDINGS = ("ed", "ing", "s")
+INFLECTED_ENDINGS = ("ed", "ing", "s")  # a phrasal verb's noun is made from the bare verb, never "basedon"
 MIN_STEM = 4  # shortest stem left once a prefix or suffix is taken off
 SHORT_STEM = 3  # ... or -less or -ness, which take any short noun or adjective
 RARE_WORD = -6.5  # log10 frequency below which a two-edit candidate is not worth suggesting
@@ -155,10 +155,10 @@ class Lexicon:
         """A closed compound of two known words (car-makers, cinema-goers), or of a word and a short particle
         (changeup, signup)."""
         lower = word.lower()
-        head = lower[:-2]
-        if lower[-2:] in SHORT_PARTICLES and len(head) >= COMPOUND_PART and self._known(head) and not (
-                head.endswith(INFLECTED_ENDINGS)):
-            return True  # but "basedon", "lookingup": the noun is made from the bare verb
+        verb = lower[:-2]
+        if (lower[-2:] in SHORT_PARTICLES and len(verb) >= COMPOUND_PART and self._known(verb)
+                and not verb.endswith(INFLECTED_ENDINGS)):
+            return True
         for i in range(COMPOUND_PART, len(lower) - COMPOUND_PART + 1):
             head, tail = lower[:i], lower[i:]
             if self._known(head) and self._known(tail) and self.frequency(tail) > COMPOUND_TAIL:
