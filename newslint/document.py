@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -158,10 +159,6 @@ class Document:
         return tuple((b.start, b.end) for b in self.blocks if b.kind in ("headline", "heading"))
 
     @cached_property
-    def _headline_starts(self) -> list[int]:
-        return [start for start, _ in self.headline_spans]
-
-    @cached_property
     def italic_spans(self) -> tuple[tuple[int, int], ...]:
         """The text inside each italic span, in document order."""
         found = [m.span(2) for m in HTML_ITALIC_RE.finditer(self.markup)]
@@ -170,12 +167,10 @@ class Document:
         return tuple(sorted(found))
 
     def italic_span(self, offset: int) -> tuple[int, int] | None:
-        i = bisect.bisect_right(self.italic_spans, (offset, float("inf"))) - 1  # the last span starting by offset
-        return self.italic_spans[i] if i >= 0 and offset < self.italic_spans[i][1] else None
+        return span_containing(self.italic_spans, offset)
 
     def in_heading(self, offset: int) -> bool:
-        i = bisect.bisect_right(self._headline_starts, offset) - 1  # the spans are in document order
-        return i >= 0 and offset < self.headline_spans[i][1]
+        return span_containing(self.headline_spans, offset) is not None
 
     def neighbours(self, index: int) -> tuple[str | None, str | None]:
         """The lower-case words just before and after token `index`, when only a space separates them."""
@@ -199,6 +194,12 @@ class Document:
             if i in self.sentence_starts:
                 return True
         return i > 0 and prose[i - 1] in ":\n"
+
+
+def span_containing(spans: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int] | None:
+    """The span holding `offset` among spans sorted by start that do not overlap, or None."""
+    i = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return spans[i] if i >= 0 and offset < spans[i][1] else None
 
 
 def blank(chars: list[str], start: int, end: int) -> None:

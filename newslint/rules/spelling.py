@@ -67,8 +67,8 @@ class Spelling(Rule):
                 continue  # the dialect-consistency rule (NL302) reports it
             if word in lexicon.attested and not lexicon.near_common_word(word):
                 continue  # crypto, pharma, grand prix: in everyday use, missing from the dictionaries
-            if evidence.is_name_particle(index):
-                continue  # Ursula von der Leyen
+            if evidence.is_name_particle(index) or self._links_foreign_name(index, evidence, lexicon):
+                continue  # Ursula von der Leyen, Samahang Pilipino sa Kanlurang
             if self._is_name_or_term(word, token, index, evidence, lexicon) or self._is_derived(word, lexicon):
                 continue
             if self._foreign_in_italics(doc, token, word, lexicon, italicises_foreign):
@@ -87,8 +87,7 @@ class Spelling(Rule):
             # A capitalised unknown word opening a sentence is a name if an unknown capitalised word follows it
             # (Oleg Gordievsky), or unless it is one slip from a common word.
             return self._before_unknown_name(index, evidence, lexicon) or not lexicon.near_common_word(word)
-        return evidence.forms[word] > 1 or any(c.isupper() for c in word) or Spelling._links_foreign_name(
-            index, evidence, lexicon)
+        return evidence.forms[word] > 1 or any(c.isupper() for c in word)
 
     @staticmethod
     def _links_foreign_name(index, evidence, lexicon) -> bool:
@@ -96,7 +95,8 @@ class Spelling(Rule):
         the name's own language (Samahang Pilipino sa Kanlurang Sydney); between known words it is a slip (the Bank
         fo England), and a longer word is no particle (the Japanese qinger Daichi Morimoto)."""
         tokens = evidence.doc.tokens
-        if index == 0 or index + 1 == len(tokens) or len(tokens[index].text) > PARTICLE_LENGTH:
+        word = tokens[index].text
+        if index == 0 or index + 1 == len(tokens) or len(word) > PARTICLE_LENGTH or not word.islower():
             return False
         if not (evidence.joined(index - 1, index) and evidence.joined(index, index + 1)):
             return False
