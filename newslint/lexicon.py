@@ -3,15 +3,39 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 
 from newslint import data
 from newslint.ngrams import NgramTable
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+AUTO = "auto"  # no standard configured (config.AUTO): every standard's spellings are words, and the story decides
 OXFORD = "en-GB-oxendict"  # British spelling with -ize (organize, realization), as the Oxford dictionaries write it
 BRITISH = ("en-GB", OXFORD, "en-AU")  # Australian copy follows British spelling
+BRITISH_FORM, AMERICAN_FORM = "British", "American"
+# American -> British spelling patterns, tried one at a time when the word list gives no counterpart
+# ("signaled" -> "signalled"); reversed for American copy. The result must be a known word of the dialect; taking a
+# letter out of a digraph (anaemia -> anemia) must give one the word list marks as American (not snowshoed ->
+# snowshed).
+PATTERNS = (("iz", "is"), ("yz", "ys"), ("or", "our"), ("er", "re"), ("l", "ll"), ("ll", "l"), ("og", "ogue"),
+            ("ense", "ence"))
+DIGRAPHS = (("e", "ae"), ("e", "oe"))
+# The axes a story's spelling is counted on (see StoryDialect). SPELLING holds the differences on which every
+# British-family standard (British, Oxford, Australian, and Canadian too) sides against American: -our, -re, -ence,
+# -ll-, -ogue, -mme and words of their own (tyre, mould). A class on which one of them writes the American way gets an
+# axis of its own: -ize (Oxford and Canadian spelling), -yze and the plain e of anemia, pediatric (Canadian).
+SPELLING = "spelling"
+SPLIT_CLASSES = (("-ise", "is", "iz"), ("-yse", "ys", "yz"), ("ae", "ae", "e"), ("ae", "oe", "e"))  # axis, GB, US
+CORE_CLASSES = (("our", "or"), ("re", "er"), ("ence", "ense"), ("ll", "l"), ("l", "ll"), ("ogue", "og"),
+                ("mme", "m"))
+# American spellings of single words that Canadian English writes too (aluminum, skeptical, chili): each is counted
+# only against its own British spelling, never as evidence that a story is American.
+CANADIAN_AMERICAN = frozenset("""aluminum skeptic skeptics skeptical skeptically skepticism chili""".split())
+# Spellings the lists give as one standard's that every standard writes in another sense: prized (valued) is no
+# American spelling of prised (levered open), though American copy writes the lever sense prize too.
+NOT_VARIANTS = frozenset("prize prized prizes prizing".split())
 ISE_ENDING_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)('s)?$")
 UNKNOWN_FREQUENCY = -9.0  # log10 probability given to a word the list lacks
 # Productive prefixes and suffixes: "denuclearization" is de + nuclear + ization though no list has it.
@@ -32,6 +56,49 @@ RARE_WORD = -6.5  # log10 frequency below which a two-edit candidate is not wort
 COMMON_WORD = -4.5  # log10 frequency above which a word is an everyday word
 # Adjacent keys on a QWERTY keyboard: a slip onto a neighbour is the likeliest typo.
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+@dataclass(frozen=True, slots=True)
+class DialectMark:
+    """What one spelling says of the standard a story is written in, and the other standard's spelling of it."""
+
+    votes: tuple[tuple[str, str], ...]  # (axis, form): organise -> ((SPELLING, British), ("-ise", British))
+    counterpart: str  # the other standard's spelling, lower case: from the word list, else a pattern (traveled)
+
+
+def respellings(word: str, old: str, new: str) -> list[str]:
+    """word with one occurrence of old replaced by new, for each occurrence."""
+    return [word[:i] + new + word[i + len(old):] for i in range(len(word)) if word.startswith(old, i)]
+
+
+def pattern_counterpart(word: str, to_british: bool, native: Mapping[str, str], known: Callable[[str], bool]) -> str:
+    """The other standard's spelling of a lower-case word from one spelling pattern: one the target standard's list
+    marks as its own, or (except for a digraph taken out) any word that standard knows; "" when none fits."""
+    for patterns, strict in ((PATTERNS, False), (DIGRAPHS, not to_british)):
+        for american, british in patterns:
+            for candidate in respellings(word, *((american, british) if to_british else (british, american))):
+                if candidate in native or (not strict and known(candidate)):
+                    return candidate
+    return ""
+
+
+def split_axes(british: str, american: str) -> tuple[frozenset[str], bool] | None:
+    """The split-class axes the difference between a British and an American spelling falls in, and whether part
+    of it is a core difference: ({-ise}, False) for organise/organize, ({-ise}, True) for tranquillise/tranquilize;
+    None when no one or two pattern steps lead from one to the other (a word of its own: aluminium, tyre)."""
+    steps = [(axis, gb, us) for axis, gb, us in SPLIT_CLASSES] + [(SPELLING, gb, us) for gb, us in CORE_CLASSES]
+    for axis, gb, us in steps:
+        for once in respellings(british, gb, us):
+            if once == american:
+                return _axes(axis)
+            for axis2, gb2, us2 in steps:
+                if american in respellings(once, gb2, us2):
+                    return _axes(axis, axis2)
+    return None
+
+
+def _axes(*axes: str) -> tuple[frozenset[str], bool]:
+    return frozenset(a for a in axes if a != SPELLING), SPELLING in axes
 
 
 def _keyboard_neighbours() -> dict[str, set[str]]:
@@ -92,16 +159,22 @@ class Lexicon:
         self.british_variants = british_variants
         self.proper = proper
         self.dialect = dialect
+        # Spellings only one standard's lists have, mapped to the other's form ("" when there is no direct one).
+        self.gb_only, self.us_only = gb_only, us_only
+        self._marks: dict[str, DialectMark | None] = {}
         # Spellings of the other dialect, mapped to this dialect's form ("" when there is no direct counterpart).
-        self.foreign = us_only if dialect in BRITISH else gb_only
-        self.native = gb_only if dialect in BRITISH else us_only
+        # Under auto no spelling is foreign: every standard's forms are words.
+        self.foreign = {} if dialect == AUTO else us_only if dialect in BRITISH else gb_only
+        self.native = {} if dialect == AUTO else gb_only if dialect in BRITISH else us_only
         self.ise = {}  # British -ise spellings, mapped to their -ize form: foreign only in Oxford spelling
         if dialect == OXFORD:
             self.ise = {word: ize for word in gb_only if (ize := ISE_ENDING_RE.sub(r"iz\1\2", word)) != word
-                        and (gb_only[word] == ize or ize in us_only)}
+                        and (gb_only[word] == ize or ize in us_only) and ize not in NOT_VARIANTS}
             ize = set(self.ise.values())
             self.foreign = {w: c for w, c in us_only.items() if w not in ize} | self.ise
             self.native = {w: c for w, c in gb_only.items() if w not in self.ise} | {z: w for w, z in self.ise.items()}
+        if NOT_VARIANTS & self.foreign.keys():
+            self.foreign = {w: c for w, c in self.foreign.items() if w not in NOT_VARIANTS}
 
     @classmethod
     @cache
@@ -174,6 +247,43 @@ class Lexicon:
     def counterpart(self, word: str) -> str:
         return self.foreign.get(word.lower(), "")
 
+    def native_spelling(self, word: str) -> tuple[str, bool]:
+        """The configured dialect's spelling of a lower-case word of the other dialect, and whether the word list
+        gives it (else a spelling pattern did); "" when neither does."""
+        if self.counterpart(word):
+            return self.counterpart(word), True
+        return pattern_counterpart(word, self.dialect in BRITISH, self.native, self.is_word), False
+
+    def mark(self, word: str) -> DialectMark | None:
+        """What a spelling only one standard's lists have says of a story's standard; None for a word every
+        standard spells alike, for one with no counterpart in the other (mom, gaol: a word choice) and for a
+        look-alike of another word (prised beside prized)."""
+        lower = word.lower()
+        if lower not in self._marks:
+            self._marks[lower] = self._mark(lower)
+        return self._marks[lower]
+
+    def _mark(self, lower: str) -> DialectMark | None:
+        british = lower in self.gb_only
+        listed = self.gb_only.get(lower) if british else self.us_only.get(lower)
+        if listed is None or lower in NOT_VARIANTS:
+            return None
+        other, target = (self.us_only, self.gb_only) if british else (self.gb_only, self.us_only)
+        counterpart = listed or pattern_counterpart(lower, not british, target,
+                                                    lambda w: w in self.words and w not in other)
+        if not counterpart or counterpart in NOT_VARIANTS:
+            return None
+        pair = (lower, counterpart) if british else (counterpart, lower)
+        axes, core = split_axes(*pair) or (frozenset(), True)
+        british_form = pair[0]
+        if pair[1] in CANADIAN_AMERICAN:
+            axes, core = frozenset({british_form}), False  # an axis of its own: aluminium against aluminum
+        # A British-family spelling is never American, so it is evidence on SPELLING too (organise, analyse); an
+        # American one only where no British-family standard shares it (color; not organize, analyze).
+        votes = [(SPELLING, BRITISH_FORM if british else AMERICAN_FORM)] if british or core else []
+        votes += [(axis, BRITISH_FORM if british else AMERICAN_FORM) for axis in sorted(axes)]
+        return DialectMark(tuple(votes), counterpart)
+
     def frequency(self, word: str) -> float:
         """log10 relative frequency of the word (lower-cased)."""
         lower = word.lower()
@@ -196,11 +306,16 @@ class Lexicon:
                      if self._known(c) and self.frequency(c) > RARE_WORD}
         return list(two_edits | {c for c in swapped if self._known(c)})
 
-    def prefer_native(self, candidates: list[str]) -> list[str]:
-        """In American copy, of two spellings of one word among the candidates (theatre, theater), the American."""
+    def prefer_native(self, candidates: list[str], standard: str | None = None) -> list[str]:
+        """Of two spellings of one word among the candidates (theatre, theater), the one of the standard: in
+        American copy (and under auto, a story with no marked spelling) the American; in a British-spelt story under
+        auto, the British. Configured British copy has no American candidates to drop."""
+        present = set(candidates)
+        if standard == BRITISH_FORM:
+            american = {self.british_variants[c] for c in candidates if c in self.british_variants}
+            return [c for c in candidates if not (c in self.us_only and c in american)]
         if self.dialect in BRITISH:
             return candidates
-        present = set(candidates)
         return [c for c in candidates if self.british_variants.get(c) not in present]
 
     def near_common_word(self, word: str, threshold: float = COMMON_WORD, names_too: bool = False) -> bool:

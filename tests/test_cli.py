@@ -181,16 +181,27 @@ def test_command_line_ignore_adds_to_the_config_ignore(cli, here):
 BRITISH = "Paint row\n\nThe colour of the centre was odd.\n"
 
 
-def test_default_dialect_is_us_english(cli, here):
+def test_default_dialect_is_the_story_s_own(cli, here):
     here("paint.txt", BRITISH)
-    result = cli("--format", "concise", "paint.txt")
+    assert cli("paint.txt").code == 0  # auto: a consistently British story is fine
+    here("mixed.txt", "Paint row\n\nThe colour of the centre was odd, and the color of the gate too.\n")
+    result = cli("--format", "concise", "mixed.txt")
+    assert result.out.splitlines() == [
+        "mixed.txt:3:43: NL302 [warning] 'color' is American spelling; this story mostly uses British spelling: "
+        "'colour' (suggestion: 'colour')",
+    ]
+
+
+def test_dialect_option_enforces_us_english(cli, here):
+    here("paint.txt", BRITISH)
+    result = cli("--format", "concise", "--dialect", "en-US", "paint.txt")
     assert result.out.splitlines() == [
         "paint.txt:3:5: NL302 [warning] 'colour' is British spelling; en-US uses 'color' (suggestion: 'color')",
         "paint.txt:3:19: NL302 [warning] 'centre' is British spelling; en-US uses 'center' (suggestion: 'center')",
     ]
 
 
-@pytest.mark.parametrize("dialect", ["en-GB", "en-AU"])
+@pytest.mark.parametrize("dialect", ["auto", "en-GB", "en-AU"])
 def test_dialect_option_accepts_british_spelling(cli, here, dialect):
     here("paint.txt", BRITISH)
     assert cli("--dialect", dialect, "paint.txt").code == 0
@@ -201,6 +212,8 @@ def test_dialect_option_beats_the_config(cli, here):
     here("paint.txt", BRITISH)
     assert cli("paint.txt").code == 0
     assert codes(cli, "--dialect", "en-US", "paint.txt") == ["NL302", "NL302"]
+    here("newslint.toml", 'dialect = "en-US"\n')
+    assert cli("--dialect", "auto", "paint.txt").code == 0
 
 
 def test_unknown_dialect_is_a_usage_error(cli, here):

@@ -47,6 +47,17 @@ def test_australian_copy_follows_british_spelling(story):
     assert [d["suggestions"][0] for d in lint(story, STORY, "en-AU")] == ["organisation", "travelled", "fuelled"]
 
 
+def test_with_no_dialect_configured_the_story_s_majority_decides(story):
+    found = lint(story, STORY, "auto")
+    assert brief(found) == [
+        (4, 11, "NL302", "warning", "travelled", "unsafe"),  # British 5 (harbour twice, colour ...) to American 2
+        (5, 12, "NL302", "warning", "fuelled", "unsafe"),
+        (5, 79, "NL302", "warning", "organizers", "unsafe"),  # -ise 1, -ize 1: the first used (organization) wins
+    ]
+    assert found[2]["message"] == ("'organisers' is the -ise spelling; this story mostly uses the -ize spelling: "
+                                   "'organizers'")
+
+
 def test_british_spellings_in_american_copy(story):
     found = lint(story, STORY, "en-US")
     assert brief(found) == [
@@ -65,6 +76,23 @@ def test_british_spellings_in_american_copy(story):
 ])
 def test_names_and_word_choices_are_left_alone(story, text):
     assert lint(story, text, "en-GB") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Cabinet\n\nDefence Secretary Hamish Dunlop spoke to reporters.\n",  # opening a sentence, before a title
+    "Protest\n\nThe anti-Labour protest was small.\n",  # a capitalised part after a hyphen
+    "Sydney\n\nHarbour Trust chairman Ian Pike said the ferries would run.\n",  # beside a name
+])
+def test_names_opening_a_sentence_or_after_a_hyphen_are_left_alone(story, text):
+    assert lint(story, text, "en-US") == []
+
+
+@pytest.mark.parametrize("dialect", ["auto", "en-GB", "en-GB-oxendict", "en-AU"])
+def test_prized_is_no_american_spelling_of_prised(story, dialect):
+    text = "Sale\n\nThe club sold its most prized asset, and the door was prised open.\n"
+    path = story(text)
+    result = run_cli("--select", "NL302,NL101", "--dialect", dialect, "--format", "json", str(path))
+    assert result.json["diagnostics"] == []
 
 
 def test_spelling_rule_leaves_other_dialect_words_to_this_rule(story):

@@ -89,6 +89,7 @@ def test_dialect_decides_british_and_american_spellings(story):
     assert diagnostics("--select", "NL101", "--dialect", "en-GB", str(british)) == []
     american = story("The program to organize the color guard was canceled.\n", "us.txt")
     assert diagnostics("--select", "NL101", "--dialect", "en-US", str(american)) == []
+    assert diagnostics("--select", "NL101", str(british), str(american)) == []  # auto: every standard's words
 
 
 def test_crlf_and_bom_keep_columns_right(story, tmp_path):

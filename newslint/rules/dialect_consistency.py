@@ -1,39 +1,52 @@
-"""NL302: a word spelt the other dialect's way (color in British copy, colour in American)."""
+"""NL302: a word spelt another standard's way: the desk's standard when one is configured, else the story's own."""
 
 from __future__ import annotations
 
-from newslint.diagnostic import Applicability, Severity, Span
-from newslint.lexicon import BRITISH
-from newslint.names import NameEvidence, strip_possessive
+from newslint.diagnostic import Applicability, Severity
+from newslint.lexicon import AUTO, BRITISH, BRITISH_FORM, SPELLING
 from newslint.rule import Rule
+from newslint.story_dialect import StoryDialect, spelt_words
 from newslint.text import match_case
 
-# American -> British spelling patterns, tried one at a time when the word list gives no counterpart
-# ("signaled" -> "signalled"); reversed for American copy. The result must be a known word of the dialect; taking a
-# letter out of a digraph (anaemia -> anemia) must give one the word list marks as American (not snowshoed ->
-# snowshed).
-PATTERNS = (("iz", "is"), ("yz", "ys"), ("or", "our"), ("er", "re"), ("l", "ll"), ("ll", "l"), ("og", "ogue"),
-            ("ense", "ence"))
-DIGRAPHS = (("e", "ae"), ("e", "oe"))
+# How a message names each side of a split axis (lexicon.SPLIT_CLASSES): British form, American form.
+SPLIT_LABELS = {"-ise": ("-ise", "-ize"), "-yse": ("-yse", "-yze"), "ae": ("ae/oe", "plain e")}
 
 
 class DialectConsistency(Rule):
-    """A word spelt the way of the other English dialect.
+    """A word spelt the way of another English standard than the story's, or the desk's.
 
-    What it does: checks every word of prose against the list of spellings peculiar to the other dialect
-    (SCOWL and breame: color, organization, defense, traveled in British copy; colour, organisation, defence,
-    travelled in American copy; en-AU follows British spelling; en-GB-oxendict is British spelling with -ize,
-    so organise and realisation are flagged there) and suggests the configured dialect's form.
-    Capitalised words with name evidence are left alone (World Health Organization, Lincoln Center), and so
-    are words with no spelling counterpart (mom, draught).
+    What it does: with no dialect configured (`auto`, the default) the story decides. Its words that only one
+    standard's lists have (SCOWL and breame: colour, centre, defence against color, center, defense, traveled) vote,
+    names excepted, and a word spelt against the story's majority is flagged with the majority's form: "'color' is
+    American spelling; this story mostly uses British spelling: 'colour'". A consistently British, American,
+    Australian or Oxford-spelt story gets no remark. Votes are occurrences; on a tie the form of the story's first
+    marked word is the reference, as the name-variant rule takes the first form used.
+    Differences that a British-family standard itself splits on are counted on axes of their own. -ise/-ize: Oxford
+    spelling (British with -ize) is a standard, so "organization" beside "colour" is no mix, but "organise" beside
+    "organize" is; an -ise spelling still counts as British (American never writes it), an -ize one not as
+    American. Canadian English, which cannot be configured, keeps colour and centre but writes -yze (analyze), the
+    plain e of anemia and pediatric, aluminum, skeptical and chili; each of these counts only against its own
+    British form (analyse beside analyze is a mix), so a consistent Canadian story is no mix either. Australian
+    spelling writes program, jail and fetus as American copy does, and the lists accept those in British copy too:
+    they are no evidence. Nor are British spellings the American lists accept as variants (travelled, theatre,
+    catalogue, which 1961 American press still wrote): they never vote, so are never flagged in American copy.
+    With a dialect configured (`dialect =` or `--dialect`), every word of the other standard is flagged with the
+    configured form (en-AU follows British spelling; en-GB-oxendict is British spelling with -ize, so organise
+    and realisation are flagged there).
+    With any setting, names get no remark and cast no vote: capitalised words with name evidence (World Health
+    Organization, Lincoln Center, the Labor Party, Pearl Harbor), a capitalised word opening a sentence beside a
+    name or before a title (Defence Secretary Geoff Hoon) and a capitalised part after a hyphen (anti-Labour);
+    nor do words with no spelling counterpart (mom, draught), nor prized, which is no American spelling of prised.
 
-    Why it matters: a story that mixes colour and color reads as unedited, and house style is set per
-    dialect: the `dialect` setting decides which form is right.
+    Why it matters: a story that mixes colour and color reads as unedited. But a checker that turns every British
+    story American is worse than none: the story's own standard is right unless the desk has chosen one.
 
-    Example: in en-GB, "the organization said" -> "organisation".
+    Example: in a story that writes colour and centre, "the color scheme" -> "colour", but "the organization
+    said" is fine (Oxford spelling); in en-GB, "the organization said" -> "organisation".
 
-    Fix safety: safe when the word list gives the counterpart; unsafe when it is derived from a spelling
-    pattern (traveled -> travelled).
+    Fix safety: with a configured dialect, safe when the word list gives the counterpart, unsafe when a spelling
+    pattern gives it (traveled -> travelled). Under auto always unsafe: the standard is a guess from the story
+    itself, so --fix never respells a story no desk has set a standard for.
     """
 
     code = "NL302"
@@ -42,38 +55,40 @@ class DialectConsistency(Rule):
     fix_safety = Applicability.SAFE
 
     def check(self, doc, res):
+        if res.config.dialect == AUTO:
+            yield from self._check_story(doc)
+            return
         lexicon = res.lexicon
         dialect = res.config.dialect
         other = "American" if dialect in BRITISH else "British"
-        evidence = doc.derived(NameEvidence)
-        for index, token in enumerate(doc.tokens):
-            if token.text[:1].isupper() and evidence.looks_like_name(token, index):
+        for span, part in spelt_words(doc):
+            if lexicon.is_other_dialect(part):
+                counterpart, listed = lexicon.native_spelling(part.lower())
+                if counterpart:
+                    fix = match_case(part, counterpart)
+                    kind = "the -ise" if part.lower() in lexicon.ise else other
+                    yield self.report(span, f"'{part}' is {kind} spelling; {dialect} uses '{fix}'", (fix,),
+                                      applicability=Applicability.SAFE if listed else Applicability.UNSAFE)
+
+    def _check_story(self, doc):
+        story = doc.derived(StoryDialect)
+        for word in story.words:
+            vote = story.minority_vote(word.mark)
+            if vote is None:
                 continue
-            offset = token.start
-            for part in strip_possessive(token.text).split("-"):
-                if lexicon.is_other_dialect(part):
-                    counterpart, applicability = self._counterpart(part.lower(), lexicon, other == "American")
-                    if counterpart:
-                        fix = match_case(part, counterpart)
-                        kind = "the -ise" if part.lower() in lexicon.ise else other
-                        yield self.report(Span(offset, offset + len(part)),
-                                          f"'{part}' is {kind} spelling; {dialect} uses '{fix}'", (fix,),
-                                          applicability=applicability)
-                offset += len(part) + 1
-
-    @staticmethod
-    def _counterpart(word: str, lexicon, to_british: bool) -> tuple[str, Applicability]:
-        """The configured dialect's spelling of word: from the word list, else from a spelling pattern."""
-        if lexicon.counterpart(word):
-            return lexicon.counterpart(word), Applicability.SAFE
-        for patterns, strict in ((PATTERNS, False), (DIGRAPHS, not to_british)):
-            for american, british in patterns:
-                for candidate in _respellings(word, *((american, british) if to_british else (british, american))):
-                    if candidate in lexicon.native or (not strict and lexicon.is_word(candidate)):
-                        return candidate, Applicability.UNSAFE
-        return "", Applicability.UNSAFE
+            axis, form = vote
+            fix = match_case(word.text, word.mark.counterpart)
+            if axis in (SPELLING, *SPLIT_LABELS):
+                majority = _describe(axis, story.majorities[axis])
+                message = f"'{word.text}' is {_describe(axis, form)}; this story mostly uses {majority}: '{fix}'"
+            else:  # a word counted on its own (aluminium, aluminum)
+                message = f"'{word.text}' is {form} spelling; this story mostly writes '{fix}'"
+            yield self.report(word.span, message, (fix,), applicability=Applicability.UNSAFE)
 
 
-def _respellings(word: str, old: str, new: str) -> list[str]:
-    """word with one occurrence of old replaced by new, for each occurrence."""
-    return [word[:i] + new + word[i + len(old):] for i in range(len(word)) if word.startswith(old, i)]
+def _describe(axis: str, form: str) -> str:
+    """'British spelling', 'the -ize spelling'."""
+    if axis == SPELLING:
+        return f"{form} spelling"
+    british, american = SPLIT_LABELS[axis]
+    return f"the {british if form == BRITISH_FORM else american} spelling"

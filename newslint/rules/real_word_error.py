@@ -6,8 +6,10 @@ import re
 
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.language_model import SENTENCE_END, SENTENCE_START, Slot
+from newslint.lexicon import AUTO
 from newslint.names import NameEvidence
 from newslint.rule import Rule
+from newslint.story_dialect import StoryDialect
 from newslint.text import house_apostrophe, match_case, plain_word, stuck_to_digits
 
 # A real-word slip is rare, about one word in a hundred at most: the context must make the alternative that
@@ -51,7 +53,10 @@ class RealWordError(Rule):
     model does not know is judged by its dictionary frequency ("explain hwy the talks"). Acronyms and headlines
     (telegraphic by design) are not judged, nor are particles inside names (Van der Berg); a word the story
     treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no context for the
-    word after it: what follows "root" says nothing of what follows Joe Root.
+    word after it: what follows "root" says nothing of what follows Joe Root. An alternative is never a spelling of
+    the other dialect; with none configured, never another standard's spelling of the word (colour for color) nor
+    one the story's own standard would not write (a British story gets no "color"; one with no dialect-marked word,
+    no British form, as before).
 
     Why it matters: a spell checker cannot see these; every one of them is a real word. They are the errors
     that reach print.
@@ -71,9 +76,10 @@ class RealWordError(Rule):
         self._alternatives: dict[tuple[str, bool], list[tuple[str, float]]] = {}
 
     def alternatives(self, res, word: str, capitalised: bool) -> list[tuple[str, float]]:
-        """The confusions of a lower-case word that the model knows and the dialect spells so, with slip costs;
-        for a capitalised word, not its other forms (Princes William is no slip of Prince: agreement slips are
-        in common words); and not those far too rare for any context to make them the likelier word."""
+        """The confusions of a lower-case word that the model knows and the dialect spells so (under auto, any
+        standard: assess keeps those the story would write), with slip costs; for a capitalised word, not its other
+        forms (Princes William is no slip of Prince: agreement slips are in common words); and not those far too
+        rare for any context to make them the likelier word."""
         found = self._alternatives.get((word, capitalised))
         if found is None:
             model = res.language_model
@@ -110,6 +116,9 @@ class RealWordError(Rule):
         if word[1:] != word[1:].lower() or stuck_to_digits(doc.prose, token):
             return None
         alternatives = self.alternatives(res, lower, capitalised=word[:1].isupper())
+        if res.config.dialect == AUTO and alternatives:
+            story = doc.derived(StoryDialect)
+            alternatives = [(c, cost) for c, cost in alternatives if story.offers(c, lower)]
         model = res.language_model
         unseen = not reading.known[index]
         if unseen and not (len(lower) <= UNSEEN_MAX_LENGTH and word.islower() and res.lexicon.is_word(lower)):

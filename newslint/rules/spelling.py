@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from newslint.diagnostic import Applicability, Severity, Span
-from newslint.lexicon import COMMON_WORD
+from newslint.lexicon import AUTO, COMMON_WORD
 from newslint.names import NameEvidence, is_capitalised, strip_possessive
 from newslint.rule import Rule
+from newslint.story_dialect import StoryDialect
 from newslint.text import NAME_PARTICLES, WORD_RE, in_other_script, match_case, stuck_to_digits
 
 # Word parts that stand before a hyphen without being words of their own.
@@ -23,16 +24,20 @@ FUNCTION_WORD = -2.5  # log10 frequency of the commonest hundred words or so (fr
 class Spelling(Rule):
     """A misspelt word: not in the dictionary for the dialect, and not a name.
 
-    What it does: checks every word of prose against the word list for the configured dialect (en-US,
-    en-GB, en-AU), the words in everyday use that the lists lack (crypto, grand prix) and the team's accepted
-    words, and suggests the likeliest corrections, ranked by how likely the slip is (keyboard neighbours,
-    transpositions, doubled letters, a dropped apostrophe) times how well each candidate fits between its
-    neighbours. Names are not errors: capitalised words away from a sentence start, romanised given names
-    (Do-gyun, Ik-san), words after a title, acronyms, words with inner capitals, a short word inside a foreign
-    name (Pilipino sa Kanlurang) and a lower-case word used twice in the story are left alone; numbers with
-    units, URLs, e-mail addresses and handles are not prose, and words in other scripts (москва, 梦) are not
-    English. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a foreign term, as house styles
-    mark them, unless one is a slip of an everyday word alone or among English words (*realy*).
+    What it does: checks every word of prose against the word list for the dialect (with none configured,
+    every supported standard's: colour and color, organise and organize, theatre and theater are all words; a
+    configured en-US, en-GB, en-GB-oxendict or en-AU leaves the other standard's spellings to NL302), the words in
+    everyday use that the lists lack (crypto, grand prix) and the team's accepted words, and suggests the likeliest
+    corrections, ranked by how likely the slip is (keyboard neighbours, transpositions, doubled letters, a dropped
+    apostrophe) times how well each candidate fits between its neighbours, in the dialect's spelling: with none
+    configured, the story's own (colur -> colour in a story that writes centre and defence), and the American
+    where the story has no dialect-marked word to go by. Names are not errors: capitalised words away from a
+    sentence start, romanised given names (Do-gyun, Ik-san), words after a title, acronyms, words with inner
+    capitals, a short word inside a foreign name (Pilipino sa Kanlurang) and a lower-case word used twice in the
+    story are left alone; numbers with units, URLs, e-mail addresses and handles are not prose, and words in other
+    scripts (москва, 梦) are not English. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a
+    foreign term, as house styles mark them, unless one is a slip of an everyday word alone or among English words
+    (*realy*).
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
@@ -40,7 +45,8 @@ class Spelling(Rule):
 
     Example: "a nuclear reserch site" -> "research".
 
-    Fix safety: unsafe; the first suggestion is a guess, applied only with --unsafe-fixes.
+    Fix safety: unsafe; the first suggestion is a guess, applied only with --unsafe-fixes (with any dialect
+    setting: under auto, the dialect of the suggestion is a guess from the story as well).
     """
 
     code = "NL101"
@@ -174,11 +180,14 @@ class Spelling(Rule):
         return False
 
     def _flag(self, doc, res, index, span, word):
-        candidates = res.lexicon.prefer_native(res.lexicon.candidates(word))
+        story = doc.derived(StoryDialect) if res.config.dialect == AUTO else None
+        candidates = res.lexicon.candidates(word)
+        candidates = story.prefer(candidates) if story else res.lexicon.prefer_native(candidates)
         if not candidates:
             return  # nothing a slip away: a rare term, a coinage or a foreign word (stanozolol, numerique)
         left, right = doc.neighbours(index)
-        best = [match_case(word, c) for c in res.context_model.rank_corrections(word, candidates, left, right)]
+        ranked = res.context_model.rank_corrections(word, candidates, left, right)
+        best = [match_case(word, c) for c in (story.respell(ranked) if story else ranked)]
         yield self.report(span, f"Unknown word '{word}'", best)
 
 

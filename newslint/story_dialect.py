@@ -1,0 +1,140 @@
+"""The spelling standard a story mostly uses, counted from its dialect-marked words outside names."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from newslint.diagnostic import Span
+from newslint.document import Document
+from newslint.lexicon import AMERICAN_FORM, AUTO, SPELLING, DialectMark, Lexicon
+from newslint.names import NameEvidence, is_capitalised, strip_possessive
+from newslint.text import TITLES, Token
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedWord:
+    """A word, or a part of a hyphenated word, spelt the way of one standard."""
+
+    span: Span
+    text: str  # as written
+    mark: DialectMark
+
+
+def in_name(evidence: NameEvidence, token: Token, index: int) -> bool:
+    """A capitalised word the story shows to be a name or part of one: with the evidence the other rules use (Lincoln
+    Center, the Labor Party), or, opening a sentence or in a headline, beside a word that looks like a name (Centre
+    Parcs opened) or before a capitalised title (Defence Secretary Geoff Hoon). An acronym beside it is no such
+    evidence (Colour TV arrived)."""
+    if not is_capitalised(token.text):
+        return False
+    if evidence.looks_like_name(token, index):
+        return True
+    tokens = evidence.doc.tokens
+    for left, right in ((index - 1, index), (index, index + 1)):
+        if left < 0 or right >= len(tokens) or not evidence.joined(left, right):
+            continue
+        other = left if right == index else right
+        word = strip_possessive(tokens[other].text)
+        if not is_capitalised(word) or word.isupper():
+            continue
+        if other == right and word.lower() in TITLES:
+            return True
+        opening = tokens[other].start in evidence.initial and word.lower() in evidence.lower_forms  # "The", "But"
+        if word.lower() not in TITLES and not opening and evidence.looks_like_name(tokens[other], other):
+            return True
+    return False
+
+
+def spelt_words(doc: Document) -> Iterator[tuple[Span, str]]:
+    """Each word of the prose a spelling standard applies to, hyphenated words part by part; not names, nor a
+    capitalised part after a hyphen (anti-Labour, pro-Harbor), which is a name too."""
+    evidence = doc.derived(NameEvidence)
+    for index, token in enumerate(doc.tokens):
+        if in_name(evidence, token, index):
+            continue
+        offset = token.start
+        for position, part in enumerate(strip_possessive(token.text).split("-")):
+            if not (position and is_capitalised(part)):
+                yield Span(offset, offset + len(part)), part
+            offset += len(part) + 1
+
+
+class StoryDialect:
+    """How a story spells, axis by axis (lexicon.SPELLING for the differences every British-family standard shares,
+    one axis for each split such as -ise/-ize); built once per document, and only under auto.
+
+    Each marked word votes on its axes; the standard with more votes is the story's, and on a tie the one of the
+    story's first marked word on that axis, as the name-variant rule takes the first form used as the reference.
+    Votes are occurrences: a word used five times weighs five times."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.lexicon = Lexicon.load(AUTO)
+
+    @cached_property
+    def words(self) -> tuple[MarkedWord, ...]:
+        """The story's dialect-marked words, in order."""
+        return tuple(MarkedWord(span, text, mark) for span, text in spelt_words(self.doc)
+                     if (mark := self.lexicon.mark(text)) is not None)
+
+    @cached_property
+    def majorities(self) -> dict[str, str]:
+        """axis -> the form most of the story's votes on it take (first used on a tie); absent when it has none."""
+        counts: dict[str, Counter[str]] = {}
+        first: dict[str, str] = {}
+        for word in self.words:
+            for axis, form in word.mark.votes:
+                counts.setdefault(axis, Counter())[form] += 1
+                first.setdefault(axis, form)
+        return {axis: max(count, key=lambda form: (count[form], form == first[axis])) for axis, count in counts.items()}
+
+    def minority_vote(self, mark: DialectMark) -> tuple[str, str] | None:
+        """The first vote of a marked word that goes against the story's majority on its axis: what NL302 flags."""
+        return next(((axis, form) for axis, form in mark.votes if self.majorities.get(axis, form) != form), None)
+
+    def expects(self, axis: str) -> str | None:
+        """The form the story leads a reader to expect on an axis: its majority there, else its majority on SPELLING
+        (a British story with no -ise or -ize word yet is expected to write -ise)."""
+        return self.majorities.get(axis) or self.majorities.get(SPELLING)
+
+    def unexpected(self, word: str) -> bool:
+        """A spelling the story would not write: on some axis, not the form it leads a reader to expect."""
+        mark = self.lexicon.mark(word)
+        return mark is not None and any(self.expects(axis) not in (None, form) for axis, form in mark.votes)
+
+    def own_spelling(self, word: str) -> str:
+        """The story's spelling of a lower-case word: its counterpart when the story would not write it so."""
+        mark = self.lexicon.mark(word)
+        return mark.counterpart if mark is not None and self.unexpected(word) else word
+
+    def prefer(self, candidates: list[str]) -> list[str]:
+        """Spelling candidates in the story's standard: of two spellings of one word (colour, color), the story's;
+        with no marked word to go by, today's order (the American, as before auto)."""
+        if SPELLING not in self.majorities:
+            return self.lexicon.prefer_native(candidates, AMERICAN_FORM)
+        present = set(candidates)
+        kept = [c for c in candidates if not (self.unexpected(c) and self.own_spelling(c) in present)]
+        return self.lexicon.prefer_native(kept, self.majorities[SPELLING])
+
+    def respell(self, suggestions: list[str]) -> list[str]:
+        """Ranked lower-case suggestions, each in the story's spelling (colr: color -> colour in a British story)."""
+        if SPELLING not in self.majorities:
+            return suggestions
+        return list(dict.fromkeys(self.own_spelling(s) for s in suggestions))
+
+    def offers(self, candidate: str, written: str) -> bool:
+        """Whether a real-word correction may be offered: never the other standard's spelling of the written word
+        (colour for color), nor a spelling the story would not write; with no marked word to go by, no British one
+        (as before auto)."""
+        mark = self.lexicon.mark(candidate)
+        if mark is None:
+            return True
+        written_mark = self.lexicon.mark(written)
+        if mark.counterpart == written or (written_mark is not None and written_mark.counterpart == candidate):
+            return False
+        if not self.majorities:
+            return all(form == AMERICAN_FORM for _, form in mark.votes)
+        return not self.unexpected(candidate)
