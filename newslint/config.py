@@ -1,21 +1,91 @@
-"""Configuration: [tool.newslint] in pyproject.toml, or newslint.toml / .newslint.toml, found walking up."""
+"""Configuration: [tool.newslint] in pyproject.toml, or newslint.toml / .newslint.toml, found walking up.
+
+Where each setting comes from, later over earlier: the defaults; the files a configuration extends
+(``extend = "../newslint.toml"``, a newslint.toml, .newslint.toml or pyproject.toml, relative to the file that
+names it; an extended file may extend another, and a cycle is an error); the configuration file itself; the
+command line (``Config.override``).
+
+A file is merged over the one it extends as ruff merges them: a plain key or a list replaces the parent's value
+(``select``, ``ignore``, ``dialect``, ``packs``, ``words``, ...); ``extend-select`` and ``extend-exclude`` add to
+the parent's; ``exclude`` replaces the parent's ``exclude`` (or the default excludes) and keeps what the
+parent's ``extend-exclude`` added; the tables ``[severity]`` and ``[per-file-ignores]`` merge key by key, the
+child's value winning where both set a key. Every path stays relative to the file that wrote it: word lists,
+pack folders, exclude patterns and per-file-ignores globs. ``Config.origins`` remembers which file (or
+command-line option) wrote each setting and each item of a list, for error messages and ``settings_text``.
+
+Rule codes may be written in any letter case; they are kept in upper case. Whether each names a known rule is
+checked once the enabled rules are known (``registry.check_codes``), naming the file, line and key (or the
+option) that wrote it.
+
+Exclude patterns and per-file-ignores globs are .gitignore patterns (read with the pathspec library), relative
+to the folder of the config file that wrote them (the default excludes: to the configuration's own folder):
+``archive/`` is any folder named archive, ``/archive/`` only the one beside the config file, ``wires/*.txt`` the
+text files directly inside wires/ beside it, ``**/old/*.md`` Markdown in any folder named old; ``*`` does not
+cross ``/``, and ``!keep.md`` takes back what an earlier pattern matched. A pattern that matches a folder covers
+everything in it. For a path outside the pattern's folder only a pattern without an inner slash applies, to the
+path's name.
+"""
 
 from __future__ import annotations
 
-import fnmatch
+import os
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
+from typing import Any, NamedTuple
 
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
-DIALECTS = ("en-US", "en-GB", "en-GB-oxendict", "en-AU")
+AUTO = "auto"  # no standard configured: the story decides (see NL302)
+DIALECTS = (AUTO, "en-US", "en-GB", "en-GB-oxendict", "en-AU")
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist")
+KEYS = ("extend", "dialect", "select", "extend-select", "ignore", "severity", "per-file-ignores", "exclude",
+        "extend-exclude", "respect-gitignore", "force-exclude", "fail-on", "words", "reject", "names", "packs")
+CODE_SETTINGS = ("select", "extend_select", "ignore")
+CODE_RE = re.compile(r"[A-Z][A-Z0-9]*")
+# The command-line option behind each setting Config.override takes.
+OPTIONS = {"select": "--select", "extend_select": "--extend-select", "ignore": "--ignore", "dialect": "--dialect",
+           "respect_gitignore": "--no-respect-gitignore", "force_exclude": "--force-exclude", "fail_on": "--fail-on"}
+PLAIN_NAME_RE = re.compile(r"[^*?\[\]\\/!#\s]+")  # a pattern that is just a name: no pathspec needed
 
 
 class ConfigError(Exception):
     """Invalid configuration; the message names the file (and line) and the key."""
+
+
+class Origin(NamedTuple):  # a NamedTuple, as Pattern: cheaper to define than a dataclass, and start-up counts
+    """Where a setting was written: a key in a configuration file, or a command-line option (no file)."""
+
+    key: str = ""  # as written: "select", "tool.newslint.severity", "--select"; "" for a default
+    file: Path | None = None
+
+    def __str__(self) -> str:
+        if self.file is not None:
+            return f"from {self.file}"
+        return self.key or "default"
+
+    @property
+    def short_key(self) -> str:
+        return self.key.removeprefix("tool.newslint.")
+
+    def error(self, problem: str, item: str = "") -> ConfigError:
+        """'file:line: key: problem' (key.item for one entry of a table), or '--option: problem'."""
+        if self.file is None:
+            return ConfigError(f"{self.key}: {problem}" if self.key else problem)
+        return _fail(self.file, f"{self.key}.{item}" if item else self.key, problem)
+
+
+DEFAULT = Origin()
+
+
+class Written(NamedTuple):
+    """One origin's share of a setting: `count` consecutive items of a list or table (1 for a plain value)."""
+
+    origin: Origin
+    count: int
 
 
 @dataclass(frozen=True)
@@ -25,22 +95,55 @@ class Config:
     extend_select: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    dialect: str = "en-US"
+    dialect: str = AUTO
     severity: tuple[tuple[str, str], ...] = ()
     words: tuple[Path, ...] = ()  # files of accepted words and names, one per line
     reject: tuple[Path, ...] = ()  # files of words always flagged, one per line (optionally "bad = good")
     names: tuple[Path, ...] = ()  # house glossary: "Canonical = variant, variant"
-    packs: tuple[str, ...] = ()  # rule packs to enable, by name or path
+    packs: tuple[str, ...] = ()  # rule packs to enable: a shipped pack's name, or a folder's absolute path
+    respect_gitignore: bool = True  # inside a git work tree, leave out what git ignores
+    force_exclude: bool = False  # apply the exclude patterns to paths named on the command line too
+    fail_on: str = "warning"  # the lowest severity that makes the exit code 1
     path: Path | None = None  # the file this came from
-    root: Path = field(default_factory=Path.cwd)
+    root: Path = field(default_factory=Path.cwd)  # its folder
+    chain: tuple[Path, ...] = ()  # the configuration files read, each extended by the next; path is the last
+    origins: tuple[tuple[str, tuple[Written, ...]], ...] = ()  # setting -> who wrote its items (none: defaults)
 
-    def override(self, **changes) -> Config:
-        """Command-line settings over this file's: select and dialect replace; ignore and extend-select add."""
-        changes = {k: v for k, v in changes.items() if v is not None}
-        for key in ("ignore", "extend_select"):
-            if key in changes:
-                changes[key] = getattr(self, key) + tuple(changes[key])
-        return replace(self, **changes)
+    def override(self, **changes: Any) -> Config:
+        """Command-line settings over this file's: ignore and extend-select add to the configured codes, the
+        rest replace the configured values. None means not given."""
+        values: dict[str, Any] = {}
+        origins = dict(self.origins)
+        for key, value in changes.items():
+            if value is None:
+                continue
+            where = Origin(OPTIONS.get(key, "--" + key.replace("_", "-")))
+            if key in CODE_SETTINGS:
+                value = tuple(str(code).upper() for code in value)
+            count = len(value) if isinstance(value, tuple) else 1
+            if key in ("ignore", "extend_select"):
+                values[key] = getattr(self, key) + value
+                origins[key] = _added(self.written(key), Written(where, count))
+            else:
+                values[key] = value
+                origins[key] = (Written(where, count),)
+        return replace(self, **values, origins=tuple(origins.items())) if values else self
+
+    def written(self, setting: str) -> tuple[Written, ...]:
+        """Who wrote a setting's items, in order."""
+        for name, runs in self.origins:
+            if name == setting:
+                return runs
+        value = getattr(self, setting)
+        return (Written(DEFAULT, len(value) if isinstance(value, tuple) else 1),)
+
+    def item_origins(self, setting: str) -> tuple[Origin, ...]:
+        """The origin of each item of a list or table setting, in order."""
+        return tuple(run.origin for run in self.written(setting) for _ in range(run.count))
+
+    def setting_origins(self, setting: str) -> tuple[Origin, ...]:
+        """Every origin that wrote a part of a setting, each once."""
+        return tuple(dict.fromkeys(run.origin for run in self.written(setting)))
 
     def severity_for(self, code: str) -> str | None:
         best: tuple[int, str] | None = None
@@ -50,32 +153,144 @@ class Config:
                 best = (length, level)
         return best[1] if best else None
 
+    def folder_of(self, origin: Origin) -> str:
+        """The folder a pattern is relative to: its config file's, or this configuration's for a default."""
+        return str((origin.file.parent if origin.file else self.root).resolve())
+
+    @cached_property
+    def exclude_patterns(self) -> Patterns:
+        folders: dict[Origin, str] = {}
+        return Patterns(Pattern(text, folders.setdefault(origin, self.folder_of(origin)), origin)
+                        for text, origin in zip(self.exclude, self.item_origins("exclude")))
+
+    @cached_property
+    def per_file_patterns(self) -> tuple[tuple[Patterns, tuple[str, ...]], ...]:
+        return tuple((Patterns([Pattern(glob, self.folder_of(origin), origin)]), codes)
+                     for (glob, codes), origin in zip(self.per_file_ignores, self.item_origins("per_file_ignores")))
+
+    @cached_property
+    def _real_folders(self) -> dict[str, str]:
+        return {}  # absolute folder -> links resolved: one lookup per folder, not per file
+
     def ignored_for(self, path: str) -> tuple[str, ...]:
-        """Codes ignored for one file by per-file-ignores (globs relative to the config's folder)."""
-        rel = _relative(path, self.root) or Path(path).as_posix()
-        out: list[str] = []
-        for pattern, codes in self.per_file_ignores:
-            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
-                out.extend(codes)
-        return tuple(out)
+        """Codes ignored for one file by per-file-ignores (a glob matching the file or one of its folders)."""
+        if not self.per_file_ignores:
+            return ()
+        full = absolute(path, self._real_folders)
+        return tuple(code for patterns, codes in self.per_file_patterns
+                     if patterns.excludes(full, is_dir=False, with_parents=True) for code in codes)
 
-    def is_excluded(self, path: Path) -> bool:
-        """Exclude patterns match the path below the config's folder; a file outside that folder is never excluded."""
-        rel = _relative(str(path), self.root)
-        if rel is None:
-            return False
-        parts = Path(rel).parts
-        for pattern in self.exclude:
-            if fnmatch.fnmatch(rel, pattern) or any(fnmatch.fnmatch(part, pattern) for part in parts):
-                return True
-        return False
+    def is_excluded(self, path: str | Path, is_dir: bool = False) -> bool:
+        """Whether the exclude patterns match a path named on the command line, or one of its folders."""
+        return self.exclude_patterns.excludes(absolute(str(path)), is_dir, with_parents=True)
 
 
-def _relative(path: str, root: Path) -> str | None:
-    try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
+class Pattern(NamedTuple):
+    """A .gitignore pattern and the folder it is relative to: that of the config file that wrote it."""
+
+    text: str
+    folder: str  # absolute, links resolved
+    origin: Origin = DEFAULT
+
+    @property
+    def anywhere(self) -> bool:
+        """No slash but a trailing one: the pattern matches a name at any depth (and outside its folder)."""
+        return "/" not in self.text.rstrip("/")
+
+
+class Patterns:
+    """.gitignore patterns in order: the last one that matches a path decides, and a '!' pattern takes back what an
+    earlier one matched. A path is matched by itself, not through its folders (``excludes`` looks at those), so a
+    walk that skips an excluded folder behaves as git does. pathspec is imported only for patterns that are more
+    than a plain name."""
+
+    def __init__(self, patterns: Iterable[Pattern], skip_invalid: bool = False):
+        self.patterns = tuple(patterns)
+        self.skip_invalid = skip_invalid  # as git does with a .gitignore line it cannot read
+        plain = all(PLAIN_NAME_RE.fullmatch(p.text) for p in self.patterns)
+        self._names = frozenset(p.text for p in self.patterns) if plain else None
+        self._compiled: list[tuple[str, re.Pattern[str], bool, bool]] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def _compile(self) -> list[tuple[str, re.Pattern[str], bool, bool]]:
+        """(folder, regex, include, anywhere) per pattern; a pattern pathspec cannot read is a ConfigError."""
+        from pathspec import GitIgnoreSpec
+
+        compiled = []
+        for p in self.patterns:
+            try:
+                found = GitIgnoreSpec.from_lines([p.text]).patterns
+            except (ValueError, re.error) as exc:  # pathspec's GitIgnorePatternError; a bad [z-a] range
+                if self.skip_invalid:
+                    continue
+                raise p.origin.error(f"{p.text!r} is not a valid pattern ({exc})") from None
+            compiled.extend((p.folder, c.regex, bool(c.include), p.anywhere) for c in found if c.include is not None)
+        return compiled
+
+    def decide(self, path: str, is_dir: bool) -> bool | None:
+        """True: a pattern matches the path; False: a '!' pattern takes it back; None: no pattern matches it.
+        path is absolute, its folders' links resolved."""
+        if self._names is not None:
+            return True if os.path.basename(path) in self._names else None
+        if self._compiled is None:
+            self._compiled = self._compile()
+        for folder, regex, include, anywhere in reversed(self._compiled):
+            relative = below(path, folder)
+            if relative is None:
+                if not anywhere:
+                    continue
+                relative = os.path.basename(path)
+            if _matches_itself(regex, relative + "/" if is_dir else relative):
+                return include
         return None
+
+    def excludes(self, path: str, is_dir: bool, with_parents: bool = False) -> bool:
+        """Whether the patterns match the path; with_parents, also when they match one of its folders below the
+        patterns' own folders (as git would never look inside an ignored folder)."""
+        if with_parents:
+            tops = [p.folder for p in self.patterns if below(path, p.folder) is not None]
+            if tops:
+                top, parents, folder = min(tops, key=len), [], os.path.dirname(path)
+                while below(folder, top) is not None:
+                    parents.append(folder)
+                    folder = os.path.dirname(folder)
+                if any(self.decide(parent, True) for parent in reversed(parents)):
+                    return True
+        return bool(self.decide(path, is_dir))
+
+
+def _matches_itself(regex: re.Pattern[str], relative: str) -> bool:
+    """A pathspec regex also matches what lies inside a matching folder ('archive/old.txt' for 'archive'):
+    its ps_d group marks the folder's slash. Only a match that ends at the path's end is the path itself."""
+    found = regex.match(relative)
+    if found is None or found.end() != len(relative):
+        return False
+    return "ps_d" not in regex.groupindex or found.group("ps_d") is None or found.end("ps_d") == len(relative)
+
+
+def below(path: str, folder: str) -> str | None:
+    """path relative to folder, with forward slashes, if it lies inside it."""
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    if not path.startswith(prefix) or len(path) == len(prefix):
+        return None
+    relative = path[len(prefix):]
+    return relative if os.sep == "/" else relative.replace(os.sep, "/")
+
+
+def absolute(path: str, folders: dict[str, str] | None = None) -> str:
+    """An absolute path with its folders' links resolved but not its own, as a folder walk sees it; folders
+    remembers the resolved folders."""
+    head, name = os.path.split(path.rstrip("/" + os.sep) or path)
+    if name in ("", ".", ".."):
+        return os.path.realpath(path)
+    if folders is None:
+        return os.path.join(os.path.realpath(head or "."), name)
+    folder = os.path.abspath(head or ".")  # not head: the same relative name means another folder after a chdir
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder)
+    return os.path.join(folders[folder], name)
 
 
 def _key_location(path: Path, keys: tuple[str, ...]) -> str:
@@ -92,7 +307,8 @@ def _key_location(path: Path, keys: tuple[str, ...]) -> str:
             ours = path.name != "pyproject.toml" or re.match(r"\s*\[\s*tool\.newslint\b", line) is not None
         inside.append(ours)
     for key in keys:
-        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=.]")
+        # key = ..., key.sub = ..., or a table's header: [key], [tool.newslint.key]; codes in any letter case
+        pattern = re.compile(rf"^\s*(?:\[\s*(?:tool\.newslint\.)?)?[\"']?{re.escape(key)}[\"']?\s*[=.\]]", re.IGNORECASE)
         for number, line in enumerate(lines, 1):
             if inside[number] and pattern.match(line):
                 return f"{path}:{number}"
@@ -106,6 +322,14 @@ def _fail(path: Path, key: str, problem: str) -> ConfigError:
     return ConfigError(f"{_key_location(path, (sub, top) if sub else (top,))}: {key}: {problem}")
 
 
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """' (did you mean X?)' for the nearest known word, or ''."""
+    import difflib
+
+    nearest = difflib.get_close_matches(word, list(known), n=1)
+    return f" (did you mean {nearest[0]}?)" if nearest else ""
+
+
 def _strings(path: Path, key: str, value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -115,11 +339,12 @@ def _strings(path: Path, key: str, value: object) -> tuple[str, ...]:
 
 
 def _code_list(path: Path, key: str, value: object) -> tuple[str, ...]:
-    codes = _strings(path, key, value)
-    for code in codes:
-        if not re.fullmatch(r"[A-Z]+[0-9]*|ALL", code):
+    """Codes or prefixes in any letter case, kept in upper case."""
+    written = _strings(path, key, value)
+    for code in written:
+        if not (code.upper() == "ALL" or CODE_RE.fullmatch(code.upper())):
             raise _fail(path, key, f"{code!r} is not a rule code or code prefix (e.g. NL1, NL201)")
-    return codes
+    return tuple(code.upper() for code in written)
 
 
 def _paths(path: Path, key: str, value: object) -> tuple[Path, ...]:
@@ -132,49 +357,118 @@ def _paths(path: Path, key: str, value: object) -> tuple[Path, ...]:
     return tuple(out)
 
 
-def parse(table: dict, path: Path) -> Config:
-    """Validate a [tool.newslint] table (or a whole newslint.toml)."""
+def _packs(path: Path, key: str, value: object) -> tuple[str, ...]:
+    """Shipped packs by name, pack folders as absolute paths (so that they stay relative to this file)."""
+    from newslint.registry import pack_path
+
+    out = []
+    for spec in _strings(path, key, value):
+        try:
+            pack_path(spec, path.parent)
+        except ConfigError:
+            raise _fail(path, key, f"no rule pack {spec!r} (neither a folder here nor a shipped pack)") from None
+        folder = path.parent / spec
+        out.append(str(folder.resolve()) if folder.is_dir() else spec)
+    return tuple(out)
+
+
+def _switch(path: Path, key: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(path, key, f"expected true or false, not {value!r}")
+    return value
+
+
+def _validated(table: dict, path: Path) -> dict[str, tuple[Any, str]]:
+    """A configuration table's settings, checked: attribute name -> (value, key as written)."""
     prefix = "tool.newslint." if path.name == "pyproject.toml" else ""
-    values: dict[str, object] = {"path": path, "root": path.parent}
+    values: dict[str, tuple[Any, str]] = {}
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
         name = prefix + raw_key
-        if key in ("select", "ignore", "extend_select"):
-            values[key] = _code_list(path, name, value)
+        if key in CODE_SETTINGS:
+            checked: Any = _code_list(path, name, value)
         elif key in ("exclude", "extend_exclude"):
-            values[key] = _strings(path, name, value)
+            checked = _strings(path, name, value)
         elif key == "dialect":
             if value not in DIALECTS:
                 raise _fail(path, name, f"{value!r} is not one of {', '.join(DIALECTS)}")
-            values[key] = value
+            checked = value
+        elif key == "fail_on":
+            if value not in SEVERITIES:
+                raise _fail(path, name, f"{value!r} is not one of {', '.join(SEVERITIES)}")
+            checked = value
+        elif key in ("respect_gitignore", "force_exclude"):
+            checked = _switch(path, name, value)
         elif key in ("words", "reject", "names"):
-            values[key] = _paths(path, name, value)
+            checked = _paths(path, name, value)
         elif key == "packs":
-            from newslint.registry import pack_path
-
-            values[key] = _strings(path, name, value)
-            for spec in values[key]:
-                try:
-                    pack_path(spec, path.parent)
-                except ConfigError:
-                    raise _fail(path, name, f"no rule pack {spec!r} (neither a folder here nor a shipped pack)") from None
+            checked = _packs(path, name, value)
+        elif key == "extend":
+            if not isinstance(value, str):
+                raise _fail(path, name, "expected the path of a configuration file to extend")
+            checked = value
         elif key == "per_file_ignores":
             if not isinstance(value, dict):
                 raise _fail(path, name, "expected a table of glob = [codes]")
-            values[key] = tuple((glob, _code_list(path, f"{name}.{glob}", codes)) for glob, codes in value.items())
+            checked = tuple((glob, _code_list(path, f"{name}.{glob}", codes)) for glob, codes in value.items())
         elif key == "severity":
             if not isinstance(value, dict):
                 raise _fail(path, name, "expected a table of code = 'error' | 'warning' | 'info' | 'off'")
             for code, level in value.items():
                 if level not in SEVERITIES + ("off",):
                     raise _fail(path, f"{name}.{code}", f"{level!r} is not one of error, warning, info, off")
-                _code_list(path, f"{name}.{code}", code)
-            values[key] = tuple(value.items())
+            checked = tuple((_code_list(path, f"{name}.{code}", code)[0], level) for code, level in value.items())
         else:
-            raise _fail(path, name, "unknown key")
-    extend = values.pop("extend_exclude", ())
-    values["exclude"] = values.get("exclude", DEFAULT_EXCLUDE) + extend  # type: ignore[operator]
-    return Config(**values)
+            raise _fail(path, name, "unknown key" + did_you_mean(raw_key.replace("_", "-"), KEYS))
+        values[key] = (checked, name)
+    return values
+
+
+def _added(runs: tuple[Written, ...], more: Written) -> tuple[Written, ...]:
+    """runs and then more, leaving out the empty runs of a list that was empty until now."""
+    return tuple(run for run in runs if run.count) + (more,)
+
+
+def _runs(origins: Iterable[Origin], empty: Origin) -> tuple[Written, ...]:
+    """Consecutive equal origins as runs; an empty setting is still written by `empty`."""
+    runs: list[Written] = []
+    for origin in origins:
+        if runs and runs[-1].origin == origin:
+            runs[-1] = Written(origin, runs[-1].count + 1)
+        else:
+            runs.append(Written(origin, 1))
+    return tuple(runs) or (Written(empty, 0),)
+
+
+def _merged(base: Config, values: dict[str, tuple[Any, str]], path: Path) -> Config:
+    """The settings of one file (values) over those of the file it extends (base, or the defaults)."""
+    out: dict[str, Any] = {"path": path, "root": path.parent, "chain": base.chain + (path,)}
+    origins = dict(base.origins)
+    for key, (value, written_as) in values.items():
+        where = Origin(written_as, path)
+        if key == "extend_select":
+            out[key] = base.extend_select + value
+            origins[key] = _added(base.written(key), Written(where, len(value)))
+        elif key in ("severity", "per_file_ignores"):
+            entries = {entry[0]: (entry, origin) for entry, origin in zip(getattr(base, key), base.item_origins(key))}
+            entries.update({entry[0]: (entry, where) for entry in value})
+            out[key] = tuple(entry for entry, _ in entries.values())
+            origins[key] = _runs((origin for _, origin in entries.values()), where)
+        elif key not in ("exclude", "extend_exclude"):
+            out[key] = value
+            origins[key] = (Written(where, len(value) if isinstance(value, tuple) else 1),)
+    if "exclude" in values or "extend_exclude" in values:
+        items = list(zip(base.exclude, base.item_origins("exclude")))
+        if "exclude" in values:
+            replacing, written_as = values["exclude"]
+            kept = [item for item in items if item[1].short_key.replace("_", "-") == "extend-exclude"]
+            items = [(text, Origin(written_as, path)) for text in replacing] + kept
+        if "extend_exclude" in values:
+            adding, written_as = values["extend_exclude"]
+            items += [(text, Origin(written_as, path)) for text in adding]
+        out["exclude"] = tuple(text for text, _ in items)
+        origins["exclude"] = _runs((origin for _, origin in items), Origin(values.get("exclude", ("", ""))[1], path))
+    return replace(base, **out, origins=tuple(origins.items()))
 
 
 def read_toml(path: Path) -> tuple[str, dict]:
@@ -192,23 +486,53 @@ def read_toml(path: Path) -> tuple[str, dict]:
         raise ConfigError(f"{path}:{line}: (syntax): {message}") from None
 
 
-def load(path: Path) -> Config:
+def _table(path: Path) -> dict:
     _, data = read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("newslint", {})
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: tool.newslint: expected a table")
-    return parse(data, path)
+    return data
+
+
+def load(path: Path) -> Config:
+    """A configuration file, over the files it extends."""
+    return _load(path, ())
+
+
+def _load(path: Path, extended_by: tuple[Path, ...]) -> Config:
+    values = _validated(_table(path), path)
+    base = Config()
+    if "extend" in values:
+        spec, written_as = values.pop("extend")
+        parent = (path.parent / spec).resolve()
+        chain = (*extended_by, path.resolve())
+        if parent in chain:
+            cycle = " -> ".join(str(p) for p in chain[chain.index(parent):] + (parent,))
+            raise _fail(path, written_as, f"{spec!r} leads back to a file that extends it ({cycle})")
+        if not parent.is_file():
+            raise _fail(path, written_as, f"no such file {spec!r}")
+        if parent.name == "pyproject.toml" and not _has_tool_table(parent):
+            raise _fail(path, written_as, f"{spec!r} has no [tool.newslint] table")
+        base = _load(parent, chain)
+    return _merged(base, values, path)
+
+
+def in_folder(folder: Path) -> Path | None:
+    """The configuration file in this folder itself, if any."""
+    for name in CONFIG_FILES:
+        path = folder / name
+        if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+            return path
+    return None
 
 
 def find(start: Path) -> Path | None:
     """The nearest config file in start's folder or above it."""
-    folder = start if start.is_dir() else start.parent
-    for candidate in [folder.resolve(), *folder.resolve().parents]:
-        for name in CONFIG_FILES:
-            path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
-                return path
+    folder = (start if start.is_dir() else start.parent).resolve()
+    for candidate in [folder, *folder.parents]:
+        if found := in_folder(candidate):
+            return found
     return None
 
 
@@ -217,3 +541,43 @@ def _has_tool_table(path: Path) -> bool:
         return "[tool.newslint" in path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+
+
+# -- what --show-settings prints --------------------------------------------------------------------------------
+SHOWN = (("dialect", "dialect"), ("select", "select"), ("extend_select", "extend-select"), ("ignore", "ignore"),
+         ("packs", "packs"), ("words", "words"), ("reject", "reject"), ("names", "names"), ("exclude", "exclude"),
+         ("respect_gitignore", "respect-gitignore"), ("force_exclude", "force-exclude"), ("fail_on", "fail-on"))
+TABLES = (("severity", "severity"), ("per_file_ignores", "per-file-ignores"))
+
+
+def settings_text(config: Config) -> str:
+    """Every resolved setting, one a line as TOML, each with where it came from; the configuration files first."""
+    if not config.chain:
+        lines = ["# no configuration file: the defaults"]
+    elif len(config.chain) == 1:
+        lines = [f"# configuration file: {config.chain[0]}"]
+    else:
+        lines = ["# configuration files, each extended by the next:", *(f"#   {path}" for path in config.chain)]
+    lines.append("")
+    for attribute, key in SHOWN:
+        where = ", ".join(str(origin) for origin in config.setting_origins(attribute))
+        lines.append(f"{key} = {_toml(getattr(config, attribute))}  # {where}")
+    for attribute, key in TABLES:
+        lines += ["", f"[{key}]"]
+        for (name, value), origin in zip(getattr(config, attribute), config.item_origins(attribute)):
+            lines.append(f"{_toml_key(name)} = {_toml(value)}  # {origin}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value: object) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml(key)

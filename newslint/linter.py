@@ -26,7 +26,10 @@ class Linter:
     def __init__(self, config: Config):
         self.config = config
         self.resources = Resources(config)
-        self.rules: list[Rule] = [r for r in registry.all_rules(config) if registry.is_selected(r, config)]
+        every_rule = registry.all_rules(config)
+        self.known = registry.KnownCodes((rule.code for rule in every_rule), config.packs)
+        registry.check_codes(config, self.known)  # once per configuration: a code that names no rule stops the run
+        self.rules: list[Rule] = [r for r in every_rule if registry.is_selected(r, config)]
         self._precedence = {rule.code: i for i, rule in enumerate(self.rules)}
 
     def lint(self, source: Source) -> FileResult:
@@ -40,7 +43,7 @@ class Linter:
                 found.append(diagnostic.with_(path=source.path))
         found = self._drop_overlaps(self._apply_severity(found))
         report_unused = any(isinstance(r, UnusedSuppression) and registry.is_selected(r, self.config, ignored) for r in self.rules)
-        found = suppression.apply(doc, found, report_unused)
+        found = suppression.apply(doc, found, report_unused, self.known.problem)
         found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
         return FileResult(doc, found)
 

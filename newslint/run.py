@@ -13,11 +13,12 @@ from typing import TextIO
 
 from newslint import config as config_module
 from newslint.config import Config, ConfigError
+from newslint.discovery import Discovery
 from newslint.linter import Linter
 from newslint.report import Located, Report, locate
 from newslint.source import InputError, Source, decode, read_source
+from newslint.suppression import DirectiveError
 
-SUFFIXES = (".txt", ".md", ".markdown")
 MAX_BATCH = 32  # files per task handed to a worker process
 
 
@@ -45,10 +46,12 @@ class Run:
         self.overrides = overrides or {}
         self.encoding = encoding
         self.fixed_config = config_module.load(config_path).override(**self.overrides) if config_path else None
-        self._configs: dict[Path | None, Config] = {}
-        self._found: dict[Path, Path | None] = {}  # folder -> its configuration file
+        self._configs: dict[Path | None, Config] = {}  # configuration file -> its settings, the command line over
+        self._config_files: dict[str, Path | None] = {}  # folder (absolute, links resolved) -> its config file
+        self._by_parent: dict[Path, Config] = {}  # a file's folder as given -> its configuration
         self._linters: dict[int, Linter] = {}
         self._diffs: list[bytes] = []
+        self.discovery = Discovery(self.config_for_folder)
         self.baseline_size = 0
 
     @property
@@ -67,18 +70,40 @@ class Run:
 
     # -- configuration -----------------------------------------------------------------------------
     def config_for(self, path: Path, is_file: bool = False) -> Config:
+        """The settings for a file or folder: --config's, or the nearest configuration file's, the command line
+        over them."""
         if self.fixed_config:
             return self.fixed_config
         if is_file:  # files in one folder share its configuration: look it up once
-            if path.parent not in self._found:
-                self._found[path.parent] = config_module.find(path)
-            found = self._found[path.parent]
-        else:
-            found = config_module.find(path)
+            if path.parent not in self._by_parent:
+                self._by_parent[path.parent] = self.config_for_folder(os.path.realpath(path.parent))
+            return self._by_parent[path.parent]
+        return self.config_for_folder(os.path.realpath(path if path.is_dir() else path.parent))
+
+    def config_for_folder(self, folder: str) -> Config:
+        """The settings for the files in a folder (absolute, links resolved)."""
+        if self.fixed_config:
+            return self.fixed_config
+        found = self._config_file(folder)
         if found not in self._configs:
             base = config_module.load(found) if found else Config()
             self._configs[found] = base.override(**self.overrides)
         return self._configs[found]
+
+    def _config_file(self, folder: str) -> Path | None:
+        """The nearest configuration file in folder or above it; each folder looked at once per run."""
+        passed = []
+        while folder not in self._config_files:
+            here = config_module.in_folder(Path(folder))
+            parent = os.path.dirname(folder)
+            if here is not None or parent == folder:
+                self._config_files[folder] = here
+                break
+            passed.append(folder)
+            folder = parent
+        for below_it in passed:
+            self._config_files[below_it] = self._config_files[folder]
+        return self._config_files[folder]
 
     def linter_for(self, config: Config) -> Linter:
         key = id(config)
@@ -87,40 +112,28 @@ class Run:
         return self._linters[key]
 
     # -- files -------------------------------------------------------------------------------------
-    def expand(self, raw: str, errors: list[str]) -> list[str]:
-        """The draft files a path names, as strings (lighter than Path objects when there are 10,000 of them)."""
-        path = Path(raw)
-        if path.is_dir():
-            return self._walk(path, errors)
-        if not path.exists() and not path.is_symlink():
-            errors.append(f"{raw}: no such file or directory")
-            return []
-        return [] if self.config_for(path).is_excluded(path) else [str(path)]
+    def files(self, raw_paths: list[str]) -> tuple[list[str], list[str]]:
+        """The files a run over these paths would lint, in order ('-' for stdin), and the problems met."""
+        entries = self._entries(raw_paths, None)
+        return [path for kind, path, _ in entries if kind != "error"], [error for kind, _, error in entries if error]
 
-    def _walk(self, root: Path, errors: list[str]) -> list[str]:
-        """Draft files under root, sorted, each folder's files before its subfolders'; links to folders are not
-        followed. A loop of its own, not os.walk, which recurses and fails on very deep trees."""
-        found: list[str] = []
-        config = self.config_for(root)
-        pending = [str(root)]
-        while pending:
-            folder = pending.pop()
-            try:
-                with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda e: e.name)
-            except OSError as exc:
-                errors.append(f"{folder}: cannot read directory ({exc.strerror or exc})")
+    def _entries(self, raw_paths: list[str], stdin_filename: str | None) -> list[tuple[str, str, str]]:
+        """(kind, path, error) for each file to lint, in the order given, folders walked: ("file", path, ""),
+        ("stdin", shown name, "") or ("error", path, message). Each file once, even through a link or two
+        overlapping folders."""
+        entries: list[tuple[str, str, str]] = []
+        seen: set[str] = set()
+        for raw in raw_paths:
+            if raw == "-":
+                entries.append(("stdin", stdin_filename or "-", ""))
                 continue
-            subfolders = []
-            for entry in entries:
-                path = entry.name if folder == "." else os.path.join(folder, entry.name)  # as Path would show it
-                if _is_dir(entry):
-                    if not entry.is_symlink() and not config.is_excluded(Path(path)):
-                        subfolders.append(path)
-                elif entry.name.lower().endswith(SUFFIXES) and not config.is_excluded(Path(path)):
-                    found.append(path)
-            pending.extend(reversed(subfolders))
-        return found
+            errors: list[tuple[str, str]] = []
+            for path in self.discovery.expand(raw, errors):
+                if (real := os.path.realpath(path)) not in seen:
+                    seen.add(real)
+                    entries.append(("file", path, ""))
+            entries.extend(("error", path, message) for path, message in errors)
+        return entries
 
     # -- linting -----------------------------------------------------------------------------------
     def lint_paths(self, raw_paths: list[str], stdin_filename: str | None = None, fix: bool = False,
@@ -133,24 +146,19 @@ class Run:
         known = Baseline.load(baseline, missing_ok=write_baseline) if baseline else None
         mode = Mode(fix, diff, unsafe)
         report = Report()
-        entries: list[tuple[str, str]] = []  # ("file", path), ("stdin", name) or ("error", message)
-        seen: set[str] = set()  # each file once, even through a link or two overlapping folders
-        for raw in raw_paths:
-            if raw == "-":
-                entries.append(("stdin", stdin_filename or "-"))
-                continue
-            errors: list[str] = []
-            for path in self.expand(raw, errors):
-                if (real := os.path.realpath(path)) not in seen:
-                    seen.add(real)
-                    entries.append(("file", path))
-            entries.extend(("error", e) for e in errors)
-        outcomes = self._outcomes([p for kind, p in entries if kind == "file"], mode, jobs)
-        for kind, value in entries:
+        entries = self._entries(raw_paths, stdin_filename)
+        report.warnings.extend(self.discovery.warnings())
+        # A code that names no rule stops the run here, before any file's result is out.
+        for config in self.discovery.configs.values():
+            self.linter_for(config)
+        for name in (path for kind, path, _ in entries if kind == "stdin"):
+            self.linter_for(self.config_for(Path(name)))
+        outcomes = self._outcomes([path for kind, path, _ in entries if kind == "file"], mode, jobs)
+        for kind, path, error in entries:
             if kind == "error":
-                report.errors.append(str(value))
+                report.errors.append(error)
                 continue
-            outcome = next(outcomes) if kind == "file" else self._lint_stdin(str(value), mode)
+            outcome = next(outcomes) if kind == "file" else self._lint_stdin(path, mode)
             if outcome.error:
                 report.errors.append(outcome.error)
             self._diffs.append(outcome.diff)
@@ -160,7 +168,7 @@ class Run:
             items = outcome.items
             if known is not None:
                 if write_baseline:
-                    known.record(str(value), items)
+                    known.record(path, items)
                 items = known.new(items)
             report.add_items(items)
         if known is not None and write_baseline:
@@ -205,16 +213,23 @@ class Run:
         return self.check(source, path, mode, is_file=True)
 
     def _lint_stdin(self, name: str, mode: Mode) -> FileOutcome:
+        """Lint standard input as the file `name` (never fixed: there is no file to write)."""
         try:
             source = decode(sys.stdin.buffer.read(), name, self.encoding)
         except InputError as exc:
             return FileOutcome(error=str(exc), checked=False)
-        return self.check(source, Path(name), Mode(False, mode.diff, mode.unsafe))
+        path = Path(name)
+        config = self.config_for(path)
+        if config.force_exclude and name != "-" and config.is_excluded(name):
+            return FileOutcome(checked=False)
+        return self.check(source, path, Mode(False, mode.diff, mode.unsafe))
 
     def check(self, source: Source, path: Path, mode: Mode, is_file: bool = False) -> FileOutcome:
         """Lint (and fix) one source; a crash inside a rule becomes an error naming the file, not a traceback."""
         try:
             return self._check(source, path, mode, is_file)
+        except DirectiveError as exc:
+            return FileOutcome(error=str(exc), checked=False)
         except (ConfigError, KeyboardInterrupt):
             raise
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop a newsroom's whole run
@@ -235,13 +250,6 @@ class Run:
         except InputError as exc:
             return FileOutcome(locate(linter.lint(source)), error=str(exc))
         return FileOutcome(locate(outcome.result), fixed=outcome.applied)
-
-
-def _is_dir(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_dir()
-    except OSError:  # a symlink loop: reading it as a file reports the loop
-        return False
 
 
 _worker: Run | None = None

@@ -2,12 +2,14 @@
 
 ``<!-- newslint-disable NL301 NL2 -->`` ... ``<!-- newslint-enable NL301 NL2 -->`` (no codes: every rule),
 ``<!-- newslint-disable-next-line NL201 -->`` for the next non-blank line, ``<!-- newslint-disable-line -->``
-for its own line.
+for its own line. Codes may be prefixes, in any letter case; one that names no enabled rule makes the file an
+input error (DirectiveError), as a directive that silently does nothing would hide what it meant to allow.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newslint.diagnostic import Applicability, Diagnostic, Span, replacement_fix
@@ -16,6 +18,10 @@ from newslint.document import Document
 DIRECTIVE_RE = re.compile(
     r"<!--\s*newslint-(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->"
 )
+
+
+class DirectiveError(Exception):
+    """A directive names a code that no enabled rule has; the message names the file and line."""
 
 
 @dataclass
@@ -30,7 +36,7 @@ class Directive:
     continues: Directive | None = None  # the disable this one carries on after a partial enable
 
     def covers(self, code: str) -> bool:
-        return ((not self.codes or any(code.startswith(c) for c in self.codes))
+        return ((not self.codes or "ALL" in self.codes or any(code.startswith(c) for c in self.codes))
                 and not any(code.startswith(c) for c in self.excepted))
 
     def mark_used(self) -> None:
@@ -39,13 +45,17 @@ class Directive:
             self.continues.mark_used()
 
 
-def parse(doc: Document) -> list[Directive]:
+def parse(doc: Document, problem: Callable[[str], str | None] | None = None) -> list[Directive]:
+    """The document's directives; problem(code) says what is wrong with a code (None: it names a rule)."""
     directives = []
     open_ranges: list[Directive] = []
     for m in DIRECTIVE_RE.finditer(doc.markup):  # code is blanked there: a directive shown in code is an example
         codes = tuple(c.upper() for c in re.split(r"[\s,]+", m.group("codes")) if c)
         d = Directive(m.group("kind"), codes, Span(m.start(), m.end()))
         line = doc.locate(m.start())[0]
+        for code in codes if problem else ():
+            if wrong := problem(code):
+                raise DirectiveError(f"{doc.path}:{line}: newslint-{d.kind}: {wrong}")
         if d.kind == "disable-line":
             d.first_line = d.last_line = line
         elif d.kind == "disable-next-line":
@@ -72,11 +82,13 @@ def parse(doc: Document) -> list[Directive]:
     return directives
 
 
-def apply(doc: Document, diagnostics: list[Diagnostic], report_unused: bool = True) -> list[Diagnostic]:
-    """Drop suppressed diagnostics; report directives that suppressed nothing or closed nothing."""
+def apply(doc: Document, diagnostics: list[Diagnostic], report_unused: bool = True,
+          problem: Callable[[str], str | None] | None = None) -> list[Diagnostic]:
+    """Drop suppressed diagnostics; report directives that suppressed nothing or closed nothing. problem(code)
+    checks each directive's codes (see parse)."""
     if "newslint-" not in doc.text:
         return diagnostics
-    directives = parse(doc)
+    directives = parse(doc, problem)
     kept = []
     for diagnostic in diagnostics:
         line = doc.locate(diagnostic.span.start)[0]

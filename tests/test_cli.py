@@ -113,10 +113,11 @@ def test_folder_recursion_honours_config_exclude(cli, here):
     assert paths(cli, ".") == ["a.txt", "c.md", "node_modules/x.md"]
 
 
-def test_explicit_file_in_an_excluded_folder_is_skipped(cli, here):
+def test_explicit_file_in_an_excluded_folder_is_linted_unless_force_exclude(cli, here):
     here("newslint.toml", 'extend-exclude = ["archive"]\n')
     here("archive/old.txt", DOUBLED)
-    result = cli("archive/old.txt")
+    assert codes(cli, "archive/old.txt") == ["NL501"]  # named on the command line: linted, as ruff does
+    result = cli("--force-exclude", "archive/old.txt")
     assert (result.code, result.out) == (0, "All clear: 0 files checked.\n")
 
 

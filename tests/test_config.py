@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import DEFAULT_EXCLUDE, load
+from newslint.config import DEFAULT_EXCLUDE, Config, load
 
 DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
 MIXED = "Storm hits coast\n\nThe storm hit the the coast  on Monday.\n\nTAGS:\n"
@@ -131,6 +131,7 @@ def test_extend_exclude_before_exclude_is_kept(cli, tree):
 
 def test_dialect_key(cli, tree):
     tree("story.txt", "Paint row\n\nThe colour was odd.\n")
+    tree("newslint.toml", 'dialect = "en-US"\n')
     assert codes(cli, "story.txt") == ["NL302"]
     tree("newslint.toml", 'dialect = "en-GB"\n')
     assert codes(cli, "story.txt") == []
@@ -218,8 +219,12 @@ def test_pyproject_keys_use_the_same_names(cli, tree):
 # -- errors: exit 2 and one line, file:line: key: problem ---------------------------------------------------
 @pytest.mark.parametrize(("text", "line", "message"), [
     ('dialect = "en-GB"\ncolour = true\n', 2, "colour: unknown key"),
-    ('select = ["NL501"]\ndialect = "en-NZ"\n', 2, "dialect: 'en-NZ' is not one of en-US, en-GB, en-GB-oxendict, en-AU"),
-    ('select = "nl5"\n', 1, "select: 'nl5' is not a rule code or code prefix (e.g. NL1, NL201)"),
+    ('dialekt = "en-GB"\n', 1, "dialekt: unknown key (did you mean dialect?)"),
+    ('\nextend_exclud = ["old"]\n', 2, "extend_exclud: unknown key (did you mean extend-exclude?)"),
+    ('[per-file-ignore]\n"*.md" = ["NL4"]\n', 1, "per-file-ignore: unknown key (did you mean per-file-ignores?)"),
+    ('select = ["NL501"]\ndialect = "en-NZ"\n', 2,
+     "dialect: 'en-NZ' is not one of auto, en-US, en-GB, en-GB-oxendict, en-AU"),
+    ('select = "nl 5"\n', 1, "select: 'nl 5' is not a rule code or code prefix (e.g. NL1, NL201)"),
     ('ignore = [501]\n', 1, "ignore: expected a list of strings"),
     ('extend-select = ["NL-1"]\n', 1, "extend-select: 'NL-1' is not a rule code or code prefix (e.g. NL1, NL201)"),
     ('exclude = "old"\nextend-exclude = [true]\n', 2, "extend-exclude: expected a list of strings"),
@@ -229,10 +234,15 @@ def test_pyproject_keys_use_the_same_names(cli, tree):
     ('packs = ["no-such-pack"]\n', 1, "packs: no rule pack 'no-such-pack' (neither a folder here nor a shipped pack)"),
     ('severity = "off"\n', 1, "severity: expected a table of code = 'error' | 'warning' | 'info' | 'off'"),
     ('[severity]\nNL501 = "warning"\nNL401 = "loud"\n', 3, "severity.NL401: 'loud' is not one of error, warning, info, off"),
-    ('[severity]\nnl501 = "off"\n', 2, "severity.nl501: 'nl501' is not a rule code or code prefix (e.g. NL1, NL201)"),
+    ('[severity]\nnl-501 = "off"\n', 2, "severity.nl-501: 'nl-501' is not a rule code or code prefix (e.g. NL1, NL201)"),
     ('per-file-ignores = ["*.md"]\n', 1, "per-file-ignores: expected a table of glob = [codes]"),
-    ('[per-file-ignores]\n"wires/*.txt" = ["NL501"]\n"*.md" = ["nl4"]\n', 3,
-     "per-file-ignores.*.md: 'nl4' is not a rule code or code prefix (e.g. NL1, NL201)"),
+    ('[per-file-ignores]\n"wires/*.txt" = ["NL501"]\n"*.md" = ["nl 4"]\n', 3,
+     "per-file-ignores.*.md: 'nl 4' is not a rule code or code prefix (e.g. NL1, NL201)"),
+    ('fail-on = "loud"\n', 1, "fail-on: 'loud' is not one of error, warning, info"),
+    ('respect-gitignore = "no"\n', 1, "respect-gitignore: expected true or false, not 'no'"),
+    ('dialect = "en-GB"\nforce-exclude = 1\n', 2, "force-exclude: expected true or false, not 1"),
+    ('extend = 3\n', 1, "extend: expected the path of a configuration file to extend"),
+    ('dialect = "en-GB"\nextend = "../nope.toml"\n', 2, "extend: no such file '../nope.toml'"),
     ('dialect = "en-GB"\nselect = [NL5]\n', 2, "(syntax): Invalid value"),
     ('dialect = "en-GB"\nselect = [\n', 2, "(syntax): Invalid value"),  # at the end of the document
 ])
@@ -242,6 +252,19 @@ def test_bad_newslint_toml(cli, tree, tmp_path, text, line, message):
     result = cli("story.txt")
     assert (result.code, result.out) == (2, "")
     assert result.err == f"newslint: {tmp_path.resolve() / 'newslint.toml'}:{line}: {message}\n"
+
+
+@pytest.mark.parametrize(("pattern", "problem"), [
+    ("drafts/\\", "Invalid git pattern: 'drafts/\\\\'"),  # a backslash escaping nothing
+    ("[z-a].md", "bad character range z-a at position 10"),
+])
+def test_invalid_exclude_pattern_stops_a_walk(cli, tree, tmp_path, pattern, problem):
+    tree("newslint.toml", f'dialect = "en-GB"\nextend-exclude = ["old", \'{pattern}\']\n')
+    tree("story.txt", DOUBLED)
+    result = cli(".")
+    assert (result.code, result.err) == (
+        2, f"newslint: {tmp_path.resolve() / 'newslint.toml'}:2: extend-exclude: {pattern!r} is not a valid pattern "
+           f"({problem})\n")
 
 
 def test_bad_pyproject_names_the_line_inside_the_newslint_table(cli, tree, tmp_path):
@@ -311,3 +334,158 @@ def test_readme_configuration_example(cli, tree, tmp_path):
         ("story.txt", 3, 18, "NL103", "error"),
         ("story.txt", 3, 41, "AP102", "warning"),
     ]
+
+
+# -- extend: a desk's configuration over the newsroom's ------------------------------------------------------
+ROOT_CONFIG = ('dialect = "en-GB"\nselect = ["NL4", "NL5"]\nextend-select = ["NL102"]\nignore = ["NL407"]\n'
+               'words = ["style/words.txt"]\nextend-exclude = ["archive/"]\n'
+               '[severity]\nNL4 = "info"\nNL501 = "warning"\n[per-file-ignores]\n"wires/" = ["NL501"]\n')
+
+
+def test_extend_merges_as_ruff_does(tree, tmp_path):
+    tree("style/words.txt", "gribbletz\n")
+    tree("newslint.toml", ROOT_CONFIG)
+    tree("desk/newslint.toml", 'extend = "../newslint.toml"\nignore = ["NL401"]\nextend-select = ["NL1"]\n'
+                               'exclude = ["old/"]\n[severity]\nNL501 = "error"\n[per-file-ignores]\n"*.md" = ["NL4"]\n')
+    root, desk = tmp_path.resolve(), tmp_path.resolve() / "desk"
+    config = load(desk / "newslint.toml")
+    assert config.chain == (root / "newslint.toml", desk / "newslint.toml")
+    assert (config.path, config.root) == (desk / "newslint.toml", desk)
+    assert (config.dialect, config.select) == ("en-GB", ("NL4", "NL5"))  # from the root: the desk sets neither
+    assert config.ignore == ("NL401",)  # a list replaces
+    assert config.extend_select == ("NL102", "NL1")  # extend-select adds
+    assert config.words == (root / "style" / "words.txt",)  # relative to the file that wrote it
+    assert config.exclude == ("old/", "archive/")  # exclude replaces the root's defaults, keeps its extend-exclude
+    assert config.severity == (("NL4", "info"), ("NL501", "error"))  # tables merge key by key, the desk winning
+    assert config.per_file_ignores == (("wires/", ("NL501",)), ("*.md", ("NL4",)))
+    assert [p.folder for p in config.exclude_patterns.patterns] == [str(desk), str(root)]
+
+
+def test_extended_patterns_stay_relative_to_their_file(cli, tree):
+    tree("newslint.toml", '[per-file-ignores]\n"/wires/" = ["NL501"]\n')
+    tree("desk/newslint.toml", 'extend = "../newslint.toml"\nextend-exclude = ["/old/"]\n')
+    for name in ("wires/a.txt", "desk/wires/b.txt", "desk/old/c.txt", "old/d.txt", "desk/e.txt"):
+        tree(name, DOUBLED)
+    assert [(p, c) for p, _, _, c, _ in lint(cli, "desk/wires/b.txt", "wires/a.txt")] == [("desk/wires/b.txt", "NL501")]
+    assert sorted({p for p, *_ in lint(cli, "desk")}) == ["desk/e.txt", "desk/wires/b.txt"]  # desk/old: the desk's
+
+
+def test_extend_chains_and_reads_pyproject(cli, tree, tmp_path):
+    tree("pyproject.toml", '[tool.newslint]\nselect = ["NL5", "NL4"]\n')
+    tree("desk/newslint.toml", 'extend = "../pyproject.toml"\nignore = ["NL407"]\n')
+    tree("desk/politics/.newslint.toml", 'extend = "../newslint.toml"\nextend-select = ["NL102"]\n')
+    tree("desk/politics/story.txt", MIXED)
+    config = load(tmp_path / "desk" / "politics" / ".newslint.toml")
+    assert [p.name for p in config.chain] == ["pyproject.toml", "newslint.toml", ".newslint.toml"]
+    assert codes(cli, "desk/politics/story.txt") == ["NL501", "NL401"]
+
+
+def test_extend_cycle_names_the_file_and_the_loop(cli, tree, tmp_path):
+    tree("newslint.toml", 'dialect = "en-GB"\nextend = "desk/newslint.toml"\n')
+    tree("desk/newslint.toml", 'extend = "../newslint.toml"\n')
+    tree("desk/story.txt", DOUBLED)
+    root, desk = tmp_path.resolve() / "newslint.toml", tmp_path.resolve() / "desk" / "newslint.toml"
+    result = cli("desk/story.txt")
+    assert (result.code, result.err) == (2, f"newslint: {root}:2: extend: 'desk/newslint.toml' leads back to a file "
+                                            f"that extends it ({desk} -> {root} -> {desk})\n")
+    tree("desk/newslint.toml", 'extend = "newslint.toml"\n')
+    assert cli("desk/story.txt").err == (f"newslint: {desk}:1: extend: 'newslint.toml' leads back to a file that "
+                                         f"extends it ({desk} -> {desk})\n")
+
+
+def test_extend_of_a_pyproject_without_our_table(cli, tree, tmp_path):
+    tree("pyproject.toml", '[project]\nname = "desk"\n')
+    tree("desk/newslint.toml", '\nextend = "../pyproject.toml"\n')
+    tree("desk/story.txt", DOUBLED)
+    assert cli("desk/story.txt").err == (f"newslint: {tmp_path.resolve() / 'desk' / 'newslint.toml'}:2: extend: "
+                                         "'../pyproject.toml' has no [tool.newslint] table\n")
+
+
+def test_pack_folders_stay_relative_to_the_file_that_names_them(cli, tree):
+    tree("style/house/ban.toml", 'kind = "existence"\ncode = "HS901"\nname = "no-slammed"\n'
+                                 'message = "Avoid \'{match}\'"\nseverity = "warning"\nscope = "body"\n'
+                                 'tokens = ["slammed"]\n\n[[tests]]\nbad = "They slammed it."\n')
+    tree("newslint.toml", 'packs = ["style/house"]\n')
+    tree("desk/newslint.toml", 'extend = "../newslint.toml"\nselect = ["HS"]\n')
+    tree("desk/story.txt", "Budget row\n\nCritics slammed the plan.\n")
+    assert codes(cli, "desk/story.txt") == ["HS901"]
+
+
+# -- the new switches ------------------------------------------------------------------------------------------
+def test_switch_keys_and_their_defaults(tree, tmp_path):
+    assert (Config().respect_gitignore, Config().force_exclude, Config().fail_on) == (True, False, "warning")
+    tree("pyproject.toml", '[tool.newslint]\nrespect-gitignore = false\nforce_exclude = true\nfail-on = "error"\n')
+    config = load(tmp_path / "pyproject.toml")
+    assert (config.respect_gitignore, config.force_exclude, config.fail_on) == (False, True, "error")
+    over = config.override(respect_gitignore=None, force_exclude=False, fail_on="info")
+    assert (over.respect_gitignore, over.force_exclude, over.fail_on) == (False, False, "info")
+
+
+def test_override_upper_cases_codes_and_remembers_the_option(tree, tmp_path):
+    tree("newslint.toml", 'ignore = ["NL407"]\nselect = ["NL4"]\n')
+    config = load(tmp_path / "newslint.toml").override(select=("nl5",), ignore=("nl401",), extend_select=None)
+    assert (config.select, config.ignore) == (("NL5",), ("NL407", "NL401"))
+    assert [str(o) for o in config.item_origins("ignore")] == [f"from {tmp_path.resolve() / 'newslint.toml'}", "--ignore"]
+    assert [str(o) for o in config.setting_origins("select")] == ["--select"]
+
+
+# -- --show-settings -------------------------------------------------------------------------------------------
+def test_settings_text_shows_every_setting_and_where_it_came_from(tree, tmp_path):
+    from newslint.config import settings_text
+    from newslint.run import Run
+
+    tree("style/words.txt", "gribbletz\n")
+    tree("newslint.toml", ROOT_CONFIG)
+    tree("desk/newslint.toml", 'extend = "../newslint.toml"\nignore = ["NL401"]\n[severity]\nNL501 = "error"\n')
+    run = Run(overrides={"select": ("NL5",), "extend_select": ("nl1",), "dialect": None})
+    root, desk = tmp_path.resolve() / "newslint.toml", tmp_path.resolve() / "desk" / "newslint.toml"
+    assert settings_text(run.config_for(Path("desk"))) == f"""\
+# configuration files, each extended by the next:
+#   {root}
+#   {desk}
+
+dialect = "en-GB"  # from {root}
+select = ["NL5"]  # --select
+extend-select = ["NL102", "NL1"]  # from {root}, --extend-select
+ignore = ["NL401"]  # from {desk}
+packs = []  # default
+words = ["{tmp_path.resolve() / 'style' / 'words.txt'}"]  # from {root}
+reject = []  # default
+names = []  # default
+exclude = [".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist", "archive/"]  # default, from {root}
+respect-gitignore = true  # default
+force-exclude = false  # default
+fail-on = "warning"  # default
+
+[severity]
+NL4 = "info"  # from {root}
+NL501 = "error"  # from {desk}
+
+[per-file-ignores]
+"wires/" = ["NL501"]  # from {root}
+"""
+
+
+def test_settings_text_without_a_config_file():
+    from newslint.config import settings_text
+
+    assert settings_text(Config()).splitlines()[:3] == ["# no configuration file: the defaults", "",
+                                                         'dialect = "auto"  # default']
+
+
+def test_show_settings_on_the_command_line(cli, tree, tmp_path):
+    tree("newslint.toml", 'fail-on = "error"\n')
+    result = cli("--show-settings", "--dialect", "en-GB", "story.txt")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0] == f"# configuration file: {tmp_path.resolve() / 'newslint.toml'}"
+    assert 'dialect = "en-GB"  # --dialect' in lines
+    assert f'fail-on = "error"  # from {tmp_path.resolve() / "newslint.toml"}' in lines
+
+
+def test_fail_on_key_sets_the_severity_that_fails_the_run(cli, tree):
+    tree("story.txt", "Storm\n\nThe storm  hit.\n")  # a doubled space: a warning
+    tree("newslint.toml", 'select = ["NL407"]\n')
+    assert cli("story.txt").code == 1
+    tree("newslint.toml", 'select = ["NL407"]\nfail-on = "error"\n')
+    assert cli("story.txt").code == 0

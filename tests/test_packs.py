@@ -100,7 +100,9 @@ def test_ap_pack_is_off_by_default_and_on_when_configured(cli, story, tmp_path):
     path = story("Bank chief quits\n\n"
                  "Mr Smith, 54, left the US bank at 10pm on 5 January after a highly-paid career.\n"
                  "He said \"Mr Jones knows why\" and walked towards the door with 3 aides and 4% of shares.\n")
-    assert found(cli, path, "--select", "AP") == []
+    assert cli("--format", "json", "--select", "AP", str(path)).err == (  # not enabled: a code that names no rule
+        "newslint: --select: AP belongs to the pack 'ap-2024', which is not enabled (packs = [\"ap-2024\"])\n")
+    assert found(cli, path) == []
     with_packs(tmp_path, "ap-2024")
     assert found(cli, path, "--select", "AP") == [
         (3, 1, "AP110", None),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def found(cli, path, codes: str = "NL501,NL901") -> list[tuple[int, int, str]]:
     result = cli("--format", "json", "--select", codes, str(path))
@@ -78,3 +80,24 @@ def test_nl901_is_a_documented_selectable_rule(cli):
     result = cli("rule", "NL901")
     assert result.code == 0
     assert result.out.startswith("NL901 unused-suppression (default severity: warning; fix: safe)")
+
+
+def test_directive_codes_are_checked_in_text_order(story):
+    from newslint.document import Document
+    from newslint.source import Source
+    from newslint.suppression import DirectiveError, parse
+
+    doc = Document(Source("story.md", "Budget\n\n<!-- newslint-disable nl5 -->\nIt it.\n<!-- newslint-enable NL5O1 NL9O1 -->\n",
+                          "utf-8", False))
+    known = {"NL5", "NL501"}
+    assert [d.codes for d in parse(doc)] == [("NL5",), ("NL5O1", "NL9O1")]  # nothing to check against: as written
+    with pytest.raises(DirectiveError) as error:
+        parse(doc, lambda code: None if code in known else f"unknown rule code {code!r}")
+    assert str(error.value) == "story.md:5: newslint-enable: unknown rule code 'NL5O1'"
+
+
+def test_unknown_code_in_a_directive_makes_the_file_an_input_error(cli, story):
+    path = story("Budget\n\nIt it rose. <!-- newslint-disable-line NL5O1 -->\n", "story.md")
+    result = cli("--format", "json", str(path))
+    assert result.code == 2 and result.json["diagnostics"] == []
+    assert result.json["errors"] == [f"{path}:3: newslint-disable-line: unknown rule code 'NL5O1' (did you mean NL501?)"]
