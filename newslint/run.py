@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -16,7 +16,7 @@ from newslint.config import Config, ConfigError
 from newslint.discovery import Discovery
 from newslint.linter import Linter
 from newslint.report import Located, Report, locate
-from newslint.source import InputError, Source, decode, read_source
+from newslint.source import InputError, Source, decode, encode, read_source
 from newslint.suppression import DirectiveError
 
 MAX_BATCH = 32  # files per task handed to a worker process
@@ -38,6 +38,7 @@ class FileOutcome:
     checked: bool = True
     fixed: int = 0
     diff: bytes = b""
+    fixed_text: bytes | None = None  # fixed stdin, encoded as the file would have been written
 
 
 class Run:
@@ -53,6 +54,7 @@ class Run:
         self._diffs: list[bytes] = []
         self.discovery = Discovery(self.config_for_folder)
         self.baseline_size = 0
+        self.stdin_fixed: bytes | None = None  # with --fix, stdin's text with the fixes, as it would be written
 
     @property
     def diff(self) -> bytes:
@@ -138,9 +140,11 @@ class Run:
     # -- linting -----------------------------------------------------------------------------------
     def lint_paths(self, raw_paths: list[str], stdin_filename: str | None = None, fix: bool = False,
                    diff: bool = False, unsafe: bool = False, jobs: int = 1, baseline: Path | None = None,
-                   write_baseline: bool = False) -> Report:
+                   write_baseline: bool = False,
+                   on_file: Callable[[str, list[Located], str], None] | None = None) -> Report:
         """Lint every path (in the order given, folders sorted) with `jobs` processes; the report is the same
-        for any number of jobs."""
+        for any number of jobs. on_file(path, items, error) hears of each file as soon as it is done, in the
+        report's order."""
         from newslint.baseline import Baseline
 
         known = Baseline.load(baseline, missing_ok=write_baseline) if baseline else None
@@ -157,20 +161,25 @@ class Run:
         for kind, path, error in entries:
             if kind == "error":
                 report.errors.append(error)
+                if on_file:
+                    on_file(path, [], error)
                 continue
             outcome = next(outcomes) if kind == "file" else self._lint_stdin(path, mode)
             if outcome.error:
                 report.errors.append(outcome.error)
             self._diffs.append(outcome.diff)
             report.fixed += outcome.fixed
-            if not outcome.checked:
-                continue
             items = outcome.items
-            if known is not None:
-                if write_baseline:
-                    known.record(path, items)
-                items = known.new(items)
-            report.add_items(items)
+            if outcome.checked:
+                if known is not None:
+                    if write_baseline:
+                        known.record(path, items)
+                    new = known.new(items)
+                    report.hidden_by_baseline += len(items) - len(new)
+                    items = new
+                report.add_items(items)
+            if on_file and (outcome.checked or outcome.error):
+                on_file(path, items, outcome.error)
         if known is not None and write_baseline:
             self.baseline_size = known.save()
         return report
@@ -213,21 +222,29 @@ class Run:
         return self.check(source, path, mode, is_file=True)
 
     def _lint_stdin(self, name: str, mode: Mode) -> FileOutcome:
-        """Lint standard input as the file `name` (never fixed: there is no file to write)."""
+        """Lint standard input as the file `name`; with --fix, keep the fixed text (or, when nothing could be
+        fixed, the text as it came) in stdin_fixed instead of writing anything."""
+        data = sys.stdin.buffer.read()
+        if mode.fix:
+            self.stdin_fixed = data
         try:
-            source = decode(sys.stdin.buffer.read(), name, self.encoding)
+            source = decode(data, name, self.encoding)
         except InputError as exc:
             return FileOutcome(error=str(exc), checked=False)
         path = Path(name)
         config = self.config_for(path)
         if config.force_exclude and name != "-" and config.is_excluded(name):
             return FileOutcome(checked=False)
-        return self.check(source, path, Mode(False, mode.diff, mode.unsafe))
+        outcome = self.check(source, path, mode, write=False)
+        if outcome.fixed_text is not None:
+            self.stdin_fixed = outcome.fixed_text
+        return outcome
 
-    def check(self, source: Source, path: Path, mode: Mode, is_file: bool = False) -> FileOutcome:
-        """Lint (and fix) one source; a crash inside a rule becomes an error naming the file, not a traceback."""
+    def check(self, source: Source, path: Path, mode: Mode, is_file: bool = False, write: bool = True) -> FileOutcome:
+        """Lint (and fix) one source; a crash inside a rule becomes an error naming the file, not a traceback.
+        write=False keeps fixed text in the outcome instead of writing it to path."""
         try:
-            return self._check(source, path, mode, is_file)
+            return self._check(source, path, mode, is_file, write)
         except DirectiveError as exc:
             return FileOutcome(error=str(exc), checked=False)
         except (ConfigError, KeyboardInterrupt):
@@ -236,7 +253,7 @@ class Run:
             return FileOutcome(error=f"{source.path}: internal error ({type(exc).__name__}: {exc}); please report it",
                                checked=False)
 
-    def _check(self, source: Source, path: Path, mode: Mode, is_file: bool) -> FileOutcome:
+    def _check(self, source: Source, path: Path, mode: Mode, is_file: bool, write: bool) -> FileOutcome:
         linter = self.linter_for(self.config_for(path, is_file))
         if not (mode.fix or mode.diff):
             return FileOutcome(locate(linter.lint(source)))
@@ -246,10 +263,23 @@ class Run:
         if mode.diff or not outcome.changed:
             return FileOutcome(locate(outcome.result), diff=outcome.diff() if mode.diff else b"")
         try:
+            if not write:
+                return FileOutcome(locate(outcome.result), fixed=outcome.applied,
+                                   fixed_text=_encoded(source, outcome.text))
             fixer.write_back(path, source, outcome.text)
         except InputError as exc:
             return FileOutcome(locate(linter.lint(source)), error=str(exc))
         return FileOutcome(locate(outcome.result), fixed=outcome.applied)
+
+
+def _encoded(source: Source, text: str) -> bytes:
+    """Fixed text as fixer.write_back would write it: the source's encoding and byte-order mark (the text keeps
+    its line endings)."""
+    try:
+        return encode(source, text)
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{source.path}: fixed text has {exc.object[exc.start]!r}, which {source.encoding} cannot "
+                         "hold; not fixed") from None
 
 
 _worker: Run | None = None
