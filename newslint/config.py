@@ -49,7 +49,7 @@ CODE_RE = re.compile(r"[A-Z][A-Z0-9]*")
 # The command-line option behind each setting Config.override takes.
 OPTIONS = {"select": "--select", "extend_select": "--extend-select", "ignore": "--ignore", "dialect": "--dialect",
            "respect_gitignore": "--no-respect-gitignore", "force_exclude": "--force-exclude", "fail_on": "--fail-on"}
-PLAIN_NAME_RE = re.compile(r"[^*?\[\]\\/!#\s]+")  # a pattern that is just a name: no pathspec needed
+PLAIN_NAME_RE = re.compile(r"[^*?\[\]\\/!#\s]+")  # a pattern that is just a name (or name/): no pathspec needed
 
 
 class ConfigError(Exception):
@@ -207,8 +207,9 @@ class Patterns:
     def __init__(self, patterns: Iterable[Pattern], skip_invalid: bool = False):
         self.patterns = tuple(patterns)
         self.skip_invalid = skip_invalid  # as git does with a .gitignore line it cannot read
-        plain = all(PLAIN_NAME_RE.fullmatch(p.text) for p in self.patterns)
-        self._names = frozenset(p.text for p in self.patterns) if plain else None
+        plain = all(PLAIN_NAME_RE.fullmatch(p.text.removesuffix("/")) for p in self.patterns)
+        self._names = frozenset(p.text for p in self.patterns if not p.text.endswith("/")) if plain else None
+        self._folder_names = frozenset(p.text[:-1] for p in self.patterns if p.text.endswith("/"))  # "archive/"
         self._compiled: list[tuple[str, re.Pattern[str], bool, bool]] | None = None
 
     def __bool__(self) -> bool:
@@ -233,7 +234,8 @@ class Patterns:
         """True: a pattern matches the path; False: a '!' pattern takes it back; None: no pattern matches it.
         path is absolute, its folders' links resolved."""
         if self._names is not None:
-            return True if os.path.basename(path) in self._names else None
+            name = os.path.basename(path)
+            return True if name in self._names or (is_dir and name in self._folder_names) else None
         if self._compiled is None:
             self._compiled = self._compile()
         for folder, regex, include, anywhere in reversed(self._compiled):

@@ -271,7 +271,9 @@ def test_patterns_through_parents():
 def test_plain_names_do_not_import_pathspec():
     import sys
 
-    config = Config(exclude=(".git", "node_modules"))
+    config = Config(exclude=(".git", "node_modules", "archive/"))
     sys.modules.pop("pathspec", None)
     assert config.exclude_patterns.decide(str(Path.cwd() / "node_modules"), True)
+    assert config.exclude_patterns.decide(str(Path.cwd() / "desk" / "archive"), True)
+    assert config.exclude_patterns.decide(str(Path.cwd() / "desk" / "archive"), False) is None
     assert "pathspec" not in sys.modules
