@@ -1,31 +1,42 @@
-"""Command line: ``newslint [PATH ...]``, ``newslint rule CODE``, ``newslint rules``, ``newslint check-pack DIR``."""
+"""Command line: ``newslint [check] [PATH ...]``, ``newslint rule CODE``, ``newslint rules``,
+``newslint check-pack DIR``."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from newslint import __version__
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+PROGRESS_AFTER = 30  # files: a shorter run ends before a progress line would help
 
 
 def _parser() -> argparse.ArgumentParser:
     from newslint.config import DIALECTS
     from newslint.reporters import FORMATS
 
-    p = argparse.ArgumentParser(prog="newslint", description="Lint news copy: typos, real-word errors, naming, tags, style.",
-                                epilog="Other commands: 'newslint rules', 'newslint rule CODE', 'newslint check-pack DIR'.")
+    p = argparse.ArgumentParser(
+        prog="newslint", description="Lint news copy: typos, real-word errors, naming, tags, style.",
+        epilog="Other commands: 'newslint rules', 'newslint rule CODE', 'newslint check-pack DIR' "
+               "(each with --help). 'newslint check PATH...' is the same as 'newslint PATH...'.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (*.txt, *.md, *.markdown); '-' reads stdin")
-    p.add_argument("--format", choices=FORMATS, default="text")
-    p.add_argument("--select", help="comma-separated codes or prefixes to enable (replaces the default set)")
-    p.add_argument("--extend-select", help="codes or prefixes to enable on top of the default set")
-    p.add_argument("--ignore", help="comma-separated codes or prefixes to disable")
-    p.add_argument("--dialect", choices=DIALECTS, help="spelling standard (en-GB-oxendict: British with -ize)")
+    p.add_argument("--format", choices=FORMATS, help="report format (default: text)")
+    p.add_argument("--select", action="append", metavar="CODES",
+                   help="codes or prefixes to enable, comma- or space-separated (replaces the default set; "
+                        "repeat to add more)")
+    p.add_argument("--extend-select", action="append", metavar="CODES",
+                   help="codes or prefixes to enable on top of the default set")
+    p.add_argument("--ignore", action="append", metavar="CODES", help="codes or prefixes to disable")
+    p.add_argument("--dialect", choices=DIALECTS,
+                   help="spelling standard (default auto: each story's own; en-GB-oxendict: British with -ize)")
     p.add_argument("--config", type=Path, help="configuration file (default: nearest newslint.toml / pyproject.toml)")
-    p.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes in place ('-': print the fixed text)")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     p.add_argument("--stdin-filename", help="the name to report for '-' (and to choose text or Markdown)")
@@ -37,6 +48,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--write-baseline", action="store_true",
                    help="with --baseline, record the current diagnostics in FILE (creating or updating it)")
     p.add_argument("--output-file", type=Path, help="write the report here; the terminal gets a summary")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"),
+                   help="the lowest severity that makes the exit code 1 (default: warning, or the config's fail-on)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    p.add_argument("--exit-non-zero-on-fix", action="store_true",
+                   help="with --fix, exit 1 when anything was fixed, even if nothing is left")
+    p.add_argument("--statistics", action="store_true", help="print how many problems each rule found, not the problems")
+    p.add_argument("-q", "--quiet", action="store_true", help="print the diagnostics only: no summary or warnings")
+    p.add_argument("--no-respect-gitignore", action="store_true",
+                   help="lint files that .gitignore, .git/info/exclude or the global excludes file leave out")
+    p.add_argument("--force-exclude", action="store_true",
+                   help="apply exclude patterns to files named on the command line too (as pre-commit names them)")
+    p.add_argument("--show-settings", action="store_true", help="print the settings that apply to PATH and where "
+                                                                "each came from; lint nothing")
+    p.add_argument("--show-files", action="store_true", help="list the files that would be linted; lint nothing")
     p.add_argument("--no-color", action="store_true", help="never colour the output")
     p.add_argument("--version", action="version", version=f"newslint {__version__}")
     return p
@@ -48,10 +73,11 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
-def _codes(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
+def _codes(values: list[str] | None) -> tuple[str, ...] | None:
+    """Codes from every use of a flag, each separated by commas or spaces."""
+    if values is None:
         return None
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    return tuple(c.upper() for value in values for c in re.split(r"[,\s]+", value) if c)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
             from newslint import commands
 
             return commands.run(argv[0], argv[1:])
+        if argv and argv[0] == "check":
+            argv = argv[1:]
         return _check(_parser().parse_args(argv))
     except KeyboardInterrupt:
         return 130
@@ -69,65 +97,219 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def conflicts(args: argparse.Namespace) -> str | None:
+    """Why this combination of options cannot do what it says, or None."""
+    stdin = "-" in args.paths
+    if not args.paths:
+        return "no paths given (use '-' for stdin); see 'newslint --help'"
+    if args.write_baseline and not args.baseline:
+        return "--write-baseline needs --baseline FILE"
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        return "--unsafe-fixes applies only with --fix or --diff"
+    if args.fix and args.diff:
+        return "--fix writes the fixes and --diff only shows them: choose one"
+    if args.diff and (args.format or args.statistics):
+        return f"--diff prints a unified diff; {'--format' if args.format else '--statistics'} does not apply to it"
+    if args.statistics and args.format not in (None, "text", "json"):
+        return f"--statistics prints a table (text) or JSON, not --format {args.format}"
+    if args.exit_non_zero_on_fix and not args.fix:
+        return "--exit-non-zero-on-fix applies only with --fix"
+    if args.exit_zero and args.exit_non_zero_on_fix:
+        return "--exit-zero and --exit-non-zero-on-fix contradict each other: choose one"
+    if args.stdin_filename and not stdin:
+        return "--stdin-filename names standard input: add '-' to the paths"
+    if args.fix and stdin and len(args.paths) > 1:
+        return "--fix on standard input prints the fixed text: give '-' alone"
+    if args.show_settings and (len(args.paths) != 1 or stdin):
+        return "--show-settings takes exactly one file or folder"
+    if args.show_settings and args.show_files:
+        return "--show-settings and --show-files: choose one"
+    if (args.show_settings or args.show_files) and (args.fix or args.diff or args.statistics or args.write_baseline):
+        return "--show-settings and --show-files lint nothing: drop --fix, --diff, --statistics and --write-baseline"
+    return None
+
+
 def _check(args: argparse.Namespace) -> int:
     from newslint.config import ConfigError
     from newslint.run import Run
 
-    if not args.paths:
-        print("newslint: no paths given (use '-' for stdin); see 'newslint --help'", file=sys.stderr)
+    if problem := conflicts(args):
+        print(f"newslint: {problem}", file=sys.stderr)
         return EXIT_ERROR
-    if args.write_baseline and not args.baseline:
-        print("newslint: --write-baseline needs --baseline FILE", file=sys.stderr)
-        return EXIT_ERROR
-    color = _use_color(args)
     try:
         run = Run(
             config_path=args.config,
             overrides=dict(select=_codes(args.select), ignore=_codes(args.ignore),
-                           extend_select=_codes(args.extend_select), dialect=args.dialect),
+                           extend_select=_codes(args.extend_select), dialect=args.dialect, fail_on=args.fail_on,
+                           respect_gitignore=False if args.no_respect_gitignore else None,
+                           force_exclude=True if args.force_exclude else None),
             encoding=args.encoding,
         )
-        report = run.lint_paths(args.paths, stdin_filename=args.stdin_filename,
-                                fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes, jobs=args.jobs,
-                                baseline=args.baseline, write_baseline=args.write_baseline)
+        if args.show_settings or args.show_files:
+            return _show(run, args)
+        return _lint(run, args)
     except ConfigError as exc:
         print(f"newslint: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    from newslint.reporters import render
 
-    if args.diff:
-        run.write_diff(sys.stdout)
-    elif args.output_file:
+
+def _show(run, args: argparse.Namespace) -> int:
+    with _output(args) as out:
+        if args.show_settings:
+            from newslint.config import settings_text
+
+            out.write(settings_text(run.config_for(Path(args.paths[0]))))
+            return EXIT_CLEAN
+        files, errors = run.files(args.paths)
+        out.write("".join(f"{name}\n" for name in files))
+    for error in errors:
+        print(f"newslint: {error}", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_CLEAN
+
+
+class _output:
+    """Where the report goes: --output-file (written as UTF-8 with \\n line ends) or stdout."""
+
+    def __init__(self, args: argparse.Namespace, default: TextIO | None = None):
+        self.path: Path | None = args.output_file
+        self.default = default or sys.stdout
+        self.handle: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.path is None:
+            return self.default
         try:
-            args.output_file.parent.mkdir(parents=True, exist_ok=True)
-            with open(args.output_file, "w", encoding="utf-8", newline="\n") as handle:
-                render(args.format, report, handle, color=False)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle = open(self.path, "w", encoding="utf-8", newline="\n")
         except OSError as exc:
-            print(f"newslint: {args.output_file}: cannot write report ({exc.strerror or exc})", file=sys.stderr)
-            return EXIT_ERROR
-        if args.format in ("text", "concise", "github"):  # these carry input errors in the report; say them here too
-            for error in report.errors:
-                print(f"newslint: {error}", file=sys.stderr)
+            from newslint.config import ConfigError
+
+            raise ConfigError(f"{self.path}: cannot write report ({exc.strerror or exc})") from None
+        return self.handle
+
+    def __exit__(self, *exc_info) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+def _lint(run, args: argparse.Namespace) -> int:
+    from newslint.reporters import Options, reporter, streams
+
+    fmt = args.format or "text"
+    stdin_fix = args.fix and args.paths == ["-"]
+    to_terminal = args.output_file is None
+    # Fixing stdin prints the fixed text on stdout, so the report goes to stderr, as editor plug-ins expect.
+    default_stream = sys.stderr if stdin_fix else sys.stdout
+    color = to_terminal and _use_color(args, default_stream)
+    options = Options(color=color, width=_terminal_width(default_stream) if to_terminal else 80, quiet=args.quiet)
+    failing = False
+    progress = _Progress(enabled=not args.quiet and sys.stderr.isatty() and to_terminal)
+
+    with _output(args, default_stream) as out:
+        shown = None if args.diff or args.statistics else reporter(fmt, out, options)
+
+        def on_file(path: str, items: list, error: str) -> None:
+            nonlocal failing
+            threshold = SEVERITY_RANK[run.config_for(Path(path), is_file=True).fail_on] if items else 0
+            failing = failing or any(SEVERITY_RANK[i.diagnostic.severity.value] >= threshold for i in items)
+            if shown is not None and (items or error):
+                progress.clear()
+                shown.file_done(items, error)
+            progress.step()
+
+        report = run.lint_paths(args.paths, stdin_filename=args.stdin_filename, fix=args.fix, diff=args.diff,
+                                unsafe=args.unsafe_fixes, jobs=args.jobs, baseline=args.baseline,
+                                write_baseline=args.write_baseline, on_file=on_file)
+        progress.clear()
+        if args.diff:
+            _write_bytes(out, run.diff)
+        elif args.statistics:
+            from newslint.reporters import statistics
+
+            statistics.render(report, out, as_json=fmt == "json")
+        else:
+            shown.finish(report)
+    if stdin_fix and run.stdin_fixed is not None:
+        _write_bytes(sys.stdout, run.stdin_fixed)
+    if not to_terminal and not args.quiet:
         n, files = len(report.items), report.files
+        what = "diff" if args.diff else "statistics" if args.statistics else f"{fmt} report"
         print(f"newslint: {n} problem{'s' * (n != 1)} in {files} file{'s' * (files != 1)}; "
-              f"{args.format} report written to {args.output_file}")
-    else:
-        render(args.format, report, sys.stdout, color)
-    if args.diff or args.format not in ("text", "concise", "github"):  # else the report showed them
+              f"{what} written to {args.output_file}")
+    # A streamed text-like report has shown the input errors in place; elsewhere they go to stderr.
+    if args.diff or args.statistics or not streams(fmt) or fmt == "jsonl" or not to_terminal:
         for error in report.errors:
             print(f"newslint: {error}", file=sys.stderr)
-    if args.write_baseline:
-        print(f"newslint: baseline {args.baseline} updated ({run.baseline_size} known problem(s))", file=sys.stderr)
+    if not args.quiet:
+        for warning in report.warnings:
+            print(f"newslint: warning: {warning}", file=sys.stderr)
+        if args.write_baseline:
+            print(f"newslint: baseline {args.baseline} updated ({run.baseline_size} known problem(s))",
+                  file=sys.stderr)
+    return _exit_code(args, report, failing, bool(run.diff))
+
+
+def _exit_code(args: argparse.Namespace, report, failing: bool, has_diff: bool) -> int:
     if report.errors:
         return EXIT_ERROR
     if args.diff:
-        return EXIT_FOUND if run.diff else EXIT_CLEAN
-    return EXIT_FOUND if report.items else EXIT_CLEAN
+        return EXIT_FOUND if has_diff else EXIT_CLEAN
+    if args.exit_non_zero_on_fix and report.fixed:
+        return EXIT_FOUND
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FOUND if failing else EXIT_CLEAN
 
 
-def _use_color(args: argparse.Namespace) -> bool:
+def _write_bytes(stream: TextIO, data: bytes) -> None:
+    """Bytes as they are (each file's own encoding), so that ``patch`` applies a diff and an editor gets its
+    text back unchanged."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8", "replace"))
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+class _Progress:
+    """'N files checked' on a terminal's stderr once a run passes a few dozen files; cleared before any
+    report line is written, so it never mixes with the report."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.done = 0
+        self.showing = False
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled and self.done >= PROGRESS_AFTER:
+            sys.stderr.write(f"\rnewslint: {self.done} files checked…")
+            sys.stderr.flush()
+            self.showing = True
+
+    def clear(self) -> None:
+        if self.showing:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self.showing = False
+
+
+def _terminal_width(stream: TextIO) -> int:
+    """COLUMNS when set, else the terminal's width; 80 in a pipe."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns if stream.isatty() else 80
+    except (OSError, ValueError, AttributeError):
+        return 80
+
+
+def _use_color(args: argparse.Namespace, stream: TextIO) -> bool:
     if args.no_color or os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    return stream.isatty() and os.environ.get("TERM") != "dumb"

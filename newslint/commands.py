@@ -1,8 +1,13 @@
-"""The informational sub-commands: ``rules``, ``rule CODE`` and ``check-pack DIR``."""
+"""The informational sub-commands: ``rules``, ``rule CODE`` and ``check-pack [PACK ...]``. Each reads the
+project's configuration (found from the current folder, or --config), so the packs it enables are listed,
+documented and checked beside the built-in rules."""
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from newslint import registry
@@ -10,42 +15,93 @@ from newslint.config import Config, ConfigError
 
 
 def run(command: str, args: list[str]) -> int:
+    parser = PARSERS[command]()
+    options = parser.parse_args(args)
     try:
-        if command == "rules":
-            return list_rules(args)
-        if command == "rule":
-            return show_rule(args)
-        return check_pack(args)
+        return COMMANDS[command](options)
     except ConfigError as exc:
         print(f"newslint: {exc}", file=sys.stderr)
         return 2
 
 
-def _config(args: list[str]) -> Config:
-    packs = tuple(a.split("=", 1)[1] for a in args if a.startswith("--pack="))
-    return Config(packs=packs)
+def _common(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--config", type=Path, help="configuration file (default: nearest newslint.toml / "
+                                                    "pyproject.toml from the current folder)")
+    parser.add_argument("--pack", action="append", default=[], metavar="PACK",
+                        help="a rule pack to add, by shipped name (ap-2024) or folder; repeat for more")
+    return parser
 
 
-def list_rules(args: list[str]) -> int:
-    rows = []
-    for rule in sorted(registry.all_rules(_config(args)), key=lambda r: r.code):
-        safety = rule.fix_safety.value if rule.fix_safety else "none"
-        default = "on" if rule.enabled_by_default else "off"
-        rows.append((rule.code, rule.name, rule.severity.value, safety, default, rule.summary()))
-    widths = [max(len(r[i]) for r in rows + [("code", "name", "severity", "fix", "default", "")]) for i in range(5)]
-    header = ("code", "name", "severity", "fix", "default", "summary")
-    for row in [header, *rows]:
-        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5])
+def _rules_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newslint rules", description="List every rule: built-in, from plug-ins and "
+                                "from the packs the configuration (or --pack) enables.")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    return _common(p)
+
+
+def _rule_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newslint rule", description="Print one rule's documentation.")
+    p.add_argument("rule", metavar="CODE", help="a rule code (NL501, AP101) or name (repeated-word)")
+    return _common(p)
+
+
+def _check_pack_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newslint check-pack", description="Run rule packs' own [[tests]]: every "
+                                "bad example must be flagged and no good one. With no PACK, every configured pack.")
+    p.add_argument("packs", nargs="*", metavar="PACK", help="a pack folder or the name of a shipped pack")
+    p.add_argument("--config", type=Path, help="configuration file (default: nearest newslint.toml / "
+                                               "pyproject.toml from the current folder)")
+    return p
+
+
+def project_config(config_path: Path | None, extra_packs: list[str] = ()) -> Config:
+    """The configuration that `newslint PATH` would use in the current folder, with extra packs added."""
+    from newslint import config as config_module
+
+    found = config_path or config_module.find(Path.cwd())
+    config = config_module.load(found) if found else Config()
+    if extra_packs:
+        for spec in extra_packs:
+            registry.pack_path(spec, Path.cwd())  # a clear error for a pack that is not there
+        config = replace(config, packs=config.packs + tuple(str(Path.cwd() / p) if (Path.cwd() / p).is_dir() else p
+                                                            for p in extra_packs))
+    return config
+
+
+def _origin(rule, builtin: set[type]) -> str:
+    if type(rule) in builtin:
+        return "built-in"
+    return getattr(rule, "pack", "") or type(rule).__module__.split(".")[0]
+
+
+def list_rules(options: argparse.Namespace) -> int:
+    config = project_config(options.config, options.pack)
+    builtin = set(registry.builtin_rules())
+    rules = sorted(registry.all_rules(config), key=lambda r: r.code)
+    records = [{
+        "code": r.code, "name": r.name, "severity": r.severity.value,
+        "fix": r.fix_safety.value if r.fix_safety else "none",
+        "default": "on" if r.enabled_by_default else "off",
+        "source": _origin(r, builtin), "summary": r.summary(),
+    } for r in rules]
+    if options.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    columns = ("code", "name", "severity", "fix", "default", "source")
+    widths = [max(len(str(r[c])) for r in [dict(zip(columns, columns)), *records]) for c in columns]
+    for record in [dict(zip(columns, columns)) | {"summary": "summary"}, *records]:
+        print("  ".join(str(record[c]).ljust(w) for c, w in zip(columns, widths)) + "  " + record["summary"])
     return 0
 
 
-def show_rule(args: list[str]) -> int:
-    if not args:
-        print("newslint: usage: newslint rule CODE", file=sys.stderr)
-        return 2
-    rule = registry.find_rule(args[0].upper() if args[0][:2].isalpha() and args[0][2:].isdigit() else args[0], _config(args[1:]))
+def show_rule(options: argparse.Namespace) -> int:
+    config = project_config(options.config, options.pack)
+    wanted = options.rule
+    rule = registry.find_rule(wanted.upper(), config) or registry.find_rule(wanted, config)
     if rule is None:
-        print(f"newslint: no rule {args[0]!r}; 'newslint rules' lists them", file=sys.stderr)
+        print(f"newslint: no rule {wanted!r}; 'newslint rules' lists them (a pack's rules once the configuration "
+              "or --pack enables it)", file=sys.stderr)
         return 2
     safety = rule.fix_safety.value if rule.fix_safety else "no fix"
     print(f"{rule.code} {rule.name} (default severity: {rule.severity.value}; fix: {safety})\n")
@@ -53,14 +109,25 @@ def show_rule(args: list[str]) -> int:
     return 0
 
 
-def check_pack(args: list[str]) -> int:
-    if len(args) != 1:
-        print("newslint: usage: newslint check-pack DIR", file=sys.stderr)
-        return 2
+def check_pack(options: argparse.Namespace) -> int:
     from newslint.pack import run_pack_tests
 
-    failures, total = run_pack_tests(Path(args[0]))
-    for failure in failures:
-        print(failure)
-    print(f"{total - len(failures)} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    config = project_config(options.config)
+    specs = options.packs or list(config.packs)
+    if not specs:
+        print("newslint: no pack named and none configured; usage: newslint check-pack [PACK ...]", file=sys.stderr)
+        return 2
+    failed = run_total = 0
+    for spec in specs:
+        folder = registry.pack_path(spec, Path.cwd() if options.packs else config.root)
+        failures, total = run_pack_tests(folder)
+        for failure in failures:
+            print(failure)
+        failed += len(failures)
+        run_total += total
+    print(f"{run_total - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+PARSERS = {"rules": _rules_parser, "rule": _rule_parser, "check-pack": _check_pack_parser}
+COMMANDS = {"rules": list_rules, "rule": show_rule, "check-pack": check_pack}

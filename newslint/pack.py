@@ -72,6 +72,7 @@ class PackRule(Rule):
     message: ClassVar[str] = "{match}"
     outside_quotes: ClassVar[bool] = False
     tests: ClassVar[tuple[tuple[str, str], ...]] = ()  # ("bad" | "good", text)
+    pack: ClassVar[str] = ""  # the pack's folder name, shown by 'newslint rules'
 
     @classmethod
     def configure(cls, table: dict[str, Any]) -> dict[str, Any]:
@@ -448,6 +449,7 @@ def load_dir(folder: Path) -> list[type[PackRule]]:
                 line = _key_line(path.read_text(encoding="utf-8"), "code", None, None)
                 raise ConfigError(f"{path}:{line}: code: {cls.code} is already used in {seen[cls.code]}")
             seen[cls.code] = path.name
+            cls.pack = f"pack {folder.name}"
             classes.append(cls)
     return sorted(classes, key=lambda cls: cls.code)
 

@@ -77,7 +77,9 @@ class Report:
     items: list[Located] = field(default_factory=list)
     files: int = 0
     errors: list[str] = field(default_factory=list)  # input problems, one line each
+    warnings: list[str] = field(default_factory=list)  # run-level remarks for stderr (a pattern that matches nothing)
     fixed: int = 0
+    hidden_by_baseline: int = 0  # known problems a baseline kept out of items
 
     def add_items(self, items: list[Located]) -> None:
         """One checked file's diagnostics, already located (documents are not kept)."""

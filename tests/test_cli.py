@@ -77,7 +77,7 @@ def test_bad_config_exits_2_with_one_line(cli, here, tmp_path):
     result = cli("story.txt")
     assert (result.code, result.out) == (2, "")
     assert result.err == (f"newslint: {tmp_path.resolve() / 'newslint.toml'}:1: dialect: "
-                          "'en-NZ' is not one of en-US, en-GB, en-GB-oxendict, en-AU\n")
+                          "'en-NZ' is not one of auto, en-US, en-GB, en-GB-oxendict, en-AU\n")
 
 
 def test_no_paths_is_a_usage_error(cli, here):
@@ -149,10 +149,14 @@ def test_stdin_front_matter_only_counts_in_markdown(cli, here):
     assert result.out == "storm.md:3:1: NL401 [error] Empty metadata field 'tags:'\n"
 
 
-def test_stdin_is_never_fixed_in_place(cli, here):
-    result = cli("--fix", "--format", "concise", "-", stdin=DOUBLED.encode())
+def test_fixing_stdin_prints_the_fixed_text_and_reports_what_remains_on_stderr(cli, here):
+    draft = DOUBLED + "\nTAGS:\n"
+    result = cli("--fix", "--format", "concise", "-", stdin=draft.encode())
     assert result.code == 1
-    assert result.out == "-:3:19: NL501 [error] Repeated word 'the' (suggestion: delete it)\n"
+    assert result.out == draft.replace("the the", "the")
+    assert result.err == "-:5:1: NL401 [error] Empty metadata field 'TAGS:'\n"
+    clean = cli("--fix", "-", stdin=CLEAN.encode())
+    assert (clean.code, clean.out) == (0, CLEAN)
 
 
 # -- selection ----------------------------------------------------------------------------------------------
@@ -286,7 +290,8 @@ def test_rule_by_name_and_lower_case_code(cli):
 def test_unknown_rule_exits_2(cli):
     result = cli("rule", "NL999")
     assert (result.code, result.out) == (2, "")
-    assert result.err == "newslint: no rule 'NL999'; 'newslint rules' lists them\n"
+    assert result.err == ("newslint: no rule 'NL999'; 'newslint rules' lists them (a pack's rules once the "
+                          "configuration or --pack enables it)\n")
 
 
 def test_version(capsys):

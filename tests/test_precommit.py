@@ -29,6 +29,7 @@ def test_hook_definition():
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert (hook["id"], hook["entry"], hook["language"], hook["types_or"]) == (
         "newslint", "newslint", "python", ["text", "markdown"])
+    assert hook["args"] == ["--force-exclude"]  # pre-commit names each staged file; the config's excludes still hold
     assert [name for name in ("a.txt", "B.MD", "c.markdown", "d.rst", "e.txt.bak", "txt")
             if re.search(hook["files"], name)] == ["a.txt", "B.MD", "c.markdown"]
 
@@ -47,7 +48,7 @@ def test_try_repo_fails_on_an_error_and_passes_a_clean_story(tmp_path):
 
     failed = try_repo(repo, env)
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "story.txt:3:19: NL501 [error] Repeated word 'the'" in failed.stdout
+    assert "story.txt:3:19: NL501 repeated-word [error] Repeated word 'the'" in failed.stdout
     assert "newslint" in failed.stdout and "Failed" in failed.stdout
 
     story.write_text("Storm hits coast\n\nThe storm hit the coast on Monday.\n", encoding="utf-8")

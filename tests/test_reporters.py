@@ -48,16 +48,17 @@ FINGERPRINT_TAGS = expected_fingerprint("NL401", 66, 71)  # "TAGS:"
 
 EXACT = {
     "text": (
-        "story.txt:3:24: NL501 [error] Repeated word 'the'\n"
+        "story.txt:3:24: NL501 repeated-word [error] Repeated word 'the'\n"
         "    3 | The council met on the the quay on Tuesday.\n"
         "                               ^^^\n"
         "      = suggestion: delete it [safe fix]\n"
         "\n"
-        "story.txt:5:1: NL401 [error] Empty metadata field 'TAGS:'\n"
+        "story.txt:5:1: NL401 empty-metadata [error] Empty metadata field 'TAGS:'\n"
         "    5 | TAGS:\n"
         "        ^^^^^\n"
         "\n"
-        "Found 2 problems (2 errors) in 1 file.\n"
+        "Found 2 problems (2 errors) in 1 of 1 file checked.\n"
+        "1 fixable with `--fix`.\n"
     ),
     "concise": (
         "story.txt:3:24: NL501 [error] Repeated word 'the' (suggestion: delete it)\n"

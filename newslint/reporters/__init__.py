@@ -1,14 +1,63 @@
-"""Output formats: one small module each, with ``render(report, stream, color)``."""
+"""Output formats: one small module each. A format that can stream (text, concise, github, jsonl) has a
+``Reporter`` class that writes each file's diagnostics as soon as the file is done; the others have
+``render(report, stream, color)``, which writes the whole report at the end."""
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, TextIO
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from newslint.report import Report
+    from newslint.report import Located, Report
 
 FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    color: bool = False
+    width: int = 80  # terminal columns the text format fits its source excerpts into
+    quiet: bool = False  # diagnostics only: no summary
+
+
+class Reporter(Protocol):
+    def file_done(self, items: list[Located], error: str) -> None: ...
+
+    def finish(self, report: Report) -> None: ...
+
+
+class WholeReport:
+    """A format that needs every diagnostic before it writes anything (one JSON or XML document)."""
+
+    def __init__(self, module, stream: TextIO, options: Options):
+        self.module, self.stream, self.options = module, stream, options
+
+    def file_done(self, items: list[Located], error: str) -> None:
+        pass
+
+    def finish(self, report: Report) -> None:
+        self.module.render(report, self.stream, self.options.color)
+
+
+def reporter(name: str, stream: TextIO, options: Options = Options()) -> Reporter:
+    module = importlib.import_module(f"newslint.reporters.{name}_format")
+    if hasattr(module, "Reporter"):
+        return module.Reporter(stream, options)
+    return WholeReport(module, stream, options)
+
+
+def streams(name: str) -> bool:
+    return hasattr(importlib.import_module(f"newslint.reporters.{name}_format"), "Reporter")
+
+
+def render(name: str, report: Report, stream: TextIO, color: bool = False) -> None:
+    """A finished report in one go: its diagnostics, then its input errors, then the end."""
+    out = reporter(name, stream, Options(color=color))
+    out.file_done(report.items, "")
+    for error in report.errors:
+        out.file_done([], error)
+    out.finish(report)
 
 
 def suggestion_text(suggestion: str) -> str:
@@ -21,6 +70,43 @@ def with_hint(d) -> str:
     return d.message + (f" (suggestion: {suggestion_text(d.suggestions[0])})" if d.suggestions else "")
 
 
-def render(name: str, report: Report, stream: TextIO, color: bool = False) -> None:
-    module = importlib.import_module(f"newslint.reporters.{name}_format")
-    module.render(report, stream, color)
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def fixable_counts(items: list[Located]) -> tuple[int, int]:
+    """How many of the items --fix would fix, and how many more --unsafe-fixes would."""
+    safe = sum(1 for i in items if i.diagnostic.fix and i.diagnostic.fix.applicability.value == "safe")
+    unsafe = sum(1 for i in items if i.diagnostic.fix and i.diagnostic.fix.applicability.value == "unsafe")
+    return safe, unsafe
+
+
+def summary_lines(report: Report, options: Options) -> list[tuple[str, str]]:
+    """The end of a human-readable report, as ruff writes it: what was found where, what was fixed, what
+    --fix would fix, what a baseline hid and what could not be read; (text, rich style) pairs."""
+    out: list[tuple[str, str]] = []
+    checked = f"{report.files} file{'' if report.files == 1 else 's'} checked"
+    if report.items:
+        levels = ("error", "warning", "info")
+        counts = {level: sum(1 for i in report.items if i.diagnostic.severity.value == level) for level in levels}
+        breakdown = ", ".join(plural(n, level) for level, n in counts.items() if n)
+        with_problems = len({i.path for i in report.items})
+        out.append((f"Found {plural(len(report.items), 'problem')} ({breakdown}) in {with_problems} of {checked}.",
+                    "bold"))
+    elif report.errors:
+        out.append((f"No problems found in {checked}.", "bold red"))
+    else:
+        out.append((f"All clear: {checked}.", "bold green"))
+    if report.fixed:
+        out.append((f"Fixed {plural(report.fixed, 'problem')}.", "green"))
+    safe, unsafe = fixable_counts(report.items)
+    if safe:
+        more = f" ({unsafe} more with `--unsafe-fixes`)" if unsafe else ""
+        out.append((f"{safe} fixable with `--fix`{more}.", ""))
+    elif unsafe:
+        out.append((f"{unsafe} fixable with `--fix --unsafe-fixes`.", ""))
+    if report.hidden_by_baseline:
+        out.append((f"{plural(report.hidden_by_baseline, 'known problem')} hidden by the baseline.", ""))
+    if report.errors:
+        out.append((f"{plural(len(report.errors), 'input error')} (see above).", "bold red"))
+    return out

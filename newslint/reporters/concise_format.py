@@ -1,20 +1,27 @@
-"""Concise: one line per diagnostic, path:line:col: code message [-> suggestion]."""
+"""Concise: one line per diagnostic, path:line:col: code [severity] message (suggestion: ...)."""
 
 from __future__ import annotations
 
 from typing import TextIO
 
-from newslint.report import Report
-from newslint.reporters import with_hint
+from newslint.report import Located, Report
+from newslint.reporters import Options, with_hint
 
 
-def line_for(item) -> str:
+def line_for(item: Located) -> str:
     d = item.diagnostic
     return f"{item.path}:{item.line}:{item.column}: {d.code} [{d.severity.value}] {with_hint(d)}"
 
 
-def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    for item in report.items:
-        stream.write(line_for(item) + "\n")
-    for error in report.errors:
-        stream.write(f"error: {error}\n")
+class Reporter:
+    def __init__(self, stream: TextIO, options: Options):
+        self.stream = stream
+
+    def file_done(self, items: list[Located], error: str) -> None:
+        lines = [line_for(item) + "\n" for item in items] + ([f"error: {error}\n"] if error else [])
+        if lines:
+            self.stream.write("".join(lines))
+            self.stream.flush()
+
+    def finish(self, report: Report) -> None:
+        pass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from newslint.report import Report
-from newslint.reporters import with_hint
+from newslint.report import Located, Report
+from newslint.reporters import Options, with_hint
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,11 +25,22 @@ def command(name: str, message: str, **properties: object) -> str:
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}\n"
 
 
-def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    for item in report.items:
-        d = item.diagnostic
-        stream.write(command(LEVELS[d.severity.value], with_hint(d), file=item.path, line=item.line,
-                             endLine=item.end_line, col=item.column, endColumn=item.end_column,
-                             title=f"{d.code} {d.rule}"))
-    for error in report.errors:
-        stream.write(command("error", error))
+class Reporter:
+    def __init__(self, stream: TextIO, options: Options):
+        self.stream = stream
+
+    def file_done(self, items: list[Located], error: str) -> None:
+        lines = []
+        for item in items:
+            d = item.diagnostic
+            lines.append(command(LEVELS[d.severity.value], with_hint(d), file=item.path, line=item.line,
+                                 endLine=item.end_line, col=item.column, endColumn=item.end_column,
+                                 title=f"{d.code} {d.rule}"))
+        if error:
+            lines.append(command("error", error))
+        if lines:
+            self.stream.write("".join(lines))
+            self.stream.flush()
+
+    def finish(self, report: Report) -> None:
+        pass

@@ -5,9 +5,18 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from newslint.report import Report
+from newslint.report import Located, Report
+from newslint.reporters import Options
 
 
-def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    for item in report.items:
-        stream.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
+class Reporter:
+    def __init__(self, stream: TextIO, options: Options):
+        self.stream = stream
+
+    def file_done(self, items: list[Located], error: str) -> None:
+        if items:
+            self.stream.write("".join(json.dumps(item.as_dict(), ensure_ascii=False) + "\n" for item in items))
+            self.stream.flush()
+
+    def finish(self, report: Report) -> None:
+        pass

@@ -1,79 +1,129 @@
-"""Text: each diagnostic with its source line, the span underlined and the suggested fix; then a summary."""
+"""Text: each diagnostic with a window of its source line, the span underlined and the suggested fix; a summary."""
 
 from __future__ import annotations
 
 from typing import TextIO
 
-from newslint.report import Report
-from newslint.reporters import suggestion_text
+from newslint.report import Located, Report
+from newslint.reporters import Options, suggestion_text, summary_lines
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
-MAX_SHOWN_LINE = 160
-
-
-def _excerpt(item) -> tuple[str, int, int]:
-    """The source line cut to fit around the span: (text, start, end) with span offsets inside text."""
-    line = item.source_line.replace("\t", " ")
-    start = item.column - 1
-    end = item.end_column - 1 if item.end_line == item.line else len(line)
-    end = max(end, start + 1)
-    if len(line) <= MAX_SHOWN_LINE:
-        return line, start, end
-    left = max(0, start - MAX_SHOWN_LINE // 2)
-    shown = line[left:left + MAX_SHOWN_LINE]
-    prefix = "…" if left else ""
-    suffix = "…" if left + MAX_SHOWN_LINE < len(line) else ""
-    return prefix + shown + suffix, start - left + len(prefix), min(end - left, len(shown)) + len(prefix)
-
+ELLIPSIS = "…"
 
 Line = list[tuple[str, str]]  # (text, rich style) segments
 
 
-def lines(report: Report) -> list[Line]:
-    """The whole report as styled lines; how they are written (colour or not) is decided in render()."""
-    out: list[Line] = []
-    for item in report.items:
-        d = item.diagnostic
-        style = STYLES[d.severity.value]
-        out.append([(f"{item.path}:{item.line}:{item.column}", "bold"), (": ", ""), (d.code, style),
-                    (f" [{d.severity.value}] {d.message}", "")])
-        line, start, end = _excerpt(item)
-        gutter = f"{item.line:>5} | "
-        out.append([(gutter, "dim"), (line[:start], ""), (line[start:end], style), (line[end:], "")])
-        out.append([(" " * (len(gutter) + start) + "^" * max(1, end - start), style)])
-        if d.suggestions:
-            shown = ", ".join(suggestion_text(s) for s in d.suggestions[:3])
-            safety = f" [{d.fix.applicability.value} fix]" if d.fix else ""
-            out.append([(f"      = suggestion: {shown}{safety}", "green")])
-        out.append([])
-    for error in report.errors:
-        out.append([(f"error: {error}", "bold red")])
-    out.append([_summary(report)])
+def cells(text: str) -> int:
+    """Terminal columns the text takes: wide East Asian characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len  # only for lines that need it: rich.cells takes 10 ms to import
+
+    return cell_len(text)
+
+
+def _printable(line: str) -> str:
+    """Tabs as one space and control characters as U+FFFD, so that one character is at most one cell wide
+    apart from wide and combining ones, which cells() counts."""
+    if line.isprintable():
+        return line
+    return "".join(" " if c == "\t" else c if c.isprintable() or c.isspace() else "\ufffd" for c in line)
+
+
+def window(line: str, start: int, end: int, room: int) -> tuple[str, str, str]:
+    """The part of line shown in `room` columns, split as (before the span, the span, after it); a cut end is
+    marked with an ellipsis. The span is shown from its start; the context around it is shared out evenly, and
+    what one side cannot use goes to the other."""
+    before, span, after = line[:start], line[start:end], line[end:]
+    if cells(line) <= room:
+        return before, span, after
+    budget = room - 2  # an ellipsis on each side at most
+    if cells(span) >= budget:
+        shown = _fit(span, budget, from_left=True)
+        return (ELLIPSIS if before else ""), shown, ELLIPSIS
+    spare = budget - cells(span)
+    left_room = min(cells(before), spare // 2)
+    right_room = min(cells(after), spare - left_room)
+    left_room = min(cells(before), spare - right_room)
+    left = _fit(before, left_room, from_left=False)
+    right = _fit(after, right_room, from_left=True)
+    return ((ELLIPSIS if len(left) < len(before) else "") + left, span,
+            right + (ELLIPSIS if len(right) < len(after) else ""))
+
+
+def _fit(text: str, room: int, from_left: bool) -> str:
+    """The longest start (from_left) or end of text that fits in room columns."""
+    if cells(text) <= room:
+        return text
+    if text.isascii():
+        return text[:room] if from_left else text[len(text) - room:]
+    taken, used = [], 0
+    for char in (text if from_left else reversed(text)):
+        width = cells(char)
+        if used + width > room:
+            break
+        taken.append(char)
+        used += width
+    return "".join(taken if from_left else reversed(taken))
+
+
+def diagnostic_lines(item: Located, width: int) -> list[Line]:
+    d = item.diagnostic
+    style = STYLES[d.severity.value]
+    out: list[Line] = [[(f"{item.path}:{item.line}:{item.column}", "bold"), (": ", ""), (d.code, style),
+                        (f" {d.rule}", "dim"), (f" [{d.severity.value}] {d.message}", "")]]
+    line = item.source_line
+    start = min(item.column - 1, len(line))
+    end = item.end_column - 1 if item.end_line == item.line else len(line)
+    end = min(max(end, start), len(line))
+    gutter = f"{item.line:>5} | "
+    before, span, after = window(_printable(line), start, end, max(width - len(gutter) - 1, 20))
+    out.append([(gutter, "dim"), (before, ""), (span, style), (after, "")])
+    out.append([(" " * (len(gutter) + cells(before)) + "^" * max(1, cells(span)), style)])
+    if d.suggestions:
+        shown = ", ".join(suggestion_text(s) for s in d.suggestions[:3])
+        safety = f" [{d.fix.applicability.value} fix]" if d.fix else ""
+        out.append([(f"      = suggestion: {shown}{safety}", "green")])
+    out.append([])
     return out
 
 
-def _summary(report: Report) -> tuple[str, str]:
-    counts = {level: sum(1 for i in report.items if i.diagnostic.severity.value == level) for level in STYLES}
-    summary = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items() if n)
-    files = f"{report.files} file{'s' if report.files != 1 else ''}"
-    fixed = f"; fixed {report.fixed}" if report.fixed else ""
-    unread = f"; {len(report.errors)} could not be read" if report.errors else ""
-    if report.items:
-        n = len(report.items)
-        return f"Found {n} problem{'s' if n != 1 else ''} ({summary}) in {files}{fixed}{unread}.", "bold"
-    if report.errors:
-        return f"No problems found in {files} checked{fixed}{unread}.", "bold red"
-    return f"All clear: {files} checked{fixed}.", "bold green"
+class Writer:
+    """Writes lines as plain text, or coloured through rich on a terminal."""
+
+    def __init__(self, stream: TextIO, color: bool):
+        self.stream = stream
+        self.console = None
+        if color:
+            from rich.console import Console
+
+            self.console = Console(file=stream, force_terminal=True, highlight=False, soft_wrap=True)
+
+    def write(self, lines: list[Line]) -> None:
+        if self.console is None:  # plain text needs no rich: a hook or CI log starts faster without it
+            self.stream.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        else:
+            from rich.text import Text
+
+            for line in lines:
+                self.console.print(Text.assemble(*line))
+        self.stream.flush()
 
 
-def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    if not color:  # plain text needs no rich: a pre-commit hook or CI log starts faster without it
-        for line in lines(report):
-            stream.write("".join(text for text, _ in line) + "\n")
-        return
-    from rich.console import Console
-    from rich.text import Text
+class Reporter:
+    def __init__(self, stream: TextIO, options: Options):
+        self.options = options
+        self.writer = Writer(stream, options.color)
 
-    console = Console(file=stream, force_terminal=True, highlight=False, soft_wrap=True)
-    for line in lines(report):
-        console.print(Text.assemble(*line))
+    def file_done(self, items: list[Located], error: str) -> None:
+        lines: list[Line] = []
+        for item in items:
+            lines.extend(diagnostic_lines(item, self.options.width))
+        if error:
+            lines.append([(f"error: {error}", "bold red")])
+        if lines:
+            self.writer.write(lines)
+
+    def finish(self, report: Report) -> None:
+        if not self.options.quiet:
+            self.writer.write([[(text, style)] for text, style in summary_lines(report, self.options)])

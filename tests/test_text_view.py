@@ -1,0 +1,83 @@
+"""The text format's view of a source line: a window sized to the terminal, the caret under the span."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_cli
+from newslint.reporters.text_format import cells, window
+
+LONG = ("In a statement released late on Tuesday the regional council said that the the harbour "
+        "redevelopment would go ahead despite objections from residents, fishermen and two local MPs.")
+
+
+def test_a_line_that_fits_is_shown_whole():
+    assert window("The the cat.", 4, 7, 40) == ("The ", "the", " cat.")
+
+
+def test_a_long_line_is_cut_around_the_span_and_marked_at_both_ends():
+    start = LONG.index("the the") + 4
+    assert window(LONG, start, start + 3, 40) == ("…il said that the ", "the", " harbour redevelop…")
+
+
+def test_span_near_the_start_gives_its_unused_context_to_the_right():
+    assert window(LONG, 3, 4, 30) == ("In ", "a", " statement released late…")
+
+
+def test_span_near_the_end_gives_its_unused_context_to_the_left():
+    end = len(LONG) - 1
+    assert window(LONG, end - 3, end, 30) == ("…fishermen and two local ", "MPs", ".")
+
+
+def test_a_span_wider_than_the_room_is_shown_from_its_start():
+    assert window("x" * 10 + "y" * 100, 10, 110, 20) == ("…", "y" * 18, "…")
+
+
+def test_wide_characters_take_two_columns():
+    line = "東京" * 30 + " teh " + "東京" * 30
+    start = line.index("teh")
+    before, span, after = window(line, start, start + 3, 40)
+    assert (before, span, after) == ("…東京東京東京東京 ", "teh", " 東京東京東京東京…")
+    assert (cells(before), cells(before + span + after)) == (18, 39)
+
+
+def carets_under(lines: list[str]) -> str:
+    """The text of the excerpt line above the carets."""
+    excerpt, carets = lines[1], lines[2]
+    first = carets.index("^")
+    return excerpt[first:first + carets.count("^")]
+
+
+@pytest.mark.parametrize(("columns", "excerpt"), [
+    ("60", "    3 | … council said that the the harbour redevelopment …"),
+    ("100", "    3 | …Tuesday the regional council said that the the harbour redevelopment would go ahead despi…"),
+])
+def test_the_excerpt_fits_the_terminal_with_the_caret_under_the_span(story, tmp_path, monkeypatch, columns, excerpt):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", columns)
+    story(f"Council backs harbour plan\n\n{LONG}\n")
+    lines = run_cli("story.txt", "--select", "NL501").out.splitlines()
+    assert lines[0] == "story.txt:3:76: NL501 repeated-word [error] Repeated word 'the'"
+    assert lines[1] == excerpt
+    assert cells(lines[1]) < int(columns)
+    assert carets_under(lines) == "the"
+    assert lines[1][lines[2].index("^") - 4:lines[2].index("^")] == "the "
+
+
+def test_a_pipe_is_80_columns(story, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("COLUMNS", raising=False)
+    story(f"Council backs harbour plan\n\n{LONG}\n")
+    lines = run_cli("story.txt", "--select", "NL501").out.splitlines()
+    assert cells(lines[1]) == 79
+    assert carets_under(lines) == "the"
+
+
+def test_wide_characters_keep_the_caret_under_the_span(story, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "60")
+    story("Tokyo notes\n\n" + "東京" * 30 + " the the " + "東京" * 30 + "\n")
+    lines = run_cli("story.txt", "--select", "NL501").out.splitlines()
+    assert cells(lines[1]) < 60
+    # the caret's column, counted in cells, is where the second 'the' starts in the excerpt
+    assert lines[2] == " " * cells(lines[1][:lines[1].index("the the") + 4]) + "^^^"
