@@ -233,9 +233,9 @@ def _lint(run, args: argparse.Namespace) -> int:
         _write_bytes(sys.stdout, run.stdin_fixed)
     if not to_terminal and not args.quiet:
         n, files = len(report.items), report.files
+        found = "" if args.diff else f"{n} problem{'s' * (n != 1)} in {files} file{'s' * (files != 1)}; "
         what = "diff" if args.diff else "statistics" if args.statistics else f"{fmt} report"
-        print(f"newslint: {n} problem{'s' * (n != 1)} in {files} file{'s' * (files != 1)}; "
-              f"{what} written to {args.output_file}")
+        print(f"newslint: {found}{what} written to {args.output_file}")
     # A streamed text-like report has shown the input errors in place; elsewhere they go to stderr.
     if args.diff or args.statistics or not streams(fmt) or fmt == "jsonl" or not to_terminal:
         for error in report.errors:
