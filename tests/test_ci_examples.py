@@ -20,7 +20,7 @@ from test_reporters import DRAFT, sarif_errors
 BIN = Path(sys.executable).parent  # the virtual environment's bin, which holds the installed `newslint`
 # What the jobs find in DRAFT: a repeated word at line 3 column 24, an empty TAGS: field at line 5.
 FOUND = [("NL501", 3, 24), ("NL401", 5, 1)]
-EXIT_CODES = "**Exit codes:** `0` nothing found, `1` diagnostics found, `2` usage, configuration or input error"
+EXIT_CODES = "**Exit codes:** `0` nothing found, `1` diagnostics found at the `fail-on` severity or above"
 
 
 def ci_section() -> str:
