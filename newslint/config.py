@@ -6,8 +6,9 @@ names it; an extended file may extend another, and a cycle is an error); the con
 command line (``Config.override``).
 
 A file is merged over the one it extends as ruff merges them: a plain key or a list replaces the parent's value
-(``select``, ``ignore``, ``dialect``, ``packs``, ``words``, ...); ``extend-select`` and ``extend-exclude`` add to
-the parent's; ``exclude`` replaces the parent's ``exclude`` (or the default excludes) and keeps what the
+(``select``, ``dialect``, ``packs``, ``words``, ...); rule selection is layered: ``ignore`` and ``extend-select``
+add to the parent's, unless the file sets ``select``, which starts the selection afresh (the parent's ``ignore``
+and ``extend-select`` no longer apply); ``extend-exclude`` adds to the parent's; ``exclude`` replaces the parent's ``exclude`` (or the default excludes) and keeps what the
 parent's ``extend-exclude`` added; the tables ``[severity]`` and ``[per-file-ignores]`` merge key by key, the
 child's value winning where both set a key. Every path stays relative to the file that wrote it: word lists,
 pack folders, exclude patterns and per-file-ignores globs. ``Config.origins`` remembers which file (or
@@ -446,10 +447,15 @@ def _merged(base: Config, values: dict[str, tuple[Any, str]], path: Path) -> Con
     """The settings of one file (values) over those of the file it extends (base, or the defaults)."""
     out: dict[str, Any] = {"path": path, "root": path.parent, "chain": base.chain + (path,)}
     origins = dict(base.origins)
+    if "select" in values:  # a file that chooses its own rules starts its selection afresh
+        base = replace(base, ignore=(), extend_select=())
+        for key in ("ignore", "extend_select"):
+            origins.pop(key, None)
+        base = replace(base, origins=tuple(origins.items()))
     for key, (value, written_as) in values.items():
         where = Origin(written_as, path)
-        if key == "extend_select":
-            out[key] = base.extend_select + value
+        if key in ("extend_select", "ignore"):
+            out[key] = getattr(base, key) + value
             origins[key] = _added(base.written(key), Written(where, len(value)))
         elif key in ("severity", "per_file_ignores"):
             entries = {entry[0]: (entry, origin) for entry, origin in zip(getattr(base, key), base.item_origins(key))}

@@ -352,13 +352,21 @@ def test_extend_merges_as_ruff_does(tree, tmp_path):
     assert config.chain == (root / "newslint.toml", desk / "newslint.toml")
     assert (config.path, config.root) == (desk / "newslint.toml", desk)
     assert (config.dialect, config.select) == ("en-GB", ("NL4", "NL5"))  # from the root: the desk sets neither
-    assert config.ignore == ("NL401",)  # a list replaces
+    assert config.ignore == ("NL407", "NL401")  # ignore adds while the desk keeps the root's select
     assert config.extend_select == ("NL102", "NL1")  # extend-select adds
     assert config.words == (root / "style" / "words.txt",)  # relative to the file that wrote it
     assert config.exclude == ("old/", "archive/")  # exclude replaces the root's defaults, keeps its extend-exclude
     assert config.severity == (("NL4", "info"), ("NL501", "error"))  # tables merge key by key, the desk winning
     assert config.per_file_ignores == (("wires/", ("NL501",)), ("*.md", ("NL4",)))
     assert [p.folder for p in config.exclude_patterns.patterns] == [str(desk), str(root)]
+
+
+def test_a_desk_that_selects_its_own_rules_starts_its_selection_afresh(tree, tmp_path):
+    tree("style/words.txt", "gribbletz\n")
+    tree("newslint.toml", ROOT_CONFIG)
+    tree("desk/newslint.toml", 'extend = "../newslint.toml"\nselect = ["NL5"]\nignore = ["NL501"]\n')
+    config = load(tmp_path / "desk" / "newslint.toml")
+    assert (config.select, config.ignore, config.extend_select) == (("NL5",), ("NL501",), ())
 
 
 def test_extended_patterns_stay_relative_to_their_file(cli, tree):
@@ -447,7 +455,7 @@ def test_settings_text_shows_every_setting_and_where_it_came_from(tree, tmp_path
 dialect = "en-GB"  # from {root}
 select = ["NL5"]  # --select
 extend-select = ["NL102", "NL1"]  # from {root}, --extend-select
-ignore = ["NL401"]  # from {desk}
+ignore = ["NL407", "NL401"]  # from {root}, from {desk}
 packs = []  # default
 words = ["{tmp_path.resolve() / 'style' / 'words.txt'}"]  # from {root}
 reject = []  # default
