@@ -102,6 +102,11 @@ def conflicts(args: argparse.Namespace) -> str | None:
     stdin = "-" in args.paths
     if not args.paths:
         return "no paths given (use '-' for stdin); see 'newslint --help'"
+    if args.paths.count("-") > 1:
+        return "standard input can be read once: give '-' once"
+    for flag in ("select", "extend_select", "ignore"):
+        if getattr(args, flag) is not None and not _codes(getattr(args, flag)):
+            return f"--{flag.replace('_', '-')}: no rule code given"
     if args.write_baseline and not args.baseline:
         return "--write-baseline needs --baseline FILE"
     if args.unsafe_fixes and not (args.fix or args.diff):
@@ -126,6 +131,8 @@ def conflicts(args: argparse.Namespace) -> str | None:
         return "--show-settings and --show-files: choose one"
     if (args.show_settings or args.show_files) and (args.fix or args.diff or args.statistics or args.write_baseline):
         return "--show-settings and --show-files lint nothing: drop --fix, --diff, --statistics and --write-baseline"
+    if (args.show_settings or args.show_files) and args.format:
+        return "--show-settings and --show-files print plain text; --format does not apply to them"
     return None
 
 
@@ -133,6 +140,8 @@ def _check(args: argparse.Namespace) -> int:
     from newslint.config import ConfigError
     from newslint.run import Run
 
+    if args.show_settings and not args.paths:
+        args.paths = ["."]
     if problem := conflicts(args):
         print(f"newslint: {problem}", file=sys.stderr)
         return EXIT_ERROR
@@ -164,6 +173,9 @@ def _show(run, args: argparse.Namespace) -> int:
         out.write("".join(f"{name}\n" for name in files))
     for error in errors:
         print(f"newslint: {error}", file=sys.stderr)
+    if not args.quiet:  # this is how a desk checks its patterns: say which matched nothing
+        for warning in run.discovery.warnings():
+            print(f"newslint: warning: {warning}", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_CLEAN
 
 
@@ -232,8 +244,9 @@ def _lint(run, args: argparse.Namespace) -> int:
     if stdin_fix and run.stdin_fixed is not None:
         _write_bytes(sys.stdout, run.stdin_fixed)
     if not to_terminal and not args.quiet:
-        n, files = len(report.items), report.files
-        found = "" if args.diff else f"{n} problem{'s' * (n != 1)} in {files} file{'s' * (files != 1)}; "
+        n, with_problems = len(report.items), len({item.path for item in report.items})
+        files = f"{report.files} file{'s' * (report.files != 1)}"
+        found = "" if args.diff else f"{n} problem{'s' * (n != 1)} in {with_problems} of {files}; "
         what = "diff" if args.diff else "statistics" if args.statistics else f"{fmt} report"
         print(f"newslint: {found}{what} written to {args.output_file}")
     # A streamed text-like report has shown the input errors in place; elsewhere they go to stderr.
@@ -241,12 +254,27 @@ def _lint(run, args: argparse.Namespace) -> int:
         for error in report.errors:
             print(f"newslint: {error}", file=sys.stderr)
     if not args.quiet:
-        for warning in report.warnings:
+        for warning in _run_warnings(args, report):
             print(f"newslint: warning: {warning}", file=sys.stderr)
         if args.write_baseline:
             print(f"newslint: baseline {args.baseline} updated ({run.baseline_size} known problem(s))",
                   file=sys.stderr)
     return _exit_code(args, report, failing, bool(run.diff))
+
+
+def _run_warnings(args: argparse.Namespace, report) -> list[str]:
+    """What the run itself should tell the user: patterns that matched nothing, a run that checked nothing,
+    fixes that --diff left out."""
+    from newslint.reporters import fixable_counts
+
+    out = list(report.warnings)
+    if report.files == 0 and not report.errors:
+        out.append("no file was checked: the paths hold no *.txt, *.md or *.markdown file that is not excluded "
+                   "or ignored by git (see --show-files)")
+    unsafe = fixable_counts(report.items)[1]
+    if args.diff and not args.unsafe_fixes and unsafe:
+        out.append(f"{unsafe} more fix{'es' * (unsafe != 1)} with --unsafe-fixes")
+    return out
 
 
 def _exit_code(args: argparse.Namespace, report, failing: bool, has_diff: bool) -> int:

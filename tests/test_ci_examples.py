@@ -108,7 +108,7 @@ def test_github_sarif_workflow(checkout):
     assert upload[0]["with"]["sarif_file"] == out
     job = run_job(cmd, checkout)
     assert job.returncode == 1, job.stderr
-    assert job.stdout == f"newslint: 2 problems in 1 file; sarif report written to {out}\n"
+    assert job.stdout == f"newslint: 2 problems in 1 of 1 file; sarif report written to {out}\n"
     log = json.loads((checkout / out).read_text(encoding="utf-8"))
     assert sarif_errors(log) == []
     results = log["runs"][0]["results"]

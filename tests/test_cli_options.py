@@ -25,6 +25,11 @@ from newslint.cli import main
     (["--show-files", "--fix", "s.txt"],
      "--show-settings and --show-files lint nothing: drop --fix, --diff, --statistics and --write-baseline"),
     (["--write-baseline", "s.txt"], "--write-baseline needs --baseline FILE"),
+    (["-", "-"], "standard input can be read once: give '-' once"),
+    (["--select", "", "s.txt"], "--select: no rule code given"),
+    (["--ignore", ",", "s.txt"], "--ignore: no rule code given"),
+    (["--show-files", "--format", "json", "s.txt"],
+     "--show-settings and --show-files print plain text; --format does not apply to them"),
     ([], "no paths given (use '-' for stdin); see 'newslint --help'"),
 ])
 def test_a_combination_that_would_be_ignored_is_an_error(tree, args, message):
@@ -110,3 +115,19 @@ def test_unknown_rule_names_what_lists_them(tree):
 def test_rules_json_is_valid_for_every_shipped_rule(tree):
     rules = json.loads(run_cli("rules", "--pack", "ap-2024", "--format", "json").out)
     assert all(set(r) == {"code", "name", "severity", "fix", "default", "source", "summary"} for r in rules)
+
+
+def test_show_settings_defaults_to_the_current_folder(tree, tmp_path):
+    tree("newslint.toml", 'dialect = "en-GB"\n')
+    result = run_cli("--show-settings")
+    assert result.code == 0
+    assert f'dialect = "en-GB"  # from {tmp_path.resolve() / "newslint.toml"}' in result.out.splitlines()
+
+
+def test_show_files_says_which_patterns_matched_nothing(tree, tmp_path):
+    tree("newslint.toml", 'extend-exclude = ["spiked/"]\n')
+    tree("drafts/a.txt", "Calm day\n\nNothing happened.\n")
+    result = run_cli("--show-files", ".")
+    assert (result.code, result.out) == (0, "drafts/a.txt\n")
+    assert result.err == (f"newslint: warning: extend-exclude pattern 'spiked/' (from "
+                          f"{tmp_path.resolve() / 'newslint.toml'}) matched no file\n")

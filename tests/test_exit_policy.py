@@ -169,3 +169,25 @@ def test_progress_on_a_terminal_for_a_long_run(desk, monkeypatch):
     progress = stderr.getvalue()
     assert progress.endswith("\rnewslint: 31 files checked…\r\x1b[K")
     assert "\rnewslint: 29 files checked…" not in progress and "\rnewslint: 30 files checked…" in progress
+
+
+def test_a_run_that_checks_nothing_says_so(desk):
+    desk("notes.rst", "Not a draft\n")
+    result = run_cli(".")
+    assert (result.code, result.out) == (0, "All clear: 0 files checked.\n")
+    assert result.err == ("newslint: warning: no file was checked: the paths hold no *.txt, *.md or *.markdown "
+                          "file that is not excluded or ignored by git (see --show-files)\n")
+
+
+def test_diff_says_what_only_unsafe_fixes_would_show(desk):
+    desk("story.txt", "Storm hits coast\n\nThe storm hit the reserch site.\n")  # NL101: an unsafe fix only
+    result = run_cli("story.txt", "--diff")
+    assert (result.code, result.out, result.err) == (0, "", "newslint: warning: 1 more fix with --unsafe-fixes\n")
+    assert "+The storm hit the research site." in run_cli("story.txt", "--diff", "--unsafe-fixes").out
+
+
+def test_output_file_note_counts_files_with_problems(desk):
+    desk("a.txt", REPEATED)
+    desk("b.txt", "Calm day\n\nNothing much happened on Monday.\n")
+    result = run_cli("a.txt", "b.txt", "--output-file", "report.txt")
+    assert result.out == "newslint: 1 problem in 1 of 2 files; text report written to report.txt\n"

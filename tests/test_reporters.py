@@ -282,7 +282,7 @@ def test_output_file_holds_the_report_and_the_terminal_a_summary(lint, tmp_path,
     result = lint(fmt, "--output-file", "reports/out.txt")
     assert result.code == plain.code == 1
     assert (tmp_path / "reports" / "out.txt").read_text(encoding="utf-8") == plain.out
-    assert result.out == f"newslint: 2 problems in 1 file; {fmt} report written to reports/out.txt\n"
+    assert result.out == f"newslint: 2 problems in 1 of 1 file; {fmt} report written to reports/out.txt\n"
     assert result.err == ""
 
 
@@ -291,7 +291,7 @@ def test_output_file_keeps_input_errors_on_the_terminal_and_exit_code_2(lint, tm
     result = run_cli("story.txt", "gone.txt", *ONLY, "--format", fmt, "--output-file", "out.txt")
     assert result.code == 2
     assert result.err == "newslint: gone.txt: no such file or directory\n"
-    assert result.out == f"newslint: 2 problems in 1 file; {fmt} report written to out.txt\n"
+    assert result.out == f"newslint: 2 problems in 1 of 1 file; {fmt} report written to out.txt\n"
 
 
 def test_output_file_on_a_clean_draft_exits_0(story, tmp_path, monkeypatch):
@@ -299,7 +299,7 @@ def test_output_file_on_a_clean_draft_exits_0(story, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run_cli("clean.txt", *ONLY, "--format", "sarif", "--output-file", "out.sarif")
     assert result.code == 0
-    assert result.out == "newslint: 0 problems in 1 file; sarif report written to out.sarif\n"
+    assert result.out == "newslint: 0 problems in 0 of 1 file; sarif report written to out.sarif\n"
     log = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     assert (sarif_errors(log), log["runs"][0]["results"], log["runs"][0]["tool"]["driver"]["rules"]) == ([], [], [])
 

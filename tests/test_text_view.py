@@ -81,3 +81,12 @@ def test_wide_characters_keep_the_caret_under_the_span(story, tmp_path, monkeypa
     assert cells(lines[1]) < 60
     # the caret's column, counted in cells, is where the second 'the' starts in the excerpt
     assert lines[2] == " " * cells(lines[1][:lines[1].index("the the") + 4]) + "^^^"
+
+
+def test_an_emoji_family_keeps_its_joiners_and_a_control_character_is_shown_as_a_replacement(story, tmp_path,
+                                                                                              monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    story("Family day\n\nA \U0001F468\u200d\U0001F469\u200d\U0001F467 family\x07 and the the dog.\n")
+    lines = run_cli("story.txt", "--select", "NL501").out.splitlines()
+    assert lines[1] == "    3 | A \U0001F468\u200d\U0001F469\u200d\U0001F467 family\ufffd and the the dog."
+    assert lines[2] == " " * cells(lines[1][:lines[1].index("the the") + 4]) + "^^^"

@@ -23,11 +23,13 @@ def cells(text: str) -> int:
 
 
 def _printable(line: str) -> str:
-    """Tabs as one space and control characters as U+FFFD, so that one character is at most one cell wide
-    apart from wide and combining ones, which cells() counts."""
+    """Tabs as one space and control characters as U+FFFD, which a terminal would act on instead of showing;
+    format characters (the joiner inside an emoji family) stay, as cells() counts them."""
     if line.isprintable():
         return line
-    return "".join(" " if c == "\t" else c if c.isprintable() or c.isspace() else "\ufffd" for c in line)
+    import unicodedata
+
+    return "".join(" " if c == "\t" else "\ufffd" if unicodedata.category(c) == "Cc" else c for c in line)
 
 
 def window(line: str, start: int, end: int, room: int) -> tuple[str, str, str]:
