@@ -98,10 +98,12 @@ def list_rules(options: argparse.Namespace) -> int:
 def show_rule(options: argparse.Namespace) -> int:
     config = project_config(options.config, options.pack)
     wanted = options.rule
-    rule = registry.find_rule(wanted.upper(), config) or registry.find_rule(wanted, config)
+    rule = registry.find_rule(wanted, config)
     if rule is None:
-        print(f"newslint: no rule {wanted!r}; 'newslint rules' lists them (a pack's rules once the configuration "
-              "or --pack enables it)", file=sys.stderr)
+        nearest = registry.KnownCodes.of(registry.all_rules(config), config.packs).nearest_rule(wanted)
+        hint = f" (did you mean {' or '.join(nearest)}?)" if nearest else ""
+        print(f"newslint: no rule {wanted!r}{hint}; 'newslint rules' lists them (a pack's rules once the "
+              "configuration or --pack enables it)", file=sys.stderr)
         return 2
     safety = rule.fix_safety.value if rule.fix_safety else "no fix"
     print(f"{rule.code} {rule.name} (default severity: {rule.severity.value}; fix: {safety})\n")

@@ -16,7 +16,8 @@ command-line option) wrote each setting and each item of a list, for error messa
 
 Rule codes may be written in any letter case; they are kept in upper case. Whether each names a known rule is
 checked once the enabled rules are known (``registry.check_codes``), naming the file, line and key (or the
-option) that wrote it.
+option) that wrote it, and the code meant when a rule's name was written instead. Values that name one of a
+few choices may also be written in any letter case: ``dialect = "en-gb"`` is en-GB, ``fail-on = "Error"`` error.
 
 Exclude patterns and per-file-ignores globs are .gitignore patterns (read with the pathspec library), relative
 to the folder of the config file that wrote them (the default excludes: to the configuration's own folder):
@@ -47,6 +48,7 @@ KEYS = ("extend", "dialect", "select", "extend-select", "ignore", "severity", "p
         "extend-exclude", "respect-gitignore", "force-exclude", "fail-on", "words", "reject", "names", "packs")
 CODE_SETTINGS = ("select", "extend_select", "ignore")
 CODE_RE = re.compile(r"[A-Z][A-Z0-9]*")
+RULE_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z][A-Za-z0-9]*)+")  # repeated-word: a word a code never is
 # The command-line option behind each setting Config.override takes.
 OPTIONS = {"select": "--select", "extend_select": "--extend-select", "ignore": "--ignore", "dialect": "--dialect",
            "respect_gitignore": "--no-respect-gitignore", "force_exclude": "--force-exclude", "fail_on": "--fail-on"}
@@ -120,7 +122,7 @@ class Config:
                 continue
             where = Origin(OPTIONS.get(key, "--" + key.replace("_", "-")))
             if key in CODE_SETTINGS:
-                value = tuple(str(code).upper() for code in value)
+                value = tuple(kept_code(str(code)) for code in value)
             count = len(value) if isinstance(value, tuple) else 1
             if key in ("ignore", "extend_select"):
                 values[key] = getattr(self, key) + value
@@ -325,12 +327,30 @@ def _fail(path: Path, key: str, problem: str) -> ConfigError:
     return ConfigError(f"{_key_location(path, (sub, top) if sub else (top,))}: {key}: {problem}")
 
 
+def _folded(word: str) -> str:
+    """A key or value as compared: lower case, '_' read as '-' (SELECT, Fail_On: select, fail-on)."""
+    return word.lower().replace("_", "-")
+
+
 def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """' (did you mean X?)' for the nearest known word, or ''."""
+    """' (did you mean X?)' for the known word nearest to word, compared in any letter case and with '_' as '-',
+    or ''."""
     import difflib
 
-    nearest = difflib.get_close_matches(word, list(known), n=1)
-    return f" (did you mean {nearest[0]}?)" if nearest else ""
+    by_folded = {_folded(option): option for option in known}
+    nearest = difflib.get_close_matches(_folded(word), list(by_folded), n=1)
+    return f" (did you mean {by_folded[nearest[0]]}?)" if nearest else ""
+
+
+def canonical_dialect(value: str) -> str | None:
+    """The dialect value names, in its canonical spelling (en-gb, EN_GB: en-GB; Auto: auto), or None when it names
+    none. Language tags are case-insensitive (BCP 47), and '_' is the POSIX locale's spelling of '-'."""
+    return next((dialect for dialect in DIALECTS if _folded(dialect) == _folded(value)), None)
+
+
+def canonical_severity(value: str) -> str | None:
+    """The severity value names (Error, WARNING: error, warning), or None; 'off' is no severity here."""
+    return value.lower() if value.lower() in SEVERITIES else None
 
 
 def _strings(path: Path, key: str, value: object) -> tuple[str, ...]:
@@ -341,13 +361,19 @@ def _strings(path: Path, key: str, value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
+def kept_code(written: str) -> str:
+    """A code or prefix as kept: in upper case. Other text that could be a rule's name (repeated-word) is kept as
+    written, so that the registry, which knows the names, can say which rule's code was meant."""
+    return written.upper() if CODE_RE.fullmatch(written.upper()) else written
+
+
 def _code_list(path: Path, key: str, value: object) -> tuple[str, ...]:
-    """Codes or prefixes in any letter case, kept in upper case."""
+    """Codes or prefixes in any letter case, kept in upper case (and words that may be rule names, as written)."""
     written = _strings(path, key, value)
     for code in written:
-        if not (code.upper() == "ALL" or CODE_RE.fullmatch(code.upper())):
+        if not (code.upper() == "ALL" or CODE_RE.fullmatch(code.upper()) or RULE_NAME_RE.fullmatch(code)):
             raise _fail(path, key, f"{code!r} is not a rule code or code prefix (e.g. NL1, NL201)")
-    return tuple(code.upper() for code in written)
+    return tuple(kept_code(code) for code in written)
 
 
 def _paths(path: Path, key: str, value: object) -> tuple[Path, ...]:
@@ -393,13 +419,13 @@ def _validated(table: dict, path: Path) -> dict[str, tuple[Any, str]]:
         elif key in ("exclude", "extend_exclude"):
             checked = _strings(path, name, value)
         elif key == "dialect":
-            if value not in DIALECTS:
+            checked = canonical_dialect(value) if isinstance(value, str) else None
+            if checked is None:
                 raise _fail(path, name, f"{value!r} is not one of {', '.join(DIALECTS)}")
-            checked = value
         elif key == "fail_on":
-            if value not in SEVERITIES:
+            checked = canonical_severity(value) if isinstance(value, str) else None
+            if checked is None:
                 raise _fail(path, name, f"{value!r} is not one of {', '.join(SEVERITIES)}")
-            checked = value
         elif key in ("respect_gitignore", "force_exclude"):
             checked = _switch(path, name, value)
         elif key in ("words", "reject", "names"):
@@ -418,11 +444,12 @@ def _validated(table: dict, path: Path) -> dict[str, tuple[Any, str]]:
             if not isinstance(value, dict):
                 raise _fail(path, name, "expected a table of code = 'error' | 'warning' | 'info' | 'off'")
             for code, level in value.items():
-                if level not in SEVERITIES + ("off",):
+                if not (isinstance(level, str) and (canonical_severity(level) or level.lower() == "off")):
                     raise _fail(path, f"{name}.{code}", f"{level!r} is not one of error, warning, info, off")
-            checked = tuple((_code_list(path, f"{name}.{code}", code)[0], level) for code, level in value.items())
+            checked = tuple((_code_list(path, f"{name}.{code}", code)[0], level.lower())
+                            for code, level in value.items())
         else:
-            raise _fail(path, name, "unknown key" + did_you_mean(raw_key.replace("_", "-"), KEYS))
+            raise _fail(path, name, "unknown key" + did_you_mean(raw_key, KEYS))
         values[key] = (checked, name)
     return values
 

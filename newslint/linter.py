@@ -27,7 +27,7 @@ class Linter:
         self.config = config
         self.resources = Resources(config)
         every_rule = registry.all_rules(config)
-        self.known = registry.KnownCodes((rule.code for rule in every_rule), config.packs)
+        self.known = registry.KnownCodes.of(every_rule, config.packs)
         registry.check_codes(config, self.known)  # once per configuration: a code that names no rule stops the run
         self.rules: list[Rule] = [r for r in every_rule if registry.is_selected(r, config)]
         self._precedence = {rule.code: i for i, rule in enumerate(self.rules)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -117,8 +118,9 @@ def is_selected(rule: Rule, config: Config, ignored: tuple[str, ...] = ()) -> bo
 
 
 def find_rule(code_or_name: str, config: Config | None = None) -> Rule | None:
+    """The rule with this code or name, either in any letter case (and a name with '_' for '-')."""
     for rule in all_rules(config or Config()):
-        if code_or_name in (rule.code, rule.name):
+        if code_or_name.upper() == rule.code or _folded_name(code_or_name) == _folded_name(rule.name):
             return rule
     return None
 
@@ -149,40 +151,65 @@ def shipped_packs() -> dict[str, Path]:
 
 
 LOOKALIKE_DIGITS = str.maketrans("OIL", "011")
+FAMILY_RE = re.compile(r"[A-Z]+[0-9]?")  # a code's family: its letters and first digit (NL5 for NL501)
 
 
 class KnownCodes:
-    """The codes of the enabled rules and packs, to tell whether a code or prefix someone wrote names one."""
+    """The codes of the enabled rules and packs, to tell whether a code or prefix someone wrote names one; and
+    their names, to recognise a name written where a code belongs."""
 
-    def __init__(self, codes: Iterable[str], packs: tuple[str, ...] = ()):
+    def __init__(self, codes: Iterable[str], packs: tuple[str, ...] = (), names: Iterable[tuple[str, str]] = ()):
         self.codes = frozenset(codes)
         self.prefixes = frozenset(code[:end] for code in self.codes for end in range(1, len(code) + 1))
         self.packs = packs  # the enabled packs, as configured
+        self.code_of_name = {_folded_name(name): (name, code) for name, code in names}
+
+    @classmethod
+    def of(cls, rules: Iterable[Rule | type[Rule]], packs: tuple[str, ...] = ()) -> KnownCodes:
+        """The codes and names of these rules (instances or classes)."""
+        rules = list(rules)
+        return cls((rule.code for rule in rules), packs, ((rule.name, rule.code) for rule in rules))
 
     def problem(self, code: str) -> str | None:
         """None when some known rule's code starts with code (or code is ALL), else what is wrong, on one line."""
         if code == "ALL" or code in self.prefixes:
             return None
+        if named := self.code_of_name.get(_folded_name(code)):
+            # The rule's own spelling of its name, not code's: the command line upper-cases what it is given.
+            name, rule_code = named
+            return f"{name!r} is a rule name; select rules by code: {rule_code}"
         if pack := self._disabled_pack(code):
             return f"{code} belongs to the pack {pack!r}, which is not enabled (packs = [\"{pack}\"])"
-        nearest = self.nearest(code)
-        hint = f" (did you mean {' or '.join(nearest)}?)" if nearest else ""
-        return f"unknown rule code {code!r}{hint}"
+        if nearest := self.nearest(code):
+            return f"unknown rule code {code!r} (did you mean {' or '.join(nearest)}?)"
+        return f"unknown rule code {code!r} (known prefixes: {', '.join(self.families)})"
+
+    @property
+    def families(self) -> list[str]:
+        """The distinct families of the known codes (NL1, NL5, AP1), sorted."""
+        return sorted({found.group() for code in self.codes if (found := FAMILY_RE.match(code))})
 
     def nearest(self, code: str) -> list[str]:
         """The known codes or prefixes closest to code: the code with a letter O, I or L after its first digit
         read as the digit it looks like; else, those of its length first, the best by difflib's score (at least
         0.6), none when more than three tie."""
-        import difflib
-
-        digits = next((i for i, char in enumerate(code) if char.isdigit()), len(code))
-        lookalike = code[:digits] + code[digits:].translate(LOOKALIKE_DIGITS)
-        if lookalike != code and lookalike in self.prefixes:
+        if (lookalike := _with_lookalike_digits(code)) != code and lookalike in self.prefixes:
             return [lookalike]
-        pool = [known for known in self.prefixes if len(known) == len(code)] or self.prefixes
-        scored = sorted((-difflib.SequenceMatcher(None, code, known).ratio(), known) for known in pool)
-        best = [known for score, known in scored if score == scored[0][0] and -score >= 0.6] if scored else []
-        return best if len(best) <= 3 else []
+        return _closest(code, [known for known in self.prefixes if len(known) == len(code)] or self.prefixes)
+
+    def nearest_rule(self, code_or_name: str) -> list[str]:
+        """The known rules' codes (whole ones, not prefixes) or names closest to what someone wrote for one rule:
+        for a known prefix, the few codes it starts; for something with a digit in it, codes, as nearest reads
+        them; else names."""
+        code = code_or_name.upper()
+        if code in self.prefixes:  # a family or part of one (NL5): its rules, when they are few
+            family = sorted(known for known in self.codes if known.startswith(code))
+            return family if len(family) <= 3 else []
+        if any(char.isdigit() for char in code):
+            if (lookalike := _with_lookalike_digits(code)) != code and lookalike in self.codes:
+                return [lookalike]
+            return _closest(code, self.codes)
+        return [self.code_of_name[name][0] for name in _closest(_folded_name(code_or_name), self.code_of_name)]
 
     def _disabled_pack(self, code: str) -> str | None:
         """The shipped pack, not enabled, that has a rule whose code starts with code (read only on this error
@@ -198,6 +225,26 @@ class KnownCodes:
             except ConfigError:
                 continue
         return None
+
+
+def _folded_name(name: str) -> str:
+    """A rule's name as compared: in lower case, '_' read as '-' (Repeated_Word: repeated-word)."""
+    return name.lower().replace("_", "-")
+
+
+def _with_lookalike_digits(code: str) -> str:
+    """code with each letter O, I or L after its first digit read as the digit it looks like (NL5O1: NL501)."""
+    digits = next((i for i, char in enumerate(code) if char.isdigit()), len(code))
+    return code[:digits] + code[digits:].translate(LOOKALIKE_DIGITS)
+
+
+def _closest(text: str, pool: Iterable[str]) -> list[str]:
+    """The items of pool most like text by difflib's score (at least 0.6), sorted; none when more than three tie."""
+    import difflib
+
+    scored = sorted((-difflib.SequenceMatcher(None, text, known).ratio(), known) for known in pool)
+    best = [known for score, known in scored if score == scored[0][0] and -score >= 0.6] if scored else []
+    return best if len(best) <= 3 else []
 
 
 def check_codes(config: Config, known: KnownCodes) -> None:

@@ -1,4 +1,4 @@
-"""The spelling standard a story mostly uses, counted from its dialect-marked words outside names."""
+"""The spelling standard a story mostly uses (on a tie, the one it uses first), from its dialect-marked words."""
 
 from __future__ import annotations
 
@@ -81,15 +81,24 @@ class StoryDialect:
                      if (mark := self.lexicon.mark(text)) is not None)
 
     @cached_property
-    def majorities(self) -> dict[str, str]:
-        """axis -> the form most of the story's votes on it take (first used on a tie); absent when it has none."""
+    def votes(self) -> dict[str, Counter[str]]:
+        """axis -> how many votes each form has on it, the forms in the order the story first uses them."""
         counts: dict[str, Counter[str]] = {}
-        first: dict[str, str] = {}
         for word in self.words:
             for axis, form in word.mark.votes:
                 counts.setdefault(axis, Counter())[form] += 1
-                first.setdefault(axis, form)
-        return {axis: max(count, key=lambda form: (count[form], form == first[axis])) for axis, count in counts.items()}
+        return counts
+
+    @cached_property
+    def majorities(self) -> dict[str, str]:
+        """axis -> the form most of the story's votes on it take (first used on a tie); absent when it has none."""
+        return {axis: max(count, key=lambda form: (count[form], form == next(iter(count))))
+                for axis, count in self.votes.items()}
+
+    def is_tie(self, axis: str) -> bool:
+        """Whether no form has more votes on the axis than every other: the first one used is then the reference."""
+        top_counts = sorted(self.votes.get(axis, Counter()).values(), reverse=True)[:2]
+        return len(top_counts) == 2 and top_counts[0] == top_counts[1]
 
     def minority_vote(self, mark: DialectMark) -> tuple[str, str] | None:
         """The first vote of a marked word that goes against the story's majority on its axis: what NL302 flags."""

@@ -290,8 +290,8 @@ def test_rule_by_name_and_lower_case_code(cli):
 def test_unknown_rule_exits_2(cli):
     result = cli("rule", "NL999")
     assert (result.code, result.out) == (2, "")
-    assert result.err == ("newslint: no rule 'NL999'; 'newslint rules' lists them (a pack's rules once the "
-                          "configuration or --pack enables it)\n")
+    assert result.err == ("newslint: no rule 'NL999' (did you mean NL409 or NL901?); 'newslint rules' lists them "
+                          "(a pack's rules once the configuration or --pack enables it)\n")
 
 
 def test_version(capsys):

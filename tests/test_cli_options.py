@@ -108,8 +108,8 @@ def test_check_pack_runs_every_configured_pack_or_one_by_name(project):
 def test_unknown_rule_names_what_lists_them(tree):
     result = run_cli("rule", "HS101")
     assert result.code == 2
-    assert result.err == ("newslint: no rule 'HS101'; 'newslint rules' lists them (a pack's rules once the "
-                          "configuration or --pack enables it)\n")
+    assert result.err == ("newslint: no rule 'HS101' (did you mean NL101?); 'newslint rules' lists them (a pack's "
+                          "rules once the configuration or --pack enables it)\n")
 
 
 def test_rules_json_is_valid_for_every_shipped_rule(tree):

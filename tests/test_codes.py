@@ -10,6 +10,7 @@ from newslint.registry import KnownCodes, builtin_rules
 
 DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
 AP_HINT = "AP belongs to the pack 'ap-2024', which is not enabled (packs = [\"ap-2024\"])"
+FAMILIES = "(known prefixes: NL1, NL2, NL3, NL4, NL5, NL9)"
 
 
 @pytest.fixture
@@ -34,18 +35,51 @@ def fails(cli, *args: str) -> str:
 # -- the command line ------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("args", "message"), [
     (("--select", "NL5O1"), "--select: unknown rule code 'NL5O1' (did you mean NL501?)"),  # a letter O
-    (("--select", "XYZ"), "--select: unknown rule code 'XYZ'"),
+    (("--select", "XYZ"), f"--select: unknown rule code 'XYZ' {FAMILIES}"),  # nothing near: the families
     (("--select", "NL501,nl1o1"), "--select: unknown rule code 'NL1O1' (did you mean NL101?)"),
     (("--ignore", "NL9O1"), "--ignore: unknown rule code 'NL9O1' (did you mean NL901?)"),
     (("--extend-select", "NL5011"), "--extend-select: unknown rule code 'NL5011' (did you mean NL501?)"),
     (("--extend-select", "AP"), "--extend-select: " + AP_HINT),
     (("--extend-select", "ap101"), "--extend-select: AP101 belongs to the pack 'ap-2024', which is not enabled "
                                    "(packs = [\"ap-2024\"])"),
-    (("--select", "NL6"), "--select: unknown rule code 'NL6'"),  # six families tie: no guess
+    (("--select", "NL6"), f"--select: unknown rule code 'NL6' {FAMILIES}"),  # six families tie: no guess
+    (("--select", "NL7"), f"--select: unknown rule code 'NL7' {FAMILIES}"),
+    (("--select", "NL0"), f"--select: unknown rule code 'NL0' {FAMILIES}"),
 ])
 def test_unknown_code_on_the_command_line_stops_the_run(cli, config_file, args, message):
     config_file("")
     assert fails(cli, *args, "story.txt") == f"newslint: {message}\n"
+
+
+def test_the_known_prefixes_include_the_enabled_packs_families(cli, config_file):
+    config_file('packs = ["ap-2024"]\n')
+    assert fails(cli, "--select", "XYZ", "story.txt") == (
+        "newslint: --select: unknown rule code 'XYZ' (known prefixes: AP1, NL1, NL2, NL3, NL4, NL5, NL9)\n")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--select", "repeated-word"), "--select: 'repeated-word' is a rule name; select rules by code: NL501"),
+    (("--ignore", "NL4,Doubled-Space"), "--ignore: 'doubled-space' is a rule name; select rules by code: NL407"),
+    (("--extend-select", "placeholder"), "--extend-select: 'placeholder' is a rule name; select rules by code: NL405"),
+    (("--select", "repeated_word"), "--select: 'repeated-word' is a rule name; select rules by code: NL501"),
+])
+def test_a_rule_name_given_for_a_code_names_the_code(cli, config_file, args, message):
+    config_file("")
+    assert fails(cli, *args, "story.txt") == f"newslint: {message}\n"
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ('select = ["repeated-word"]\n', "1: select: 'repeated-word' is a rule name; select rules by code: NL501"),
+    ('ignore = ["Misspelling"]\n', "1: ignore: 'misspelling' is a rule name; select rules by code: NL101"),
+    ('[severity]\ndoubled-space = "off"\n',
+     "2: severity.doubled-space: 'doubled-space' is a rule name; select rules by code: NL407"),
+    ('[per-file-ignores]\n"*.md" = ["empty-metadata"]\n',
+     "2: per-file-ignores.*.md: 'empty-metadata' is a rule name; select rules by code: NL401"),
+    ('select = ["no-such-rule"]\n', f"1: select: unknown rule code 'no-such-rule' {FAMILIES}"),
+])
+def test_a_rule_name_in_a_config_names_the_code(cli, config_file, text, where):
+    path = config_file(text)
+    assert fails(cli, "story.txt") == f"newslint: {path}:{where}\n"
 
 
 @pytest.mark.parametrize("codes", ["NL5", "nl501", "NL", "ALL", "N"])
@@ -57,12 +91,13 @@ def test_known_codes_and_prefixes_in_any_case_are_accepted(cli, config_file, cod
 
 # -- configuration files ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "where"), [
-    ('select = ["XYZ"]\n', "1: select: unknown rule code 'XYZ'"),
+    ('select = ["XYZ"]\n', f"1: select: unknown rule code 'XYZ' {FAMILIES}"),
     ('dialect = "en-GB"\nselect = ["nl501", "NL5O1"]\n', "2: select: unknown rule code 'NL5O1' (did you mean NL501?)"),
     ('ignore = ["NL4O1"]\n', "1: ignore: unknown rule code 'NL4O1' (did you mean NL401?)"),
     ('extend-select = ["AP"]\n', "1: extend-select: " + AP_HINT),
     ('[severity]\nNL401 = "info"\nnl5o1 = "off"\n', "3: severity.NL5O1: unknown rule code 'NL5O1' (did you mean NL501?)"),
-    ('[per-file-ignores]\n"*.md" = ["NL4"]\n"wires/*" = ["XYZ"]\n', "3: per-file-ignores.wires/*: unknown rule code 'XYZ'"),
+    ('[per-file-ignores]\n"*.md" = ["NL4"]\n"wires/*" = ["XYZ"]\n',
+     f"3: per-file-ignores.wires/*: unknown rule code 'XYZ' {FAMILIES}"),
 ])
 def test_unknown_code_in_a_config_names_file_line_and_key(cli, config_file, text, where):
     path = config_file(text)
@@ -138,12 +173,48 @@ def test_directive_error_with_fix_writes_nothing(cli, config_file, tree):
     assert path.read_text(encoding="utf-8") == text
 
 
+# -- newslint rule CODE -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("wanted", "hint"), [
+    ("NL5O1", " (did you mean NL501?)"),  # a letter O
+    ("nl5", " (did you mean NL501?)"),  # a family of one rule
+    ("NL4", ""),  # a family of ten: no guess
+    ("repeted-word", " (did you mean repeated-word?)"),
+    ("spelling", " (did you mean misspelling?)"),
+    ("XYZ", ""),
+])
+def test_rule_command_says_which_rule_was_meant(cli, config_file, wanted, hint):
+    config_file("")
+    assert fails(cli, "rule", wanted) == (f"newslint: no rule {wanted!r}{hint}; 'newslint rules' lists them (a "
+                                          "pack's rules once the configuration or --pack enables it)\n")
+
+
+@pytest.mark.parametrize("wanted", ["NL501", "nl501", "repeated-word", "Repeated-Word", "REPEATED_WORD"])
+def test_rule_command_takes_a_code_or_name_in_any_case(cli, config_file, wanted):
+    config_file("")
+    result = cli("rule", wanted)
+    assert (result.code, result.out.splitlines()[0]) == (0, "NL501 repeated-word (default severity: error; fix: safe)")
+
+
 # -- the Python API ----------------------------------------------------------------------------------------------
 def test_linter_checks_codes_once_per_configuration():
     with pytest.raises(ConfigError, match=r"^--select: unknown rule code 'NL5O1' \(did you mean NL501\?\)$"):
         Linter(Config().override(select=("NL5O1",)))
-    with pytest.raises(ConfigError, match=r"^select: unknown rule code 'XYZ'$"):  # set in code: named by its key
+    with pytest.raises(ConfigError, match=r"^select: unknown rule code 'XYZ' \(known prefixes: NL1, NL2, NL3, NL4, "
+                                          r"NL5, NL9\)$"):  # set in code: named by its key
         Linter(Config(select=("XYZ",)))
+
+
+def test_a_rule_name_set_in_code_names_the_code():
+    with pytest.raises(ConfigError, match=r"^--select: 'repeated-word' is a rule name; select rules by code: NL501$"):
+        Linter(Config().override(select=("Repeated-Word",)))
+
+
+def test_known_codes_families_and_nearest_rule():
+    known = KnownCodes.of(builtin_rules(), packs=())
+    assert known.families == ["NL1", "NL2", "NL3", "NL4", "NL5", "NL9"]
+    assert known.nearest_rule("NL5O1") == ["NL501"] and known.nearest_rule("nl5011") == ["NL501"]
+    assert known.nearest_rule("repeated_wrd") == ["repeated-word"]
+    assert known.problem("REPEATED-WORD") == "'repeated-word' is a rule name; select rules by code: NL501"
 
 
 def test_known_codes_nearest():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import DEFAULT_EXCLUDE, Config, load
+from newslint.config import DEFAULT_EXCLUDE, Config, canonical_dialect, canonical_severity, load
 
 DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
 MIXED = "Storm hits coast\n\nThe storm hit the the coast  on Monday.\n\nTAGS:\n"
@@ -222,6 +222,13 @@ def test_pyproject_keys_use_the_same_names(cli, tree):
     ('dialekt = "en-GB"\n', 1, "dialekt: unknown key (did you mean dialect?)"),
     ('\nextend_exclud = ["old"]\n', 2, "extend_exclud: unknown key (did you mean extend-exclude?)"),
     ('[per-file-ignore]\n"*.md" = ["NL4"]\n', 1, "per-file-ignore: unknown key (did you mean per-file-ignores?)"),
+    ('SELECT = ["NL5"]\n', 1, "SELECT: unknown key (did you mean select?)"),  # keys are compared in any case
+    ('Dialect = "en-GB"\n', 1, "Dialect: unknown key (did you mean dialect?)"),
+    ('FAIL_ON = "error"\n', 1, "FAIL_ON: unknown key (did you mean fail-on?)"),  # and '_' as '-'
+    ('Extend-Exclud = ["old"]\n', 1, "Extend-Exclud: unknown key (did you mean extend-exclude?)"),
+    ('dialect = "en-UK"\n', 1, "dialect: 'en-UK' is not one of auto, en-US, en-GB, en-GB-oxendict, en-AU"),
+    ('dialect = 3\n', 1, "dialect: 3 is not one of auto, en-US, en-GB, en-GB-oxendict, en-AU"),
+    ('fail-on = "off"\n', 1, "fail-on: 'off' is not one of error, warning, info"),
     ('select = ["NL501"]\ndialect = "en-NZ"\n', 2,
      "dialect: 'en-NZ' is not one of auto, en-US, en-GB, en-GB-oxendict, en-AU"),
     ('select = "nl 5"\n', 1, "select: 'nl 5' is not a rule code or code prefix (e.g. NL1, NL201)"),
@@ -433,6 +440,8 @@ def test_override_upper_cases_codes_and_remembers_the_option(tree, tmp_path):
     tree("newslint.toml", 'ignore = ["NL407"]\nselect = ["NL4"]\n')
     config = load(tmp_path / "newslint.toml").override(select=("nl5",), ignore=("nl401",), extend_select=None)
     assert (config.select, config.ignore) == (("NL5",), ("NL407", "NL401"))
+    # a rule's name is no code: kept as written, for the registry to say which code was meant
+    assert Config().override(select=("repeated-word", "nl5")).select == ("repeated-word", "NL5")
     assert [str(o) for o in config.item_origins("ignore")] == [f"from {tmp_path.resolve() / 'newslint.toml'}", "--ignore"]
     assert [str(o) for o in config.setting_origins("select")] == ["--select"]
 
@@ -489,6 +498,30 @@ def test_show_settings_on_the_command_line(cli, tree, tmp_path):
     assert lines[0] == f"# configuration file: {tmp_path.resolve() / 'newslint.toml'}"
     assert 'dialect = "en-GB"  # --dialect' in lines
     assert f'fail-on = "error"  # from {tmp_path.resolve() / "newslint.toml"}' in lines
+
+
+@pytest.mark.parametrize(("written", "kept"), [
+    ("en-gb", "en-GB"), ("EN-US", "en-US"), ("en_GB", "en-GB"), ("en-gb-oxendict", "en-GB-oxendict"),
+    ("En-Au", "en-AU"), ("AUTO", "auto"), ("en-GB", "en-GB"),
+])
+def test_dialect_values_are_read_in_any_letter_case(tree, tmp_path, written, kept):
+    tree("newslint.toml", f'dialect = "{written}"\n')
+    assert load(tmp_path / "newslint.toml").dialect == kept
+    assert canonical_dialect(written) == kept  # what the command line's --dialect reads its value with
+
+
+@pytest.mark.parametrize("value", ["en-UK", "en", "british", "", "en-GB-x"])
+def test_canonical_dialect_names_no_dialect_for_other_values(value):
+    assert canonical_dialect(value) is None
+
+
+def test_severity_values_are_read_in_any_letter_case(cli, tree, tmp_path):
+    tree("newslint.toml", 'fail-on = "Error"\n[severity]\nNL407 = "INFO"\nNL501 = "Off"\n')
+    config = load(tmp_path / "newslint.toml")
+    assert (config.fail_on, config.severity) == ("error", (("NL407", "info"), ("NL501", "off")))
+    assert [canonical_severity(value) for value in ("Warning", "info", "OFF", "loud")] == ["warning", "info", None, None]
+    tree("story.txt", "Storm\n\nThe storm  hit the the coast.\n")
+    assert lint(cli, "story.txt") == [("story.txt", 3, 10, "NL407", "info")]
 
 
 def test_fail_on_key_sets_the_severity_that_fails_the_run(cli, tree):

@@ -7,6 +7,7 @@ import pytest
 from conftest import run_cli
 from newslint.config import Config
 from newslint.document import Document
+from newslint.lexicon import AMERICAN_FORM, BRITISH_FORM, SPELLING
 from newslint.resources import Resources
 from newslint.source import decode
 from newslint.story_dialect import StoryDialect
@@ -96,7 +97,7 @@ def test_ise_and_ize_are_counted_apart_from_the_other_differences(story):
     text = "Trust review\n\nThe trust will organise a review of the harbour. The last review was organized in 2019.\n"
     found = lint(story(text), "--select", "NL302")
     assert brief(found) == [(3, 70, "NL302", ["organised"], "unsafe")]
-    assert found[0]["message"] == ("'organized' is the -ize spelling; this story mostly uses the -ise spelling: "
+    assert found[0]["message"] == ("'organized' is the -ize spelling; this story first uses the -ise spelling: "
                                    "'organised'")
 
 
@@ -113,6 +114,37 @@ def test_a_tie_is_decided_by_the_first_marked_word(story):
     assert brief(lint(story(text), "--select", "NL302")) == [(3, 52, "NL302", ["center"], "unsafe")]
 
 
+BRITISH_FIRST = "'color' is American spelling; this story first uses British spelling: 'colour'"
+
+
+@pytest.mark.parametrize(("text", "messages"), [
+    ("Headline\n\nThe colour and the color.\n", [BRITISH_FIRST]),
+    ("Headline\n\nThe colour, the color, the color and the colour.\n", [BRITISH_FIRST, BRITISH_FIRST]),
+    ("Headline\n\nThe aluminum can and the aluminium can.\n",
+     ["'aluminium' is British spelling; this story first writes 'aluminum'"]),
+])
+def test_a_tie_is_not_called_a_majority(story, text, messages):
+    assert [d["message"] for d in lint(story(text), "--select", "NL302")] == messages
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Headline\n\nThe colour, the color and the colour.\n",
+     "'color' is American spelling; this story mostly uses British spelling: 'colour'"),
+    ("Headline\n\nThe aluminium can, the aluminum can and the aluminium lid.\n",
+     "'aluminum' is American spelling; this story mostly writes 'aluminium'"),
+])
+def test_a_real_majority_is_called_one(story, text, message):
+    assert [d["message"] for d in lint(story(text), "--select", "NL302")] == [message]
+
+
+def test_story_dialect_tells_a_tie_from_a_majority():
+    tied = StoryDialect(Document(decode(b"Headline\n\nThe colour and the color.\n", "-")))
+    assert (tied.majorities[SPELLING], tied.is_tie(SPELLING)) == (BRITISH_FORM, True)
+    ahead = StoryDialect(Document(decode(b"Headline\n\nThe color, the colour and the color.\n", "-")))
+    assert (ahead.majorities[SPELLING], ahead.is_tie(SPELLING)) == (AMERICAN_FORM, False)
+    assert not ahead.is_tie("-ise")  # no vote on an axis is no tie
+
+
 def test_canadian_spelling_is_counted_class_by_class(story):
     # analyze, aluminum and skeptical are Canadian as well as American: no mix beside colour ...
     assert lint(story(CANADIAN), "--select", "NL302") == []
@@ -120,7 +152,7 @@ def test_canadian_spelling_is_counted_class_by_class(story):
     text = CANADIAN + "An earlier team did analyse the water, and found nothing.\n"
     found = lint(story(text), "--select", "NL302")
     assert brief(found) == [(5, 21, "NL302", ["analyze"], "unsafe")]
-    assert found[0]["message"] == ("'analyse' is the -yse spelling; this story mostly uses the -yze spelling: "
+    assert found[0]["message"] == ("'analyse' is the -yse spelling; this story first uses the -yze spelling: "
                                    "'analyze'")
 
 

@@ -54,7 +54,7 @@ def test_with_no_dialect_configured_the_story_s_majority_decides(story):
         (5, 12, "NL302", "warning", "fuelled", "unsafe"),
         (5, 79, "NL302", "warning", "organizers", "unsafe"),  # -ise 1, -ize 1: the first used (organization) wins
     ]
-    assert found[2]["message"] == ("'organisers' is the -ise spelling; this story mostly uses the -ize spelling: "
+    assert found[2]["message"] == ("'organisers' is the -ise spelling; this story first uses the -ize spelling: "
                                    "'organizers'")
 
 

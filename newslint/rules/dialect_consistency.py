@@ -20,7 +20,8 @@ class DialectConsistency(Rule):
     names excepted, and a word spelt against the story's majority is flagged with the majority's form: "'color' is
     American spelling; this story mostly uses British spelling: 'colour'". A consistently British, American,
     Australian or Oxford-spelt story gets no remark. Votes are occurrences; on a tie the form of the story's first
-    marked word is the reference, as the name-variant rule takes the first form used.
+    marked word is the reference, as the name-variant rule takes the first form used, and the message says so: "'color'
+    is American spelling; this story first uses British spelling: 'colour'".
     Differences that a British-family standard itself splits on are counted on axes of their own. -ise/-ize: Oxford
     spelling (British with -ize) is a standard, so "organization" beside "colour" is no mix, but "organise" beside
     "organize" is; an -ise spelling still counts as British (American never writes it), an -ize one not as
@@ -78,11 +79,12 @@ class DialectConsistency(Rule):
                 continue
             axis, form = vote
             fix = match_case(word.text, word.mark.counterpart)
+            how_often = "first" if story.is_tie(axis) else "mostly"  # a tie is no majority: say which form came first
             if axis in (SPELLING, *SPLIT_LABELS):
-                majority = _describe(axis, story.majorities[axis])
-                message = f"'{word.text}' is {_describe(axis, form)}; this story mostly uses {majority}: '{fix}'"
+                reference = _describe(axis, story.majorities[axis])
+                message = f"'{word.text}' is {_describe(axis, form)}; this story {how_often} uses {reference}: '{fix}'"
             else:  # a word counted on its own (aluminium, aluminum)
-                message = f"'{word.text}' is {form} spelling; this story mostly writes '{fix}'"
+                message = f"'{word.text}' is {form} spelling; this story {how_often} writes '{fix}'"
             yield self.report(word.span, message, (fix,), applicability=Applicability.UNSAFE)
 
 
