@@ -33,8 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--extend-select", action="append", metavar="CODES",
                    help="codes or prefixes to enable on top of the default set")
     p.add_argument("--ignore", action="append", metavar="CODES", help="codes or prefixes to disable")
-    p.add_argument("--dialect", choices=DIALECTS,
-                   help="spelling standard (default auto: each story's own; en-GB-oxendict: British with -ize)")
+    p.add_argument("--dialect", type=_dialect, metavar="{" + ",".join(DIALECTS) + "}",
+                   help="spelling standard (default auto: each story's own; en-GB-oxendict: British with -ize); "
+                        "any letter case")
     p.add_argument("--config", type=Path, help="configuration file (default: nearest newslint.toml / pyproject.toml)")
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place ('-': print the fixed text)")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
@@ -48,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--write-baseline", action="store_true",
                    help="with --baseline, record the current diagnostics in FILE (creating or updating it)")
     p.add_argument("--output-file", type=Path, help="write the report here; the terminal gets a summary")
-    p.add_argument("--fail-on", choices=("error", "warning", "info"),
+    p.add_argument("--fail-on", type=_severity, metavar="{error,warning,info}",
                    help="the lowest severity that makes the exit code 1 (default: warning, or the config's fail-on)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     p.add_argument("--exit-non-zero-on-fix", action="store_true",
@@ -71,6 +72,22 @@ def _jobs(value: str) -> int:
     if not value.isdigit():
         raise argparse.ArgumentTypeError(f"expected a number of processes (0 or more), got {value!r}")
     return int(value)
+
+
+def _dialect(value: str) -> str:
+    from newslint.config import DIALECTS, canonical_dialect
+
+    if (found := canonical_dialect(value)) is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not one of {', '.join(DIALECTS)}")
+    return found
+
+
+def _severity(value: str) -> str:
+    from newslint.config import canonical_severity
+
+    if (found := canonical_severity(value)) not in ("error", "warning", "info"):
+        raise argparse.ArgumentTypeError(f"{value!r} is not one of error, warning, info")
+    return found
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...] | None:

@@ -131,3 +131,10 @@ def test_show_files_says_which_patterns_matched_nothing(tree, tmp_path):
     assert (result.code, result.out) == (0, "drafts/a.txt\n")
     assert result.err == (f"newslint: warning: extend-exclude pattern 'spiked/' (from "
                           f"{tmp_path.resolve() / 'newslint.toml'}) matched no file\n")
+
+
+def test_dialect_and_fail_on_take_any_letter_case_as_the_config_does(tree):
+    tree("story.txt", "Paint job\n\nThe color of the harbour wall.\n")
+    lower = run_cli("story.txt", "--dialect", "en-gb", "--format", "concise")
+    assert lower.out.startswith("story.txt:3:5: NL302 [warning] 'color' is American spelling; en-GB uses 'colour'")
+    assert run_cli("story.txt", "--dialect", "EN-GB", "--fail-on", "Error").code == 0  # a warning: no failure
