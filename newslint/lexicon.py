@@ -52,6 +52,15 @@ SHORT_PARTICLES = ("up", "in", "on", "by")  # the shorter ends of a phrasal verb
 INFLECTED_ENDINGS = ("ed", "ing", "s")  # a phrasal verb's noun is made from the bare verb, never "basedon"
 MIN_STEM = 4  # shortest stem left once a prefix or suffix is taken off
 SHORT_STEM = 3  # ... or -less or -ness, which take any short noun or adjective
+# The longest word in the lists the word list is built from (pyspellchecker 0.9.1, symspellpy 6.10.1's Google Books
+# counts, SCOWL 2020.12.07 as Debian's wamerican and wbritish ship it): pneumonoultramicroscopicsilicovolcanoconiosis,
+# 45 letters; the next are supercalifragilisticexpialidocious (34) and dichlorodiphenyltrichloroethane (31). A
+# longer string is no listed word, so it is not looked up (nor kept in the table's memo).
+LONGEST_WORD = 45
+# Spelling candidates are at most two edits away, so a word longer than this has none, and its search is skipped:
+# the search grows with the cube of the word's length (0.8 s at 40 letters, 22 s at 200, all memory at 8,000). The
+# cap changes no suggestion; the word is reported as too long to correct.
+LONGEST_CORRECTABLE = LONGEST_WORD + 2
 RARE_WORD = -6.5  # log10 frequency below which a two-edit candidate is not worth suggesting
 COMMON_WORD = -4.5  # log10 frequency above which a word is an everyday word
 # Adjacent keys on a QWERTY keyboard: a slip onto a neighbour is the likeliest typo.
@@ -188,7 +197,7 @@ class Lexicon:
         lower = word.lower()
         if lower in self.foreign:
             return False
-        return lower in self.words or word in self.proper
+        return self._listed(lower) or word in self.proper
 
     def is_derived(self, word: str) -> bool:
         return next(self._derivation_bases(word), None) is not None
@@ -232,14 +241,19 @@ class Lexicon:
         if (lower[-2:] in SHORT_PARTICLES and len(verb) >= COMPOUND_PART and self._known(verb)
                 and not verb.endswith(INFLECTED_ENDINGS)):
             return True
-        for i in range(COMPOUND_PART, len(lower) - COMPOUND_PART + 1):
+        # both parts are known words, so neither is longer than LONGEST_WORD
+        first, last = max(COMPOUND_PART, len(lower) - LONGEST_WORD), min(len(lower) - COMPOUND_PART, LONGEST_WORD)
+        for i in range(first, last + 1):
             head, tail = lower[:i], lower[i:]
             if self._known(head) and self._known(tail) and self.frequency(tail) > COMPOUND_TAIL:
                 return True
         return False
 
     def _known(self, lower: str) -> bool:
-        return lower in self.words and lower not in self.foreign
+        return self._listed(lower) and lower not in self.foreign
+
+    def _listed(self, lower: str) -> bool:
+        return len(lower) <= LONGEST_WORD and lower in self.words
 
     def is_other_dialect(self, word: str) -> bool:
         return word.lower() in self.foreign
@@ -270,7 +284,7 @@ class Lexicon:
             return None
         other, target = (self.us_only, self.gb_only) if british else (self.gb_only, self.us_only)
         counterpart = listed or pattern_counterpart(lower, not british, target,
-                                                    lambda w: w in self.words and w not in other)
+                                                    lambda w: self._listed(w) and w not in other)
         if not counterpart or counterpart in NOT_VARIANTS:
             return None
         pair = (lower, counterpart) if british else (counterpart, lower)
@@ -287,13 +301,19 @@ class Lexicon:
     def frequency(self, word: str) -> float:
         """log10 relative frequency of the word (lower-cased)."""
         lower = word.lower()
-        found = self.words.get(lower)
+        found = self.words.get(lower) if len(lower) <= LONGEST_WORD else 0
         return -found / 100 if found else UNKNOWN_FREQUENCY
+
+    @staticmethod
+    def too_long_to_correct(word: str) -> bool:
+        return len(word) > LONGEST_CORRECTABLE
 
     def candidates(self, word: str, max_distance: int = 2) -> list[str]:
         """Known lower-case words one edit away; failing that, frequent words two edits away where one of the
         two is a deletion or a transposition, and words with two letters swapped across a third (the full
-        two-edit space is too large to search quickly)."""
+        two-edit space is too large to search quickly). None for a word longer than LONGEST_CORRECTABLE."""
+        if self.too_long_to_correct(word):
+            return []
         lower = word.lower()
         near = [c for c in edits1(lower) if self._known(c)]
         if near or max_distance < 2:

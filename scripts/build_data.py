@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from newslint.data import dump_arrays
-from newslint.lexicon import COMMON_WORD
+from newslint.lexicon import COMMON_WORD, LONGEST_WORD
 from newslint.ngrams import NgramTable
 
 OUT = Path(__file__).resolve().parent.parent / "newslint" / "data"
@@ -312,6 +312,8 @@ def main() -> None:
     for w, c in unigrams.items():
         words[w] = math.log10(c / total)
     words = {w: f for w, f in words.items() if w and not w.endswith("'")}
+    longest = max(words, key=len)
+    assert len(longest) <= LONGEST_WORD, f"{longest!r} is longer than lexicon.LONGEST_WORD: raise it"
     proper = sorted(w for w in us | gb if w[:1].isupper() and w[1:].islower() and "'" not in w)
     lower_scowl = {w for w in us | gb if w.islower()}
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import NamedTuple
+
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.lexicon import AUTO, COMMON_WORD
 from newslint.names import NameEvidence, is_capitalised, strip_possessive
@@ -19,6 +22,12 @@ DERIVATION = -1.0  # log10: a word derived with an affix is about ten times rare
 PARTICLE_LENGTH = 3  # the longest particle of a name in its own language: sa, ng, wa, bin, ibn
 UNIT_LENGTH = 4  # a lower-case word this short straight after a number is a unit or abbreviation: 90 mins, 79 og
 FUNCTION_WORD = -2.5  # log10 frequency of the commonest hundred words or so (from, with, the)
+LONGEST_QUOTED = 40  # letters of a word too long to correct that its message quotes
+
+
+def quoted(word: str) -> str:
+    """A word as a message quotes it: whole, or the start of one too long to correct."""
+    return f"'{word}'" if len(word) <= LONGEST_QUOTED else f"'{word[:LONGEST_QUOTED]}…'"
 
 
 class Spelling(Rule):
@@ -37,7 +46,8 @@ class Spelling(Rule):
     story are left alone; numbers with units, URLs, e-mail addresses and handles are not prose, and words in other
     scripts (москва, 梦) are not English. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a
     foreign term, as house styles mark them, unless one is a slip of an everyday word alone or among English words
-    (*realy*).
+    (*realy*). A "word" of more than 47 letters, two more than the longest in the dictionary, is no slip of any
+    word: it is reported as too long to correct, with no suggestion.
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
@@ -61,6 +71,7 @@ class Spelling(Rule):
         prose = doc.prose
         italicises_foreign = any(self._plainly_foreign(w, lexicon)
                                  for start, end in doc.italic_spans for w in WORD_RE.findall(prose[start:end]))
+        phrases: dict[tuple[int, int], Phrase] = {}  # each italic span's words, read once
         for index, token in enumerate(doc.tokens):
             if stuck_to_digits(prose, token) or in_other_script(token.text):
                 continue
@@ -77,7 +88,7 @@ class Spelling(Rule):
                 continue  # Ursula von der Leyen, Samahang Pilipino sa Kanlurang
             if self._is_name_or_term(word, token, index, evidence, lexicon) or self._is_derived(word, lexicon):
                 continue
-            if self._foreign_in_italics(doc, token, word, lexicon, italicises_foreign):
+            if self._foreign_in_italics(doc, token, word, lexicon, italicises_foreign, phrases):
                 continue
             if "-" in word:
                 yield from self._check_parts(doc, res, index, token, word, accepted)
@@ -110,7 +121,8 @@ class Spelling(Rule):
         return all(is_capitalised(w) for w in sides) and not all(lexicon.is_word(w) for w in sides)
 
     @staticmethod
-    def _foreign_in_italics(doc, token, word, lexicon, italicises_foreign: bool) -> bool:
+    def _foreign_in_italics(doc, token, word, lexicon, italicises_foreign: bool,
+                            phrases: dict[tuple[int, int], Phrase]) -> bool:
         """Italics mark a foreign term (*esusu*, *pièce*). A word one slip from an everyday word is one too when the
         story sets plainly foreign words in italics (*toum* beside *kibbeh nayeh*) or its phrase holds no everyday
         English (*vin de France*); alone, it is a slip set in italics for emphasis (*realy*, *this is realy odd*)."""
@@ -119,9 +131,12 @@ class Spelling(Rule):
             return False
         if italicises_foreign:
             return True
-        others = [w for w in WORD_RE.findall(doc.prose[span[0]:span[1]]) if w != word]
-        return bool(others) and not any(w.islower() and w not in NAME_PARTICLES and lexicon.frequency(w) > COMMON_WORD
-                                        for w in others)
+        if span not in phrases:
+            phrases[span] = Phrase.read(doc.prose[span[0]:span[1]], lexicon)
+        phrase = phrases[span]
+        others = phrase.length - phrase.words[word]
+        everyday_others = len(phrase.everyday) - (word in phrase.everyday)
+        return others > 0 and not everyday_others
 
     @staticmethod
     def _plainly_foreign(word, lexicon) -> bool:
@@ -180,6 +195,9 @@ class Spelling(Rule):
         return False
 
     def _flag(self, doc, res, index, span, word):
+        if res.lexicon.too_long_to_correct(word):
+            yield self.report(span, f"Unknown word {quoted(word)}, too long to correct ({len(word):,} letters)")
+            return
         story = doc.derived(StoryDialect) if res.config.dialect == AUTO else None
         candidates = res.lexicon.candidates(word)
         candidates = story.prefer(candidates) if story else res.lexicon.prefer_native(candidates)
@@ -189,6 +207,21 @@ class Spelling(Rule):
         ranked = res.context_model.rank_corrections(word, candidates, left, right)
         best = [match_case(word, c) for c in (story.respell(ranked) if story else ranked)]
         yield self.report(span, f"Unknown word '{word}'", best)
+
+
+class Phrase(NamedTuple):
+    """The words of an italic span, counted once for all the unknown words in it."""
+
+    words: Counter[str]
+    length: int  # words in all
+    everyday: frozenset[str]  # lower-case words in everyday use, not particles of a name
+
+    @classmethod
+    def read(cls, text: str, lexicon) -> Phrase:
+        words = Counter(WORD_RE.findall(text))
+        everyday = frozenset(w for w in words if w.islower() and w not in NAME_PARTICLES
+                             and lexicon.frequency(w) > COMMON_WORD)
+        return cls(words, sum(words.values()), everyday)
 
 
 def _after_number(prose: str, start: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newslint.diagnostic import Severity
-from newslint.rules.spelling import Spelling
+from newslint.rules.spelling import Spelling, quoted
 
 
 class UnknownWord(Spelling):
@@ -30,4 +30,4 @@ class UnknownWord(Spelling):
 
     def _flag(self, doc, res, index, span, word):
         if not res.lexicon.candidates(word):
-            yield self.report(span, f"Unknown word '{word}', and no known word is near it")
+            yield self.report(span, f"Unknown word {quoted(word)}, and no known word is near it")
