@@ -1,4 +1,5 @@
-"""Applying fixes: non-clashing edits, repeated until the text is stable, written back atomically."""
+"""Applying fixes: non-clashing edits, repeated until the text is stable, spliced into the file's bytes and
+written back atomically."""
 
 from __future__ import annotations
 
@@ -6,17 +7,32 @@ import bisect
 import difflib
 import os
 import re
+import stat
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
 from newslint.diagnostic import Applicability, Diagnostic, Edit, Fix, Span
 from newslint.linter import FileResult, Linter
-from newslint.source import InputError, Source, encode, fingerprint
+from newslint.source import InputError, Source, SpliceError, encode, fingerprint, splice_bytes
 
 MAX_PASSES = 10
 LINE_RE = re.compile(rb"[^\n]*\n|[^\n]+")  # lines as patch sees them: only \n ends one
+# Whatever an editor may show as the end of a line: str.splitlines' line ends, CR LF as one.
+LINE_BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+
+class Refusal:
+    """Why a fix that applies is left out: each reason says what the fix would do to the lines."""
+
+    SPLIT = "split a CR LF line ending"
+    MERGE = "join a CR and an LF into one line ending"
+    REMOVE = "remove a line break outside the text it flags"
+    ADD = "add a line break outside the text it flags"
+    CHANGE = "change a line break outside the text it flags"
 
 
 def applicable(diagnostic: Diagnostic, unsafe: bool) -> bool:
@@ -33,11 +49,54 @@ def clash(a: Span, b: Span) -> bool:
     return a.overlaps(b)
 
 
-def choose(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> list[Fix]:
+def line_break_refusal(text: str, diagnostic: Diagnostic) -> str:
+    """Why the diagnostic's fix, alone, would break the rule that a fix adds, removes or joins no line break
+    outside the text it flags ('' when it does not)."""
+    for edit in diagnostic.fix.edits:
+        start, end = edit.span.start, edit.span.end
+        if any(0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n" for offset in (start, end)):
+            return Refusal.SPLIT
+        if (start > 0 and text[start - 1] == "\r" and (edit.replacement or text[end:end + 1])[:1] == "\n") or (
+                end < len(text) and text[end] == "\n" and (edit.replacement or text[start - 1:start])[-1:] == "\r"):
+            return Refusal.MERGE
+        if diagnostic.span.start <= start and end <= diagnostic.span.end:
+            continue  # inside the flagged text, line breaks are the fix's business
+        before, after = LINE_BREAK_RE.findall(text, start, end), LINE_BREAK_RE.findall(edit.replacement)
+        if before != after:
+            return Refusal.REMOVE if len(before) > len(after) else Refusal.ADD if len(before) < len(after) else (
+                Refusal.CHANGE)
+    return ""
+
+
+def joined_line_ends(text: str, edits: list[tuple[Edit, int]]) -> set[int]:
+    """Where edits applied together put a CR straight before an LF that were not one line ending before: the
+    owner ranked last among the edits that meet at each such place (edits sorted, not overlapping)."""
+    found: set[int] = set()
+    last, latest, at = "", -1, 0  # the fixed text's last character so far; the last-ranked edit since it
+    for edit, owner in edits:
+        kept = text[at:edit.span.start]
+        if kept:
+            if last == "\r" and kept[0] == "\n" and latest >= 0:
+                found.add(latest)
+            last, latest = kept[-1], -1
+        latest = max(latest, owner)
+        if edit.replacement:
+            if last == "\r" and edit.replacement[0] == "\n":
+                found.add(latest)
+            last, latest = edit.replacement[-1], owner
+        at = edit.span.end
+    if text[at:at + 1] == "\n" and last == "\r" and latest >= 0:
+        found.add(latest)
+    return found
+
+
+def choose(text: str, diagnostics: list[Diagnostic], unsafe: bool,
+           refused: list[tuple[Diagnostic, str]] | None = None) -> list[Fix]:
     """The fixes to apply together: in order of position, then code, each kept unless it clashes with one
-    already kept (so the outcome never depends on the order rules ran in), reaches outside the text or would
-    split a CRLF line ending."""
-    kept: list[Fix] = []
+    already kept (so the outcome never depends on the order rules ran in), reaches outside the text, or would
+    add, remove, split or join a line break outside the text it flags (alone or beside the fixes kept). The
+    fixes left out for their line breaks are added to `refused` with the reason."""
+    kept: list[Diagnostic] = []
     taken: list[Span] = []  # sorted, pairwise non-clashing
 
     def clashes(span: Span) -> bool:
@@ -50,22 +109,28 @@ def choose(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> list[Fix]:
             i += 1
         return False
 
-    def splits_crlf(offset: int) -> bool:
-        return 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n"
-
     ranked = sorted((d for d in diagnostics if applicable(d, unsafe)),
                     key=lambda d: (d.span.start, d.span.end, d.code, d.message,
                                    tuple((e.span.start, e.span.end, e.replacement) for e in d.fix.edits)))
     for d in ranked:
         spans = [e.span for e in d.fix.edits]
         if (not spans or any(not 0 <= s.start <= s.end <= len(text) or clashes(s) for s in spans)
-                or any(splits_crlf(s.start) or splits_crlf(s.end) for s in spans)
                 or any(clash(a, b) for a, b in combinations(spans, 2))):
             continue
-        kept.append(d.fix)
+        if reason := line_break_refusal(text, d):
+            if refused is not None:
+                refused.append((d, reason))
+            continue
+        kept.append(d)
         for s in spans:
             bisect.insort(taken, s, key=lambda s: (s.start, s.end))
-    return kept
+    if "\r" in text or any("\r" in e.replacement for d in kept for e in d.fix.edits):
+        while dropped := joined_line_ends(text, sorted(((e, rank) for rank, d in enumerate(kept) for e in d.fix.edits),
+                                                       key=lambda pair: (pair[0].span.start, pair[0].span.end))):
+            if refused is not None:
+                refused.extend((kept[rank], Refusal.MERGE) for rank in sorted(dropped))
+            kept = [d for rank, d in enumerate(kept) if rank not in dropped]
+    return [d.fix for d in kept]
 
 
 def splice(text: str, edits: list[Edit]) -> str:
@@ -78,11 +143,38 @@ def splice(text: str, edits: list[Edit]) -> str:
     return "".join(pieces)
 
 
-def apply_edits(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple[str, list[Edit], int]:
+def apply_edits(text: str, diagnostics: list[Diagnostic], unsafe: bool,
+                refused: list[tuple[Diagnostic, str]] | None = None) -> tuple[str, list[Edit], int]:
     """One pass: the new text, the edits applied (in the old text's offsets) and how many fixes they make."""
-    fixes = choose(text, diagnostics, unsafe)
+    fixes = choose(text, diagnostics, unsafe, refused)
     edits = sorted((e for f in fixes for e in f.edits), key=lambda e: (e.span.start, e.span.end))
     return splice(text, edits), edits, len(fixes)
+
+
+def carry_over(regions: list[tuple[int, int, int]], edits: list[Edit]) -> list[tuple[int, int, int]]:
+    """Where the stretches of the original text that no edit touched lie after one more pass of edits: each
+    stretch as (start in the current text, start in the original, length); edits sorted, in current offsets."""
+    carried: list[tuple[int, int, int]] = []
+    shift, i = 0, 0
+    for start, origin, length in regions:
+        end, at = start + length, start
+        while i < len(edits):
+            edit_start, edit_end = edits[i].span.start, edits[i].span.end
+            if edit_end <= at:  # wholly before what is left of the stretch
+                shift += len(edits[i].replacement) - (edit_end - edit_start)
+                i += 1
+                continue
+            if edit_start >= end:
+                break
+            if edit_start > at:
+                carried.append((at + shift, origin + at - start, edit_start - at))
+            if edit_end > end:  # reaches into the next stretch: cut that one too
+                at = end
+                break
+            at = edit_end
+        if at < end:
+            carried.append((at + shift, origin + at - start, end - at))
+    return carried
 
 
 @dataclass
@@ -92,62 +184,132 @@ class Outcome:
     result: FileResult  # the diagnostics left in the fixed text
     applied: int
     passes: list[list[Edit]] = field(default_factory=list)  # each pass's edits, in that pass's input offsets
+    refused: list[tuple[Diagnostic, str]] = field(default_factory=list)  # fixes left out of the fixed text, why
 
     @property
     def changed(self) -> bool:
         return self.text != self.source.text
 
+    def changes(self) -> list[tuple[int, int, str]]:
+        """All passes as one list of changes to the original text: (start, end, replacement), in order, not
+        overlapping, each trimmed to the characters it really changes."""
+        original, regions = self.source.text, [(0, 0, len(self.source.text))] if self.source.text else []
+        for edits in self.passes:
+            regions = carry_over(regions, edits)
+        out: list[tuple[int, int, str]] = []
+        old_at = new_at = 0
+        for new_start, old_start, length in regions + [(len(self.text), len(original), 0)]:
+            old, new = original[old_at:old_start], self.text[new_at:new_start]
+            if old != new:
+                head = len(os.path.commonprefix([old, new]))
+                tail = len(os.path.commonprefix([old[head:][::-1], new[head:][::-1]]))
+                out.append((old_at + head, old_start - tail, new[head:len(new) - tail]))
+            old_at, new_at = old_start + length, new_start + length
+        return out
+
+    def fixed_bytes(self) -> bytes:
+        """The file's bytes with the fixes spliced in: encoding, byte-order mark, line endings and every byte
+        outside the fixes as they were read."""
+        if not self.changed:
+            return self.source.data or encode(self.source, self.text)
+        try:
+            return splice_bytes(self.source, self.changes())
+        except UnicodeEncodeError as exc:
+            raise InputError(f"{self.source.path}: fixed text has {exc.object[exc.start]!r}, which "
+                             f"{self.source.encoding} cannot hold; not fixed") from None
+        except SpliceError as exc:
+            raise InputError(f"{self.source.path}: {exc}; not fixed") from None
+
     def diff(self) -> bytes:
         """A unified diff of the file's bytes (encoding, BOM and line endings as they are), for ``patch -p1``."""
         if not self.changed:
             return b""
-        old, new = (LINE_RE.findall(encode(self.source, t)) for t in (self.source.text, self.text))
+        old = LINE_RE.findall(self.source.data or encode(self.source, self.source.text))
+        new = LINE_RE.findall(self.fixed_bytes())
         name = os.fsencode(self.source.path)
         out = []
         for line in difflib.diff_bytes(difflib.unified_diff, old, new, b"a/" + name, b"b/" + name):
             out.append(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n")
         return b"".join(out)
 
+    def refusal_notes(self) -> list[str]:
+        """One line per fix left out for what it would do to the line breaks, where the diagnostic is."""
+        document = self.result.document
+        notes = []
+        for diagnostic, reason in self.refused:
+            line, column = document.locate(diagnostic.span.start)
+            notes.append(f"{self.source.path}:{line}:{column}: {diagnostic.code} not fixed: the fix would {reason}")
+        return notes
+
 
 def fix_source(linter: Linter, source: Source, unsafe: bool = False) -> Outcome:
-    """Apply fixes and re-lint until nothing more applies (at most MAX_PASSES passes)."""
+    """Apply fixes and re-lint until nothing more applies (at most MAX_PASSES passes); note the fixes left out
+    of the final text for its line breaks."""
     current, passes, applied = source, [], 0
     result = linter.lint(current)
+    refused: list[tuple[Diagnostic, str]] = []
     for _ in range(MAX_PASSES):
-        text, edits, count = apply_edits(current.text, result.diagnostics, unsafe)
+        refused = []
+        text, edits, count = apply_edits(current.text, result.diagnostics, unsafe, refused)
         if text == current.text:
             break
         passes.append(edits)
         applied += count
         current = current.with_text(text)
         result = linter.lint(current)
-    return Outcome(source, current.text, result, applied, passes)
+    else:
+        refused = []
+        choose(current.text, result.diagnostics, unsafe, refused)
+    return Outcome(source, current.text, result, applied, passes, refused)
 
 
-def write_back(path: Path, original: Source, text: str) -> None:
-    """Replace the file's content atomically (through a symlink: its target), keeping encoding, BOM, owner and
-    permissions; refuse when the file changed since it was read."""
+def inside(path: str, folders: Sequence[str]) -> bool:
+    """Whether a real path is one of folders (real paths too) or lies below one."""
+    return any(path == folder or path.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
+
+
+def read_only(path: Path, info: os.stat_result) -> bool:
+    """Whether newslint must leave a file or folder as it is: no write permission bit set for anyone (which
+    even root, whom the operating system lets write anything, respects here), or none for this user."""
+    return not info.st_mode & WRITE_BITS or not os.access(path, os.W_OK)
+
+
+def unchanged(original: Source, now: bytes) -> bool:
+    """Whether a file's bytes are still those the source was read from."""
+    if original.data:
+        return now == original.data
+    return fingerprint(now) == (original.digest or fingerprint(encode(original, original.text)))
+
+
+def write_back(path: Path, original: Source, data: bytes, within: Sequence[str] | None = None) -> None:
+    """Replace the file's bytes with data atomically (through a symbolic link: its target), keeping its mode and
+    owner. Refuse a file changed since it was read, a read-only file or folder, a file whose owner the new copy
+    could not keep, and, when `within` (real paths of the files and folders being linted) is given, a link
+    whose target lies outside them."""
     target = Path(os.path.realpath(path))
-    try:
-        new_data = encode(original, text)
-    except UnicodeEncodeError as exc:
-        raise InputError(f"{path}: fixed text has {exc.object[exc.start]!r}, which {original.encoding} cannot "
-                         "hold; not fixed") from None
+    if within is not None and not inside(str(target), within):
+        raise InputError(f"{path}: links to {target}, outside the files and folders being linted; not fixed")
     try:
         info = target.stat()
+        if read_only(target, info):
+            raise InputError(f"{path}: read-only ({stat.filemode(info.st_mode)}); not fixed")
+        if read_only(target.parent, folder := target.parent.stat()):
+            raise InputError(f"{path}: its folder is read-only ({stat.filemode(folder.st_mode)}); not fixed")
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint", dir=target.parent)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(new_data)
+                out.write(data)
                 out.flush()
                 os.fsync(out.fileno())
-            os.chmod(temp, info.st_mode & 0o7777)
-            if (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+            written = os.stat(temp)
+            if (written.st_uid, written.st_gid) != (info.st_uid, info.st_gid):
                 try:
                     os.chown(temp, info.st_uid, info.st_gid)
                 except PermissionError:
-                    pass
-            if fingerprint(target.read_bytes()) != (original.digest or fingerprint(encode(original, original.text))):
+                    raise InputError(f"{path}: belongs to another user or group, which a new copy could not keep; "
+                                     "not fixed") from None
+            os.chmod(temp, stat.S_IMODE(info.st_mode))  # after chown, which clears set-user-ID and set-group-ID
+            if not unchanged(original, target.read_bytes()):
                 raise InputError(f"{path}: changed on disk while newslint ran; not fixed")
             os.replace(temp, target)
         except BaseException:

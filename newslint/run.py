@@ -16,7 +16,7 @@ from newslint.config import Config, ConfigError
 from newslint.discovery import Discovery
 from newslint.linter import Linter
 from newslint.report import Located, Report, locate
-from newslint.source import InputError, Source, decode, encode, read_source
+from newslint.source import InputError, Source, decode, read_source
 from newslint.suppression import DirectiveError
 
 MAX_BATCH = 32  # files per task handed to a worker process
@@ -27,6 +27,9 @@ class Mode:
     fix: bool = False
     diff: bool = False
     unsafe: bool = False
+    # Real paths of the files and folders named on the command line: --fix writes nowhere else, even through a
+    # symbolic link found in a folder (None: no limit).
+    write_within: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -39,6 +42,7 @@ class FileOutcome:
     fixed: int = 0
     diff: bytes = b""
     fixed_text: bytes | None = None  # fixed stdin, encoded as the file would have been written
+    notes: list[str] = field(default_factory=list)  # warnings for the run: fixes left out, and why
 
 
 class Run:
@@ -148,7 +152,7 @@ class Run:
         from newslint.baseline import Baseline
 
         known = Baseline.load(baseline, missing_ok=write_baseline) if baseline else None
-        mode = Mode(fix, diff, unsafe)
+        mode = Mode(fix, diff, unsafe, tuple(os.path.realpath(raw) for raw in raw_paths if raw != "-"))
         report = Report()
         entries = self._entries(raw_paths, stdin_filename)
         report.warnings.extend(self.discovery.warnings())
@@ -167,6 +171,7 @@ class Run:
             outcome = next(outcomes) if kind == "file" else self._lint_stdin(path, mode)
             if outcome.error:
                 report.errors.append(outcome.error)
+            report.warnings.extend(outcome.notes)
             self._diffs.append(outcome.diff)
             report.fixed += outcome.fixed
             items = outcome.items
@@ -260,26 +265,17 @@ class Run:
         from newslint import fixer
 
         outcome = fixer.fix_source(linter, source, unsafe=mode.unsafe)
-        if mode.diff or not outcome.changed:
-            return FileOutcome(locate(outcome.result), diff=outcome.diff() if mode.diff else b"")
+        notes = outcome.refusal_notes()
         try:
+            if mode.diff or not outcome.changed:
+                return FileOutcome(locate(outcome.result), diff=outcome.diff() if mode.diff else b"", notes=notes)
             if not write:
-                return FileOutcome(locate(outcome.result), fixed=outcome.applied,
-                                   fixed_text=_encoded(source, outcome.text))
-            fixer.write_back(path, source, outcome.text)
+                return FileOutcome(locate(outcome.result), fixed=outcome.applied, fixed_text=outcome.fixed_bytes(),
+                                   notes=notes)
+            fixer.write_back(path, source, outcome.fixed_bytes(), mode.write_within)
         except InputError as exc:
             return FileOutcome(locate(linter.lint(source)), error=str(exc))
-        return FileOutcome(locate(outcome.result), fixed=outcome.applied)
-
-
-def _encoded(source: Source, text: str) -> bytes:
-    """Fixed text as fixer.write_back would write it: the source's encoding and byte-order mark (the text keeps
-    its line endings)."""
-    try:
-        return encode(source, text)
-    except UnicodeEncodeError as exc:
-        raise InputError(f"{source.path}: fixed text has {exc.object[exc.start]!r}, which {source.encoding} cannot "
-                         "hold; not fixed") from None
+        return FileOutcome(locate(outcome.result), fixed=outcome.applied, notes=notes)
 
 
 _worker: Run | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import stat
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,10 @@ class InputError(Exception):
     """A file newslint cannot read as text; the message names the file and why."""
 
 
+class SpliceError(ValueError):
+    """Changed text that cannot be put into a file's bytes without changing the bytes around it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     path: str  # as shown to the user
@@ -26,6 +31,7 @@ class Source:
     encoding: str  # a codec that writes no BOM of its own (utf-8, utf-16-le, cp1252 ...)
     bom: bool
     digest: str = ""  # of the bytes as read, to notice a file that changed while we worked
+    data: bytes = b""  # the bytes as read (byte-order mark included): fixes are spliced into them
 
     def with_text(self, text: str) -> Source:
         return Source(self.path, text, self.encoding, self.bom)
@@ -68,7 +74,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
         where = f"line {line}, byte 0x{body[exc.start]:02x} at offset {exc.start}"
         hint = "; pass --encoding (e.g. cp1252) to read it" if encoding is None else ""
         raise InputError(f"{path}: not valid {codec} ({where}){hint}") from None
-    return Source(path, text, codec, bom, digest)
+    return Source(path, text, codec, bom, digest, data)
 
 
 def read_source(path: Path, display: str | None = None, encoding: str | None = None) -> Source:
@@ -95,3 +101,76 @@ def read_source(path: Path, display: str | None = None, encoding: str | None = N
 def encode(source: Source, text: str) -> bytes:
     """Bytes for text written back in the source's encoding, with its BOM if it had one."""
     return (("\ufeff" if source.bom else "") + text).encode(source.encoding)
+
+
+def splice_bytes(source: Source, changes: Sequence[tuple[int, int, str]]) -> bytes:
+    """The source's bytes with each change (start, end, replacement: offsets into its text, in order, not
+    overlapping) encoded in its place. Every other byte stays as it was read, even in an encoding that does not
+    give the same bytes back for the same text (cp932, big5, utf-7). Raises UnicodeEncodeError for a replacement
+    the encoding cannot hold, SpliceError when the bytes would not read back as the changed text."""
+    data = source.data or encode(source, source.text)
+    head = len("\ufeff".encode(source.encoding)) if source.bom else 0
+    bounds = _byte_offsets(data, head, source, sorted({offset for start, end, _ in changes for offset in (start, end)}))
+    pieces, at, texts, text_at = [data[:head]], head, [], 0
+    for start, end, replacement in changes:
+        pieces += [data[at:bounds[start]], replacement.encode(source.encoding)]
+        texts += [source.text[text_at:start], replacement]
+        at, text_at = bounds[end], end
+    pieces.append(data[at:])
+    texts.append(source.text[text_at:])
+    spliced = b"".join(pieces)
+    try:
+        faithful = spliced[head:].decode(source.encoding) == "".join(texts)
+    except UnicodeDecodeError:
+        faithful = False
+    if not faithful:  # a stateful encoding (utf-7, iso-2022), or a change inside one multi-character byte sequence
+        raise SpliceError(f"the fixed text cannot be written into its {source.encoding} bytes without changing "
+                          "the bytes around the fixes")
+    return spliced
+
+
+def _byte_offsets(data: bytes, head: int, source: Source, offsets: list[int]) -> dict[int, int]:
+    """Where each text offset (ascending) falls in data, whose text starts at byte `head`: found by encoding the
+    text between two offsets and matching it against the bytes there, or, where the encoding gives other bytes
+    back, by decoding."""
+    found, char_at, byte_at = {}, 0, head
+    for offset in offsets:
+        if offset > char_at:
+            piece = source.text[char_at:offset]
+            try:
+                encoded = piece.encode(source.encoding)
+            except UnicodeEncodeError:
+                encoded = None
+            if encoded is not None and data.startswith(encoded, byte_at):
+                byte_at += len(encoded)
+            else:
+                byte_at = _decoded_end(data, byte_at, len(piece), source.encoding)
+            char_at = offset
+        found[offset] = byte_at
+    return found
+
+
+def _decoded_end(data: bytes, start: int, count: int, encoding: str) -> int:
+    """The byte offset where `count` characters decoded from data[start:] end with no byte left over."""
+
+    def decoded(end: int) -> tuple[int, bool]:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            chars = len(decoder.decode(data[start:end], final=end >= len(data)))
+        except UnicodeDecodeError:
+            return count + 1, False
+        return chars, decoder.getstate()[0] == b""
+
+    low, high = start, min(len(data), start + max(count, 1))
+    while high < len(data) and decoded(high)[0] < count:  # widen until the characters fit
+        low, high = high, min(len(data), start + 2 * (high - start))
+    while low + 1 < high:  # the shortest stretch that holds them
+        middle = (low + high) // 2
+        if decoded(middle)[0] >= count:
+            high = middle
+        else:
+            low = middle
+    chars, settled = decoded(high)
+    if chars != count or not settled:
+        raise SpliceError(f"a fix starts or ends inside one {encoding} byte sequence")
+    return high

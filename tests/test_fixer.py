@@ -116,15 +116,16 @@ def test_write_back_refuses_stale_source(story):
     source = read_source(path)
     path.write_bytes(b"the the!\n")
     with pytest.raises(InputError, match="changed on disk"):
-        fixer.write_back(path, source, "the\n")
+        fixer.write_back(path, source, b"the\n")
 
 
 def test_fix_that_the_encoding_cannot_hold_is_refused(story):
     path = story("")
     path.write_bytes("caf\u00e9 the the\n".encode("cp1252"))
     source = read_source(path, encoding="cp1252")
+    outcome = fixer.Outcome(source, "caf\u00e9 \u0101\n", None, 1, [[Edit(Span(5, 12), "\u0101")]])
     with pytest.raises(InputError, match="cp1252 cannot hold"):
-        fixer.write_back(path, source, "caf\u00e9 \u0101\n")
+        outcome.fixed_bytes()
     assert path.read_bytes() == "caf\u00e9 the the\n".encode("cp1252")
 
 

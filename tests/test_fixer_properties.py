@@ -25,7 +25,8 @@ WORDS = ["the", "the", "The", "a", "news", "and", "And", "caf\u00e9", "na\u00efv
          "<!-- newslint-disable NL501 -->", "<!-- newslint-enable NL501 -->", "<!-- newslint-disable-next-line -->"]
 NOT_CP1252 = ["\U0001f600", "\U0001f469\u200d\U0001f469\u200d\U0001f467", "x\u0301", "\u05e9\u05dc\u05d5\u05dd",
               "\u0645\u0631\u062d\u0628\u0627", "\u200d", "\u0100"]
-SEPARATORS = [" ", " ", " ", "  ", "\n", "\r\n", "\n\n", "\r\n\r\n", ", ", ". ", "\t", ""]
+SEPARATORS = [" ", " ", " ", "  ", "\n", "\r\n", "\n\n", "\r\n\r\n", ", ", ". ", "\t", "", "\r", "\x0c", "\x0b"]
+NOT_CP1252_SEPARATORS = ["\u2028", "\u2029", "\x85", "\u00a0\u3000"]
 LINTER = Linter(Config(select=("NL501", "NL402", "NL901")))
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -85,7 +86,8 @@ def drafts(draw) -> tuple[str, str, bool]:
     """Copy in one of the encodings newsrooms use, with LF, CRLF or mixed line endings and maybe a BOM."""
     encoding = draw(st.sampled_from(["utf-8", "cp1252", "utf-16-le"]))
     vocabulary = WORDS + (NOT_CP1252 if encoding != "cp1252" else [])
-    parts = draw(st.lists(st.tuples(st.sampled_from(vocabulary), st.sampled_from(SEPARATORS)), max_size=40))
+    separators = SEPARATORS + (NOT_CP1252_SEPARATORS if encoding != "cp1252" else [])
+    parts = draw(st.lists(st.tuples(st.sampled_from(vocabulary), st.sampled_from(separators)), max_size=40))
     bom = encoding != "cp1252" and draw(st.booleans())
     return "".join(w + s for w, s in parts), encoding, bom
 
@@ -124,7 +126,7 @@ def test_bytes_outside_fixed_spans_are_kept(draft, unsafe):
                 current = current[:edit.span.start] + edit.replacement + current[edit.span.end:]
         assert current == outcome.text
         if outcome.changed:
-            fixer.write_back(path, source, outcome.text)
+            fixer.write_back(path, source, outcome.fixed_bytes())
         assert path.read_bytes() == expected
 
 
@@ -135,7 +137,7 @@ def test_fixing_is_idempotent(draft, unsafe):
         path, source, outcome = fixed_file(draft, unsafe, folder)
         assert len(outcome.passes) < fixer.MAX_PASSES
         if outcome.changed:
-            fixer.write_back(path, source, outcome.text)
+            fixer.write_back(path, source, outcome.fixed_bytes())
         once = path.read_bytes()
         again = fixer.fix_source(LINTER, read_source(path, encoding=draft[1]), unsafe=unsafe)
         assert not again.changed and again.applied == 0 and not again.diff()
@@ -150,6 +152,6 @@ def test_diff_applied_with_patch_equals_fix(draft, unsafe):
         original, diff = path.read_bytes(), outcome.diff()
         assert path.read_bytes() == original  # --diff writes nothing
         if outcome.changed:
-            fixer.write_back(path, source, outcome.text)
+            fixer.write_back(path, source, outcome.fixed_bytes())
         assert apply_diff(original, diff) == path.read_bytes()
         assert apply_unified_diff(original, diff) == path.read_bytes()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newslint.diagnostic import Applicability, Edit, Fix, Severity, Span
 from newslint.rule import Rule
 
@@ -12,21 +14,26 @@ CLAUSE_OPENERS = frozenset("what where why how who all".split())
 # "that that" is grammatical before the demonstrative's noun or verb ("that that man", "that that was"), never
 # before an article: "make sure that that the transition".
 ARTICLES = frozenset("the a an".split())
+# Space within a line: any white space but what ends a line (str.splitlines' line ends, as editors show them: a
+# lone CR, form feed, vertical tab, NEL, U+2028, U+2029...). Words a line break separates are not repeated "in a
+# row", and deleting the break would join two lines.
+LINE_SPACE_RE = re.compile(r"[^\S\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
 class RepeatedWord(Rule):
     """A word repeated by accident: "the the".
 
-    What it does: flags the second of two identical words separated only by spaces, in any case
-    ("The the"). Doublings that can be grammatical or deliberate (had had, that that, what it is is, bye bye) and
-    capitalised pairs that are names (Duran Duran, Baden Baden) are left alone; "that that" before an article
-    ("sure that that the") is not grammatical.
+    What it does: flags the second of two identical words separated only by spaces on one line, in any case
+    ("The the"), markup between them too ("the <b>the"). Doublings that can be grammatical or deliberate (had had,
+    that that, what it is is, bye bye) and capitalised pairs that are names (Duran Duran, Baden Baden) are left
+    alone; "that that" before an article ("sure that that the") is not grammatical.
 
     Why it matters: a doubled word survives spell checking and is one of the commonest slips in fast copy.
 
     Example: "officials met on the the border" -> delete the second "the".
 
-    Fix safety: safe; the second copy and the space before it are deleted.
+    Fix safety: safe; the second copy and the space before it are deleted (with markup between the two, the
+    space on one side of the second copy, so that the markup stays).
     """
 
     code = "NL501"
@@ -41,15 +48,28 @@ class RepeatedWord(Rule):
             word = first.text.lower()
             if word != second.text.lower() or self._grammatical(word, tokens, index):
                 continue
-            gap = prose[first.end:second.start]
-            if not gap or gap.strip() or "\n" in gap:
+            if not LINE_SPACE_RE.fullmatch(prose, first.end, second.start):
                 continue
             if first.text[:1].isupper() and second.text[:1].isupper():
                 continue
             span = Span(second.start, second.end)
-            fix = Fix(f"Delete the repeated '{second.text}'", (Edit(Span(first.end, second.end), ""),),
+            fix = Fix(f"Delete the repeated '{second.text}'", (Edit(self._deletion(doc.text, first, second), ""),),
                       Applicability.SAFE)
             yield self.report(span, f"Repeated word '{second.text}'", ("",), fix=fix)
+
+    @staticmethod
+    def _deletion(text: str, first, second) -> Span:
+        """What deleting the repeat removes: the space before it and the word; when markup stands between the two
+        words ("the <b>the", blank in the prose), only the word and the space right before or after it."""
+        if LINE_SPACE_RE.fullmatch(text, first.end, second.start):
+            return Span(first.end, second.end)
+        start = second.start
+        while start > first.end and LINE_SPACE_RE.match(text, start - 1):
+            start -= 1
+        if start < second.start:
+            return Span(start, second.end)
+        space = LINE_SPACE_RE.match(text, second.end)
+        return Span(second.start, space.end() if space else second.end)
 
     @staticmethod
     def _grammatical(word: str, tokens, index: int) -> bool:
