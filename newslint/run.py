@@ -9,7 +9,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newslint import config as config_module
 from newslint.config import Config, ConfigError
@@ -18,6 +18,9 @@ from newslint.linter import Linter
 from newslint.report import Located, Report, locate
 from newslint.source import InputError, Source, decode, read_source
 from newslint.suppression import DirectiveError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 MAX_BATCH = 32  # files per task handed to a worker process
 
@@ -59,6 +62,7 @@ class Run:
         self.discovery = Discovery(self.config_for_folder)
         self.baseline_size = 0
         self.stdin_fixed: bytes | None = None  # with --fix, stdin's text with the fixes, as it would be written
+        self._pool_notes: list[str] = []  # what happened to worker processes that stopped abruptly
 
     @property
     def diff(self) -> bytes:
@@ -187,6 +191,7 @@ class Run:
                 on_file(path, items, outcome.error)
         if known is not None and write_baseline:
             self.baseline_size = known.save()
+        report.warnings.extend(self._pool_notes)
         return report
 
     def _outcomes(self, paths: list[str], mode: Mode, jobs: int) -> Iterator[FileOutcome]:
@@ -197,26 +202,71 @@ class Run:
         if jobs <= 1:
             yield from (self.lint_file(path, mode) for path in paths)
             return
-        import multiprocessing
-        from concurrent.futures import Future, ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         yield self.lint_file(paths[0], mode)
         rest = paths[1:]
+        size = max(1, min(MAX_BATCH, len(rest) // (jobs * 8)))
+        start = 0
+        while start < len(rest):
+            pool = self._pool(jobs, mode)
+            in_flight: deque[tuple[list[str], Future[list[FileOutcome]]]] = deque()
+            try:
+                while start < len(rest) or in_flight:
+                    try:
+                        while start < len(rest) and len(in_flight) <= 2 * jobs:
+                            batch = rest[start:start + size]
+                            in_flight.append((batch, pool.submit(_work, batch)))
+                            start += len(batch)
+                        done = in_flight[0][1].result()
+                    except BrokenProcessPool:  # a worker was killed: the files in flight are looked at below
+                        break
+                    in_flight.popleft()
+                    yield from done
+            finally:
+                pool.shutdown(cancel_futures=True)
+            if in_flight:
+                yield from self._after_a_broken_pool(in_flight, mode)
+
+    def _pool(self, workers: int, mode: Mode) -> ProcessPoolExecutor:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         inherit = multiprocessing.get_start_method() == "fork"
         for stream in (sys.stdout, sys.stderr):  # a forked worker must not print what is buffered here again
             stream.flush()
-        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self if inherit else self.args, mode))
-        size = max(1, min(MAX_BATCH, len(rest) // (jobs * 8)))
-        in_flight: deque[Future[list[FileOutcome]]] = deque()
+        return ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self if inherit else self.args, mode))
+
+    def _after_a_broken_pool(self, in_flight: deque[tuple[list[str], Future[list[FileOutcome]]]],
+                             mode: Mode) -> Iterator[FileOutcome]:
+        """The outcomes of the batches in flight when a worker stopped abruptly (killed, crashed or out of memory):
+        those it finished, and the others' files checked again one at a time, each in a worker of its own, so
+        that a file that stops its worker again is named as lost and no other file is."""
+        finished = [future.done() and not future.cancelled() and future.exception() is None for _, future in in_flight]
+        unfinished = sum(len(batch) for (batch, _), done in zip(in_flight, finished) if not done)
+        self._pool_notes.append(f"a worker process stopped abruptly; {unfinished} unfinished "
+                                f"{'file was' if unfinished == 1 else 'files were'} checked again, one at a time")
+        for (batch, future), done in zip(in_flight, finished):
+            yield from future.result() if done else self._one_at_a_time(batch, mode)
+
+    def _one_at_a_time(self, paths: list[str], mode: Mode) -> Iterator[FileOutcome]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool: ProcessPoolExecutor | None = None
         try:
-            for start in range(0, len(rest), size):
-                in_flight.append(pool.submit(_work, rest[start:start + size]))
-                if len(in_flight) > 2 * jobs:
-                    yield from in_flight.popleft().result()
-            while in_flight:
-                yield from in_flight.popleft().result()
+            for path in paths:
+                pool = pool or self._pool(1, mode)
+                try:
+                    outcome = pool.submit(_work, [path]).result()[0]
+                except BrokenProcessPool:
+                    pool.shutdown()
+                    pool = None
+                    outcome = FileOutcome(error=f"{path}: lost: the worker process checking it stopped abruptly "
+                                                "(killed, crashed or out of memory); not checked", checked=False)
+                yield outcome
         finally:
-            pool.shutdown(cancel_futures=True)
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
 
     def lint_file(self, name: str, mode: Mode) -> FileOutcome:
         path = Path(name)

@@ -112,3 +112,62 @@ def test_paths_are_shown_as_given(cli, newsroom, monkeypatch):
     for root, shown in ((".", "story00001.txt"), ("./", "story00001.txt"), ("../desk1", "../desk1/story00001.txt")):
         paths = [d["path"] for d in cli(*SELECT, "--jobs", "2", root).json["diagnostics"]]
         assert paths[0] == shown, root
+
+
+def kill_worker_on(monkeypatch, name: str, times: int | None = None, marks: Path | None = None) -> None:
+    """Make a forked worker process die (SIGKILL, as the out-of-memory killer does) when it reaches `name`: every
+    time, or only the first `times` times (counted with files in `marks`, which processes share)."""
+    import os
+    import signal
+
+    from newslint import run
+
+    parent, real = os.getpid(), run.Run.lint_file
+
+    def lint_file(self, path, mode):
+        if path.endswith(name) and os.getpid() != parent:
+            if times is None or len(list(marks.iterdir())) < times:
+                if marks is not None:
+                    (marks / str(os.getpid())).touch()
+                os.kill(os.getpid(), signal.SIGKILL)
+        return real(self, path, mode)
+
+    monkeypatch.setattr(run.Run, "lint_file", lint_file)
+
+
+needs_fork = pytest.mark.skipif(__import__("multiprocessing").get_start_method() != "fork",
+                                reason="the test makes forked workers die")
+
+
+@needs_fork
+def test_a_killed_worker_loses_only_its_file(cli, newsroom, monkeypatch):
+    poison = newsroom / "desk2" / "story00009.txt"
+    serial = cli(*SELECT, str(newsroom)).json
+    kill_worker_on(monkeypatch, "story00009.txt")
+    result = cli(*SELECT, "--jobs", "2", str(newsroom))
+    assert result.code == 2
+    assert sorted(result.json["errors"]) == sorted(serial["errors"] + [
+        f"{poison}: lost: the worker process checking it stopped abruptly (killed, crashed or out of memory); "
+        "not checked"])
+    assert result.json["diagnostics"] == [d for d in serial["diagnostics"] if d["path"] != str(poison)]
+    assert "newslint: warning: a worker process stopped abruptly;" in result.err
+    assert "checked again, one at a time" in result.err
+
+
+@needs_fork
+def test_a_worker_killed_once_loses_nothing(cli, newsroom, monkeypatch, tmp_path_factory):
+    serial = cli(*SELECT, str(newsroom))
+    kill_worker_on(monkeypatch, "story00021.txt", times=1, marks=tmp_path_factory.mktemp("marks"))
+    result = cli(*SELECT, "--jobs", "3", str(newsroom))
+    assert (result.code, result.out) == (serial.code, serial.out)
+    assert "a worker process stopped abruptly" in result.err
+
+
+@needs_fork
+def test_a_killed_worker_during_fix_leaves_every_other_file_fixed(cli, newsroom, monkeypatch):
+    kill_worker_on(monkeypatch, "story00005.txt")
+    result = cli(*SELECT, "--fix", "--jobs", "2", str(newsroom))
+    assert result.code == 2 and any("story00005.txt: lost:" in error for error in result.json["errors"])
+    assert b"the the" in (newsroom / "desk5" / "story00005.txt").read_bytes()
+    unfixed = [p.name for p in newsroom.rglob("*.txt") if b"the the" in p.read_bytes()]
+    assert sorted(unfixed) == ["old.txt", "story00005.txt"]  # old.txt is cp1252: an input error
