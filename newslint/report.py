@@ -8,11 +8,30 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from newslint.diagnostic import Diagnostic
+from newslint.document import Document
 from newslint.linter import FileResult
 from newslint.source import checksum
 
 CONTEXT = 20  # characters each side of the flagged text that take part in its fingerprint
 SPACE_RE = re.compile(r"\s+")
+# Characters of a line kept for display each side of the flagged text, and of the flagged text itself: more than the
+# text view's window (sized to the terminal) shows beside a span on any real terminal. Keeping the whole line instead
+# cost memory with diagnostics times line length: one 1 MB line of "the the ..." gave 262,143 copies of it.
+EXCERPT_MARGIN = 500
+
+
+def readable(text: str) -> str:
+    """text with each byte that was not UTF-8 (a lone surrogate U+DC80..U+DCFF, as Python decodes a file name's
+    undecodable bytes) written as a backslash escape, \\xe9, and any other lone surrogate as \\udXXX: printable on a
+    strict UTF-8 stream, and two names that differ only in such bytes still differ."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join(f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff" else
+                       f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else c for c in text)
 
 
 def content_fingerprint(text: str, start: int, end: int) -> str:
@@ -23,15 +42,39 @@ def content_fingerprint(text: str, start: int, end: int) -> str:
     return checksum(snippet.encode("utf-8", "surrogatepass"))
 
 
+class Excerpt(NamedTuple):
+    """The part of a diagnostic's first line kept for display: the flagged text (at most EXCERPT_MARGIN characters of
+    it) and at most EXCERPT_MARGIN characters each side."""
+
+    text: str
+    column: int  # 1-based column of text's first character in the line
+    cut_after: bool  # the line goes on after text
+
+    @property
+    def cut_before(self) -> bool:
+        return self.column > 1
+
+
+def excerpt(doc: Document, line: int, start: int, end: int) -> Excerpt:
+    """The excerpt of 1-based line `line` around the span start..end (which may run on past the line)."""
+    line_start, line_end = doc.line_span(line - 1)
+    first = max(line_start, start - EXCERPT_MARGIN)
+    last = min(line_end, min(end, start + EXCERPT_MARGIN) + EXCERPT_MARGIN)
+    last = max(first, last)
+    return Excerpt(doc.text[first:last], first - line_start + 1, last < line_end)
+
+
 class Located(NamedTuple):
     diagnostic: Diagnostic
-    path: str
+    path: str  # as given, with bytes of the name that are not UTF-8 escaped (see readable)
     line: int
     column: int
     end_line: int
     end_column: int  # exclusive
-    source_line: str  # the text of `line`, for display
+    excerpt: Excerpt  # the line around the flagged text, for display
     fingerprint: str = ""  # the flagged text in its context, hashed: what a baseline matches on
+    # On the last item of a rule in a file: how many more diagnostics the rule found there past MAX_PER_RULE.
+    more: int = 0
 
     def as_dict(self) -> dict:
         d = self.diagnostic
@@ -50,14 +93,26 @@ class Located(NamedTuple):
 
 
 def locate(result: FileResult) -> list[Located]:
+    """A file's diagnostics with lines and columns; a rule that found more than MAX_PER_RULE says how many more on
+    its last item (a rule whose every item the filters took out, suppressions or severity "off", says nothing)."""
     doc = result.document
+    path = readable(doc.path)
     out = []
     for d in result.diagnostics:
         line, column = doc.locate(d.span.start)
         end_line, end_column = doc.locate(d.span.end)
-        out.append(Located(d, doc.path, line, column, end_line, end_column, doc.line_text(line - 1),
+        out.append(Located(d, path, line, column, end_line, end_column, excerpt(doc, line, d.span.start, d.span.end),
                            content_fingerprint(doc.text, d.span.start, d.span.end)))
+    for code, more in result.left_out:
+        last = next((i for i in range(len(out) - 1, -1, -1) if out[i].diagnostic.code == code), None)
+        if last is not None:
+            out[last] = out[last]._replace(more=more)
     return out
+
+
+def left_out(items: list[Located]) -> list[tuple[str, str, int]]:
+    """(path, code, how many more) for each rule whose diagnostics in a file were cut at MAX_PER_RULE."""
+    return [(item.path, item.diagnostic.code, item.more) for item in items if item.more]
 
 
 def occurrences(items: list[Located]) -> list[int]:
@@ -80,8 +135,12 @@ class Report:
     warnings: list[str] = field(default_factory=list)  # run-level remarks for stderr (a pattern that matches nothing)
     fixed: int = 0
     hidden_by_baseline: int = 0  # known problems a baseline kept out of items
+    # (path, code, how many more) for each rule that found more than MAX_PER_RULE problems in a file
+    truncated: list[tuple[str, str, int]] = field(default_factory=list)
 
     def add_items(self, items: list[Located]) -> None:
         """One checked file's diagnostics, already located (documents are not kept)."""
         self.files += 1
         self.items.extend(items)
+        self.truncated.extend(left_out(items))
+

@@ -66,7 +66,7 @@ def check_pipeline(text: str, name: str) -> None:
         span = item.diagnostic.span
         assert (item.line, item.column) == line_and_column(text, span.start)
         assert (item.end_line, item.end_column) == line_and_column(text, span.end)
-        assert "\n" not in item.source_line and "\r" not in item.source_line
+        assert "\n" not in item.excerpt.text and "\r" not in item.excerpt.text
     outcome = fixer.fix_source(LINTER, source, unsafe=True)
     assert all(0 <= d.span.start <= d.span.end <= len(outcome.text) for d in outcome.result.diagnostics)
 

@@ -175,11 +175,11 @@ def test_gitlab_fingerprint_survives_a_line_inserted_above(story, tmp_path, monk
 
 def test_fingerprints_depend_on_path_code_content_and_occurrence():
     from newslint.diagnostic import Diagnostic, Severity, Span
-    from newslint.report import Located
+    from newslint.report import Excerpt, Located
 
     def item(path: str, code: str, line: int, content: str) -> Located:
         d = Diagnostic(code, "rule", "message", Span(0, 3), Severity.ERROR)
-        return Located(d, path, line, 1, line, 4, "the the", fingerprint=content)
+        return Located(d, path, line, 1, line, 4, Excerpt("the the", 1, False), fingerprint=content)
 
     prints = fingerprints([item("a.txt", "NL501", 1, "f1"), item("b.txt", "NL501", 9, "f1"),
                            item("a.txt", "NL502", 1, "f1"), item("a.txt", "NL501", 1, "f2"),
@@ -310,3 +310,44 @@ def test_output_file_that_cannot_be_written_is_an_error(lint, tmp_path):
     assert result.code == 2
     assert result.err.startswith("newslint: taken: cannot write report (")
     assert result.out == ""
+
+
+MANY = "Harbor vote delayed\n\n" + "The the quay.\n" * 520  # 20 repeated words past the cap of 500
+
+
+def test_a_rule_past_the_cap_reports_500_and_says_how_many_more_in_each_format(story, tmp_path, monkeypatch):
+    from newslint.linter import MAX_PER_RULE
+
+    assert MAX_PER_RULE == 500
+    monkeypatch.chdir(tmp_path)
+    story(MANY)
+    note = "20 more NL501 repeated-word problems not shown (at most 500 are reported per rule and file)"
+    text = run_cli("story.txt", "--select", "NL501").out
+    assert text.count("NL501 repeated-word [error]") == 500
+    assert f"story.txt: {note}\n\n" in text
+    assert text.endswith("Found 500 problems (500 errors) in 1 of 1 file checked.\n"
+                         "20 more not shown: at most 500 problems are reported per rule and file.\n"
+                         "500 fixable with `--fix`.\n")
+    concise = run_cli("story.txt", "--select", "NL501", "--format", "concise").out.splitlines()
+    assert (len(concise), concise[-1]) == (501, f"story.txt: {note}")
+    report = run_cli("story.txt", "--select", "NL501", "--format", "json").json
+    assert (len(report["diagnostics"]), report["truncated"]) == (500, [{"path": "story.txt", "code": "NL501", "more": 20}])
+    jsonl = run_cli("story.txt", "--select", "NL501", "--format", "jsonl").out.splitlines()
+    assert json.loads(jsonl[-1]) == {"truncated": {"path": "story.txt", "code": "NL501", "more": 20}}
+    github = run_cli("story.txt", "--select", "NL501", "--format", "github").out.splitlines()
+    assert github[-1] == f"::warning file=story.txt,title=NL501 repeated-word::{note}"
+    gitlab = json.loads(run_cli("story.txt", "--select", "NL501", "--format", "gitlab").out)
+    assert (len(gitlab), gitlab[-1]["description"], gitlab[-1]["severity"]) == (501, f"NL501 {note}", "info")
+    sarif = json.loads(run_cli("story.txt", "--select", "NL501", "--format", "sarif").out)
+    jsonschema.validate(sarif, SCHEMA)
+    [notification] = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert (notification["message"]["text"], notification["associatedRule"]["id"]) == (note, "NL501")
+    junit = ET.fromstring(run_cli("story.txt", "--select", "NL501", "--format", "junit").out)
+    assert (junit.get("tests"), junit.get("failures")) == ("501", "501")
+    assert junit.find("testsuite/testcase[@name='NL501 repeated-word: more']/failure").get("message") == note
+    statistics = run_cli("story.txt", "--select", "NL501", "--statistics").out
+    assert statistics.startswith("520  NL501  repeated-word")
+
+
+def test_a_draft_under_the_cap_has_no_truncated_field(lint):
+    assert "truncated" not in lint("json").json

@@ -90,3 +90,27 @@ def test_an_emoji_family_keeps_its_joiners_and_a_control_character_is_shown_as_a
     lines = run_cli("story.txt", "--select", "NL501").out.splitlines()
     assert lines[1] == "    3 | A \U0001F468\u200d\U0001F469\u200d\U0001F467 family\ufffd and the the dog."
     assert lines[2] == " " * cells(lines[1][:lines[1].index("the the") + 4]) + "^^^"
+
+
+def test_an_excerpt_cut_from_a_longer_line_is_marked_cut_even_where_it_fits():
+    assert window("said the the harbour", 9, 12, 80, cut_before=True, cut_after=True) == (
+        "…said the ", "the", " harbour…")
+    assert window("said the the harbour", 9, 12, 80, cut_after=True) == ("said the ", "the", " harbour…")
+
+
+def test_a_located_item_keeps_a_window_of_its_line_not_the_line():
+    from newslint.diagnostic import Diagnostic, Severity, Span
+    from newslint.document import Document
+    from newslint.linter import FileResult
+    from newslint.report import EXCERPT_MARGIN, locate
+    from newslint.source import Source
+
+    line = "x" * 100_000 + " the the " + "y" * 100_000
+    start = line.index("the the") + 4
+    doc = Document(Source("story.txt", f"Headline\n\n{line}\n", "utf-8", False))
+    found = Diagnostic("NL501", "repeated-word", "Repeated word 'the'", Span(start + 10, start + 13), Severity.ERROR)
+    [item] = locate(FileResult(doc, [found]))
+    assert (item.line, item.column) == (3, start + 1)
+    assert item.excerpt.text == line[start - EXCERPT_MARGIN:start + 3 + EXCERPT_MARGIN]
+    assert (item.excerpt.column, item.excerpt.cut_before, item.excerpt.cut_after) == (
+        start - EXCERPT_MARGIN + 1, True, True)

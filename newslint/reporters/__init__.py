@@ -5,8 +5,10 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol, TextIO
+
+from newslint.linter import MAX_PER_RULE
 
 if TYPE_CHECKING:
     from newslint.report import Located, Report
@@ -40,11 +42,29 @@ class WholeReport:
         self.module.render(report, self.stream, self.options.color)
 
 
+class ReadableErrors:
+    """A format's reporter, handed input errors as report.readable writes them: an error names its file, and a
+    file name's bytes that are not UTF-8 would stop a strict UTF-8 stream (locate escapes the paths of items)."""
+
+    def __init__(self, inner: Reporter):
+        self.inner = inner
+
+    def file_done(self, items: list[Located], error: str) -> None:
+        from newslint.report import readable
+
+        self.inner.file_done(items, readable(error))
+
+    def finish(self, report: Report) -> None:
+        from newslint.report import readable
+
+        self.inner.finish(replace(report, errors=[readable(error) for error in report.errors]))
+
+
 def reporter(name: str, stream: TextIO, options: Options = Options()) -> Reporter:
     module = importlib.import_module(f"newslint.reporters.{name}_format")
     if hasattr(module, "Reporter"):
-        return module.Reporter(stream, options)
-    return WholeReport(module, stream, options)
+        return ReadableErrors(module.Reporter(stream, options))
+    return ReadableErrors(WholeReport(module, stream, options))
 
 
 def streams(name: str) -> bool:
@@ -74,6 +94,13 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def truncation_note(item: Located) -> str:
+    """What a report says, beside a rule's last item in a file, of the problems it found there past MAX_PER_RULE."""
+    d = item.diagnostic
+    return (f"{item.more:,} more {d.code} {d.rule} problem{'' if item.more == 1 else 's'} not shown "
+            f"(at most {MAX_PER_RULE} are reported per rule and file)")
+
+
 def fixable_counts(items: list[Located]) -> tuple[int, int]:
     """How many of the items --fix would fix, and how many more --unsafe-fixes would."""
     safe = sum(1 for i in items if i.diagnostic.fix and i.diagnostic.fix.applicability.value == "safe")
@@ -97,6 +124,10 @@ def summary_lines(report: Report, options: Options) -> list[tuple[str, str]]:
         out.append((f"No problems found in {checked}.", "bold red"))
     else:
         out.append((f"All clear: {checked}.", "bold green"))
+    if report.truncated:
+        more = sum(n for _, _, n in report.truncated)
+        out.append((f"{more:,} more not shown: at most {MAX_PER_RULE} problems are reported per rule and file.",
+                    "bold"))
     if report.fixed:
         out.append((f"Fixed {plural(report.fixed, 'problem')}.", "green"))
     safe, unsafe = fixable_counts(report.items)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from newslint.report import Located, Report
-from newslint.reporters import Options, with_hint
+from newslint.reporters import Options, truncation_note, with_hint
 
 
 def line_for(item: Located) -> str:
@@ -18,7 +18,9 @@ class Reporter:
         self.stream = stream
 
     def file_done(self, items: list[Located], error: str) -> None:
-        lines = [line_for(item) + "\n" for item in items] + ([f"error: {error}\n"] if error else [])
+        lines = [line_for(item) + "\n" for item in items]
+        lines += [f"{item.path}: {truncation_note(item)}\n" for item in items if item.more]
+        lines += [f"error: {error}\n"] if error else []
         if lines:
             self.stream.write("".join(lines))
             self.stream.flush()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from newslint.report import Located, Report
-from newslint.reporters import Options, with_hint
+from newslint.reporters import Options, truncation_note, with_hint
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -36,6 +36,10 @@ class Reporter:
             lines.append(command(LEVELS[d.severity.value], with_hint(d), file=item.path, line=item.line,
                                  endLine=item.end_line, col=item.column, endColumn=item.end_column,
                                  title=f"{d.code} {d.rule}"))
+        for item in items:
+            if item.more:
+                d = item.diagnostic
+                lines.append(command("warning", truncation_note(item), file=item.path, title=f"{d.code} {d.rule}"))
         if error:
             lines.append(command("error", error))
         if lines:

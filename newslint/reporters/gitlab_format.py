@@ -1,4 +1,5 @@
-"""GitLab Code Quality: a JSON array of issues whose fingerprints survive edits elsewhere in the file."""
+"""GitLab Code Quality: a JSON array of issues whose fingerprints survive edits elsewhere in the file; a rule that
+found more problems in a file than are reported has one more issue there saying how many."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 from typing import TextIO
 
 from newslint.report import Located, Report, occurrences
+from newslint.reporters import truncation_note
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -28,5 +30,14 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
         "fingerprint": fingerprint,
         "location": {"path": item.path, "lines": {"begin": item.line, "end": item.end_line}},
     } for item, fingerprint in zip(report.items, fingerprints(report.items))]
+    issues += [{
+        "type": "issue",
+        "check_name": item.diagnostic.code,
+        "description": f"{item.diagnostic.code} {truncation_note(item)}",
+        "categories": ["Style"],
+        "severity": "info",
+        "fingerprint": hashlib.sha256("\0".join((item.path, item.diagnostic.code, "more")).encode()).hexdigest()[:32],
+        "location": {"path": item.path, "lines": {"begin": item.line, "end": item.line}},
+    } for item in report.items if item.more]
     json.dump(issues, stream, ensure_ascii=False, indent=1)
     stream.write("\n")

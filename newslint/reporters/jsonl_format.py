@@ -1,4 +1,5 @@
-"""JSON Lines: one diagnostic a line, with the same fields as the json format."""
+"""JSON Lines: one diagnostic a line, with the same fields as the json format; after a file's diagnostics, a line
+{"truncated": {"path", "code", "more"}} for each rule that found more problems there than are reported."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TextIO
 
 from newslint.report import Located, Report
 from newslint.reporters import Options
+from newslint.reporters.json_format import truncated
 
 
 class Reporter:
@@ -15,7 +17,9 @@ class Reporter:
 
     def file_done(self, items: list[Located], error: str) -> None:
         if items:
-            self.stream.write("".join(json.dumps(item.as_dict(), ensure_ascii=False) + "\n" for item in items))
+            lines = [item.as_dict() for item in items]
+            lines += [{"truncated": truncated(item.path, item.diagnostic.code, item.more)} for item in items if item.more]
+            self.stream.write("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
             self.stream.flush()
 
     def finish(self, report: Report) -> None:

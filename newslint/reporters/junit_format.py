@@ -1,4 +1,5 @@
-"""JUnit XML for CI dashboards: a test suite per file with problems, a failing test case per diagnostic."""
+"""JUnit XML for CI dashboards: a test suite per file with problems, a failing test case per diagnostic, and one
+for the problems a rule found in a file past those reported."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TextIO
 from xml.etree import ElementTree as ET
 
 from newslint.report import Report
+from newslint.reporters import truncation_note
 from newslint.reporters.concise_format import line_for
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0 forbids these
@@ -23,12 +25,18 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     for path, group in groupby(report.items, key=lambda item: item.path):
         items = list(group)
         flagged += 1
-        suite = _suite(root, path, len(items), failures=len(items))
+        cut = [item for item in items if item.more]
+        suite = _suite(root, path, len(items) + len(cut), failures=len(items) + len(cut))
         for item in items:
             d = item.diagnostic
             case = ET.SubElement(suite, "testcase", name=f"{d.code} {d.rule} at {item.line}:{item.column}",
                                  classname=path, file=path, line=str(item.line))
             ET.SubElement(case, "failure", message=d.message, type=d.code).text = line_for(item)
+        for item in cut:
+            note = truncation_note(item)
+            case = ET.SubElement(suite, "testcase", name=f"{item.diagnostic.code} {item.diagnostic.rule}: more",
+                                 classname=path, file=path)
+            ET.SubElement(case, "failure", message=note, type=item.diagnostic.code).text = f"{path}: {note}"
     clean = report.files - flagged
     if clean or report.errors or not report.files:
         suite = _suite(root, "newslint", (clean > 0) + len(report.errors), errors=len(report.errors))

@@ -1,4 +1,5 @@
-"""SARIF 2.1.0 for GitHub code scanning: rule metadata, located results with fingerprints, fixes."""
+"""SARIF 2.1.0 for GitHub code scanning: rule metadata, located results with fingerprints, fixes; a rule that found
+more problems in a file than are reported gets a tool notification saying how many."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from urllib.parse import quote
 from newslint import __version__, registry
 from newslint.diagnostic import Diagnostic
 from newslint.report import Located, Report
-from newslint.reporters import with_hint
+from newslint.reporters import truncation_note, with_hint
 from newslint.reporters.gitlab_format import fingerprints
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -74,7 +75,11 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     sarif = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "newslint", "version": __version__, "rules": [_rule(firsts[c]) for c in codes]}},
         "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": [
-            {"level": "error", "message": {"text": error}} for error in report.errors]}],
+            {"level": "error", "message": {"text": error}} for error in report.errors] + [
+            {"level": "warning", "message": {"text": truncation_note(item)},
+             "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(item.path)}}}],
+             "associatedRule": {"id": item.diagnostic.code, "index": index[item.diagnostic.code]}}
+            for item in report.items if item.more]}],
         "columnKind": "unicodeCodePoints",
         "results": results,
     }]}

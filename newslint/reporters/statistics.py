@@ -13,6 +13,8 @@ from newslint.reporters import fixable_counts
 def rows(report: Report) -> list[dict]:
     """One row per rule that found something, the commonest first (ties by code)."""
     by_code = Counter(item.diagnostic.code for item in report.items)
+    for _, code, more in report.truncated:  # found past those reported
+        by_code[code] += more
     out = []
     for code, count in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0])):
         items = [i for i in report.items if i.diagnostic.code == code]

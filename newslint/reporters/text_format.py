@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from newslint.report import Located, Report
-from newslint.reporters import Options, suggestion_text, summary_lines
+from newslint.reporters import Options, suggestion_text, summary_lines, truncation_note
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 ELLIPSIS = "…"
@@ -32,25 +32,27 @@ def _printable(line: str) -> str:
     return "".join(" " if c == "\t" else "\ufffd" if unicodedata.category(c) == "Cc" else c for c in line)
 
 
-def window(line: str, start: int, end: int, room: int) -> tuple[str, str, str]:
+def window(line: str, start: int, end: int, room: int, cut_before: bool = False,
+           cut_after: bool = False) -> tuple[str, str, str]:
     """The part of line shown in `room` columns, split as (before the span, the span, after it); a cut end is
     marked with an ellipsis. The span is shown from its start; the context around it is shared out evenly, and
-    what one side cannot use goes to the other."""
+    what one side cannot use goes to the other. cut_before and cut_after say that line is an excerpt of a longer
+    one, which goes on at that end: that end is marked as cut too."""
     before, span, after = line[:start], line[start:end], line[end:]
-    if cells(line) <= room:
+    if cells(line) <= room and not (cut_before or cut_after):
         return before, span, after
     budget = room - 2  # an ellipsis on each side at most
     if cells(span) >= budget:
         shown = _fit(span, budget, from_left=True)
-        return (ELLIPSIS if before else ""), shown, ELLIPSIS
+        return (ELLIPSIS if before or cut_before else ""), shown, ELLIPSIS
     spare = budget - cells(span)
     left_room = min(cells(before), spare // 2)
     right_room = min(cells(after), spare - left_room)
     left_room = min(cells(before), spare - right_room)
     left = _fit(before, left_room, from_left=False)
     right = _fit(after, right_room, from_left=True)
-    return ((ELLIPSIS if len(left) < len(before) else "") + left, span,
-            right + (ELLIPSIS if len(right) < len(after) else ""))
+    return ((ELLIPSIS if len(left) < len(before) or cut_before else "") + left, span,
+            right + (ELLIPSIS if len(right) < len(after) or cut_after else ""))
 
 
 def _fit(text: str, room: int, from_left: bool) -> str:
@@ -74,12 +76,14 @@ def diagnostic_lines(item: Located, width: int) -> list[Line]:
     style = STYLES[d.severity.value]
     out: list[Line] = [[(f"{item.path}:{item.line}:{item.column}", "bold"), (": ", ""), (d.code, style),
                         (f" {d.rule}", "dim"), (f" [{d.severity.value}] {d.message}", "")]]
-    line = item.source_line
-    start = min(item.column - 1, len(line))
-    end = item.end_column - 1 if item.end_line == item.line else len(line)
+    excerpt = item.excerpt
+    line = excerpt.text
+    start = min(item.column - excerpt.column, len(line))
+    end = item.end_column - excerpt.column if item.end_line == item.line else len(line)
     end = min(max(end, start), len(line))
     gutter = f"{item.line:>5} | "
-    before, span, after = window(_printable(line), start, end, max(width - len(gutter) - 1, 20))
+    before, span, after = window(_printable(line), start, end, max(width - len(gutter) - 1, 20),
+                                 excerpt.cut_before, excerpt.cut_after)
     out.append([(gutter, "dim"), (before, ""), (span, style), (after, "")])
     out.append([(" " * (len(gutter) + cells(before)) + "^" * max(1, cells(span)), style)])
     if d.suggestions:
@@ -121,6 +125,9 @@ class Reporter:
         lines: list[Line] = []
         for item in items:
             lines.extend(diagnostic_lines(item, self.options.width))
+        for item in items:
+            if item.more:
+                lines.extend([[(f"{item.path}: ", "bold"), (truncation_note(item), "bold yellow")], []])
         if error:
             lines.append([(f"error: {error}", "bold red")])
         if lines:
