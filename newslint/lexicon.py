@@ -171,6 +171,7 @@ class Lexicon:
         # Spellings only one standard's lists have, mapped to the other's form ("" when there is no direct one).
         self.gb_only, self.us_only = gb_only, us_only
         self._marks: dict[str, DialectMark | None] = {}
+        self.searched = 0  # strings looked up by candidates() so far: what a rule's search budget counts
         # Spellings of the other dialect, mapped to this dialect's form ("" when there is no direct counterpart).
         # Under auto no spelling is foreign: every standard's forms are words.
         self.foreign = {} if dialect == AUTO else us_only if dialect in BRITISH else gb_only
@@ -315,15 +316,21 @@ class Lexicon:
         if self.too_long_to_correct(word):
             return []
         lower = word.lower()
-        near = [c for c in edits1(lower) if self._known(c)]
+        one_edit = edits1(lower)
+        self.searched += len(one_edit)
+        near = [c for c in one_edit if self._known(c)]
         if near or max_distance < 2:
             return near
         splits = [(lower[:i], lower[i:]) for i in range(len(lower))]
         first_steps = {a + b[1:] for a, b in splits} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
         # letters swapped across one between them: "tsumani" for "tsunami"
         swapped = {a + b[2] + b[1] + b[0] + b[3:] for a, b in splits if len(b) > 2}
-        two_edits = {c for step in first_steps for c in edits1(step)
-                     if self._known(c) and self.frequency(c) > RARE_WORD}
+        two_edits: set[str] = set()
+        for step in first_steps:
+            second = edits1(step)
+            self.searched += len(second)
+            two_edits.update(c for c in second if self._known(c) and self.frequency(c) > RARE_WORD)
+        self.searched += len(swapped)
         return list(two_edits | {c for c in swapped if self._known(c)})
 
     def prefer_native(self, candidates: list[str], standard: str | None = None) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -112,6 +113,21 @@ def test_the_slips_in_one_italic_phrase_read_it_once(story, monkeypatch):
     result = run_cli("--format", "json", "--select", "NL101", str(path))
     assert sorted(d["message"] for d in result.json["diagnostics"]) == [f"Unknown word '{w}'" for w in slips]
     assert len(slips) > 30 and len(reads) == 1
+
+
+def test_the_search_for_slips_stops_at_its_budget_and_says_where(story, monkeypatch):
+    # a line of random letters cost 800 look-ups a character: hours for a 10 MB file
+    from newslint.rules import spelling
+
+    monkeypatch.setattr(spelling, "SEARCH_BUDGET", 20_000)
+    letters = random.Random(15)
+    words = ["".join(letters.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(6 + i % 5)) for i in range(400)]
+    path = story("Headline\n\n" + " ".join(words) + ".\n")
+    found = run_cli("--format", "json", "--select", "NL101", str(path)).json["diagnostics"]
+    last = found[-1]
+    assert last["message"].endswith("not checked for a slip, nor any word after it: the search has used up its "
+                                    "budget for this file (20,000 look-ups)")
+    assert (last["line"], last["suggestions"]) == (3, []) and last["column"] < 2000
 
 
 NOT_UTF8 = b"caf\xe9.txt"

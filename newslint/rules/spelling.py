@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from newslint.diagnostic import Applicability, Severity, Span
-from newslint.lexicon import AUTO, COMMON_WORD
+from newslint.lexicon import AUTO, COMMON_WORD, Lexicon
 from newslint.names import NameEvidence, is_capitalised, strip_possessive
 from newslint.rule import Rule
 from newslint.story_dialect import StoryDialect
@@ -23,6 +24,23 @@ PARTICLE_LENGTH = 3  # the longest particle of a name in its own language: sa, n
 UNIT_LENGTH = 4  # a lower-case word this short straight after a number is a unit or abbreviation: 90 mins, 79 og
 FUNCTION_WORD = -2.5  # log10 frequency of the commonest hundred words or so (from, with, the)
 LONGEST_QUOTED = 40  # letters of a word too long to correct that its message quotes
+# Strings one file may have looked up in the word list while searching for slips (spelling candidates, and the
+# one-edit neighbours the exemptions ask about). The heaviest of the 170 bench stories needed 18,000 and the average
+# 1,500 (December 2026); a line of random letters needs about 800 a character (13 million, 22 s, for 17 KB), so a
+# 10 MB file of it took hours. Past the budget, the rule stops in that file and says so at the next unknown word.
+SEARCH_BUDGET = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class SearchBudget:
+    """What one file's search for slips has spent of SEARCH_BUDGET."""
+
+    lexicon: Lexicon
+    start: int  # lexicon.searched when the file's check began
+
+    @property
+    def spent(self) -> bool:
+        return self.lexicon.searched - self.start > SEARCH_BUDGET
 
 
 def quoted(word: str) -> str:
@@ -47,7 +65,9 @@ class Spelling(Rule):
     scripts (москва, 梦) are not English. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a
     foreign term, as house styles mark them, unless one is a slip of an everyday word alone or among English words
     (*realy*). A "word" of more than 47 letters, two more than the longest in the dictionary, is no slip of any
-    word: it is reported as too long to correct, with no suggestion.
+    word: it is reported as too long to correct, with no suggestion. The search for slips has a budget per file,
+    some 270 times what the heaviest story needs: a file of random letters that uses it up is checked no further,
+    and the rule says at which word it stopped.
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
@@ -69,8 +89,8 @@ class Spelling(Rule):
         accepted = res.accepted_words | (res.glossary.words if res.config.names else set())
         evidence = doc.derived(NameEvidence)
         prose = doc.prose
-        italicises_foreign = any(self._plainly_foreign(w, lexicon)
-                                 for start, end in doc.italic_spans for w in WORD_RE.findall(prose[start:end]))
+        budget = SearchBudget(lexicon, lexicon.searched)
+        italicises_foreign = self._italicises_foreign(doc, lexicon, budget)
         phrases: dict[tuple[int, int], Phrase] = {}  # each italic span's words, read once
         for index, token in enumerate(doc.tokens):
             if stuck_to_digits(prose, token) or in_other_script(token.text):
@@ -82,6 +102,11 @@ class Spelling(Rule):
                 continue
             if lexicon.is_other_dialect(word):
                 continue  # the dialect-consistency rule (NL302) reports it
+            if budget.spent:
+                yield self.report(Span(token.start, token.start + len(word)),
+                                  f"Unknown word {quoted(word)} not checked for a slip, nor any word after it: the "
+                                  f"search has used up its budget for this file ({SEARCH_BUDGET:,} look-ups)")
+                return
             if word in lexicon.attested and not lexicon.near_common_word(word):
                 continue  # crypto, pharma, grand prix: in everyday use, missing from the dictionaries
             if evidence.is_name_particle(index) or self._links_foreign_name(index, evidence, lexicon):
@@ -137,6 +162,16 @@ class Spelling(Rule):
         others = phrase.length - phrase.words[word]
         everyday_others = len(phrase.everyday) - (word in phrase.everyday)
         return others > 0 and not everyday_others
+
+    @classmethod
+    def _italicises_foreign(cls, doc, lexicon, budget: SearchBudget) -> bool:
+        """The story sets a plainly foreign word in italics (so italics mark its foreign terms); taken as so once the
+        search budget is spent, which flags the fewer words."""
+        for start, end in doc.italic_spans:
+            for w in WORD_RE.findall(doc.prose[start:end]):
+                if budget.spent or cls._plainly_foreign(w, lexicon):
+                    return True
+        return False
 
     @staticmethod
     def _plainly_foreign(word, lexicon) -> bool:
