@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     p.add_argument("--stdin-filename", help="the name to report for '-' (and to choose text or Markdown)")
-    p.add_argument("--encoding", help="read files in this encoding instead of UTF-8 (e.g. cp1252)")
+    p.add_argument("--encoding", type=_encoding, help="read files in this encoding instead of UTF-8 (e.g. cp1252)")
     p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                    help="lint files in N processes (0: one per CPU; default 1)")
     p.add_argument("--baseline", type=Path, metavar="FILE",
@@ -80,6 +80,16 @@ def _dialect(value: str) -> str:
     if (found := canonical_dialect(value)) is None:
         raise argparse.ArgumentTypeError(f"{value!r} is not one of {', '.join(DIALECTS)}")
     return found
+
+
+def _encoding(value: str) -> str:
+    from newslint.source import text_codec
+
+    try:
+        text_codec(value)
+    except LookupError as exc:  # base64, zlib, rot13 ...: no story is read through them
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
 
 
 def _severity(value: str) -> str:

@@ -53,6 +53,10 @@ RULE_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z][A-Za-z0-9]*)+") 
 OPTIONS = {"select": "--select", "extend_select": "--extend-select", "ignore": "--ignore", "dialect": "--dialect",
            "respect_gitignore": "--no-respect-gitignore", "force_exclude": "--force-exclude", "fail_on": "--fail-on"}
 PLAIN_NAME_RE = re.compile(r"[^*?\[\]\\/!#\s]+")  # a pattern that is just a name (or name/): no pathspec needed
+# A newsroom's configuration and a pack file are a few KB (the largest shipped pack file: 8 KB); a larger file
+# is not a configuration, and reading it whole could take all memory (/dev/zero).
+MAX_CONFIG_BYTES = 1024 * 1024
+TOO_DEEP = 100  # brackets inside one another: where a file nested too deeply to read is said to go wrong
 
 
 class ConfigError(Exception):
@@ -302,7 +306,7 @@ def _key_location(path: Path, keys: tuple[str, ...]) -> str:
     """'file:line' of the first line that sets one of keys (in pyproject.toml, only inside [tool.newslint...]
     tables), or just the file."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").split("\n")  # as TOML counts lines: U+2028 ends none
     except (OSError, UnicodeDecodeError):
         return str(path)
     ours = path.name != "pyproject.toml"
@@ -508,9 +512,15 @@ def _merged(base: Config, values: dict[str, tuple[Any, str]], path: Path) -> Con
 
 def read_toml(path: Path) -> tuple[str, dict]:
     """The text and parsed table of a TOML file; unreadable or invalid files raise ConfigError naming file:line."""
+    from newslint.source import InputError, read_regular_file
+
+    text = ""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_regular_file(path, str(path), MAX_CONFIG_BYTES, "a configuration file")
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as a file opened as text reads
         return text, tomllib.loads(text)
+    except InputError as exc:
+        raise ConfigError(str(exc)) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
@@ -519,12 +529,33 @@ def read_toml(path: Path) -> tuple[str, dict]:
         message, _, where = str(exc).partition(" (at ")  # "line 2, column 11)" or "end of document)"
         line = where[5:].split(",")[0] if where.startswith("line ") else max(1, text.count("\n"))
         raise ConfigError(f"{path}:{line}: (syntax): {message}") from None
+    except RecursionError:  # tomllib reads an array or inline table inside another by recursion
+        raise ConfigError(f"{path}:{_deep_line(text)}: (syntax): arrays or inline tables nested too deeply "
+                          "to read") from None
+
+
+def _deep_line(text: str) -> int:
+    """The line (counted as TOML counts them: by \\n) where brackets first nest TOO_DEEP levels: roughly where a
+    file nested too deeply to read goes wrong."""
+    depth = 0
+    for bracket in re.finditer(r"[\[{\]}]", text):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth >= TOO_DEEP:
+            return text.count("\n", 0, bracket.start()) + 1
+    return 1
 
 
 def _table(path: Path) -> dict:
-    _, data = read_toml(path)
+    text, data = read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("newslint", {})
+        for key in ("tool", "newslint"):  # pyproject.toml is any project's file: tool = 5 is valid TOML
+            data = data.get(key, {})
+            if not isinstance(data, dict):
+                line = next((str(number) for number, row in enumerate(text.split("\n"), 1)
+                             if re.match(rf"\s*(?:tool\s*\.\s*)?{key}\s*=", row)), "")
+                where = f"{path}:{line}" if line else str(path)
+                shown = "tool" if key == "tool" else "tool.newslint"
+                raise ConfigError(f"{where}: {shown}: expected a table, not {data!r}")
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: tool.newslint: expected a table")
     return data
@@ -572,9 +603,13 @@ def find(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    from newslint.source import InputError, read_regular_file
+
     try:
-        return "[tool.newslint" in path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return b"[tool.newslint" in read_regular_file(path, str(path), MAX_CONFIG_BYTES, "a configuration file")
+    except InputError:
+        return path.is_file()  # too long: loading it says so, rather than leave its settings out unsaid
+    except OSError:
         return False
 
 

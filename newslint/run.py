@@ -279,7 +279,12 @@ class Run:
     def _lint_stdin(self, name: str, mode: Mode) -> FileOutcome:
         """Lint standard input as the file `name`; with --fix, keep the fixed text (or, when nothing could be
         fixed, the text as it came) in stdin_fixed instead of writing anything."""
-        data = sys.stdin.buffer.read()
+        from newslint.source import read_stream
+
+        try:
+            data = read_stream(sys.stdin.buffer, name)
+        except InputError as exc:  # too long: nothing is printed as its fixed text
+            return FileOutcome(error=str(exc), checked=False)
         if mode.fix:
             self.stdin_fixed = data
         try:

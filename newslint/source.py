@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import os
 import stat
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 BINARY_SNIFF_BYTES = 8192
 MAX_FILE_BYTES = 10 * 1024 * 1024  # no story is this long; bigger files are exports or dumps
@@ -47,11 +49,23 @@ def fingerprint(data: bytes) -> str:
     return f"{len(data)}:{checksum(data)}"
 
 
+def text_codec(name: str) -> str:
+    """The canonical name of the codec that reads bytes as text under this name; LookupError saying why there is
+    none: an unknown name, or a codec such as base64, hex, zlib (bytes to bytes) or rot13 (text to text)."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):  # ValueError: a NUL or a lone surrogate in the name
+        raise LookupError(f"unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):  # the flag str.decode itself checks
+        raise LookupError(f"{name!r} is not a text encoding")
+    return info.name
+
+
 def _codec(name: str, path: str) -> str:
     try:
-        return codecs.lookup(name).name
-    except LookupError:
-        raise InputError(f"{path}: unknown encoding {name!r}") from None
+        return text_codec(name)
+    except LookupError as exc:
+        raise InputError(f"{path}: {exc}") from None
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
@@ -74,21 +88,60 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
         where = f"line {line}, byte 0x{body[exc.start]:02x} at offset {exc.start}"
         hint = "; pass --encoding (e.g. cp1252) to read it" if encoding is None else ""
         raise InputError(f"{path}: not valid {codec} ({where}){hint}") from None
+    except UnicodeError as exc:  # a codec that fails without a position: punycode, undefined
+        raise InputError(f"{path}: not valid {codec} ({exc.__cause__ or exc})") from None
     return Source(path, text, codec, bom, digest, data)
+
+
+def read_regular_file(path: Path, shown: str, limit: int, kind: str, refused: str = "") -> bytes:
+    """The bytes of a regular file no longer than limit; OSError as the system gives it. Anything else is refused,
+    with InputError, before a byte is read: a folder; a pipe, socket or device, whose open can block for ever (a
+    FIFO with no writer) or whose reading need never end (/dev/zero); a longer file (kind says what for: "one
+    story"). At most limit + 1 bytes are read, should the file grow meanwhile. refused ends a refusal's message."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{shown}: is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{shown}: not a regular file (a pipe, socket or device){refused}")
+    if info.st_size > limit:
+        raise InputError(f"{shown}: {info.st_size / 2**20:.1f} MB is over the {limit // 2**20} MB limit for "
+                         f"{kind}{refused}")
+    # Non-blocking, so that a FIFO put in the file's place since the stat cannot hold up the open; fstat refuses it.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise InputError(f"{shown}: not a regular file (a pipe, socket or device){refused}")
+        data = handle.read(info.st_size + 1)  # not limit + 1: that would allocate 10 MB for every story
+        if len(data) > info.st_size:  # it grew since the stat
+            data += handle.read(limit + 1 - len(data))
+    if len(data) > limit:
+        raise InputError(f"{shown}: over the {limit // 2**20} MB limit for {kind}{refused}")
+    return data
+
+
+def read_stream(stream: BinaryIO, shown: str) -> bytes:
+    """A stream's bytes (standard input) under the limit a file has: at most MAX_FILE_BYTES + 1 are read, however
+    much the stream holds (a pipe from /dev/zero)."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size <= MAX_FILE_BYTES:
+            chunk = stream.read(MAX_FILE_BYTES + 1 - size)  # a raw stream may return less before its end
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"{shown}: over the {MAX_FILE_BYTES // 2**20} MB limit for one story; skipped")
+    return b"".join(chunks)
 
 
 def read_source(path: Path, display: str | None = None, encoding: str | None = None) -> Source:
     shown = display or str(path)
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{shown}: is a directory")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{shown}: not a regular file (a pipe, socket or device); skipped")
-        if info.st_size > MAX_FILE_BYTES:
-            raise InputError(f"{shown}: {info.st_size / 2**20:.1f} MB is over the {MAX_FILE_BYTES // 2**20} MB "
-                             "limit for one story; skipped")
-        data = path.read_bytes()
+        data = read_regular_file(path, shown, MAX_FILE_BYTES, "one story", "; skipped")
     except FileNotFoundError:
         raise InputError(f"{shown}: no such file (or a broken symbolic link)") from None
     except PermissionError:

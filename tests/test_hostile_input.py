@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newslint import source as source_module
+from newslint.cli import main
 
 REPEAT = ("--select", "NL501", "--format", "json")
 
@@ -52,9 +53,12 @@ def test_non_utf8_names_the_encoding_tried_and_the_way_out(cli, story):
     assert positions(result) == [(2, 5, 8)]
 
 
-def test_wrong_or_unknown_encoding(cli, story):
+def test_wrong_or_unknown_encoding(cli, story, capsys):
     path = story("caf\u00e9\n", encoding="utf-8")
-    one_error(cli("--encoding", "klingon", str(path)), path, "unknown encoding 'klingon'")
+    with pytest.raises(SystemExit) as stopped:  # the option is checked once, before any file is read
+        main(["--encoding", "klingon", str(path)])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == "newslint: error: argument --encoding: unknown encoding 'klingon'"
     bad = story("", "bad.txt")
     bad.write_bytes(b"abc \x81 def\n")  # 0x81 is not a cp1252 character
     one_error(cli("--encoding", "cp1252", str(bad)), bad, "not valid cp1252 (line 1, byte 0x81 at offset 4)")
@@ -139,14 +143,14 @@ def test_unreadable_file(cli, story, monkeypatch):
     path = story("the the\n")
     path.chmod(0)
     if os.access(path, os.R_OK):  # root reads anything: simulate the refusal
-        real = Path.read_bytes
+        real = os.open
 
-        def refuse(self):
-            if self == path:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
+        def refuse(name, *args, **kwargs):
+            if Path(name) == path:
+                raise PermissionError(13, "Permission denied", str(name))
+            return real(name, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     one_error(cli(str(path)), path, "permission denied")
 
 

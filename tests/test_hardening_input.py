@@ -1,0 +1,224 @@
+"""Issue 15, hostile input and configuration: one line naming the file (or option) and the problem, exit 2, never
+a traceback, hang or unbounded read; configuration checked when it is read; pack rules on a time budget per run;
+NL409 where the line index puts it."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from newslint import source as source_module
+from newslint.cli import main
+from newslint.config import ConfigError, load
+from newslint.pack import load_dir
+from newslint.source import InputError, decode, text_codec
+
+MEMORY_LIMIT = 1024**3  # the issue's bound for any input
+
+
+def newslint(*args: str, cwd: Path, stdin: bytes | Path | None = None, timeout: float = 60):
+    """The real command in a process of its own, with a memory limit and a time limit (a hang fails the test)."""
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+    handle = open(stdin, "rb") if isinstance(stdin, Path) else None
+    try:
+        return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, capture_output=True,
+                              input=stdin if isinstance(stdin, bytes) else None,
+                              stdin=handle if handle else (None if isinstance(stdin, bytes) else subprocess.DEVNULL),
+                              timeout=timeout, preexec_fn=limit_memory, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    finally:
+        if handle:
+            handle.close()
+
+
+def only_line(result) -> str:
+    """The one line newslint printed on stderr, after checking the exit code and that there is no traceback."""
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "Traceback" not in err, err
+    assert len(err.splitlines()) == 1, err
+    return err.rstrip("\n")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "newslint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Budget\n\nThe the plan.\n", encoding="utf-8")
+    return tmp_path
+
+
+def nested(depth: int, opening: str = "[", closing: str = "]") -> str:
+    return opening * depth + closing * depth
+
+
+# -- special and huge files as --config and --baseline -------------------------------------------------------
+def special_file(kind: str, folder: Path) -> Path:
+    if kind == "fifo":  # no writer: opening it to read would wait for ever
+        os.mkfifo(folder / "pipe")
+        return folder / "pipe"
+    if kind == "device":  # reading it never ends
+        return Path("/dev/zero")
+    folder.joinpath("folder").mkdir()
+    return folder / "folder"
+
+
+@pytest.mark.parametrize("option", ["--config", "--baseline"])
+@pytest.mark.parametrize("kind", ["fifo", "device", "directory"])
+def test_a_special_file_as_config_or_baseline_is_refused_unread(folder, option, kind):
+    path = special_file(kind, folder)
+    problem = "is a directory" if kind == "directory" else "not a regular file (a pipe, socket or device)"
+    assert only_line(newslint(option, str(path), "story.txt", cwd=folder)) == f"newslint: {path}: {problem}"
+
+
+@pytest.mark.parametrize(("option", "size", "problem"), [
+    ("--config", 2 * 1024**2, "2.0 MB is over the 1 MB limit for a configuration file"),
+    ("--baseline", 100 * 1024**2, "100.0 MB is over the 64 MB limit for a baseline"),
+])
+def test_a_huge_config_or_baseline_is_refused_unread(folder, option, size, problem):
+    path = folder / "huge"
+    with open(path, "wb") as handle:
+        handle.truncate(size)  # sparse: cheap to make, and never read
+    assert only_line(newslint(option, str(path), "story.txt", cwd=folder)) == f"newslint: {path}: {problem}"
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_cut_off(tmp_path, monkeypatch):
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"x" * 10)
+    real_fstat = os.fstat
+
+    def grown(descriptor):  # the file grows between the stat and the read
+        path.write_bytes(b"x" * 100)
+        return real_fstat(descriptor)
+
+    monkeypatch.setattr(os, "fstat", grown)
+    with pytest.raises(InputError, match=r"story.txt: over the 0 MB limit for one story; skipped$"):
+        source_module.read_regular_file(path, "story.txt", 50, "one story", "; skipped")
+
+
+# -- standard input: the same limit as a file ------------------------------------------------------------------
+def test_stdin_over_the_limit_is_refused(folder):
+    result = newslint("-", cwd=folder, stdin=b"a" * (10 * 1024**2 + 1))
+    assert (result.returncode, result.stderr) == (2, b"")  # the text report shows the error in its place
+    assert result.stdout.decode().splitlines()[0] == "error: -: over the 10 MB limit for one story; skipped"
+
+
+def test_stdin_from_a_device_stops_at_the_limit(folder):
+    result = newslint("--format", "json", "--stdin-filename", "draft.txt", "-", cwd=folder, stdin=Path("/dev/zero"))
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert "draft.txt: over the 10 MB limit for one story; skipped" in result.stdout.decode()
+
+
+def test_fixing_stdin_over_the_limit_prints_no_text(folder):
+    result = newslint("--fix", "-", cwd=folder, stdin=Path("/dev/zero"))
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode().splitlines()[0] == "error: -: over the 10 MB limit for one story; skipped"
+
+
+def test_stdin_at_the_limit_is_linted_and_one_byte_more_is_not(cli, monkeypatch, story):
+    story("")  # an empty configuration beside it
+    monkeypatch.setattr(source_module, "MAX_FILE_BYTES", 40)
+    text = "0123456789 " * 3 + "the the"
+    assert len(text) == 40
+    ok = cli("--format", "json", "--select", "NL501", "-", stdin=text.encode())
+    assert [d["column"] for d in ok.json["diagnostics"]] == [38]
+    refused = cli("--format", "json", "--select", "NL501", "-", stdin=text.encode() + b"!")
+    assert (refused.code, refused.json["errors"]) == (2, ["-: over the 0 MB limit for one story; skipped"])
+
+
+# -- --encoding must name a text encoding ------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["base64", "rot13", "hex", "zlib", "bz2", "quopri", "uu"])
+def test_encoding_that_is_not_a_text_encoding_is_an_option_error(name, story, capsys):
+    path = story("Budget\n\nThe plan.\n")
+    with pytest.raises(SystemExit) as stopped:
+        main(["--encoding", name, str(path)])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"newslint: error: argument --encoding: {name!r} is not a text encoding")
+    with pytest.raises(InputError, match=rf"^draft.txt: {name!r} is not a text encoding$"):
+        decode(b"The plan.\n", "draft.txt", name)  # the same check for a caller that skips the command line
+
+
+@pytest.mark.parametrize("name", ["", "utf\x00-8", "utf-8\udcff"])
+def test_encoding_names_lookup_cannot_read_are_unknown(name):
+    with pytest.raises(LookupError, match="^unknown encoding "):
+        text_codec(name)
+
+
+@pytest.mark.parametrize(("name", "problem"), [("punycode", "Invalid extended code point ' '"),
+                                               ("undefined", "undefined encoding")])
+def test_a_text_codec_that_fails_without_a_position_is_a_file_error(name, problem):
+    with pytest.raises(InputError, match=rf"^draft.txt: not valid {name} \({problem}\)$"):
+        decode(b"The plan.\n", "draft.txt", name)
+
+
+# -- nesting too deep to read: the file's error ---------------------------------------------------------------
+def test_config_nested_too_deeply(folder):
+    (folder / "newslint.toml").write_text("dialect = 'en-GB'\nwords = " + nested(5000) + "\n", encoding="utf-8")
+    assert only_line(newslint("story.txt", cwd=folder)) == (
+        f"newslint: {folder / 'newslint.toml'}:2: (syntax): arrays or inline tables nested too deeply to read")
+
+
+def test_pack_file_nested_too_deeply(tmp_path):
+    (tmp_path / "deep.toml").write_text("kind = 'existence'\n\ntokens = " + nested(3000, "{a=", "}") + "\n",
+                                        encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_dir(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'deep.toml'}:3: (syntax): arrays or inline tables nested too deeply to read")
+
+
+def test_baseline_nested_too_deeply(folder):
+    (folder / "baseline.json").write_text('{"diagnostics": ' + nested(100_000) + "}", encoding="utf-8")
+    assert only_line(newslint("--baseline", "baseline.json", "story.txt", cwd=folder)) == (
+        "newslint: baseline.json: not a newslint baseline (arrays or objects nested too deeply)")
+
+
+def test_baseline_entry_of_the_wrong_type(cli, story, tmp_path):
+    path = story("Budget\n\nThe plan.\n")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"diagnostics": [{"path": "a.txt", "code": "NL501", "fingerprint": "f", "occurrence": "0",'
+                        ' "message": "m"}]}', encoding="utf-8")
+    result = cli("--baseline", str(baseline), "--write-baseline", str(path))  # save() would fail to sort it
+    assert (result.code, result.err) == (2, f"newslint: {baseline}: not a newslint baseline (TypeError: "
+                                            'diagnostics[0].occurrence is "0", not a whole number)\n')
+
+
+# -- pyproject.toml: any project's file, of any shape ------------------------------------------------------------
+@pytest.mark.parametrize(("text", "line", "key", "value"), [
+    ("tool = 5\n", 1, "tool", "5"),
+    ("[project]\nname = 'x'\n[tool]\nnewslint = 'yes'\n", 4, "tool.newslint", "'yes'"),
+    ("tool.newslint = [1]\n", 1, "tool.newslint", "[1]"),
+])
+def test_pyproject_whose_tool_or_newslint_is_not_a_table(folder, text, line, key, value):
+    (folder / "pyproject.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load(folder / "pyproject.toml")
+    assert str(caught.value) == f"{folder / 'pyproject.toml'}:{line}: {key}: expected a table, not {value}"
+
+
+def test_pyproject_with_tool_5_is_one_line_on_the_command_line(folder):
+    (folder / "pyproject.toml").write_text("tool = 5\n", encoding="utf-8")
+    assert only_line(newslint("--config", "pyproject.toml", "story.txt", cwd=folder)) == (
+        "newslint: pyproject.toml:1: tool: expected a table, not 5")
+
+
+ODD_VALUES = ["5", "1.5", "true", "[1, [2]]", "{ a = 1 }", "1979-05-27", "'x'", "[]", "{}"]
+
+
+@pytest.mark.parametrize("key", ["extend", "dialect", "select", "extend-select", "ignore", "severity",
+                                 "per-file-ignores", "exclude", "extend-exclude", "respect-gitignore",
+                                 "force-exclude", "fail-on", "words", "reject", "names", "packs"])
+def test_every_key_with_a_value_of_any_type_is_read_or_refused_in_one_line(cli, tree, key):
+    tree("story.txt", "Budget\n\nThe plan.\n")
+    for value in ODD_VALUES:
+        tree("newslint.toml", f"{key} = {value}\n")
+        result = cli("--show-settings", "story.txt")  # an exception here fails the test: no traceback is possible
+        assert result.code in (0, 2)
+        assert result.code == 0 or (len(result.err.splitlines()) == 1 and ":1: " + key in result.err), result.err
