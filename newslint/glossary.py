@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newslint.config import ConfigError
-from newslint.resources import read_word_file
+from newslint.resources import read_word_lines
 
 
 @dataclass
@@ -18,17 +18,34 @@ class Glossary:
 
     @classmethod
     def from_files(cls, paths: tuple[Path, ...]) -> Glossary:
+        """The glossaries' entries ("Canonical = variant, variant", one a line), checked: an error names file:line."""
         glossary = cls()
+        name_at: dict[str, str] = {}  # canonical name -> "file:line" of its first entry
+        variant_at: dict[str, str] = {}  # variant -> "file:line" of the entry that gave it
         for path in paths:
-            for number, entry in enumerate(read_word_file(path), 1):
+            for number, entry in read_word_lines(path):
+                where = f"{path}:{number}"
                 name, _, rest = entry.partition("=")
                 name = name.strip()
                 if not name:
-                    raise ConfigError(f"{path}: entry {number}: {entry!r} has no canonical name before '='")
+                    raise ConfigError(f"{where}: names: {entry!r} has no canonical name before '='")
                 glossary.canonical.append(name)
+                name_at.setdefault(name, where)
                 for variant in (v.strip() for v in rest.split(",")):
-                    if variant and variant != name:
-                        glossary.variants[variant] = name
+                    if not variant or variant == name:
+                        continue
+                    if glossary.variants.get(variant, name) != name:
+                        raise ConfigError(f"{where}: names: {variant!r} is already a variant of "
+                                          f"{glossary.variants[variant]!r} ({variant_at[variant]})")
+                    glossary.variants[variant] = name
+                    variant_at.setdefault(variant, where)
+        for name in glossary.canonical:
+            # A canonical name that holds a variant would be flagged again after every --fix.
+            if (hit := next(glossary.find(name), None)) is not None:
+                _, _, variant, other = hit
+                holds = "is itself" if variant == name else f"contains {variant!r},"
+                raise ConfigError(f"{name_at[name]}: names: the canonical name {name!r} {holds} a variant of "
+                                  f"{other!r} ({variant_at[variant]}), so --fix would never finish")
         return glossary
 
     @property

@@ -25,7 +25,8 @@ COMMON_KEYS = frozenset(
 CODE_RE = re.compile(r"[A-Z][A-Z0-9]*[0-9]+")
 NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WORD = regex.compile(r"\w")
-PLACEHOLDERS = "{match}, {suggestion}, {count}, {max}, {min}"
+PLACEHOLDER_NAMES = ("match", "suggestion", "count", "max", "min")
+PLACEHOLDERS = ", ".join("{" + name + "}" for name in PLACEHOLDER_NAMES)
 
 
 class Unit(NamedTuple):
@@ -93,11 +94,39 @@ class PackRule(Rule):
     def find(self, units: list[Unit]) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
-    def say(self, m: regex.Match | tuple[int, int, str], suggestion: str | None = None, **more: object) -> Diagnostic:
+    def say(self, m: regex.Match | tuple[int, int, str], suggestion: str | None = None,
+            **numbers: int | None) -> Diagnostic:
         start, end, found = (m.start(), m.end(), m.group()) if isinstance(m, regex.Match) else m
-        message = self.message.format_map({"count": "", "max": "", "min": "", **more, "match": found,
-                                            "suggestion": suggestion or ""})
+        message = _filled(self.message, found, suggestion or "", **numbers)
         return self.report(Span(start, end), message, () if suggestion is None else (suggestion,))
+
+
+def _filled(message: str, match: str, suggestion: str, **numbers: int | None) -> str:
+    """A rule's message with its placeholders filled, every one with text ("" for a number not given), at run
+    time and when a pack is loaded alike, so that a message that loads cannot fail on a match."""
+    values = dict.fromkeys(PLACEHOLDER_NAMES, "")
+    values.update({name: str(number) for name, number in numbers.items() if number is not None})
+    return message.format_map({**values, "match": match, "suggestion": suggestion})
+
+
+def _check_message(message: str) -> None:
+    """Placeholders by name alone ({match}, not {match.upper} or {0}), each with a format text can take."""
+    import string
+
+    try:
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(message) if name is not None]
+    except ValueError as exc:  # a lone { or }
+        raise PackError("message", f"bad placeholder ({exc}); use {PLACEHOLDERS}") from None
+    for name, spec in fields:
+        if name not in PLACEHOLDER_NAMES:
+            raise PackError("message", f"bad placeholder ({name!r}); use {PLACEHOLDERS}")
+        if "{" in (spec or ""):
+            raise PackError("message", f"bad placeholder {{{name}:{spec}}} (a placeholder inside another); "
+                                       f"use {PLACEHOLDERS}")
+    try:
+        _filled(message, "", "")
+    except ValueError as exc:
+        raise PackError("message", f"bad placeholder format ({exc}); each placeholder is filled with text") from None
 
 
 def _patterns(table: dict[str, Any], flags: int) -> tuple[regex.Pattern, ...]:
@@ -114,6 +143,17 @@ def _compile(key: str, pattern: str, flags: int) -> regex.Pattern:
         return regex.compile(pattern, flags)
     except regex.error as exc:
         raise PackError(key, f"bad regular expression {pattern!r}: {exc}") from None
+
+
+def _check_replacement(pattern: regex.Pattern, bad: str, good: str) -> None:
+    """A swap's replacement read as Match.expand reads it at run time (\\1, \\g<name>), against a pattern with
+    the same groups that matches the empty text: a reference to no group fails here, not on every match."""
+    names = {number: name for name, number in pattern.groupindex.items()}
+    groups = "".join(f"(?P<{names[n]}>)" if n in names else "()" for n in range(1, pattern.groups + 1))
+    try:
+        regex.compile(groups).match("").expand(good)  # type: ignore[union-attr]
+    except (regex.error, IndexError) as exc:
+        raise PackError("swap", f"{bad!r} = {good!r}: bad replacement ({exc})") from None
 
 
 def _str_list(table: dict[str, Any], key: str) -> list[str]:
@@ -190,6 +230,9 @@ class Substitution(PackRule):
              good)
             for bad, good in swap.items()
         )
+        if is_regex:
+            for (pattern, good), bad in zip(swaps, swap):
+                _check_replacement(pattern, bad, good)
         return {"swaps": swaps, "is_regex": is_regex, "exceptions": _exceptions(table, flags)}
 
     def find(self, units):
@@ -350,10 +393,7 @@ def build(table: dict[str, Any], file: str) -> type[PackRule]:
         raise PackError("name", "expected a lower-case hyphenated name such as ly-adverb-hyphen")
     if not isinstance(message, str) or not message:
         raise PackError("message", "expected text, with {match} where the found text goes")
-    try:
-        message.format_map({"match": "", "suggestion": "", "count": 0, "max": 0, "min": 0})
-    except (KeyError, ValueError, IndexError) as exc:
-        raise PackError("message", f"bad placeholder ({exc}); use {PLACEHOLDERS}") from None
+    _check_message(message)
     scope = table.get("scope", ["headline", "body"])
     scopes = tuple([scope] if isinstance(scope, str) else scope) if isinstance(scope, (str, list)) else ()
     if not scopes or any(s not in SCOPES for s in scopes):

@@ -8,13 +8,20 @@ from pathlib import Path
 from newslint.config import Config, ConfigError
 
 
-def read_word_file(path: Path) -> list[str]:
-    """Non-empty, non-comment lines of a word list."""
+def read_word_lines(path: Path) -> list[tuple[int, str]]:
+    """(line number, entry) for each non-empty, non-comment line of a word list; lines end at \\n (or a CR), as
+    an editor numbers them (str.splitlines would end one at U+2028 or a form feed too)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding="utf-8-sig")  # read as text: a CR or CRLF is \\n
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read word list ({exc})") from None
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return [(number, line.strip()) for number, line in enumerate(text.split("\n"), 1)
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def read_word_file(path: Path) -> list[str]:
+    """Non-empty, non-comment lines of a word list."""
+    return [entry for _, entry in read_word_lines(path)]
 
 
 class Resources:
@@ -52,14 +59,11 @@ class Resources:
         return frozenset(words)
 
     @cached_property
-    def rejected_words(self) -> dict[str, str | None]:
-        """Words always flagged: lower-case word -> preferred replacement (or None)."""
-        out: dict[str, str | None] = {}
-        for path in self.config.reject:
-            for entry in read_word_file(path):
-                bad, _, good = entry.partition("=")
-                out[bad.strip().lower()] = good.strip() or None
-        return out
+    def reject_list(self):
+        """Words and phrases always flagged, each with its replacement (or none)."""
+        from newslint.reject_list import RejectList
+
+        return RejectList.from_files(self.config.reject)
 
     @cached_property
     def glossary(self):

@@ -315,9 +315,8 @@ def test_glossary_line_without_a_canonical_name(cli, tree, tmp_path):
     tree("newslint.toml", 'names = ["names.txt"]\n')
     tree("story.txt", DOUBLED)
     result = cli("story.txt")
-    assert result.code == 2
-    assert result.err.startswith(f"newslint: {tmp_path.resolve() / 'names.txt'}:")
-    assert result.err.endswith(": '= Moon Jae-in' has no canonical name before '='\n")
+    assert (result.code, result.err) == (
+        2, f"newslint: {tmp_path.resolve() / 'names.txt'}:2: names: '= Moon Jae-in' has no canonical name before '='\n")
 
 
 # -- the README's configuration example is valid and means what it says -------------------------------------

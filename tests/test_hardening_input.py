@@ -222,3 +222,130 @@ def test_every_key_with_a_value_of_any_type_is_read_or_refused_in_one_line(cli, 
         result = cli("--show-settings", "story.txt")  # an exception here fails the test: no traceback is possible
         assert result.code in (0, 2)
         assert result.code == 0 or (len(result.err.splitlines()) == 1 and ":1: " + key in result.err), result.err
+
+
+# -- pack messages: placeholders checked as they are filled at run time -----------------------------------------
+RULE = 'kind = "{kind}"\ncode = "T1"\nname = "t"\nmessage = "{message}"\n{keys}\n[[tests]]\nbad = "We utilise it."\n'
+
+
+def pack_error(tmp_path: Path, message: str, kind: str = "existence", keys: str = 'tokens = ["utilise"]') -> str:
+    (tmp_path / "rule.toml").write_text(RULE.format(kind=kind, message=message, keys=keys), encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_dir(tmp_path)
+    return str(caught.value).removeprefix(f"{tmp_path / 'rule.toml'}:")
+
+
+USE = "use {match}, {suggestion}, {count}, {max}, {min}"
+
+
+@pytest.mark.parametrize(("message", "problem"), [
+    ("{count:d} found", "bad placeholder format (Unknown format code 'd' for object of type 'str'); each "
+                        "placeholder is filled with text"),
+    ("{match.upper}", f"bad placeholder ('match.upper'); {USE}"),
+    ("{match[0]}", f"bad placeholder ('match[0]'); {USE}"),
+    ("{0}", f"bad placeholder ('0'); {USE}"),
+    ("{}", f"bad placeholder (''); {USE}"),
+    ("{match:>{count}}", f"bad placeholder {{match:>{{count}}}} (a placeholder inside another); {USE}"),
+    ("a { b", f"bad placeholder (expected '}}' before end of string); {USE}"),
+    ("{match!x}", "bad placeholder format (Unknown conversion specifier x); each placeholder is filled with text"),
+])
+def test_pack_message_placeholders_are_checked_when_the_pack_is_read(tmp_path, message, problem):
+    assert pack_error(tmp_path, message) == f"4: message: {problem}"
+
+
+def test_occurrence_numbers_fill_as_text_and_a_missing_bound_is_empty(cli, story, tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "rule.toml").write_text(RULE.format(
+        kind="occurrence", message="{count!s:>3} of {match!r}; at least {min}, at most [{max}]",
+        keys='tokens = ["said"]\nmin = 2\nscope = "body"'), encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('packs = ["pack"]\n', encoding="utf-8")
+    path = tmp_path / "story.txt"
+    path.write_text("Budget\n\nShe said no.\n", encoding="utf-8")
+    result = cli("--format", "json", "--select", "T1", str(path))
+    assert [d["message"] for d in result.json["diagnostics"]] == ["  1 of ''; at least 2, at most []"]
+
+
+def test_regex_swap_replacement_is_checked_against_its_groups(tmp_path):
+    keys = "regex = true\nswap = { '(a)b' = 'x', '(c)d' = '\\2' }"
+    assert pack_error(tmp_path, "{match}", "substitution", keys) == (
+        "6: swap: '(c)d' = '\\\\2': bad replacement (no such group)")
+    named = "regex = true\nswap = { '(?P<first>a)b' = '\\g<frist>' }"
+    assert pack_error(tmp_path, "{match}", "substitution", named) == (
+        "6: swap: '(?P<first>a)b' = '\\\\g<frist>': bad replacement (unknown group)")
+
+
+# -- reject lists: checked when read, odd-but-valid entries matched ------------------------------------------------
+@pytest.mark.parametrize(("lines", "line", "problem"), [
+    ("utilise = use\n= use\n", 2, "'= use' has nothing before '='"),
+    ("cent = per cent\n", 1, "'cent = per cent': the replacement contains 'cent', rejected by this line, so --fix "
+                             "would never finish"),
+    ("us = US\n", 1, "'us = US': the replacement contains 'US', rejected by this line, so --fix would never finish"),
+    ("alot = a lot\nlot\n", 1, "'alot = a lot': the replacement contains 'lot', rejected by {list}:2, so --fix would "
+                               "never finish"),
+    ("utilise = use\n# house\nUtilise = employ\n", 3, "'Utilise = employ': 'Utilise' is already rejected with "
+                                                      "another replacement at {list}:1"),
+])
+def test_reject_list_entry_that_would_fail_every_file_stops_the_run(cli, tree, tmp_path, lines, line, problem):
+    listed = tmp_path.resolve() / "reject.txt"
+    tree("reject.txt", lines)
+    tree("newslint.toml", 'reject = ["reject.txt"]\n')
+    tree("story.txt", "Budget\n\nThey utilise a lot of it.\n")
+    result = cli("story.txt")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f"newslint: {listed}:{line}: reject: {problem.format(list=listed)}\n"
+
+
+def test_reject_list_entries_with_odd_spacing_and_case_mapping(cli, tree):
+    tree("reject.txt", "per  cent = percent\n\tutilise\t=\tuse\n\u017ftrasse = street\n"
+                       "\u0130stanbul = Constantinople\n")
+    tree("newslint.toml", 'reject = ["reject.txt"]\n')
+    story = tree("story.txt", "Plan\n\nUp 5 per cent, 6 per\ncent. They utilise the STRASSE and strasse in "
+                              "istanbul.\n")
+    result = cli("--format", "concise", "story.txt")
+    assert result.out.splitlines() == [
+        "story.txt:3:6: NL103 [error] 'per cent' is not used in house style; write 'percent' (suggestion: 'percent')",
+        "story.txt:3:18: NL103 [error] 'per cent' is not used in house style; write 'percent' (suggestion: 'percent')",
+        "story.txt:4:12: NL103 [error] 'utilise' is not used in house style; write 'use' (suggestion: 'use')",
+        "story.txt:4:24: NL103 [error] 'STRASSE' is not used in house style; write 'street' (suggestion: 'STREET')",
+        "story.txt:4:36: NL103 [error] 'strasse' is not used in house style; write 'street' (suggestion: 'street')",
+        "story.txt:4:47: NL103 [error] 'istanbul' is not used in house style; write 'Constantinople' (suggestion: "
+        "'Constantinople')",
+    ]
+    assert cli("--fix", "--select", "NL103", "story.txt").code == 0
+    assert story.read_text(encoding="utf-8") == ("Plan\n\nUp 5 percent, 6 percent. They use the STREET and street in "
+                                                 "Constantinople.\n")
+
+
+def test_reject_entry_with_a_long_s_matches_its_plain_spelling(cli, tree):
+    tree("reject.txt", "strasse = street\n")
+    tree("newslint.toml", 'reject = ["reject.txt"]\n')
+    tree("story.txt", "Plan\n\nThe \u017ftrasse was closed.\n")  # used to look up 'ſtrasse' and crash
+    result = cli("--format", "json", "story.txt")
+    assert [(d["column"], d["message"]) for d in result.json["diagnostics"]] == [
+        (5, "'\u017ftrasse' is not used in house style; write 'street'")]
+
+
+# -- the names glossary: checked when read ---------------------------------------------------------------------
+@pytest.mark.parametrize(("lines", "line", "problem"), [
+    ("John Smith = Smith\n", 1, "the canonical name 'John Smith' contains 'Smith', a variant of 'John Smith' "
+                                "({list}:1), so --fix would never finish"),
+    ("Jon = Jonathan\nJohn = Jon\n", 1, "the canonical name 'Jon' is itself a variant of 'John' ({list}:2), so --fix "
+                                        "would never finish"),
+    ("Kim Jong Un = Kim Jong-un\n\nKim Jong Eun = Kim Jong-un\n", 3,
+     "'Kim Jong-un' is already a variant of 'Kim Jong Un' ({list}:1)"),
+])
+def test_names_glossary_entry_that_would_fail_every_file_stops_the_run(cli, tree, tmp_path, lines, line, problem):
+    listed = tmp_path.resolve() / "names.txt"
+    tree("names.txt", lines)
+    tree("newslint.toml", 'names = ["names.txt"]\n')
+    tree("story.txt", "Budget\n\nJohn Smith spoke.\n")
+    result = cli("story.txt")
+    assert (result.code, result.err) == (2, f"newslint: {listed}:{line}: names: {problem.format(list=listed)}\n")
+
+
+def test_word_list_lines_are_numbered_as_an_editor_numbers_them(cli, tree, tmp_path):
+    tree("names.txt", "Kim Jong Un = Kim Jong-un\u2028still line 1\r\n= Moon Jae-in\n")
+    tree("newslint.toml", 'names = ["names.txt"]\n')
+    tree("story.txt", "Budget\n\nThe plan.\n")
+    assert cli("story.txt").err.startswith(f"newslint: {tmp_path.resolve() / 'names.txt'}:2: names: '= Moon")

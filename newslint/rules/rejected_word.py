@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.rule import Rule
 from newslint.text import match_case
@@ -14,7 +12,9 @@ class RejectedWord(Rule):
 
     What it does: reads the reject lists (one entry a line: `bad`, or `bad = good` to name the replacement;
     `#` starts a comment) and flags every occurrence in prose, in any case, as a whole word. A phrase of
-    several words may be an entry too.
+    several words may be an entry too, matched with any run of spaces or a line break between its words. A list
+    with an entry that has nothing before `=`, or whose replacement would be flagged again, stops the run with
+    the list's file and line.
 
     Why it matters: every newsroom has words it never prints (a slur, a retired term, a brand name used
     generically, a spelling it has dropped); a spell checker accepts them because they are real words.
@@ -30,12 +30,10 @@ class RejectedWord(Rule):
     fix_safety = Applicability.SAFE
 
     def check(self, doc, res):
-        rejected = res.rejected_words
-        if not rejected:
+        if not res.config.reject:
             return
-        alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(rejected, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w'-])(?:{alternatives})(?![\w-])", doc.prose, re.IGNORECASE):
-            found = " ".join(m.group().split())
-            good = rejected[found.lower()]
+        prose = doc.prose
+        for start, end, entry in res.reject_list.find(prose):
+            found, good = " ".join(prose[start:end].split()), entry.good
             message = f"'{found}' is not used in house style" + (f"; write '{good}'" if good else "")
-            yield self.report(Span(m.start(), m.end()), message, (match_case(found, good),) if good else ())
+            yield self.report(Span(start, end), message, (match_case(found, good),) if good else ())
