@@ -8,6 +8,7 @@ import os
 import resource
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -349,3 +350,39 @@ def test_word_list_lines_are_numbered_as_an_editor_numbers_them(cli, tree, tmp_p
     tree("newslint.toml", 'names = ["names.txt"]\n')
     tree("story.txt", "Budget\n\nThe plan.\n")
     assert cli("story.txt").err.startswith(f"newslint: {tmp_path.resolve() / 'names.txt'}:2: names: '= Moon")
+
+
+# -- runaway pack patterns: a budget per rule per run ------------------------------------------------------------
+SLOW = ("kind = 'existence'\ncode = 'SL1'\nname = 'slow-pattern'\nmessage = '{match}'\npatterns = '(a|aa)+$'\n"
+        "[[tests]]\nbad = 'aaaa!'\n")
+LATER = ("Rule SL1 (slow-pattern) skipped: its pattern (a|aa)+$ ran out of time earlier in this run; simplify the "
+         "pattern")
+
+
+def test_a_pattern_just_under_the_old_paragraph_limit_cannot_stall_a_run(tmp_path):
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "slow.toml").write_text(SLOW, encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('packs = ["pack"]\n', encoding="utf-8")
+    # Each paragraph takes this pattern about 0.1 s: under the old limit of 0.5 s a paragraph, so 150 of them
+    # took 15 s. The budget for the whole run is 0.5 s and 5 µs a character read.
+    for n in range(3):
+        (tmp_path / f"story{n}.txt").write_text("Budget\n\n" + ("a" * 27 + "!\n\n") * 50, encoding="utf-8")
+    began = time.monotonic()
+    result = newslint("--format", "concise", "--select", "SL1", "story0.txt", "story1.txt", "story2.txt",
+                      cwd=tmp_path)
+    elapsed = time.monotonic() - began
+    lines = result.stdout.decode().splitlines()
+    assert lines[0].startswith("story0.txt:") and lines[0].endswith(
+        "SL1 [warning] Rule SL1 (slow-pattern) skipped for the rest of this run: its pattern (a|aa)+$ ran out of "
+        "time; simplify the pattern")
+    assert lines[1:3] == [f"story1.txt:1:1: SL1 [warning] {LATER}", f"story2.txt:1:1: SL1 [warning] {LATER}"]
+    assert elapsed < 6, elapsed
+
+
+def test_a_linear_pattern_is_never_cut_off_however_long_the_story(cli, story):
+    # AP101's patterns on the slowest text found for them: 0.7 µs a character, in linear time.
+    path = story("Budget\n\n" + "ly-ly-" * 150_000 + "\n\nThey stormed a heavily-fortified base.\n")
+    (path.parent / "newslint.toml").write_text('packs = ["ap-2024"]\n', encoding="utf-8")
+    result = cli("--format", "json", "--select", "AP101", str(path))
+    assert [(d["line"], d["message"]) for d in result.json["diagnostics"]] == [
+        (5, "AP puts no hyphen after an -ly adverb: 'heavily-fortified' -> 'heavily fortified'")]
