@@ -11,7 +11,7 @@ from newslint.document import Block, MetadataField
 FRONT_MATTER_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?\r?\n)?\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 TOML_KEY_RE = re.compile(r'^[ \t]*([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=[ \t]*(.*?)[ \t\r]*$', re.MULTILINE)
 TOML_TABLE_RE = re.compile(r"^[ \t]*\[", re.MULTILINE)
-TOML_ERROR_AT_RE = re.compile(r"\(at line (\d+), column (\d+)\)")
+TOML_ERROR_AT_RE = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
 
 
 class FrontMatter(NamedTuple):
@@ -41,8 +41,13 @@ def _yaml(text: str, start: int, end: int) -> tuple[list[MetadataField], tuple[i
         mark = exc.problem_mark or exc.context_mark
         reason = f"Front matter is not valid YAML: {exc.problem or exc.context}"
         return [], (start + (mark.index if mark else 0), reason)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow; its position is a character index
+        return [], (start + exc.position, f"Front matter is not valid YAML: unacceptable character "
+                                          f"#x{exc.character:04x}: {exc.reason}")
     except yaml.YAMLError as exc:
         return [], (start, f"Front matter is not valid YAML: {exc}")
+    except RecursionError:  # the composer reads a collection inside another by recursion
+        return [], (start, "Front matter is nested too deeply to read")
     if root is None:
         return [], None
     if not isinstance(root, yaml.MappingNode):
@@ -78,10 +83,11 @@ def _toml(text: str, start: int, end: int) -> tuple[list[MetadataField], tuple[i
         at = TOML_ERROR_AT_RE.search(reason)
         offset = start
         if at:
-            line, column = int(at.group(1)), int(at.group(2))
-            offset = start + sum(len(row) for row in body.splitlines(keepends=True)[:line - 1]) + column - 1
+            offset = start + _toml_offset(body, int(at.group(1)), int(at.group(2))) if at.group(1) else end
             reason = reason[:at.start()].rstrip()
         return [], (min(offset, end), f"Front matter is not valid TOML: {reason}")
+    except RecursionError:  # tomllib reads an array or inline table inside another by recursion
+        return [], (start, "Front matter is nested too deeply to read")
     table = TOML_TABLE_RE.search(body)
     out = []
     for m in TOML_KEY_RE.finditer(body, 0, table.start() if table else len(body)):
@@ -91,3 +97,12 @@ def _toml(text: str, start: int, end: int) -> tuple[list[MetadataField], tuple[i
         out.append(MetadataField(key, start + m.start(1), start + m.end(1), str(shown).strip(), start + m.start(2),
                                  start + m.end(2), "front_matter"))
     return out, None
+
+
+def _toml_offset(body: str, line: int, column: int) -> int:
+    """The offset in body of tomllib's 1-based line and column; it counts lines by \\n alone (U+2028, NEL and a
+    lone CR end none), where str.splitlines would count them all."""
+    at = 0
+    for _ in range(line - 1):
+        at = body.find("\n", at) + 1
+    return at + column - 1

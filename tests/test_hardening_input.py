@@ -386,3 +386,33 @@ def test_a_linear_pattern_is_never_cut_off_however_long_the_story(cli, story):
     result = cli("--format", "json", "--select", "AP101", str(path))
     assert [(d["line"], d["message"]) for d in result.json["diagnostics"]] == [
         (5, "AP puts no hyphen after an -ly adverb: 'heavily-fortified' -> 'heavily fortified'")]
+
+
+# -- front matter: nested too deeply to read, and NL409 where the line index puts it ----------------------------
+@pytest.mark.parametrize(("opening", "body"), [
+    ("---", "title: Budget\ntags: " + nested(1500) + "\n"),
+    ("---", "title: Budget\n" + "".join(" " * depth + f"k{depth}:\n" for depth in range(1500))),
+    ("+++", "title = 'Budget'\ntags = " + nested(5000) + "\n"),
+])
+def test_front_matter_nested_too_deeply_is_nl409_and_the_story_is_still_linted(cli, story, opening, body):
+    path = story(f"{opening}\n{body}{opening}\n\nThe the plan.\n", "story.md")
+    result = cli("--format", "json", "--select", "NL409,NL501", str(path))
+    assert [(d["code"], d["line"], d["column"], d["message"]) for d in result.json["diagnostics"]] == [
+        ("NL409", 2, 1, "Front matter is nested too deeply to read"),
+        ("NL501", body.count("\n") + 4, 5, "Repeated word 'the'"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    # tomllib counts lines by \n alone; U+2028 and NEL in a string end none
+    ('+++\ntitle = "a\u2028b\u0085c"\nx = 1\ny = =\n+++\nBody.\n', (4, 5, 4, 6)),
+    ('+++\ntitle = "a\u2028b"\nx = [\n+++\nBody.\n', (4, 1, 4, 4)),  # at end of document: the closing line
+    ("---\ntitle: \"a\u2028b\u0085c\"\nx: y\n  y: 1\n---\nBody.\n", (4, 4, 4, 7)),
+    ("---\ntitle: a\u2028b\nnote: x\x07y\n---\nBody.\n", (3, 8, 3, 10)),  # a character YAML refuses
+    ("---\nx: y\n  y: 1 \r z\n---\nBody.\n", (3, 4, 3, 8)),  # a lone CR ends a line for the linter too
+])
+def test_nl409_points_where_the_line_index_puts_the_problem(cli, story, text, where):
+    path = story(text, "story.md")
+    result = cli("--format", "json", "--select", "NL409", str(path))
+    [found] = result.json["diagnostics"]
+    assert (found["line"], found["column"], found["end_line"], found["end_column"]) == where

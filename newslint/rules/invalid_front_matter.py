@@ -27,5 +27,6 @@ class InvalidFrontMatter(Rule):
     def check(self, doc, res):
         if doc.front_matter_problem:
             offset, reason = doc.front_matter_problem
-            end = doc.text.find("\n", offset)
-            yield self.report(Span(offset, max(offset + 1, end if end >= 0 else len(doc.text))), reason)
+            line, _ = doc.locate(offset)
+            end = doc.line_span(line - 1)[1]  # the end of the line as the line index has it (a lone CR ends one)
+            yield self.report(Span(offset, max(offset + 1, end)), reason)
