@@ -170,7 +170,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.show_settings and not args.paths:
         args.paths = ["."]
     if problem := conflicts(args):
-        print(f"newslint: {problem}", file=sys.stderr)
+        _say(problem)
         return EXIT_ERROR
     try:
         run = Run(
@@ -185,7 +185,7 @@ def _check(args: argparse.Namespace) -> int:
             return _show(run, args)
         return _lint(run, args)
     except ConfigError as exc:
-        print(f"newslint: {exc}", file=sys.stderr)
+        _say(str(exc))
         return EXIT_ERROR
 
 
@@ -196,18 +196,21 @@ def _show(run, args: argparse.Namespace) -> int:
 
             out.write(settings_text(run.config_for(Path(args.paths[0]))))
             return EXIT_CLEAN
+        from newslint.report import readable
+
         files, errors = run.files(args.paths)
-        out.write("".join(f"{name}\n" for name in files))
+        out.write("".join(f"{readable(name)}\n" for name in files))
     for error in errors:
-        print(f"newslint: {error}", file=sys.stderr)
+        _say(error)
     if not args.quiet:  # this is how a desk checks its patterns: say which matched nothing
         for warning in run.discovery.warnings():
-            print(f"newslint: warning: {warning}", file=sys.stderr)
+            _say(f"warning: {warning}")
     return EXIT_ERROR if errors else EXIT_CLEAN
 
 
 class _output:
-    """Where the report goes: --output-file (written as UTF-8 with \\n line ends) or stdout."""
+    """Where the report goes: stdout, or --output-file (UTF-8, \n line ends), opened at the first write, so that
+    a report file inside a linted folder is not itself linted."""
 
     def __init__(self, args: argparse.Namespace, default: TextIO | None = None):
         self.path: Path | None = args.output_file
@@ -215,18 +218,33 @@ class _output:
         self.handle: TextIO | None = None
 
     def __enter__(self) -> TextIO:
-        if self.path is None:
-            return self.default
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.handle = open(self.path, "w", encoding="utf-8", newline="\n")
-        except OSError as exc:
-            from newslint.config import ConfigError
+        return self.default if self.path is None else self  # type: ignore[return-value]
 
-            raise ConfigError(f"{self.path}: cannot write report ({exc.strerror or exc})") from None
+    def write(self, text: str) -> int:
+        return self._open().write(text)
+
+    def flush(self) -> None:
+        self._open().flush()
+
+    @property
+    def buffer(self):  # bytes as they are: a diff of a cp1252 file stays cp1252
+        return self._open().buffer
+
+    def _open(self) -> TextIO:
+        if self.handle is None:
+            assert self.path is not None
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.handle = open(self.path, "w", encoding="utf-8", newline="\n")
+            except OSError as exc:
+                from newslint.config import ConfigError
+
+                raise ConfigError(f"{self.path}: cannot write report ({exc.strerror or exc})") from None
         return self.handle
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, exc_type, *exc_info) -> None:
+        if self.path is not None and exc_type is None:
+            self._open()  # an empty report is still written
         if self.handle is not None:
             self.handle.close()
 
@@ -275,18 +293,24 @@ def _lint(run, args: argparse.Namespace) -> int:
         files = f"{report.files} file{'s' * (report.files != 1)}"
         found = "" if args.diff else f"{n} problem{'s' * (n != 1)} in {with_problems} of {files}; "
         what = "diff" if args.diff else "statistics" if args.statistics else f"{fmt} report"
-        print(f"newslint: {found}{what} written to {args.output_file}")
+        _say(f"{found}{what} written to {args.output_file}", sys.stdout)
     # A streamed text-like report has shown the input errors in place; elsewhere they go to stderr.
     if args.diff or args.statistics or not streams(fmt) or fmt == "jsonl" or not to_terminal:
         for error in report.errors:
-            print(f"newslint: {error}", file=sys.stderr)
+            _say(error)
     if not args.quiet:
         for warning in _run_warnings(args, report):
-            print(f"newslint: warning: {warning}", file=sys.stderr)
+            _say(f"warning: {warning}")
         if args.write_baseline:
-            print(f"newslint: baseline {args.baseline} updated ({run.baseline_size} known problem(s))",
-                  file=sys.stderr)
+            _say(f"baseline {args.baseline} updated ({run.baseline_size} known problem(s))")
     return _exit_code(args, report, failing, bool(run.diff))
+
+
+def _say(message: str, stream: TextIO | None = None) -> None:
+    """One line of newslint's own, on stderr unless told otherwise; file names that are not UTF-8 readable."""
+    from newslint.report import readable
+
+    print(f"newslint: {readable(message)}", file=stream or sys.stderr)
 
 
 def _run_warnings(args: argparse.Namespace, report) -> list[str]:

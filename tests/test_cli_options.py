@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -138,3 +139,13 @@ def test_dialect_and_fail_on_take_any_letter_case_as_the_config_does(tree):
     lower = run_cli("story.txt", "--dialect", "en-gb", "--format", "concise")
     assert lower.out.startswith("story.txt:3:5: NL302 [warning] 'color' is American spelling; en-GB uses 'colour'")
     assert run_cli("story.txt", "--dialect", "EN-GB", "--fail-on", "Error").code == 0  # a warning: no failure
+
+
+def test_newslint_s_own_lines_show_a_file_name_that_is_not_utf8_readably(tree, tmp_path):
+    odd = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(odd, "wb") as handle:
+        handle.write(b"Cafe row\n\nThe the cafe shut.\n")
+    listed = run_cli("--show-files", ".")
+    assert listed.out == "caf\\xe9.txt\n"
+    written = run_cli(".", "--select", "NL501", "--output-file", "report.txt")  # the report is not linted itself
+    assert written.out == "newslint: 1 problem in 1 of 1 file; text report written to report.txt\n"

@@ -191,3 +191,9 @@ def test_output_file_note_counts_files_with_problems(desk):
     desk("b.txt", "Calm day\n\nNothing much happened on Monday.\n")
     result = run_cli("a.txt", "b.txt", "--output-file", "report.txt")
     assert result.out == "newslint: 1 problem in 1 of 2 files; text report written to report.txt\n"
+
+
+def test_a_diff_written_to_a_file_keeps_each_file_s_own_bytes(desk, tmp_path):
+    (tmp_path / "story.txt").write_bytes("Café row\n\nThe café shut the the door.\n".encode("cp1252"))
+    assert run_cli("story.txt", "--encoding", "cp1252", "--diff", "--output-file", "fixes.diff").code == 1
+    assert b"+The caf\xe9 shut the door.\n" in (tmp_path / "fixes.diff").read_bytes()
