@@ -71,15 +71,6 @@ def streams(name: str) -> bool:
     return hasattr(importlib.import_module(f"newslint.reporters.{name}_format"), "Reporter")
 
 
-def render(name: str, report: Report, stream: TextIO, color: bool = False) -> None:
-    """A finished report in one go: its diagnostics, then its input errors, then the end."""
-    out = reporter(name, stream, Options(color=color))
-    out.file_done(report.items, "")
-    for error in report.errors:
-        out.file_done([], error)
-    out.finish(report)
-
-
 def suggestion_text(suggestion: str) -> str:
     """A suggestion as an editor reads it: the replacement, or what an empty one does."""
     return repr(suggestion) if suggestion else "delete it"
