@@ -15,18 +15,23 @@ from newslint.source import Source
 T = TypeVar("T")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 METADATA_LINE_RE = re.compile(r"^(?P<key>[A-Z][A-Z0-9_ -]{0,30}[A-Z0-9]|[A-Z]):(?P<value>.*)$")
-# Spans inside prose that are not prose: addresses, handles, markup.
+# Spans inside prose that are not prose: addresses, handles, markup; and HTML comments, found apart (layout's
+# non_prose_spans), since a regex would read on from every "<!--" that is never closed to the end of its paragraph.
+HTML_COMMENT_OPEN, HTML_COMMENT_CLOSE = "<!--", "-->"
 NON_PROSE_RE = re.compile(
-    r"""<!--.*?-->                                  # HTML comment
-      | </?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>     # HTML tag
+    r"""</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>     # HTML tag
       | &[A-Za-z]+;|&\#\d+;                         # entity
       | \b(?:https?|ftp)://[^\s<>"\u201d]+          # URL
       | \bwww\.[^\s<>"\u201d]+
-      | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                # e-mail
+      | (?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+   # e-mail, from the start of its run of characters (*)
       | (?<![\w@])[@\#][A-Za-z_][\w]*               # handle, hashtag
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
+# (*) Tried from each character, a long run with no "@" after it would be read again from each; it can only match
+# from the run's start anyway, or from where the last match stopped inside the run ("@desk.jo@example.com": a handle,
+# then an address), which is where this one is tried.
+EMAIL_RESUMED_RE = re.compile(r"(?<=[\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Text set in italics: <i>terroir</i> or <em>terroir</em> in any draft; *terroir* or _terroir_ in Markdown (not
 # **bold**, and not an asterisk or underscore inside a word).
 HTML_ITALIC_RE = re.compile(r"<(i|em)>([^<>\n]+)</\1>")

@@ -9,7 +9,10 @@ from typing import NamedTuple
 from newslint.document import Block, MetadataField
 
 FRONT_MATTER_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?\r?\n)?\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-TOML_KEY_RE = re.compile(r'^[ \t]*([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=[ \t]*(.*?)[ \t\r]*$', re.MULTILINE)
+# The value runs to its last character that is no blank (a lazy value before the trailing blanks would try them
+# again from every blank inside a long run of them).
+TOML_KEY_RE = re.compile(r'^[ \t]*([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=[ \t]*((?:.*[^ \t\r\n])?)[ \t\r]*$',
+                         re.MULTILINE)
 TOML_TABLE_RE = re.compile(r"^[ \t]*\[", re.MULTILINE)
 TOML_ERROR_AT_RE = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from newslint.document import METADATA_LINE_RE, NON_PROSE_RE, Block, Layout, MetadataField, blank
+from newslint.document import (EMAIL_RESUMED_RE, HTML_COMMENT_CLOSE, HTML_COMMENT_OPEN, METADATA_LINE_RE, NON_PROSE_RE,
+                               Block, Layout, MetadataField, blank)
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -13,10 +17,13 @@ if TYPE_CHECKING:
 SENTENCE_END = ".!?:;,\u2026"
 TRAILING_CLOSERS = "\"'\u2019\u201d)]*_"
 MAX_HEADING_WORDS = 15
-CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+BACKTICKS_RE = re.compile(r"`+")
 # The target after a link's text (the "]" stays, so brackets still pair): ](url "title"), ][ref]
 LINK_TARGET_RE = re.compile(r"(?<=\])(?:\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]]*\])")
-REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.MULTILINE)
+# A link reference definition, [label]: url (the multi-line regex ^ {0,3}\[[^\]]+\]:\s*\S.*$): a line opening a
+# bracket, the first "]" after it, a colon and a destination; found by _reference_definitions.
+REFERENCE_OPENING_RE = re.compile(r"^ {0,3}\[", re.MULTILINE)
+REFERENCE_REST_RE = re.compile(r"\]:\s*\S.*$", re.MULTILINE)
 KNOWN_METADATA_KEYS = frozenset(
     """LINK URL TAGS KEYWORDS SLUG BYLINE BY AUTHOR CATEGORY CATEGORIES SECTION SOURCE DATE DATELINE HEADLINE
     TITLE DESCRIPTION SUMMARY IMAGE CAPTION CREDIT STATUS EMBARGO KICKER TOPICS LOCATION PUBLISHED UPDATED
@@ -39,8 +46,8 @@ def _metadata_line(line: str) -> re.Match | None:
 
 def _stands_alone(doc: Document, index: int) -> bool:
     """A first line followed by a blank line and then more copy: the headline."""
-    following = [doc.line_text(i).strip() for i in range(index + 1, doc.line_count)]
-    return len(following) > 1 and not following[0] and any(following)
+    return (index + 2 < doc.line_count and not doc.line_text(index + 1).strip()
+            and any(doc.line_text(i).strip() for i in range(index + 2, doc.line_count)))
 
 
 def _is_heading_like(line: str) -> bool:
@@ -98,11 +105,12 @@ def plain_layout(doc: Document) -> Layout:
         first_line = doc.locate(front.end)[0] - 1 if front.end < len(doc.text) else doc.line_count
     meta_lines, block_fields = _metadata_block(doc, first_line, doc.line_count - 1)
     fields += block_fields
+    metadata_lines = set(meta_lines)
     seen_content = False
     for index in range(first_line, doc.line_count):
         start, end = doc.line_span(index)
         line = doc.text[start:end]
-        if index in meta_lines:
+        if index in metadata_lines:
             blocks.append(Block("metadata", start, end))
             blank(chars, start, end)
             continue
@@ -126,11 +134,35 @@ def _finish(doc: Document, blocks: list[Block], fields: list[MetadataField], cha
     markup = "".join(chars)
     for block in blocks:
         if block.kind in ("headline", "heading", "paragraph"):
-            for m in NON_PROSE_RE.finditer(markup, block.start, block.end):
-                blank(chars, m.start(), m.start() + len(_trim_address(m.group())))
+            for start, end in non_prose_spans(markup, block.start, block.end):
+                blank(chars, start, end)
     for start, end in prose_only:
         blank(chars, start, end)
     return Layout(blocks, fields, markup, "".join(chars), front_matter_problem)
+
+
+def non_prose_spans(markup: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """What in markup[start:end] is not prose, in order: HTML comments, and NON_PROSE_RE's matches outside them
+    (URLs without the sentence punctuation after them). No match of NON_PROSE_RE holds a "<" but at its start, and
+    "<!--" starts none of them, so the comments can be found first."""
+    at = start
+    while at < end:
+        opening = markup.find(HTML_COMMENT_OPEN, at, end)
+        closing = markup.find(HTML_COMMENT_CLOSE, opening + len(HTML_COMMENT_OPEN), end) if opening >= 0 else -1
+        yield from _addresses_and_tags(markup, at, opening if closing >= 0 else end)
+        if closing < 0:
+            return  # nothing closes this comment, nor any opened after it
+        at = closing + len(HTML_COMMENT_CLOSE)
+        yield opening, at
+
+
+def _addresses_and_tags(markup: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    at = start
+    while found := NON_PROSE_RE.search(markup, at, end):
+        while found:
+            yield found.start(), found.start() + len(_trim_address(found.group()))
+            at = found.end()
+            found = EMAIL_RESUMED_RE.match(markup, at, end)  # an address straight after a handle or an address
 
 
 def _trim_address(found: str) -> str:
@@ -140,6 +172,56 @@ def _trim_address(found: str) -> str:
     while found and (found[-1] in ".,;:!?'\u2019" or (found[-1] == ")" and found.count("(") < found.count(")"))):
         found = found[:-1]
     return found
+
+
+def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Code spans in text[start:end]: from a run of backticks to the next run of the same length; a run that no
+    later run closes is tried again without its first backtick, and so on. These are the spans a regex pairing runs
+    of backticks finds, but a regex reads to the end of the paragraph from every backtick of a run never closed."""
+    runs = [m.span() for m in BACKTICKS_RE.finditer(text, start, end)]
+    by_length: dict[int, list[int]] = defaultdict(list)  # run length -> indexes of the runs that long, in order
+    for index, (first, last) in enumerate(runs):
+        by_length[last - first].append(index)
+    spans = []
+    index = 0
+    while index < len(runs):
+        first, last = runs[index]
+        index += 1
+        for opening in range(first, last):
+            same_length = by_length.get(last - opening, [])
+            closer = bisect.bisect_left(same_length, index)
+            if closer < len(same_length):
+                index = same_length[closer]
+                spans.append((opening, runs[index][1]))
+                index += 1
+                break
+    return spans
+
+
+def _reference_definitions(text: str) -> Iterator[tuple[int, int]]:
+    """Link reference definitions, [label]: url. A label runs to the first "]" after its "[", so the lines that open
+    a bracket before the same "]" share it and what follows it, which is read once (a regex reads to that "]" again
+    from each of them: a file of lines opening brackets never closed took time in the square of their number)."""
+    after = -1  # the end of the last definition
+    close = -1  # the first "]" after the bracket opened last
+    rest: re.Match | None = None  # what follows it, when it makes a definition
+    for opening in REFERENCE_OPENING_RE.finditer(text):
+        label = opening.end()
+        if opening.start() < after:
+            continue
+        if close < label:
+            close = text.find("]", label)
+            if close < 0:
+                return
+            rest = REFERENCE_REST_RE.match(text, close)
+        if rest and close > label:
+            after = rest.end()
+            yield opening.start(), after
+
+
+def _link_targets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The targets after link texts in text[start:end]: ](url "title") and ][ref]."""
+    return [m.span() for m in LINK_TARGET_RE.finditer(text, start, end)]
 
 
 def markdown_layout(doc: Document) -> Layout:
@@ -162,20 +244,21 @@ def markdown_layout(doc: Document) -> Layout:
     # Parse with the front matter and metadata blanked, so markdown-it's line map matches the file.
     kinds = {"fence": "code", "code_block": "code", "html_block": "html", "heading_open": "heading",
              "paragraph_open": "paragraph", "tr_open": "paragraph"}
-    for token in MarkdownIt("commonmark").enable("table").parse("".join(chars)):
+    # Only the block tokens are read: the inline pass would cost some 30 s a megabyte on a paragraph of brackets.
+    for token in MarkdownIt("commonmark").enable("table").disable("inline").parse("".join(chars)):
         if token.map is None or token.type not in kinds:
             continue
         start, end = doc.line_span(token.map[0])[0], doc.line_span(token.map[1] - 1)[1]
         blocks.append(Block(kinds[token.type], start, end))
         if token.type in ("fence", "code_block"):
             blank(chars, start, end)
-    for pattern in (CODE_SPAN_RE, LINK_TARGET_RE):
+    for find in (_code_spans, _link_targets):
         masked = "".join(chars)
         for block in blocks:
             if block.kind in ("heading", "paragraph"):
-                for m in pattern.finditer(masked, block.start, block.end):
-                    blank(chars, m.start(), m.end())
-    for m in REFERENCE_DEFINITION_RE.finditer("".join(chars)):
-        blank(chars, m.start(), m.end())
+                for start, end in find(masked, block.start, block.end):
+                    blank(chars, start, end)
+    for start, end in _reference_definitions("".join(chars)):
+        blank(chars, start, end)
     blocks.sort(key=lambda b: b.start)
     return _finish(doc, blocks, fields, chars, problem, tuple((b.start, b.end) for b in blocks if b.kind == "html"))

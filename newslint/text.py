@@ -47,7 +47,9 @@ def words(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.start() + offset, m.end() + offset, m.group()) for m in WORD_RE.finditer(text)]
 
 
-_BOUNDARY_RE = re.compile(r"[.!?]+[" + re.escape(CLOSERS) + r"]*\s+")
+# A boundary starts where a run of marks starts and gives nothing back: a long run of dots with no space after it is
+# read once, not once from each of its dots.
+_BOUNDARY_RE = re.compile(r"(?<![.!?])[.!?]++[" + re.escape(CLOSERS) + r"]*+\s+")
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 
 
@@ -64,12 +66,23 @@ def sentence_starts(text: str, offset: int = 0) -> list[int]:
             continue
         punct = m.group().rstrip().rstrip(CLOSERS)
         if punct == ".":
-            before = text[:m.start()].split()
-            last = before[-1].lstrip(OPENERS) if before else ""
+            last = _word_before(text, m.start()).lstrip(OPENERS)
             if last.lower() in ABBREVIATIONS or _DOTTED_RE.match(last + ".") or len(last) == 1:
                 continue
         starts.append(m.end() + offset)
     return starts
+
+
+def _word_before(text: str, end: int) -> str:
+    """The last whitespace-separated word of text[:end] ("" if none), read backwards from end: splitting the whole
+    prefix at every full stop of a long paragraph would take time quadratic in its length."""
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    begin = stop
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:stop]
 
 
 def plain_word(word: str) -> str:
