@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+from itertools import chain
+
 import regex
 
 from newslint.diagnostic import Severity, Span
 from newslint.rule import Rule
 
-PLACEHOLDER_RE = regex.compile(
-    r"""(?-i:(?<![\w-])(?:TK)+(?![\w-])(?!\s+[A-Z][a-z]))          # TK, TKTK (not "TK Maxx")
+UNBRACKETED = r"""(?-i:(?<![\w-])(?:TK)+(?![\w-])(?!\s+[A-Z][a-z]))          # TK, TKTK (not "TK Maxx")
       | (?-i:\bX{1,3}(?:[,.]X{3})+\b)                             # XX,XXX for a missing figure
       | (?-i:(?<![\w-])(?<![A-Z][a-z]+\s)(?:XX+|xx+)(?![\w-]))     # XX, XXX (not "Super Bowl XX")
-      | \[\s*(?:TK|TBC|TBD|XX+|\?+|links?(?:\s+here)?|url|check(?:\s[^\]]*)?|to\s+come|insert[^\]]*
-             |add\s[^\]]*|fill\s+in[^\]]*|quote|photo|pic|image|name|date|fact[\s-]?check[^\]]*)\s*\]
       | (?-i:\b(?:FIXME|TODO)\b)
       | \blorem\s+ipsum\b
       | \?{3,}
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
+"""
+BRACKETED = r"""\[\s*(?:TK|TBC|TBD|XX+|\?+|links?(?:\s+here)?|url|check(?:\s[^\]]*)?|to\s+come|insert[^\]]*
+             |add\s[^\]]*|fill\s+in[^\]]*|quote|photo|pic|image|name|date|fact[\s-]?check[^\]]*)\s*\]
+"""
+PLACEHOLDER_RE = regex.compile(BRACKETED + "|" + UNBRACKETED, regex.VERBOSE | regex.IGNORECASE)
+# After a paragraph's last "]" no bracketed note can end, and searching for one there would read from every "[insert"
+# or "[check" to the end of the paragraph.
+UNBRACKETED_RE = regex.compile(UNBRACKETED, regex.VERBOSE | regex.IGNORECASE)
 END_MARK_RE = regex.compile(r"[ \t]*(?:#{3}|-30-)[ \t]*")  # a press release's end mark, alone on its line
 
 
@@ -47,7 +51,10 @@ class Placeholder(Rule):
     def check(self, doc, res):
         prose, text = doc.prose, doc.text
         for block in doc.prose_blocks:
-            for m in PLACEHOLDER_RE.finditer(prose, block.start, block.end):
+            notes_end = prose.rfind("]", block.start, block.end) + 1 or block.start
+            found_in = chain(PLACEHOLDER_RE.finditer(prose, block.start, notes_end),
+                             UNBRACKETED_RE.finditer(prose, notes_end, block.end))
+            for m in found_in:
                 found = m.group()
                 if doc.is_markdown and found.startswith("[") and text[m.end():m.end() + 1] in ("(", "["):
                     continue

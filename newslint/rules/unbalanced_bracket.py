@@ -10,6 +10,9 @@ from newslint.rule import Rule
 PAIRS = {")": "(", "]": "[", "}": "{"}
 # "a)" and "2)" enumerate a list; ":)" and ";-)" are faces. Neither needs an opening bracket.
 UNPAIRED_CLOSER_RE = re.compile(r"(?:(?<![^\s(])[0-9A-Za-z]{1,2}|[:;=8][-']?)\Z")
+# What UNPAIRED_CLOSER_RE reads before a bracket: two characters and the one before them. Handing it no more keeps a
+# paragraph of stray brackets linear.
+UNPAIRED_CLOSER_CONTEXT = 3
 
 
 class UnbalancedBracket(Rule):
@@ -46,7 +49,7 @@ class UnbalancedBracket(Rule):
                         opener = stack.pop()
                         yield self.report(Span(i, i + 1), f"Bracket '{ch}' does not match '{prose[opener]}' at column "
                                           f"{doc.locate(opener)[1]}")
-                    elif not UNPAIRED_CLOSER_RE.search(prose[block.start:i]):
+                    elif not UNPAIRED_CLOSER_RE.search(prose[max(block.start, i - UNPAIRED_CLOSER_CONTEXT):i]):
                         yield self.report(Span(i, i + 1), f"Closing bracket '{ch}' has no opening bracket")
             for opener in stack:
                 yield self.report(Span(opener, opener + 1),

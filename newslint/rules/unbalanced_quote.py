@@ -41,37 +41,48 @@ def scan_quotes(text: str, start: int, end: int) -> QuoteScan:
     only when it is not between two letters ("don’t"); a stray one is never reported.
     """
     stack: list[tuple[int, str]] = []  # (offset, "d" or "s")
+    # Where each kind sits in the stack, innermost last: the quotation a mark closes is found without searching down
+    # the stack, which a paragraph of stray closers over a pile of openers would make quadratic.
+    depths: dict[str, list[int]] = {"d": [], "s": []}
     spans: list[tuple[int, int]] = []
     unclosed: list[tuple[int, str]] = []
     unopened: list[tuple[int, str]] = []
 
+    def push(offset: int, kind: str) -> None:
+        depths[kind].append(len(stack))
+        stack.append((offset, kind))
+
+    def cut(depth: int) -> None:
+        while len(stack) > depth:
+            depths[stack.pop()[1]].pop()
+
     def close(kind: str, at: int) -> bool:
-        where = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == kind), None)
-        if where is None:
+        if not depths[kind]:
             return False
+        where = depths[kind][-1]
         for offset, _ in stack[where + 1:]:
             unclosed.append((offset, text[offset]))
         spans.append((stack[where][0], at + 1))
-        del stack[where:]
+        cut(where)
         return True
 
     for i in range(start, end):
         ch = text[i]
-        if ch == "\u201c" or (ch == '"' and _double_role(text, i, start, end, any(k == "d" for _, k in stack))):
-            if any(k == "d" for _, k in stack):
-                where = max(k for k in range(len(stack)) if stack[k][1] == "d")
-                if text[start:i].rstrip()[-1:] in ".!?":  # a lost paragraph break: the quote runs on
+        if ch == "\u201c" or (ch == '"' and _double_role(text, i, start, end, bool(depths["d"]))):
+            if depths["d"]:
+                where = depths["d"][-1]
+                if last_mark_before(text, start, i) in ".!?":  # a lost paragraph break: the quote runs on
                     spans.append((stack[where][0], i))
                 else:
                     unclosed.append((stack[where][0], text[stack[where][0]]))
-                del stack[where:]
-            stack.append((i, "d"))
+                cut(where)
+            push(i, "d")
         elif ch in "\u201d\"":
             if not close("d", i):
                 unopened.append((i, ch))
         elif ch == "\u2018" and not (i + 1 < end and text[i + 1].isdigit()):
-            stack.append((i, "s"))
-        elif ch == "\u2019" and any(k == "s" for _, k in stack):
+            push(i, "s")
+        elif ch == "\u2019" and depths["s"]:
             between_letters = i > start and i + 1 < end and text[i - 1].isalpha() and text[i + 1].isalpha()
             if not between_letters:
                 close("s", i)
@@ -79,13 +90,46 @@ def scan_quotes(text: str, start: int, end: int) -> QuoteScan:
     return QuoteScan(sorted(spans), unclosed, [(offset, text[offset]) for offset, _ in stack], unopened)
 
 
-def runs_on(text: str, opener: int, start: int, end: int) -> bool:
-    """True when a quotation left open at the end of its paragraph reads as one running on into the next with
-    its opening mark dropped: it opens a sentence, ends the paragraph on a full stop and names no speaker."""
-    before = text[start:opener].rstrip()
-    quoted = text[opener:end].rstrip().rstrip(CLOSERS)
-    return ((not before or before[-1] in ".!?:") and quoted[-1:] in (".", "!", "?")
-            and not ATTRIBUTION_RE.search(text, opener, end))
+def last_mark_before(text: str, start: int, at: int) -> str:
+    """The last character of text[start:at] that is not whitespace, or "": text[start:at].rstrip()[-1:], read
+    backwards from `at` rather than copying the paragraph so far."""
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    return text[at - 1] if at > start else ""
+
+
+class ParagraphEnd:
+    """How a paragraph ends, read once for all the quotations it leaves open (once for each would be quadratic in a
+    paragraph of unclosed quotes)."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        stop = end
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        while stop > start and text[stop - 1] in CLOSERS:
+            stop -= 1
+        self.last_mark_at = stop - 1  # its last character but trailing blanks and closing marks, or start - 1
+        self._last_attribution: int | None = None
+
+    @property
+    def last_attribution(self) -> int:
+        """Where the paragraph's last speaker attribution (", she said") starts, or -1."""
+        if self._last_attribution is None:
+            self._last_attribution = -1
+            comma = self.end
+            while (comma := self.text.rfind(",", self.start, comma)) >= 0:
+                if ATTRIBUTION_RE.match(self.text, comma, self.end):
+                    self._last_attribution = comma
+                    break
+        return self._last_attribution
+
+    def runs_on(self, opener: int) -> bool:
+        """True when a quotation left open at the end of its paragraph reads as one running on into the next with
+        its opening mark dropped: it opens a sentence, ends the paragraph on a full stop and names no speaker."""
+        before = last_mark_before(self.text, self.start, opener)
+        last = self.text[self.last_mark_at] if self.last_mark_at >= opener else ""
+        return (not before or before in ".!?:") and last in (".", "!", "?") and self.last_attribution < opener
 
 
 def opens_with_quote(text: str, start: int, end: int) -> bool:
@@ -124,8 +168,9 @@ class UnbalancedQuote(Rule):
             follows = n + 1 < len(blocks) and blocks[n + 1].kind == block.kind == "paragraph"
             continues = follows and (opens_with_quote(prose, blocks[n + 1].start, blocks[n + 1].end)
                                      or bool(scans[n + 1].unopened))
+            ending = ParagraphEnd(prose, block.start, block.end)
             left_open = [] if continues else [(offset, mark) for offset, mark in found.open_at_end
-                                              if not (follows and runs_on(prose, offset, block.start, block.end))]
+                                              if not (follows and ending.runs_on(offset))]
             for offset, mark in found.unclosed + left_open:
                 yield self.report(Span(offset, offset + 1),
                                   f"Quotation mark '{mark}' is never closed in this paragraph")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.rule import Rule
@@ -37,20 +38,25 @@ class UnclosedTag(Rule):
         markup = doc.markup
         for block in doc.prose_blocks:
             stack: list[re.Match] = []
+            # Where each tag name sits in the stack, innermost last: the tag a closing tag closes is found without
+            # searching down the stack, which a paragraph of stray closing tags over open ones would make quadratic.
+            depths: dict[str, list[int]] = defaultdict(list)
             for m in TAG_RE.finditer(markup, block.start, block.end):
                 name = m.group("name").lower()
                 if name in VOID or m.group("self"):
                     continue
                 if not m.group("close"):
+                    depths[name].append(len(stack))
                     stack.append(m)
                     continue
-                match_at = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].group("name").lower() == name), None)
-                if match_at is None:
+                if not depths[name]:
                     yield self.report(Span(m.start(), m.end()), f"Closing tag '{m.group()}' has no opening tag", ("",))
                     continue
+                match_at = depths[name][-1]
                 for unclosed in stack[match_at + 1:]:
                     yield from self._unclosed(unclosed)
-                del stack[match_at:]
+                while len(stack) > match_at:
+                    depths[stack.pop().group("name").lower()].pop()
             for unclosed in stack:
                 yield from self._unclosed(unclosed)
 
