@@ -7,12 +7,14 @@ import unicodedata
 from collections import Counter
 from functools import cached_property
 
-from newslint.document import Document
+from newslint.document import Document, span_containing
 from newslint.text import APOSTROPHES, NAME_PARTICLES, TITLES, Token
 
 # Romanised Korean, Chinese and similar given names: a capitalised syllable, a hyphen, a lower-case one.
 ROMANISED_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
-ROSTER_SPLIT_RE = re.compile(r",\s*|\s+and\s+")
+# " and " only from the start of a run of blanks (tried from each blank of a long run, it would read to the run's end
+# from each).
+ROSTER_SPLIT_RE = re.compile(r",\s*|(?<!\s)\s++and\s+")
 MIN_ROSTER = 4  # names in a paragraph that is only a list of names
 
 
@@ -86,7 +88,7 @@ class NameEvidence:
         return tuple(out)
 
     def in_roster(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.roster_spans)
+        return span_containing(self.roster_spans, offset) is not None
 
     @cached_property
     def words_used(self) -> frozenset[str]:
@@ -105,15 +107,21 @@ class NameEvidence:
         between = self.doc.prose[prev.end:tokens[index].start]
         return prev.text.lower() in TITLES and between.strip(". ") == ""
 
-    def is_name_particle(self, index: int) -> bool:
-        """True when token `index` is a lower-case particle leading, through any others, into a capitalised word of
-        one name: der in Van der Berg, von in Ursula von der Leyen, bin in bin Salman."""
+    @cached_property
+    def name_particles(self) -> frozenset[int]:
+        """Indexes of the lower-case particles leading, through any others, into a capitalised word of one name: der in
+        Van der Berg, von in Ursula von der Leyen, bin in bin Salman. Found in one pass from the end: following a run
+        of particles anew from each of its words would take time in the square of its length ("de la de la ...")."""
         tokens = self.doc.tokens
-        while index + 1 < len(tokens) and tokens[index].text in NAME_PARTICLES and self.joined(index, index + 1):
-            index += 1
-            if is_capitalised(tokens[index].text):
-                return True
-        return False
+        found: set[int] = set()
+        for index in range(len(tokens) - 2, -1, -1):
+            if tokens[index].text in NAME_PARTICLES and self.joined(index, index + 1) and (
+                    is_capitalised(tokens[index + 1].text) or index + 1 in found):
+                found.add(index)
+        return frozenset(found)
+
+    def is_name_particle(self, index: int) -> bool:
+        return index in self.name_particles
 
     def ends_name(self, index: int) -> bool:
         """True when token `index` is the last word of a name of two or more capitalised words: Joe Root, Nippon

@@ -15,6 +15,13 @@ from newslint.text import TITLES
 # log10 frequency under which a word written as a name counts as no word: under once in 100,000 words.
 UNCOMMON_WORD = -5.0
 MIN_SLIP_KEY = 2  # a two-letter spelling is taken for a slip only when it is no word (Dw for Dow)
+# No name is longer (the longest place name in Wales has 58 letters), and a key's deletions take room in the square
+# of its length: a run of thousands of letters is not weighed as a slip.
+MAX_SLIP_KEY = 64
+# Spellings that differ from one another by one letter at one place (Ab1, Ab2 ... Ab40): more than this are a family of
+# names or codes, none of them a slip, and weighing every pair of them would take time in the square of their number.
+# The largest family in the 170 bench stories and the test drafts has 4 (measured 2026-12-05).
+MAX_SLIP_FAMILY = 16
 SHORT_NAME = 3  # a name this short is one letter from other names (Del, Dal)
 VOWELS = frozenset("aeiouy")
 
@@ -27,6 +34,18 @@ class Occurrence(NamedTuple):
     named: bool  # written where only a name is capitalised (not at a sentence start, not in a heading)
 
 
+class Surroundings(NamedTuple):
+    """What the story says around every occurrence of one spelling."""
+
+    neighbours: dict[int, set[str]]  # the names written before (-1) and after (1) it anywhere
+    always_beside: dict[int, bool]  # whether a name stands before (-1) or after (1) it every time
+    all_in_roster: bool
+    any_in_roster: bool
+    all_after_title: bool
+    any_after_title: bool
+    never_initial: bool  # no occurrence opens a sentence or stands in a heading
+
+
 @dataclass(slots=True)
 class Variant:
     """Every occurrence of the spellings that fold to one key ('Jong-un', 'Jong-Un', 'Jong Un')."""
@@ -34,14 +53,22 @@ class Variant:
     key: str
     named: bool = False  # some occurrence has evidence of a name (capitalised mid-sentence, after a title, ...)
     found: list[Occurrence] = field(default_factory=list)
+    # Counted once every occurrence is in (settle): counted on every use, a name written many times in many forms
+    # would be counted again for each of its occurrences, and a spelling weighed against each of its slips.
+    votes: dict[str, int] = field(default_factory=dict)
+    majority: str = ""
+    surroundings: Surroundings | None = None  # gathered when it is first weighed against another spelling
 
-    @property
-    def votes(self) -> dict[str, int]:
-        """How often each form occurs outside headings (title case there is not a spelling), first seen first."""
-        out: dict[str, int] = {}
+    def settle(self) -> None:
+        """Put the occurrences in order and count the votes: how often each form occurs outside headings (title
+        case there is not a spelling), first seen first; the majority is the form used most (max keeps the first
+        seen on ties), as first written."""
+        self.found.sort(key=lambda o: o.span.start)
         for o in self.found:
-            out[_plain(o.text)] = out.get(_plain(o.text), 0) + (not o.heading)
-        return out
+            plain = _plain(o.text)
+            self.votes[plain] = self.votes.get(plain, 0) + (not o.heading)
+        best = max(self.votes, key=self.votes.__getitem__)
+        self.majority = next(o.text for o in self.found if _plain(o.text) == best)
 
     @property
     def first(self) -> int:
@@ -52,12 +79,23 @@ class Variant:
         """How often the name is written, headings too: a results line (Western Sydney Wanderers 1) spells it."""
         return len(self.found)
 
-    @property
-    def majority(self) -> str:
-        """The form used most (max keeps the first seen on ties), as first written."""
-        votes = self.votes
-        best = max(votes, key=votes.__getitem__)
-        return next(o.text for o in self.found if _plain(o.text) == best)
+    def around(self, evidence: NameEvidence) -> Surroundings:
+        """What the story says around this spelling, gathered once."""
+        if self.surroundings is None:
+            neighbours: dict[int, set[str]] = {-1: set(), 1: set()}
+            always_beside = {-1: True, 1: True}
+            for o in self.found:
+                found_beside = evidence.name_neighbours(o.index)
+                for side, word in found_beside:
+                    neighbours[side].add(word)
+                for side in always_beside:
+                    always_beside[side] = always_beside[side] and any(s == side for s, _ in found_beside)
+            in_roster = [evidence.in_roster(o.span.start) for o in self.found]
+            after_title = [evidence.after_title(o.index) for o in self.found]
+            self.surroundings = Surroundings(neighbours, always_beside, all(in_roster), any(in_roster),
+                                             all(after_title), any(after_title),
+                                             all(o.span.start not in evidence.initial for o in self.found))
+        return self.surroundings
 
 
 class NameVariant(Rule):
@@ -143,28 +181,35 @@ class NameVariant(Rule):
             if fold(pair.text) in groups:
                 groups[fold(pair.text)].found.append(pair)
         for group in groups.values():
-            group.found.sort(key=lambda o: o.span.start)
+            group.settle()
         return groups
 
     @staticmethod
     def _slips(res, evidence, variants) -> dict[str, Variant]:
         """Minority spelling -> the group it is a slip of."""
-        index: dict[str, list[str]] = defaultdict(list)
+        # A deletion -> first letters -> the keys with both, in the order met: keys one slip apart share a deletion,
+        # and only those that share a first letter are weighed.
+        index: dict[str, dict[str, dict[str, None]]] = defaultdict(lambda: defaultdict(dict))
         for key in variants:
-            if len(key) >= MIN_SLIP_KEY:
+            if MIN_SLIP_KEY <= len(key) <= MAX_SLIP_KEY:
                 for d in deletions(key):
-                    index[d].append(key)
+                    index[d][key[0]][key] = None
+        crowded = {key for families in index.values() for keys in families.values() if len(keys) > MAX_SLIP_FAMILY
+                   for key in keys}
         best: dict[str, tuple[int, int, Variant]] = {}  # minority key -> (score, count, majority group)
         seen: set[tuple[str, str]] = set()
-        for keys in index.values():
-            for a in keys:
-                for b in keys:
-                    if a < b and a[0] == b[0] and (a, b) not in seen:
-                        seen.add((a, b))
-                        big, small = sorted((variants[a], variants[b]), key=lambda v: (-v.count, v.first))
-                        score = _slip_score(res, evidence, big, small)
-                        if score and (small.key not in best or best[small.key][:2] < (score, big.count)):
-                            best[small.key] = (score, big.count, big)
+        for families in index.values():
+            for keys in families.values():
+                if len(keys) > MAX_SLIP_FAMILY:
+                    continue
+                for a in keys:
+                    for b in keys:
+                        if a < b and a not in crowded and b not in crowded and (a, b) not in seen:
+                            seen.add((a, b))
+                            big, small = sorted((variants[a], variants[b]), key=lambda v: (-v.count, v.first))
+                            score = _slip_score(res, evidence, big, small)
+                            if score and (small.key not in best or best[small.key][:2] < (score, big.count)):
+                                best[small.key] = (score, big.count, big)
         return {key: big for key, (_, _, big) in best.items() if big.key not in best}  # not a slip of a slip
 
 
@@ -174,17 +219,16 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
     at = slip_at(big.key, small.key)
     if at is None or (small.count > 1 and 2 * small.count > big.count and not _swapped_unknowns(res, big, small, at)):
         return 0
-    if all(evidence.in_roster(o.span.start) for o in small.found) and any(
-            evidence.in_roster(o.span.start) for o in big.found):
+    around = [big.around(evidence), small.around(evidence)]
+    if around[1].all_in_roster and around[0].any_in_roster:
         return 0  # two entries of one team sheet are two people (Horgan, Horan)
     lexicon = res.lexicon
     form, other = big.majority, small.majority
-    near = [_neighbours(evidence, v) for v in (big, small)]
+    near = [a.neighbours for a in around]
     if not (big.named or form in lexicon.proper or not lexicon.is_word(form)
             or ((near[0][1] or near[0][-1]) and lexicon.frequency(form) < COMMON_WORD)):
         return 0  # a name: by position, by the word lists, or as part of a longer one (Amnesty International)
-    if all(evidence.after_title(o.index) for o in small.found) and (
-            near[0][-1] or any(evidence.after_title(o.index) for o in big.found)):
+    if around[1].all_after_title and (near[0][-1] or around[0].any_after_title):
         return 1  # a title names the story's family name: Dr Whitcomb is Dr Helen Whitcombe, Ms Lindsey Ms Lindsay
     # Dw, Ls and Nt are no words, whatever the lists say; nor, beside a name, are rarities (Sab beside Saab, Pul
     # beside Paul): what stands for a word here is a name or a word in everyday use.
@@ -202,7 +246,7 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
     if small.named and any(_alike(a, b) for side in sides for a in near[0][side] for b in near[1][side]):
         return 2
     if lexicon.frequency(form) > COMMON_WORD and form not in lexicon.proper and any(
-            _always_beside(evidence, big, side) and not near[1][side] for side in (-1, 1)):
+            around[0].always_beside[side] and not near[1][side] for side in (-1, 1)):
         return 0  # an everyday word that is a name only in company (Standard Life) is one slip from many (Liffe)
     if not known[1]:
         if not small.named:  # opening a sentence: a name only if no slip of an everyday word ("Idnia", not "Teh")
@@ -213,9 +257,9 @@ def _slip_score(res, evidence: NameEvidence, big: Variant, small: Variant) -> in
     # beside "the Tory party".
     if other in lexicon.proper or other.lower() not in lexicon.words or (known[0] and form not in lexicon.proper):
         return 0
-    if any(evidence.after_title(o.index) for o in small.found):
+    if around[1].any_after_title:
         return 1
-    alone = all(o.span.start not in evidence.initial for o in small.found) and not any(near[1].values())
+    alone = around[1].never_initial and not any(near[1].values())
     return int(alone and lexicon.frequency(other) > lexicon.frequency(form))
 
 
@@ -232,15 +276,6 @@ def _alike(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
-def _neighbours(evidence: NameEvidence, variant: Variant) -> dict[int, set[str]]:
-    """The names written before (-1) and after (1) a spelling anywhere in the story."""
-    out: dict[int, set[str]] = {-1: set(), 1: set()}
-    for o in variant.found:
-        for side, word in evidence.name_neighbours(o.index):
-            out[side].add(word)
-    return out
-
-
 def _is_name_like(word: str) -> bool:
     """Capitalised, and not an initial or an acronym (NATO, MPs, UK-based)."""
     return len(word) > 1 and is_capitalised(word) and not any(
@@ -255,7 +290,3 @@ def _doubled(a: str, b: str) -> bool:
     """The longer ends in a doubled letter the shorter has once (Zelenskyy, Zelensky)."""
     longer = max(a, b, key=len)
     return len(a) != len(b) and longer[-1] == longer[-2]
-
-
-def _always_beside(evidence: NameEvidence, variant: Variant, side: int) -> bool:
-    return all(any(s == side for s, _ in evidence.name_neighbours(o.index)) for o in variant.found)
