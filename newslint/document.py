@@ -147,8 +147,9 @@ class Document:
     def tokens(self) -> list[textutil.Token]:
         prose = self.prose
         out: list[textutil.Token] = []
+        spellings: dict[str, str] = {}
         for block in self.prose_blocks:
-            out.extend(textutil.words(prose[block.start:block.end], block.start))
+            out.extend(textutil.words(prose[block.start:block.end], block.start, spellings))
         return out
 
     @cached_property

@@ -43,8 +43,13 @@ def stuck_to_digits(prose: str, token: Token) -> bool:
     return (token.start > 0 and prose[token.start - 1].isdigit()) or prose[token.end:token.end + 1].isdigit()
 
 
-def words(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in WORD_RE.finditer(text)]
+def words(text: str, offset: int = 0, spellings: dict[str, str] | None = None) -> list[Token]:
+    """The words of text, offsets moved by offset. With spellings, the tokens of one spelling share one string (a
+    10 MB story holds some two million words, few of them different)."""
+    if spellings is None:
+        return [Token(m.start() + offset, m.end() + offset, m.group()) for m in WORD_RE.finditer(text)]
+    return [Token(m.start() + offset, m.end() + offset, spellings.setdefault(word := m.group(), word))
+            for m in WORD_RE.finditer(text)]
 
 
 # A boundary starts where a run of marks starts and gives nothing back: a long run of dots with no space after it is

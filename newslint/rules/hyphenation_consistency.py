@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from itertools import chain
 
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.names import NameEvidence, strip_possessive
@@ -45,34 +47,54 @@ class HyphenationConsistency(Rule):
     def check(self, doc, res):
         tokens = doc.tokens
         evidence = doc.derived(NameEvidence)
-        forms: dict[str, list[tuple[Span, str]]] = defaultdict(list)  # key -> (span, form in lower case)
+        # Which keys are written both closed up and another way is settled first; only their occurrences are then
+        # kept (keeping every word of a long story with its span took some 170 bytes a word).
+        closed: set[str] = set()  # keys written closed up
+        apart: set[str] = set()  # keys written hyphenated or as two words
+        for _, _, word, key in self._words(tokens, evidence, res):
+            (closed if word == key else apart).add(key)
+        pairs = list(self._pairs(doc, tokens, closed))
+        apart.update(key for _, _, _, key in pairs)
+        varied = closed & apart
+        forms: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # key -> (start, end, form in lower case)
+        for start, end, form, key in chain(self._words(tokens, evidence, res), pairs):
+            if key in varied:
+                forms[key].append((start, end, form))
+        for found in forms.values():
+            found.sort()
+            votes: dict[str, int] = {}
+            for _, _, form in found:
+                votes[form] = votes.get(form, 0) + 1
+            majority = max(votes, key=votes.__getitem__)  # max keeps the first seen on ties
+            for start, end, form in found:
+                if form != majority:
+                    text = doc.text[start:end]
+                    fix = match_case(text, majority)
+                    yield self.report(Span(start, end), f"'{text}' is written '{majority}' elsewhere in this story",
+                                      (fix,))
+
+    @staticmethod
+    def _words(tokens, evidence: NameEvidence, res) -> Iterator[tuple[int, int, str, str]]:
+        """Start, end, form in lower case and key (the form without hyphens) of each word that is no name, but
+        those whose hyphen makes another word (re-cover)."""
         for index, token in enumerate(tokens):
             if token.text[:1].isupper() and evidence.looks_like_name(token, index):
                 continue
             word = strip_possessive(token.text).lower()
             key = word.replace("-", "")
             if "-" not in word or not _meaningful(word, key, res.lexicon):
-                forms[key].append((Span(token.start, token.start + len(word)), word))
-        closed = {key for key, found in forms.items() if any(key == form for _, form in found)}
+                yield token.start, token.start + len(word), word, key
+
+    @staticmethod
+    def _pairs(doc, tokens, closed: set[str]) -> Iterator[tuple[int, int, str, str]]:
+        """Start, end, form and key of each two words a space apart that are a compound the story writes closed up,
+        written open (not a phrase such as "set up" or "every day")."""
         for first, second in zip(tokens, tokens[1:]):
             pair = (first.text.lower(), strip_possessive(second.text).lower())
             key = "".join(pair)
             if (key in closed and doc.prose[first.end:second.start] == " " and "-" not in key
                     and min(map(len, pair)) > 2 and not PHRASE_WORDS.intersection(pair)):
-                forms[key].append((Span(first.start, second.start + len(pair[1])), " ".join(pair)))
-        for key in closed:
-            if all(form == key for _, form in forms[key]):
-                continue
-            found = sorted(forms[key], key=lambda item: item[0].start)
-            votes: dict[str, int] = {}
-            for _, form in found:
-                votes[form] = votes.get(form, 0) + 1
-            majority = max(votes, key=votes.__getitem__)  # max keeps the first seen on ties
-            for span, form in found:
-                if form != majority:
-                    text = doc.text[span.start:span.end]
-                    fix = match_case(text, majority)
-                    yield self.report(span, f"'{text}' is written '{majority}' elsewhere in this story", (fix,))
+                yield first.start, second.start + len(pair[1]), " ".join(pair), key
 
 
 def _meaningful(word: str, key: str, lexicon) -> bool:

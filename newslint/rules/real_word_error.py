@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.language_model import SENTENCE_END, SENTENCE_START, Slot
@@ -166,7 +167,8 @@ class Reading:
         self.evidence = evidence
         self.tokens = tokens = doc.tokens
         prose = doc.prose
-        self.words = [plain_word(t.text) for t in tokens]
+        plain: dict[str, str] = {}  # each spelling's plain form, made once and shared by its tokens
+        self.words = [plain.get(t.text) or plain.setdefault(t.text, plain_word(t.text)) for t in tokens]
         self.known = [model.known(w) for w in self.words]
         ends = [t.start for t in tokens[1:]] + [len(prose)]
         self.gaps = [read_gap(prose[t.end:end]) for t, end in zip(tokens, ends)]  # the gap after each word
@@ -202,19 +204,20 @@ class Reading:
         return left[REACH - 1::-1] + [words[index]] + right[:REACH], min(len(left), REACH)
 
 
-def read_gap(gap: str) -> tuple[list[str], bool]:
+@lru_cache(maxsize=1024)  # most gaps are a space, a comma or a full stop: one reading each, shared by every word
+def read_gap(gap: str) -> tuple[tuple[str, ...], bool]:
     """What the model reads in the text between two words, and whether the context runs on through it: nothing
     through a space; a number word through a number ("on 31 December", "15% of"); a sentence end, after any
     number, where the sentence ends; and nothing at any other mark."""
     if gap == " ":
-        return [], True
+        return (), True
     number = NUMBER_RE.match(gap)
-    words = []
+    words: tuple[str, ...] = ()
     if number:
-        words.append("eight" if VOWEL_NUMBER_RE.match(number.group(1)) else "ten")
+        words = ("eight" if VOWEL_NUMBER_RE.match(number.group(1)) else "ten",)
         if number.group(2):
-            words.append("percent")
+            words += ("percent",)
     rest = gap[number.end():] if number else gap
     if number and rest == " ":
         return words, True
-    return words + [SENTENCE_END] if SENTENCE_END_RE.match(rest) else words, False
+    return words + (SENTENCE_END,) if SENTENCE_END_RE.match(rest) else words, False
