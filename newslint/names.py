@@ -53,6 +53,18 @@ def deletions(key: str) -> list[str]:
     return [key] + [key[:i] + key[i + 1:] for i in range(len(key))]
 
 
+class InitialOffsets:
+    """The start offsets of tokens that open a sentence or sit in a headline or heading, asked of token starts with
+    `in`. Those in headings are looked up, not listed: a 10 MB line that reads as a heading would list millions."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.sentence_openers = frozenset(t.start for t in doc.tokens if doc.is_sentence_start(t))
+
+    def __contains__(self, offset: int) -> bool:
+        return offset in self.sentence_openers or self.doc.in_heading(offset)
+
+
 class NameEvidence:
     """Per-document facts about capitalised words; built once per document and shared by rules."""
 
@@ -65,9 +77,9 @@ class NameEvidence:
         return Counter(strip_possessive(t.text) for t in self.doc.tokens)
 
     @cached_property
-    def initial(self) -> set[int]:
+    def initial(self) -> InitialOffsets:
         """Start offsets of tokens that open a sentence or sit in a headline or heading."""
-        return {t.start for t in self.doc.tokens if self.doc.is_sentence_start(t) or self.doc.in_heading(t.start)}
+        return InitialOffsets(self.doc)
 
     @cached_property
     def capitalised_mid_sentence(self) -> Counter[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain, islice
 
 from newslint.diagnostic import Applicability, Severity, Span
 from newslint.language_model import SENTENCE_END, SENTENCE_START, Slot
@@ -170,7 +171,7 @@ class Reading:
         plain: dict[str, str] = {}  # each spelling's plain form, made once and shared by its tokens
         self.words = [plain.get(t.text) or plain.setdefault(t.text, plain_word(t.text)) for t in tokens]
         self.known = [model.known(w) for w in self.words]
-        ends = [t.start for t in tokens[1:]] + [len(prose)]
+        ends = chain((t.start for t in islice(tokens, 1, None)), (len(prose),))
         self.gaps = [read_gap(prose[t.end:end]) for t, end in zip(tokens, ends)]  # the gap after each word
 
     def context_run(self, index: int) -> tuple[list[str], int]:
