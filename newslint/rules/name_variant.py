@@ -52,50 +52,83 @@ class Variant:
 
     key: str
     named: bool = False  # some occurrence has evidence of a name (capitalised mid-sentence, after a title, ...)
-    found: list[Occurrence] = field(default_factory=list)
+    # Where it is written: the index of each token, or ~index of the first of two words. An Occurrence takes some
+    # 200 bytes and an index 40, and a 10 MB draft may hold a million capitalised words: occurrences are made only
+    # for the spellings weighed against another or reported (occurrences).
+    written: list[int] = field(default_factory=list)
     # Counted once every occurrence is in (settle): counted on every use, a name written many times in many forms
     # would be counted again for each of its occurrences, and a spelling weighed against each of its slips.
     votes: dict[str, int] = field(default_factory=dict)
     majority: str = ""
+    first: int = 0  # where it is first written
     surroundings: Surroundings | None = None  # gathered when it is first weighed against another spelling
+    found: list[Occurrence] | None = None  # made when first asked for
 
-    def settle(self) -> None:
+    def settle(self, doc) -> None:
         """Put the occurrences in order and count the votes: how often each form occurs outside headings (title
         case there is not a spelling), first seen first; the majority is the form used most (max keeps the first
         seen on ties), as first written."""
-        self.found.sort(key=lambda o: o.span.start)
-        for o in self.found:
-            plain = _plain(o.text)
-            self.votes[plain] = self.votes.get(plain, 0) + (not o.heading)
-        best = max(self.votes, key=self.votes.__getitem__)
-        self.majority = next(o.text for o in self.found if _plain(o.text) == best)
-
-    @property
-    def first(self) -> int:
-        return self.found[0].span.start
+        self.written.sort(key=_token_index)
+        first_written: dict[str, str] = {}
+        for entry in self.written:
+            text, heading = _text_at(doc, entry), doc.in_heading(doc.tokens[_token_index(entry)].start)
+            plain = _plain(text)
+            self.votes[plain] = self.votes.get(plain, 0) + (not heading)
+            first_written.setdefault(plain, text)
+        self.majority = first_written[max(self.votes, key=self.votes.__getitem__)]
+        self.first = doc.tokens[_token_index(self.written[0])].start
 
     @property
     def count(self) -> int:
         """How often the name is written, headings too: a results line (Western Sydney Wanderers 1) spells it."""
-        return len(self.found)
+        return len(self.written)
+
+    def occurrences(self, evidence: NameEvidence) -> list[Occurrence]:
+        """Each occurrence in order, with its span, text and evidence."""
+        if self.found is None:
+            doc = evidence.doc
+            self.found = []
+            for entry in self.written:
+                index = _token_index(entry)
+                start = doc.tokens[index].start
+                text = _text_at(doc, entry)
+                self.found.append(Occurrence(Span(start, start + len(text)), text, index, doc.in_heading(start),
+                                             evidence.looks_like_name(doc.tokens[index], index)))
+        return self.found
 
     def around(self, evidence: NameEvidence) -> Surroundings:
         """What the story says around this spelling, gathered once."""
         if self.surroundings is None:
+            found = self.occurrences(evidence)
             neighbours: dict[int, set[str]] = {-1: set(), 1: set()}
             always_beside = {-1: True, 1: True}
-            for o in self.found:
+            for o in found:
                 found_beside = evidence.name_neighbours(o.index)
                 for side, word in found_beside:
                     neighbours[side].add(word)
                 for side in always_beside:
                     always_beside[side] = always_beside[side] and any(s == side for s, _ in found_beside)
-            in_roster = [evidence.in_roster(o.span.start) for o in self.found]
-            after_title = [evidence.after_title(o.index) for o in self.found]
+            in_roster = [evidence.in_roster(o.span.start) for o in found]
+            after_title = [evidence.after_title(o.index) for o in found]
             self.surroundings = Surroundings(neighbours, always_beside, all(in_roster), any(in_roster),
                                              all(after_title), any(after_title),
-                                             all(o.span.start not in evidence.initial for o in self.found))
+                                             all(o.span.start not in evidence.initial for o in found))
         return self.surroundings
+
+
+def _token_index(entry: int) -> int:
+    """The token a Variant.written entry starts at."""
+    return entry if entry >= 0 else ~entry
+
+
+def _text_at(doc, entry: int) -> str:
+    """The spelling written at a Variant.written entry: one word without its possessive, or two words."""
+    tokens = doc.tokens
+    if entry >= 0:
+        return strip_possessive(tokens[entry].text)
+    index = ~entry
+    end = tokens[index + 1].start + len(strip_possessive(tokens[index + 1].text))
+    return doc.text[tokens[index].start:end]
 
 
 class NameVariant(Rule):
@@ -137,14 +170,14 @@ class NameVariant(Rule):
         for key, variant in variants.items():
             if key in slips:
                 target = slips[key]
-                for o in variant.found:
+                for o in variant.occurrences(evidence):
                     yield self._report(o.span, o.text, target.majority, target.count)
                 continue
             votes = variant.votes
             if len(votes) < 2 or not variant.named:
                 continue
             majority = _plain(variant.majority)
-            for o in variant.found:
+            for o in variant.occurrences(evidence):
                 plain = _plain(o.text)
                 if plain != majority and (o.named and not o.heading or plain.lower() != majority.lower()):
                     yield self._report(o.span, o.text, variant.majority, votes[majority])  # case: only in names
@@ -160,28 +193,24 @@ class NameVariant(Rule):
         evidence = doc.derived(NameEvidence)
         tokens = doc.tokens
         groups: dict[str, Variant] = {}
-        pairs: list[Occurrence] = []
+        pairs: list[tuple[str, int]] = []  # (folded spelling, first token) of two words
         for index, token in enumerate(tokens):
             word = strip_possessive(token.text)
             joined = index + 1 < len(tokens) and evidence.joined(index, index + 1)
             title = joined and word.lower() in TITLES and is_capitalised(tokens[index + 1].text)
             if title or not _is_name_like(word):
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
-            heading = doc.in_heading(token.start)
             named = evidence.looks_like_name(token, index)
             group = groups.setdefault(fold(word), Variant(fold(word)))
             group.named = group.named or named
-            group.found.append(Occurrence(Span(token.start, token.start + len(word)), word, index, heading, named))
-            if joined:
-                second = strip_possessive(tokens[index + 1].text)
-                if _is_name_like(second):
-                    end = tokens[index + 1].start + len(second)
-                    pairs.append(Occurrence(Span(token.start, end), doc.text[token.start:end], index, heading, named))
-        for pair in pairs:
-            if fold(pair.text) in groups:
-                groups[fold(pair.text)].found.append(pair)
+            group.written.append(index)
+            if joined and _is_name_like(strip_possessive(tokens[index + 1].text)):
+                pairs.append((fold(_text_at(doc, ~index)), index))
+        for key, index in pairs:
+            if key in groups:
+                groups[key].written.append(~index)
         for group in groups.values():
-            group.settle()
+            group.settle(doc)
         return groups
 
     @staticmethod

@@ -162,12 +162,15 @@ class UnbalancedQuote(Rule):
     def check(self, doc, res):
         prose = doc.prose
         blocks = doc.prose_blocks
-        scans = [scan_quotes(prose, b.start, b.end) for b in blocks]
+        # Each paragraph's scan and the next one's: scanning them all first held four lists a paragraph at once.
+        scans = (scan_quotes(prose, b.start, b.end) for b in blocks)
+        following = next(scans, None)
         carried = False  # the previous paragraph left a quotation open that this one may close
-        for n, (block, found) in enumerate(zip(blocks, scans)):
+        for n, block in enumerate(blocks):
+            found, following = following, next(scans, None)
             follows = n + 1 < len(blocks) and blocks[n + 1].kind == block.kind == "paragraph"
             continues = follows and (opens_with_quote(prose, blocks[n + 1].start, blocks[n + 1].end)
-                                     or bool(scans[n + 1].unopened))
+                                     or bool(following.unopened))
             ending = ParagraphEnd(prose, block.start, block.end)
             left_open = [] if continues else [(offset, mark) for offset, mark in found.open_at_end
                                               if not (follows and ending.runs_on(offset))]
