@@ -250,7 +250,7 @@ class _output:
 
 
 def _lint(run, args: argparse.Namespace) -> int:
-    from newslint.reporters import Options, reporter, streams
+    from newslint.reporters import Options, reporter
 
     fmt = args.format or "text"
     stdin_fix = args.fix and args.paths == ["-"]
@@ -294,8 +294,8 @@ def _lint(run, args: argparse.Namespace) -> int:
         found = "" if args.diff else f"{n} problem{'s' * (n != 1)} in {with_problems} of {files}; "
         what = "diff" if args.diff else "statistics" if args.statistics else f"{fmt} report"
         _say(f"{found}{what} written to {args.output_file}", sys.stdout)
-    # A streamed text-like report has shown the input errors in place; elsewhere they go to stderr.
-    if args.diff or args.statistics or not streams(fmt) or fmt == "jsonl" or not to_terminal:
+    # A report on the terminal that shows input errors has shown them in place; elsewhere they go to stderr.
+    if shown is None or not shown.shows_errors or not to_terminal:
         for error in report.errors:
             _say(error)
     if not args.quiet:

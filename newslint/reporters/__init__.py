@@ -24,6 +24,8 @@ class Options:
 
 
 class Reporter(Protocol):
+    shows_errors: bool  # input errors appear in the report itself, where each file's result stands
+
     def file_done(self, items: list[Located], error: str) -> None: ...
 
     def finish(self, report: Report) -> None: ...
@@ -31,6 +33,8 @@ class Reporter(Protocol):
 
 class WholeReport:
     """A format that needs every diagnostic before it writes anything (one JSON or XML document)."""
+
+    shows_errors = False
 
     def __init__(self, module, stream: TextIO, options: Options):
         self.module, self.stream, self.options = module, stream, options
@@ -48,6 +52,7 @@ class ReadableErrors:
 
     def __init__(self, inner: Reporter):
         self.inner = inner
+        self.shows_errors = inner.shows_errors
 
     def file_done(self, items: list[Located], error: str) -> None:
         from newslint.report import readable
@@ -65,10 +70,6 @@ def reporter(name: str, stream: TextIO, options: Options = Options()) -> Reporte
     if hasattr(module, "Reporter"):
         return ReadableErrors(module.Reporter(stream, options))
     return ReadableErrors(WholeReport(module, stream, options))
-
-
-def streams(name: str) -> bool:
-    return hasattr(importlib.import_module(f"newslint.reporters.{name}_format"), "Reporter")
 
 
 def suggestion_text(suggestion: str) -> str:

@@ -14,6 +14,8 @@ def line_for(item: Located) -> str:
 
 
 class Reporter:
+    shows_errors = True
+
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream
 

@@ -26,6 +26,8 @@ def command(name: str, message: str, **properties: object) -> str:
 
 
 class Reporter:
+    shows_errors = True
+
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream
 

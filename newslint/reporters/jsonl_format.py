@@ -12,6 +12,8 @@ from newslint.reporters.json_format import truncated
 
 
 class Reporter:
+    shows_errors = False
+
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream
 

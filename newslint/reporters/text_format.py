@@ -117,6 +117,8 @@ class Writer:
 
 
 class Reporter:
+    shows_errors = True
+
     def __init__(self, stream: TextIO, options: Options):
         self.options = options
         self.writer = Writer(stream, options.color)
