@@ -60,12 +60,11 @@ def project_config(config_path: Path | None, extra_packs: list[str] = ()) -> Con
 
     found = config_path or config_module.find(Path.cwd())
     config = config_module.load(found) if found else Config()
-    if extra_packs:
-        for spec in extra_packs:
-            registry.pack_path(spec, Path.cwd())  # a clear error for a pack that is not there
-        config = replace(config, packs=config.packs + tuple(str(Path.cwd() / p) if (Path.cwd() / p).is_dir() else p
-                                                            for p in extra_packs))
-    return config
+    added = []
+    for spec in extra_packs:  # as a configuration holds them: a folder by its absolute path, a shipped pack by name
+        folder = registry.pack_path(spec, Path.cwd())  # a clear error for a pack that is not there
+        added.append(str(folder) if (Path.cwd() / spec).is_dir() else spec)
+    return replace(config, packs=config.packs + tuple(added)) if added else config
 
 
 def _origin(rule, builtin: set[type]) -> str:
