@@ -112,7 +112,7 @@ class Discovery:
         full = absolute(raw)
         config = self.config_for_folder(os.path.dirname(full))
         self._watch(config, full, is_dir=False, named=True)
-        if config.force_exclude and config.exclude_patterns.excludes(full, is_dir=False, with_parents=True):
+        if config.force_exclude and config.is_excluded(full):
             return []
         self.configs[id(config)] = config
         return [raw]
