@@ -68,3 +68,10 @@ def tree(tmp_path, monkeypatch):
         return path
 
     return write
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-snapshots", action="store_true", default=False,
+        help="tests/test_snapshots.py: write each fixture's .snap from the current output instead of comparing",
+    )
