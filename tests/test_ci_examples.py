@@ -1,4 +1,4 @@
-"""The README's CI examples, run as their jobs would: the installed newslint on a folder of drafts."""
+"""The CI recipes' examples (docs/ci.md), run as their jobs would: the installed newslint on a folder of drafts."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ EXIT_CODES = "**Exit codes:** `0` nothing found, `1` diagnostics found at the `f
 
 
 def ci_section() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     return text[text.index("<!-- ci:start -->"):text.index("<!-- ci:end -->")]
 
 
@@ -91,7 +91,7 @@ def run_job(cmd: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, shell=True, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
 
 
-def test_readme_has_every_ci_example():
+def test_ci_recipes_have_every_ci_example():
     assert (BIN / "newslint").exists()
     assert EXIT_CODES in ci_section()
     assert len(workflows()) == 3

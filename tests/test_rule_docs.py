@@ -38,7 +38,7 @@ def test_rule_code_appears_in_a_test(rule: type[Rule]):
     assert files, f"{rule.code} ({rule.name}) is not named in any test file"
 
 
-def test_readme_lists_every_rule_with_its_name():
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+def test_rule_index_lists_every_rule_with_its_name():
+    index = (Path(__file__).resolve().parent.parent / "docs" / "rules" / "README.md").read_text(encoding="utf-8")
     for rule in builtin_rules():
-        assert f"| {rule.code} | {rule.name} |" in readme, rule.code
+        assert f"| [{rule.code}]({rule.code}.md) | {rule.name} |" in index, rule.code
