@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-import math
+from collections.abc import Iterable, Iterator
 import re
 from array import array
 from dataclasses import dataclass
@@ -19,6 +19,7 @@ METADATA_LINE_RE = re.compile(r"^(?P<key>[A-Z][A-Z0-9_ -]{0,30}[A-Z0-9]|[A-Z]):(
 # Spans inside prose that are not prose: addresses, handles, markup; and HTML comments, found apart (layout's
 # non_prose_spans), since a regex would read on from every "<!--" that is never closed to the end of its paragraph.
 HTML_COMMENT_OPEN, HTML_COMMENT_CLOSE = "<!--", "-->"
+NOT_LINE_BREAK_RE = re.compile(r"[^\r\n]+")
 NON_PROSE_RE = re.compile(
     r"""</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>     # HTML tag
       | &[A-Za-z]+;|&\#\d+;                         # entity
@@ -156,30 +157,28 @@ class Document:
         return out
 
     @cached_property
-    def sentence_starts(self) -> frozenset[int]:
+    def sentence_starts(self) -> Offsets:
         prose = self.prose
-        starts: set[int] = set()
-        for block in self.prose_blocks:
-            starts.update(textutil.sentence_starts(prose[block.start:block.end], block.start))
-        return frozenset(starts)
+        return Offsets(start for block in self.prose_blocks
+                       for start in textutil.sentence_starts(prose[block.start:block.end], block.start))
 
     @cached_property
-    def headline_spans(self) -> tuple[tuple[int, int], ...]:
-        return tuple((b.start, b.end) for b in self.blocks if b.kind in ("headline", "heading"))
+    def headline_spans(self) -> Spans:
+        return Spans((b.start, b.end) for b in self.blocks if b.kind in ("headline", "heading"))
 
     @cached_property
-    def italic_spans(self) -> tuple[tuple[int, int], ...]:
+    def italic_spans(self) -> Spans:
         """The text inside each italic span, in document order."""
         found = [m.span(2) for m in HTML_ITALIC_RE.finditer(self.markup)]
         if self.is_markdown:
             found += [m.span(2) for m in MARKDOWN_ITALIC_RE.finditer(self.markup)]
-        return tuple(sorted(found))
+        return Spans(found)
 
     def italic_span(self, offset: int) -> tuple[int, int] | None:
-        return span_containing(self.italic_spans, offset)
+        return self.italic_spans.containing(offset)
 
     def in_heading(self, offset: int) -> bool:
-        return span_containing(self.headline_spans, offset) is not None
+        return self.headline_spans.containing(offset) is not None
 
     def neighbours(self, index: int) -> tuple[str | None, str | None]:
         """The lower-case words just before and after token `index`, when only a space separates them."""
@@ -205,14 +204,76 @@ class Document:
         return i > 0 and prose[i - 1] in ":\n"
 
 
-def span_containing(spans: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int] | None:
-    """The span holding `offset` among spans sorted by start that do not overlap, or None."""
-    i = bisect.bisect_right(spans, (offset, math.inf)) - 1
-    return spans[i] if i >= 0 and offset < spans[i][1] else None
+class Offsets:
+    """A set of offsets kept sorted in an array: 8 bytes each, where a set of ints takes some 60 (a 10 MB draft of
+    one-word lines has two million sentence starts)."""
+
+    __slots__ = ("_sorted",)
+
+    def __init__(self, offsets: Iterable[int]):
+        self._sorted = array("q", sorted(offsets))
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_left(self._sorted, offset)
+        return i < len(self._sorted) and self._sorted[i] == offset
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._sorted)
+
+    def __len__(self) -> int:
+        return len(self._sorted)
 
 
-def blank(chars: list[str], start: int, end: int) -> None:
-    """Blank a range of a mutable character list to spaces, keeping line breaks."""
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
+class Spans:
+    """Spans (start, end) sorted by start and not overlapping, in two arrays (a tuple per span takes 56 bytes and
+    two ints, and a 10 MB draft of one-word lines has two million headings)."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self._starts = array("q", (start for start, _ in ordered))
+        self._ends = array("q", (end for _, end in ordered))
+
+    def containing(self, offset: int) -> tuple[int, int] | None:
+        """The span holding offset, or None."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return (self._starts[i], self._ends[i]) if i >= 0 and offset < self._ends[i] else None
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self._starts, self._ends)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+class Blanks:
+    """A text with ranges to blank to spaces, line breaks kept, applied in one pass when the result is asked for (a
+    list of characters would take 8 bytes a character, and a string object for each one outside Latin-1)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._ranges: list[tuple[int, int]] = []
+        self._result: str | None = text
+
+    def blank(self, start: int, end: int) -> None:
+        if end > start:
+            self._ranges.append((start, end))
+            self._result = None
+
+    def result(self) -> str:
+        if self._result is None:
+            pieces, done = [], 0
+            for start, end in sorted(self._ranges):
+                if end <= done:
+                    continue
+                start = max(start, done)
+                pieces += (self.text[done:start], NOT_LINE_BREAK_RE.sub(_spaces, self.text[start:end]))
+                done = end
+            pieces.append(self.text[done:])
+            self._result = "".join(pieces)
+        return self._result

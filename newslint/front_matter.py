@@ -39,7 +39,11 @@ def _yaml(text: str, start: int, end: int) -> tuple[list[MetadataField], tuple[i
     import yaml
 
     try:
-        root = yaml.compose(text[start:end], Loader=yaml.SafeLoader)
+        loader = yaml.SafeLoader(text[start:end])  # checks every character first
+        try:
+            return _yaml_keys(loader, start, text, end)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = f"Front matter is not valid YAML: {exc.problem or exc.context}"
@@ -49,28 +53,110 @@ def _yaml(text: str, start: int, end: int) -> tuple[list[MetadataField], tuple[i
                                           f"#x{exc.character:04x}: {exc.reason}")
     except yaml.YAMLError as exc:
         return [], (start, f"Front matter is not valid YAML: {exc}")
-    except RecursionError:  # the composer reads a collection inside another by recursion
-        return [], (start, "Front matter is nested too deeply to read")
-    if root is None:
+
+
+class _YamlNode(NamedTuple):
+    """What a top-level key or value needs of a YAML node: where it is, and its text ("\u2026" for a collection
+    with something in it)."""
+
+    start: int
+    end: int
+    is_scalar: bool
+    text: str  # as written: "~" for a null key
+    value: str  # "" for null
+
+
+def _yaml_keys(loader, start: int, text: str, end: int) -> tuple[list[MetadataField], tuple[int, str] | None]:
+    """Read the YAML event by event, as yaml.compose would (the same errors: one document, anchors defined once and
+    before use), keeping only the top-level keys and their values. A tree of every node would take some 150 bytes of
+    memory per byte of YAML: 1.6 GB for 10 MB of front matter."""
+    from yaml import (AliasEvent, CollectionEndEvent, CollectionStartEvent, DocumentEndEvent, MappingStartEvent,
+                      ScalarEvent, ScalarNode, StreamEndEvent)
+    from yaml.composer import ComposerError
+
+    loader.get_event()  # stream start
+    if loader.check_event(StreamEndEvent):
         return [], None
-    if not isinstance(root, yaml.MappingNode):
-        return [], (start + root.start_mark.index, "Front matter is not a list of 'key: value' lines")
-    out = []
-    for key_node, value_node in root.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            continue
-        key_start = start + key_node.start_mark.index
-        key_end = start + key_node.end_mark.index
+    loader.get_event()  # document start
+    anchors: dict[str, tuple[object, _YamlNode | None]] = {}  # name -> (start mark, node once complete)
+    open_collections: list[tuple[object, str | None, bool]] = []  # (start mark, anchor, has an item)
+    root: _YamlNode | None = None
+    root_start = None
+    is_mapping = loader.check_event(MappingStartEvent)
+    fields: list[MetadataField | tuple[_YamlNode | str, _YamlNode | str]] = []  # a tuple: a pair that names a
+    # collection still open when its alias was read, made a field once all is read
+    key_texts: dict[str, str] = {}  # one string for each key however often it recurs
+    key: _YamlNode | str | None = None
+    expect_key = True
+
+    def field(key_node: _YamlNode, value_node: _YamlNode) -> MetadataField:
+        key_end = start + key_node.end
         colon = text.find(":", key_end, end)
         key_end = colon + 1 if colon >= 0 else key_end
-        if isinstance(value_node, yaml.ScalarNode):
-            value = "" if value_node.tag.endswith(":null") else value_node.value
-        else:
-            value = "\u2026" if value_node.value else ""
-        vstart = start + value_node.start_mark.index
-        vend = start + value_node.end_mark.index
-        out.append(MetadataField(key_node.value, key_start, key_end, value.strip(), vstart, max(vend, vstart),
-                                 "front_matter"))
+        vstart = start + value_node.start
+        vend = start + value_node.end
+        return MetadataField(key_texts.setdefault(key_node.text, key_node.text), start + key_node.start, key_end,
+                             value_node.value.strip(), vstart, max(vend, vstart), "front_matter")
+
+    def complete(node: _YamlNode | str, anchor: str | None) -> None:
+        nonlocal key, expect_key, root
+        if anchor is not None:
+            anchors[anchor] = (anchors[anchor][0], node)  # type: ignore[assignment]
+        if open_collections:
+            mark, name, _ = open_collections[-1]
+            open_collections[-1] = (mark, name, True)
+        if len(open_collections) == 1 and is_mapping:  # a top-level key or value
+            if expect_key:
+                key = node if isinstance(node, str) or node.is_scalar else None
+            elif key is not None:
+                fields.append((key, node))
+                if not isinstance(key, str) and not isinstance(node, str):
+                    fields[-1] = field(key, node)
+            expect_key = not expect_key
+        elif not open_collections and not isinstance(node, str):
+            root = node
+
+    while not loader.check_event(DocumentEndEvent):
+        event = loader.get_event()
+        if root_start is None:
+            root_start = event.start_mark
+        if isinstance(event, AliasEvent):
+            if event.anchor not in anchors:
+                raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+            complete(anchors[event.anchor][1] or event.anchor, None)  # None: the collection it names is still open
+            continue
+        if isinstance(event, CollectionEndEvent):
+            mark, anchor, has_item = open_collections.pop()
+            shown = "\u2026" if has_item else ""
+            complete(_YamlNode(mark.index, event.end_mark.index, False, shown, shown), anchor)
+            continue
+        if event.anchor is not None:
+            if event.anchor in anchors:
+                raise ComposerError(f"found duplicate anchor {event.anchor!r}; first occurrence",
+                                    anchors[event.anchor][0], "second occurrence", event.start_mark)
+            anchors[event.anchor] = (event.start_mark, None)
+        if isinstance(event, CollectionStartEvent):
+            open_collections.append((event.start_mark, event.anchor, False))
+        elif isinstance(event, ScalarEvent):
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = loader.resolve(ScalarNode, event.value, event.implicit)
+            value = "" if tag.endswith(":null") else event.value
+            complete(_YamlNode(event.start_mark.index, event.end_mark.index, True, event.value, value), event.anchor)
+    loader.get_event()  # document end
+    if not loader.check_event(StreamEndEvent):
+        raise ComposerError("expected a single document in the stream", root_start, "but found another document",
+                            loader.get_event().start_mark)
+    if not is_mapping:
+        return [], (start + root.start, "Front matter is not a list of 'key: value' lines")
+    out = []
+    for pair in fields:
+        if isinstance(pair, tuple):
+            key_node, value_node = (anchors[node][1] if isinstance(node, str) else node for node in pair)
+            if not key_node.is_scalar:
+                continue
+            pair = field(key_node, value_node)
+        out.append(pair)
     return out, None
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newslint.document import (EMAIL_RESUMED_RE, HTML_COMMENT_CLOSE, HTML_COMMENT_OPEN, METADATA_LINE_RE, NON_PROSE_RE,
-                               Block, Layout, MetadataField, blank)
+                               Blanks, Block, Layout, MetadataField)
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -95,13 +95,13 @@ def _metadata_block(doc: Document, first: int, last: int) -> tuple[list[int], li
 
 
 def plain_layout(doc: Document) -> Layout:
-    chars = list(doc.text)
+    blanks = Blanks(doc.text)
     front, fields, problem = _front_matter(doc)
     blocks: list[Block] = []
     first_line = 0
     if front:
         blocks.append(front)
-        blank(chars, front.start, front.end)
+        blanks.blank(front.start, front.end)
         first_line = doc.locate(front.end)[0] - 1 if front.end < len(doc.text) else doc.line_count
     meta_lines, block_fields = _metadata_block(doc, first_line, doc.line_count - 1)
     fields += block_fields
@@ -112,7 +112,7 @@ def plain_layout(doc: Document) -> Layout:
         line = doc.text[start:end]
         if index in metadata_lines:
             blocks.append(Block("metadata", start, end))
-            blank(chars, start, end)
+            blanks.blank(start, end)
             continue
         if not line.strip():
             continue
@@ -124,21 +124,21 @@ def plain_layout(doc: Document) -> Layout:
             kind = "paragraph"
         seen_content = True
         blocks.append(Block(kind, start, end))
-    return _finish(doc, blocks, fields, chars, problem)
+    return _finish(doc, blocks, fields, blanks, problem)
 
 
-def _finish(doc: Document, blocks: list[Block], fields: list[MetadataField], chars: list[str],
+def _finish(doc: Document, blocks: list[Block], fields: list[MetadataField], blanks: Blanks,
             front_matter_problem: tuple[int, str] | None, prose_only: tuple[tuple[int, int], ...] = ()) -> Layout:
     """Markup keeps tags and addresses (only code, metadata and front matter are blanked); prose also blanks
     them, and the ranges in prose_only (HTML blocks)."""
-    markup = "".join(chars)
+    markup = blanks.result()
     for block in blocks:
         if block.kind in ("headline", "heading", "paragraph"):
             for start, end in non_prose_spans(markup, block.start, block.end):
-                blank(chars, start, end)
+                blanks.blank(start, end)
     for start, end in prose_only:
-        blank(chars, start, end)
-    return Layout(blocks, fields, markup, "".join(chars), front_matter_problem)
+        blanks.blank(start, end)
+    return Layout(blocks, fields, markup, blanks.result(), front_matter_problem)
 
 
 def non_prose_spans(markup: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -224,41 +224,75 @@ def _link_targets(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in LINK_TARGET_RE.finditer(text, start, end)]
 
 
+# Lines markdown-it is given at a time. It keeps some 150 bytes a line and 500 a block token while it parses, so a
+# 10 MB draft of one-word paragraphs read whole took 5 GB; in chunks of this many lines it takes a few MB a chunk.
+MARKDOWN_CHUNK_LINES = 2000
+# A top-level block longer than this (a list or table of 30,000 lines) is read in pieces this long, each as if the
+# draft ended there: some 80 MB at most while a piece is parsed. A fenced block that long would be read as prose
+# after its first piece.
+MARKDOWN_LONGEST_CHUNK = 32768
+
+
+def _markdown_blocks(doc: Document, masked: str) -> Iterator[tuple[str, int, int]]:
+    """markdown-it's block tokens as (type, first line, line after the last), parsed a chunk of lines at a time.
+    A chunk ends where its last top-level block starts: everything before is settled by lines inside the chunk (a
+    block ends at a line that is there), and that block is read again at the head of the next chunk, whole. A
+    top-level block longer than a chunk (a list of thousands of items) gets a chunk twice as long, until it fits or
+    reaches MARKDOWN_LONGEST_CHUNK."""
+    from markdown_it import MarkdownIt
+
+    # Only the block tokens are read: the inline pass would cost some 30 s a megabyte on a paragraph of brackets.
+    parser = MarkdownIt("commonmark").enable("table").disable("inline")
+    first, size = 0, MARKDOWN_CHUNK_LINES
+    while first < doc.line_count:
+        last = min(first + size, doc.line_count)
+        end = doc.line_span(last)[0] if last < doc.line_count else len(masked)
+        tokens = [(t.type, t.map[0] + first, t.map[1] + first, t.level)
+                  for t in parser.parse(masked[doc.line_span(first)[0]:end]) if t.map is not None]
+        if last < doc.line_count:
+            cut = max((line for _, line, _, level in tokens if level == 0), default=first)
+            if cut == first and size < MARKDOWN_LONGEST_CHUNK:  # one block runs through the chunk
+                size *= 2
+                continue
+            if cut > first:
+                tokens = [t for t in tokens if t[1] < cut]
+                last = cut
+        yield from ((kind, start, stop) for kind, start, stop, _ in tokens)
+        first, size = last, MARKDOWN_CHUNK_LINES
+
+
 def markdown_layout(doc: Document) -> Layout:
     """Regions from markdown-it's block tokens; code is blanked everywhere, HTML blocks, link targets, URLs
     and comments in prose only, so every offset still points into the original file."""
-    from markdown_it import MarkdownIt
-
-    chars = list(doc.text)
+    blanks = Blanks(doc.text)
     front, fields, problem = _front_matter(doc)
     blocks: list[Block] = []
     if front:
         blocks.append(front)
-        blank(chars, front.start, front.end)
+        blanks.blank(front.start, front.end)
     meta_lines, block_fields = _metadata_block(doc, doc.locate(front.end)[0] - 1 if front else 0, doc.line_count - 1)
     fields += block_fields
     for index in meta_lines:
         start, end = doc.line_span(index)
         blocks.append(Block("metadata", start, end))
-        blank(chars, start, end)
+        blanks.blank(start, end)
     # Parse with the front matter and metadata blanked, so markdown-it's line map matches the file.
     kinds = {"fence": "code", "code_block": "code", "html_block": "html", "heading_open": "heading",
              "paragraph_open": "paragraph", "tr_open": "paragraph"}
-    # Only the block tokens are read: the inline pass would cost some 30 s a megabyte on a paragraph of brackets.
-    for token in MarkdownIt("commonmark").enable("table").disable("inline").parse("".join(chars)):
-        if token.map is None or token.type not in kinds:
+    for kind, first, last in _markdown_blocks(doc, blanks.result()):
+        if kind not in kinds:
             continue
-        start, end = doc.line_span(token.map[0])[0], doc.line_span(token.map[1] - 1)[1]
-        blocks.append(Block(kinds[token.type], start, end))
-        if token.type in ("fence", "code_block"):
-            blank(chars, start, end)
+        start, end = doc.line_span(first)[0], doc.line_span(last - 1)[1]
+        blocks.append(Block(kinds[kind], start, end))
+        if kind in ("fence", "code_block"):
+            blanks.blank(start, end)
     for find in (_code_spans, _link_targets):
-        masked = "".join(chars)
+        masked = blanks.result()
         for block in blocks:
             if block.kind in ("heading", "paragraph"):
                 for start, end in find(masked, block.start, block.end):
-                    blank(chars, start, end)
-    for start, end in _reference_definitions("".join(chars)):
-        blank(chars, start, end)
+                    blanks.blank(start, end)
+    for start, end in _reference_definitions(blanks.result()):
+        blanks.blank(start, end)
     blocks.sort(key=lambda b: b.start)
-    return _finish(doc, blocks, fields, chars, problem, tuple((b.start, b.end) for b in blocks if b.kind == "html"))
+    return _finish(doc, blocks, fields, blanks, problem, tuple((b.start, b.end) for b in blocks if b.kind == "html"))

@@ -274,6 +274,8 @@ class Lexicon:
         standard spells alike, for one with no counterpart in the other (mom, gaol: a word choice) and for a
         look-alike of another word (prised beside prized)."""
         lower = word.lower()
+        if lower not in self.gb_only and lower not in self.us_only:
+            return None  # most words; remembering them would grow with every word of every story
         if lower not in self._marks:
             self._marks[lower] = self._mark(lower)
         return self._marks[lower]

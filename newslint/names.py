@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from functools import cached_property
 
-from newslint.document import Document, span_containing
+from newslint.document import Document, Offsets, Spans
 from newslint.text import APOSTROPHES, NAME_PARTICLES, TITLES, Token
 
 # Romanised Korean, Chinese and similar given names: a capitalised syllable, a hyphen, a lower-case one.
@@ -59,7 +59,7 @@ class InitialOffsets:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self.sentence_openers = frozenset(t.start for t in doc.tokens if doc.is_sentence_start(t))
+        self.sentence_openers = Offsets(t.start for t in doc.tokens if doc.is_sentence_start(t))
 
     def __contains__(self, offset: int) -> bool:
         return offset in self.sentence_openers or self.doc.in_heading(offset)
@@ -88,7 +88,7 @@ class NameEvidence:
                        if is_capitalised(t.text) and t.start not in self.initial)
 
     @cached_property
-    def roster_spans(self) -> tuple[tuple[int, int], ...]:
+    def roster_spans(self) -> Spans:
         """Paragraphs that are lists of names (a team sheet: "Murphy, Horgan, O'Driscoll, D'Arcy, Hickie."),
         where two names a letter apart are two people: a roster does not list anyone twice."""
         prose = self.doc.prose
@@ -97,10 +97,10 @@ class NameEvidence:
             items = [item.split() for item in ROSTER_SPLIT_RE.split(prose[block.start:block.end].strip(" .\n"))]
             if len(items) >= MIN_ROSTER and all(0 < len(item) <= 3 and is_capitalised(item[-1]) for item in items):
                 out.append((block.start, block.end))
-        return tuple(out)
+        return Spans(out)
 
     def in_roster(self, offset: int) -> bool:
-        return span_containing(self.roster_spans, offset) is not None
+        return self.roster_spans.containing(offset) is not None
 
     @cached_property
     def words_used(self) -> frozenset[str]:

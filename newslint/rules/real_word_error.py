@@ -117,14 +117,14 @@ class RealWordError(Rule):
         lower = reading.words[index]
         if word[1:] != word[1:].lower() or stuck_to_digits(doc.prose, token):
             return None
+        model = res.language_model
+        unseen = not reading.known[index]
+        if unseen and not (len(lower) <= UNSEEN_MAX_LENGTH and word.islower() and res.lexicon.is_word(lower)):
+            return None  # before the alternatives, whose cache then holds only words the model or lexicon knows
         alternatives = self.alternatives(res, lower, capitalised=word[:1].isupper())
         if res.config.dialect == AUTO and alternatives:
             story = doc.derived(StoryDialect)
             alternatives = [(c, cost) for c, cost in alternatives if story.offers(c, lower)]
-        model = res.language_model
-        unseen = not reading.known[index]
-        if unseen and not (len(lower) <= UNSEEN_MAX_LENGTH and word.islower() and res.lexicon.is_word(lower)):
-            return None
         if not alternatives or doc.in_heading(token.start):
             return None  # headlines are telegraphic: "Straw attacked on China arms" defeats a language model
         evidence = reading.evidence
