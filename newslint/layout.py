@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newslint.document import (EMAIL_RESUMED_RE, HTML_COMMENT_CLOSE, HTML_COMMENT_OPEN, METADATA_LINE_RE, NON_PROSE_RE,
-                               Blanks, Block, Layout, MetadataField)
+                               Blanks, Block, Blocks, Layout, MetadataField)
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -97,7 +97,7 @@ def _metadata_block(doc: Document, first: int, last: int) -> tuple[list[int], li
 def plain_layout(doc: Document) -> Layout:
     blanks = Blanks(doc.text)
     front, fields, problem = _front_matter(doc)
-    blocks: list[Block] = []
+    blocks = Blocks()
     first_line = 0
     if front:
         blocks.append(front)
@@ -127,7 +127,7 @@ def plain_layout(doc: Document) -> Layout:
     return _finish(doc, blocks, fields, blanks, problem)
 
 
-def _finish(doc: Document, blocks: list[Block], fields: list[MetadataField], blanks: Blanks,
+def _finish(doc: Document, blocks: Blocks, fields: list[MetadataField], blanks: Blanks,
             front_matter_problem: tuple[int, str] | None, prose_only: tuple[tuple[int, int], ...] = ()) -> Layout:
     """Markup keeps tags and addresses (only code, metadata and front matter are blanked); prose also blanks
     them, and the ranges in prose_only (HTML blocks)."""
@@ -266,7 +266,7 @@ def markdown_layout(doc: Document) -> Layout:
     and comments in prose only, so every offset still points into the original file."""
     blanks = Blanks(doc.text)
     front, fields, problem = _front_matter(doc)
-    blocks: list[Block] = []
+    blocks = Blocks()
     if front:
         blocks.append(front)
         blanks.blank(front.start, front.end)
@@ -294,5 +294,5 @@ def markdown_layout(doc: Document) -> Layout:
                     blanks.blank(start, end)
     for start, end in _reference_definitions(blanks.result()):
         blanks.blank(start, end)
-    blocks.sort(key=lambda b: b.start)
+    blocks = blocks.by_start()
     return _finish(doc, blocks, fields, blanks, problem, tuple((b.start, b.end) for b in blocks if b.kind == "html"))

@@ -156,9 +156,10 @@ class NameEvidence:
 
     def joined(self, left: int, right: int) -> bool:
         """True when two tokens are neighbours in one name: one space apart and the left one not possessive."""
-        tokens = self.doc.tokens
-        first = tokens[left]
-        return self.doc.prose[first.end:tokens[right].start] == " " and strip_possessive(first.text) == first.text
+        starts, texts = self.doc.tokens.starts, self.doc.tokens.texts  # read as arrays: asked of most tokens
+        first = texts[left]
+        return (self.doc.prose[starts[left] + len(first):starts[right]] == " "
+                and strip_possessive(first) == first)
 
     def name_neighbours(self, index: int) -> set[tuple[int, str]]:
         """The words with name evidence (not titles) either side of a token within one name: {(-1, 'North')}."""

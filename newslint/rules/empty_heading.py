@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newslint.diagnostic import Severity, Span
+from newslint.document import Blocks
 from newslint.rule import Rule
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 ATX_RE = re.compile(r" {0,3}(#{1,6})(?:\s|$)")
 SETEXT_RE = re.compile(r" {0,3}(=+|-+)\s*$")
 HEADINGS = ("headline", "heading")
-NOT_CONTENT = ("metadata", "front_matter", "html")
+CONTENT = frozenset(Blocks.KINDS) - {"metadata", "front_matter", "html"}
 
 
 def heading_level(doc: Document, start: int, end: int) -> int:
@@ -52,7 +53,7 @@ class EmptyHeading(Rule):
     def check(self, doc, res):
         if not (doc.is_markdown or doc.metadata):
             return  # a one-line plain draft is as likely a brief as a bare headline
-        blocks = [b for b in doc.blocks if b.kind not in NOT_CONTENT]
+        blocks = doc.blocks.of_kinds(CONTENT)
         for n, block in enumerate(blocks):
             if block.kind not in HEADINGS or (block.kind == "heading" and not doc.is_markdown):
                 continue  # a short last line of plain text is as often a credit or a tagline as a heading
