@@ -90,14 +90,6 @@ class Tokens(Sequence[Token]):
         return map(_tuple, repeat(Token), zip(self.starts, self.texts))
 
 
-def words(text: str, offset: int = 0, spellings: dict[str, str] | None = None) -> list[Token]:
-    """The words of text, offsets moved by offset. With spellings, the tokens of one spelling share one string (a
-    10 MB story holds some two million words, few of them different)."""
-    if spellings is None:
-        return [Token(m.start() + offset, m.group()) for m in WORD_RE.finditer(text)]
-    return [Token(m.start() + offset, spellings.setdefault(word := m.group(), word)) for m in WORD_RE.finditer(text)]
-
-
 # A boundary starts where a run of marks starts and gives nothing back: a long run of dots with no space after it is
 # read once, not once from each of its dots.
 _BOUNDARY_RE = re.compile(r"(?<![.!?])[.!?]++[" + re.escape(CLOSERS) + r"]*+\s+")
