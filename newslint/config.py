@@ -384,6 +384,10 @@ def _paths(path: Path, key: str, value: object) -> tuple[Path, ...]:
     out = []
     for item in _strings(path, key, value):
         resolved = (path.parent / item).resolve()
+        if resolved.is_dir():
+            raise _fail(path, key, f"{item!r} is a directory, not a file")
+        if resolved.exists() and not resolved.is_file():
+            raise _fail(path, key, f"{item!r} is not a regular file (a pipe, socket or device)")
         if not resolved.is_file():
             raise _fail(path, key, f"no such file {item!r}")
         out.append(resolved)

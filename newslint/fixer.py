@@ -283,8 +283,8 @@ def unchanged(original: Source, now: bytes) -> bool:
 
 def write_back(path: Path, original: Source, data: bytes, within: Sequence[str] | None = None) -> None:
     """Replace the file's bytes with data atomically (through a symbolic link: its target), keeping its mode and
-    owner. Refuse a file changed since it was read, a read-only file or folder, a file whose owner the new copy
-    could not keep, and, when `within` (real paths of the files and folders being linted) is given, a link
+    owner. Refuse a file changed since it was read, a read-only file or folder, a file with other hard links, a file
+    whose owner the new copy could not keep, and, when `within` (real paths of the files and folders being linted) is given, a link
     whose target lies outside them."""
     target = Path(os.path.realpath(path))
     if within is not None and not inside(str(target), within):
@@ -293,6 +293,9 @@ def write_back(path: Path, original: Source, data: bytes, within: Sequence[str] 
         info = target.stat()
         if read_only(target, info):
             raise InputError(f"{path}: read-only ({stat.filemode(info.st_mode)}); not fixed")
+        if info.st_nlink > 1:
+            raise InputError(f"{path}: has {info.st_nlink} hard links, which a new copy would part (the others would "
+                             "keep the old text); not fixed")
         if read_only(target.parent, folder := target.parent.stat()):
             raise InputError(f"{path}: its folder is read-only ({stat.filemode(folder.st_mode)}); not fixed")
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint", dir=target.parent)

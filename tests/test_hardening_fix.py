@@ -199,6 +199,17 @@ def test_read_only_file_is_never_replaced(cli, story):
     assert len(result.json["diagnostics"]) == 1
 
 
+def test_file_with_other_hard_links_is_never_replaced(cli, story):
+    path = story("Budget\n\nThe the plan.\n")
+    other = path.with_name("linked.txt")
+    os.link(path, other)
+    result = cli("--fix", "--format", "json", str(path))
+    assert result.json["errors"] == [f"{path}: has 2 hard links, which a new copy would part (the others would keep "
+                                     "the old text); not fixed"] and result.code == 2
+    assert path.read_text(encoding="utf-8") == other.read_text(encoding="utf-8") == "Budget\n\nThe the plan.\n"
+    assert os.stat(path).st_ino == os.stat(other).st_ino
+
+
 def test_file_in_a_read_only_folder_is_never_replaced(cli, tmp_path):
     folder = tmp_path / "desk"
     folder.mkdir()

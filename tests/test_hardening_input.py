@@ -89,6 +89,23 @@ def test_a_huge_config_or_baseline_is_refused_unread(folder, option, size, probl
     assert only_line(newslint(option, str(path), "story.txt", cwd=folder)) == f"newslint: {path}: {problem}"
 
 
+@pytest.mark.parametrize("key", ["words", "reject", "names"])
+@pytest.mark.parametrize("kind", ["fifo", "device", "directory", "huge"])
+def test_a_word_list_that_is_no_regular_file_or_too_big_is_refused_unread(folder, key, kind):
+    if kind == "huge":
+        path = folder / "huge.txt"
+        with open(path, "wb") as handle:
+            handle.truncate(11 * 1024**2)  # sparse: cheap to make, and never read
+        expected = f"{path}: 11.0 MB is over the 10 MB limit for a word list"
+    else:
+        path = special_file(kind, folder)
+        problem = "is a directory, not a file" if kind == "directory" else \
+            "is not a regular file (a pipe, socket or device)"
+        expected = f"{folder / 'newslint.toml'}:1: {key}: {str(path)!r} {problem}"
+    (folder / "newslint.toml").write_text(f"{key} = [{str(path)!r}]\n", encoding="utf-8")
+    assert only_line(newslint("story.txt", cwd=folder)) == f"newslint: {expected}"
+
+
 def test_a_file_that_grows_past_the_limit_while_read_is_cut_off(tmp_path, monkeypatch):
     path = tmp_path / "story.txt"
     path.write_bytes(b"x" * 10)
