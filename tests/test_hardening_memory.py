@@ -130,6 +130,31 @@ def test_the_search_for_slips_stops_at_its_budget_and_says_where(story, monkeypa
     assert (last["line"], last["suggestions"]) == (3, []) and last["column"] < 2000
 
 
+def test_the_budget_holds_inside_one_hyphen_joined_run_of_parts(story, monkeypatch):
+    # the parts of one token were searched with no look at the budget: 65 s a megabyte of "qzx-vbk-..."
+    from newslint.rules import spelling
+
+    monkeypatch.setattr(spelling, "SEARCH_BUDGET", 20_000)
+    letters = random.Random(15)
+    parts = ["".join(letters.choice("bcdfghjklmnpqrstvwxz") for _ in range(4)) for _ in range(400)]
+    path = story("Headline\n\nThe " + "-".join(parts) + " plan.\n")
+    found = run_cli("--format", "json", "--select", "NL101", str(path)).json["diagnostics"]
+    assert found[-1]["message"].endswith("the search has used up its budget for this file (20,000 look-ups)")
+    stopped_at = (found[-1]["column"] - 5) // 5  # the part it stopped at: parts are 4 letters and a hyphen
+    assert found[-1]["column"] == 5 + 5 * stopped_at and 3 < stopped_at < 100
+
+
+def test_a_part_repeated_in_a_hyphen_joined_run_is_searched_once(story, monkeypatch):
+    from newslint.lexicon import Lexicon
+
+    searches = []
+    candidates = Lexicon.candidates
+    monkeypatch.setattr(Lexicon, "candidates", lambda self, word, *a: searches.append(word) or candidates(self, word, *a))
+    path = story("Headline\n\nThe " + "-".join(["recieve"] * 300) + " plan.\n")
+    found = run_cli("--format", "json", "--select", "NL101", str(path)).json["diagnostics"]
+    assert len(found) == 300 and {d["suggestions"][0] for d in found} == {"receive"} and searches == ["recieve"]
+
+
 NOT_UTF8 = b"caf\xe9.txt"
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from newslint.diagnostic import Applicability, Severity, Span
+from newslint.diagnostic import Applicability, Diagnostic, Severity, Span
 from newslint.lexicon import AUTO, COMMON_WORD, Lexicon
 from newslint.names import NameEvidence, is_capitalised, strip_possessive
 from newslint.rule import Rule
@@ -92,6 +93,7 @@ class Spelling(Rule):
         budget = SearchBudget(lexicon, lexicon.searched)
         italicises_foreign = self._italicises_foreign(doc, lexicon, budget)
         phrases: dict[tuple[int, int], Phrase] = {}  # each italic span's words, read once
+        searched: dict[str, list[str]] = {}  # each unknown word's candidates, searched once in a file
         for index, token in enumerate(doc.tokens):
             if stuck_to_digits(prose, token) or in_other_script(token.text):
                 continue
@@ -103,9 +105,7 @@ class Spelling(Rule):
             if lexicon.is_other_dialect(word):
                 continue  # the dialect-consistency rule (NL302) reports it
             if budget.spent:
-                yield self.report(Span(token.start, token.start + len(word)),
-                                  f"Unknown word {quoted(word)} not checked for a slip, nor any word after it: the "
-                                  f"search has used up its budget for this file ({SEARCH_BUDGET:,} look-ups)")
+                yield self._out_of_budget(Span(token.start, token.start + len(word)), word)
                 return
             if word in lexicon.attested and not lexicon.near_common_word(word):
                 continue  # crypto, pharma, grand prix: in everyday use, missing from the dictionaries
@@ -115,10 +115,18 @@ class Spelling(Rule):
                 continue
             if self._foreign_in_italics(doc, token, word, lexicon, italicises_foreign, phrases):
                 continue
-            if "-" in word:
-                yield from self._check_parts(doc, res, index, token, word, accepted)
+            if "-" not in word:
+                yield from self._flag(doc, res, index, Span(token.start, token.start + len(word)), word, searched)
                 continue
-            yield from self._flag(doc, res, index, Span(token.start, token.start + len(word)), word)
+            for span, part in self._unknown_parts(res, token, word, accepted):
+                if budget.spent:  # a hyphen-joined run may hold thousands of parts
+                    yield self._out_of_budget(span, part)
+                    return
+                yield from self._flag(doc, res, index, span, part, searched)
+
+    def _out_of_budget(self, span: Span, word: str) -> Diagnostic:
+        return self.report(span, f"Unknown word {quoted(word)} not checked for a slip, nor any word after it: the "
+                                 f"search has used up its budget for this file ({SEARCH_BUDGET:,} look-ups)")
 
     def _is_name_or_term(self, word, token, index, evidence, lexicon) -> bool:
         if word[:1].isupper():
@@ -204,7 +212,8 @@ class Spelling(Rule):
             return True
         return lexicon.is_compound(word) and not lexicon.near_common_word(word, PLAUSIBLE_WORD, names_too=True)
 
-    def _check_parts(self, doc, res, index, token, word, accepted):
+    def _unknown_parts(self, res, token, word, accepted) -> Iterator[tuple[Span, str]]:
+        """The parts of a hyphenated word to check for a slip, with their spans."""
         joined = word.replace("-", "")
         if res.lexicon.is_word(joined) or res.lexicon.is_derived(joined):
             return  # co-ordinated, pre-empted: the hyphen is house style, the word is known
@@ -215,7 +224,7 @@ class Spelling(Rule):
                      or part in accepted or part[:1].isupper() or len(part) < 3
                      or res.lexicon.is_other_dialect(part))  # NL302 reports it
             if not known:
-                yield from self._flag(doc, res, index, Span(offset, offset + len(part)), part)
+                yield Span(offset, offset + len(part)), part
             offset += len(part) + 1
 
     @staticmethod
@@ -229,12 +238,14 @@ class Spelling(Rule):
                     return True
         return False
 
-    def _flag(self, doc, res, index, span, word):
+    def _flag(self, doc, res, index, span, word, searched: dict[str, list[str]]):
         if res.lexicon.too_long_to_correct(word):
             yield self.report(span, f"Unknown word {quoted(word)}, too long to correct ({len(word):,} letters)")
             return
         story = doc.derived(StoryDialect) if res.config.dialect == AUTO else None
-        candidates = res.lexicon.candidates(word)
+        candidates = searched.get(word)
+        if candidates is None:
+            candidates = searched[word] = res.lexicon.candidates(word)
         candidates = story.prefer(candidates) if story else res.lexicon.prefer_native(candidates)
         if not candidates:
             return  # nothing a slip away: a rare term, a coinage or a foreign word (stanozolol, numerique)

@@ -28,6 +28,8 @@ class UnknownWord(Spelling):
     fix_safety = None
     enabled_by_default = False
 
-    def _flag(self, doc, res, index, span, word):
-        if not res.lexicon.candidates(word):
+    def _flag(self, doc, res, index, span, word, searched):
+        if word not in searched:
+            searched[word] = res.lexicon.candidates(word)
+        if not searched[word]:
             yield self.report(span, f"Unknown word {quoted(word)}, and no known word is near it")
