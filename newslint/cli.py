@@ -18,7 +18,7 @@ PROGRESS_AFTER = 30  # files: a shorter run ends before a progress line would he
 
 
 def _parser() -> argparse.ArgumentParser:
-    from newslint.config import DIALECTS
+    from newslint.engine.config import DIALECTS
     from newslint.reporters import FORMATS
 
     p = argparse.ArgumentParser(
@@ -75,7 +75,7 @@ def _jobs(value: str) -> int:
 
 
 def _dialect(value: str) -> str:
-    from newslint.config import DIALECTS, canonical_dialect
+    from newslint.engine.config import DIALECTS, canonical_dialect
 
     if (found := canonical_dialect(value)) is None:
         raise argparse.ArgumentTypeError(f"{value!r} is not one of {', '.join(DIALECTS)}")
@@ -83,7 +83,7 @@ def _dialect(value: str) -> str:
 
 
 def _encoding(value: str) -> str:
-    from newslint.source import text_codec
+    from newslint.document.source import text_codec
 
     try:
         text_codec(value)
@@ -93,7 +93,7 @@ def _encoding(value: str) -> str:
 
 
 def _severity(value: str) -> str:
-    from newslint.config import canonical_severity
+    from newslint.engine.config import canonical_severity
 
     if (found := canonical_severity(value)) not in ("error", "warning", "info"):
         raise argparse.ArgumentTypeError(f"{value!r} is not one of error, warning, info")
@@ -164,8 +164,8 @@ def conflicts(args: argparse.Namespace) -> str | None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from newslint.config import ConfigError
-    from newslint.run import Run
+    from newslint.engine.config import ConfigError
+    from newslint.engine.run import Run
 
     if args.show_settings and not args.paths:
         args.paths = ["."]
@@ -192,11 +192,11 @@ def _check(args: argparse.Namespace) -> int:
 def _show(run, args: argparse.Namespace) -> int:
     with _output(args) as out:
         if args.show_settings:
-            from newslint.config import settings_text
+            from newslint.engine.config import settings_text
 
             out.write(settings_text(run.config_for(Path(args.paths[0]))))
             return EXIT_CLEAN
-        from newslint.report import readable
+        from newslint.engine.report import readable
 
         files, errors = run.files(args.paths)
         out.write("".join(f"{readable(name)}\n" for name in files))
@@ -237,7 +237,7 @@ class _output:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.handle = open(self.path, "w", encoding="utf-8", newline="\n")
             except OSError as exc:
-                from newslint.config import ConfigError
+                from newslint.engine.config import ConfigError
 
                 raise ConfigError(f"{self.path}: cannot write report ({exc.strerror or exc})") from None
         return self.handle
@@ -308,7 +308,7 @@ def _lint(run, args: argparse.Namespace) -> int:
 
 def _say(message: str, stream: TextIO | None = None) -> None:
     """One line of newslint's own, on stderr unless told otherwise; file names that are not UTF-8 readable."""
-    from newslint.report import readable
+    from newslint.engine.report import readable
 
     print(f"newslint: {readable(message)}", file=stream or sys.stderr)
 

@@ -10,8 +10,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from newslint import registry
-from newslint.config import Config, ConfigError
+from newslint.engine import registry
+from newslint.engine.config import Config, ConfigError
 
 
 def run(command: str, args: list[str]) -> int:
@@ -56,7 +56,7 @@ def _check_pack_parser() -> argparse.ArgumentParser:
 
 def project_config(config_path: Path | None, extra_packs: list[str] = ()) -> Config:
     """The configuration that `newslint PATH` would use in the current folder, with extra packs added."""
-    from newslint import config as config_module
+    from newslint.engine import config as config_module
 
     found = config_path or config_module.find(Path.cwd())
     config = config_module.load(found) if found else Config()
@@ -111,7 +111,7 @@ def show_rule(options: argparse.Namespace) -> int:
 
 
 def check_pack(options: argparse.Namespace) -> int:
-    from newslint.pack import run_pack_tests
+    from newslint.rulepacks.pack import run_pack_tests
 
     config = project_config(options.config)
     specs = options.packs or list(config.packs)

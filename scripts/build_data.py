@@ -26,8 +26,8 @@ from importlib import resources
 from pathlib import Path
 
 from newslint.data import dump_arrays
-from newslint.lexicon import COMMON_WORD, LONGEST_WORD
-from newslint.ngrams import NgramTable
+from newslint.language.lexicon import COMMON_WORD, LONGEST_WORD
+from newslint.language.ngrams import NgramTable
 
 OUT = Path(__file__).resolve().parent.parent / "newslint" / "data"
 SCOWL = {"US": Path("/usr/share/dict/american-english"), "GB": Path("/usr/share/dict/british-english")}
@@ -226,15 +226,15 @@ def attested_words(words: dict[str, float]) -> list[str]:
 
 
 def language_model() -> dict[str, tuple[str, bytes]]:
-    """The Sphinx trigram model as newslint's trie (see newslint/language_model.py): the most probable plain
+    """The Sphinx trigram model as newslint's trie (see newslint/language/language_model.py): the most probable plain
     words in checksum order, their bigrams grouped by first word, and the trigrams grouped by their first two
     words; each as an array type code and its bytes."""
     import os
 
     import pocketsphinx
-
-    from newslint.language_model import SENTENCE_END, SENTENCE_START, quantise_backoff, quantise_prob, word_key
     from sphinx_lm import read_trie_lm
+
+    from newslint.language.language_model import SENTENCE_END, SENTENCE_START, quantise_backoff, quantise_prob, word_key
 
     lm = read_trie_lm(os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin"))
     markers = [i for i, w in enumerate(lm.vocab) if w in (SENTENCE_START, SENTENCE_END)]

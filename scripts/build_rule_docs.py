@@ -106,9 +106,9 @@ def family(record: dict) -> str:
 def defined_in(rule) -> tuple[str, str]:
     """The file that defines a rule, as (shown, link from docs/rules/)."""
     if getattr(rule, "pack", ""):
-        from newslint import registry
+        from newslint.rulepacks.shipped import shipped_packs
 
-        folder = registry.shipped_packs()[rule.pack.removeprefix("pack ")]
+        folder = shipped_packs()[rule.pack.removeprefix("pack ")]
         path = (folder / rule.file).resolve().relative_to(ROOT)
     else:
         path = Path(*type(rule).__module__.split(".")).with_suffix(".py")
@@ -179,13 +179,15 @@ def index(records: list[dict]) -> str:
 
 def build() -> dict[str, str]:
     """Every page, by file name in docs/rules/, as this script would write it."""
-    from newslint import commands, registry
+    from newslint import commands
+    from newslint.engine import registry
+    from newslint.rulepacks.shipped import shipped_packs
 
     with tempfile.TemporaryDirectory() as folder:
         empty = Path(folder) / "newslint.toml"  # no project settings: the rules as shipped
         empty.write_text("", encoding="utf-8")
-        options = ["--config", str(empty), *(f"--pack={name}" for name in registry.shipped_packs())]
-        config = commands.project_config(empty, list(registry.shipped_packs()))
+        options = ["--config", str(empty), *(f"--pack={name}" for name in shipped_packs())]
+        config = commands.project_config(empty, list(shipped_packs()))
         records = json.loads(newslint("rules", "--format", "json", *options))
         builtin = [r for r in records if r["source"] == "built-in"]
         records = builtin + [r for r in records if r["source"] != "built-in"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from newslint.baseline import Baseline
-from newslint.report import content_fingerprint
+from newslint.engine.baseline import Baseline
+from newslint.engine.report import content_fingerprint
 
 STORY = "Border talks\n\nOfficials met on the the border.\n\nThey left <b>early.\n\nTAGS:\n"
 SELECT = ("--select", "NL401,NL402,NL501", "--format", "json")

@@ -13,7 +13,6 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
-
 from conftest import ROOT
 from test_reporters import DRAFT, sarif_errors
 

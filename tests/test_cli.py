@@ -12,7 +12,7 @@ import pytest
 
 from newslint import __version__
 from newslint.cli import main
-from newslint.registry import builtin_rules
+from newslint.engine.registry import builtin_rules
 
 DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
 CLEAN = "Calm day\n\nNothing much happened on Monday.\n"

@@ -6,8 +6,8 @@ import json
 import os
 
 import pytest
-
 from conftest import run_cli
+
 from newslint.cli import main
 
 

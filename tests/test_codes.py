@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Config, ConfigError
-from newslint.linter import Linter
-from newslint.registry import KnownCodes, builtin_rules
+from newslint.engine.config import Config, ConfigError
+from newslint.engine.linter import Linter
+from newslint.engine.registry import KnownCodes, builtin_rules
 
 DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
 AP_HINT = "AP belongs to the pack 'ap-2024', which is not enabled (packs = [\"ap-2024\"])"

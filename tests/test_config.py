@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import DEFAULT_EXCLUDE, Config, canonical_dialect, canonical_severity, load
+from newslint.engine.config import DEFAULT_EXCLUDE, Config, canonical_dialect, canonical_severity, load
 
 DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
 MIXED = "Storm hits coast\n\nThe storm hit the the coast  on Monday.\n\nTAGS:\n"
@@ -447,8 +447,8 @@ def test_override_upper_cases_codes_and_remembers_the_option(tree, tmp_path):
 
 # -- --show-settings -------------------------------------------------------------------------------------------
 def test_settings_text_shows_every_setting_and_where_it_came_from(tree, tmp_path):
-    from newslint.config import settings_text
-    from newslint.run import Run
+    from newslint.engine.config import settings_text
+    from newslint.engine.run import Run
 
     tree("style/words.txt", "gribbletz\n")
     tree("newslint.toml", ROOT_CONFIG)
@@ -483,7 +483,7 @@ NL501 = "error"  # from {desk}
 
 
 def test_settings_text_without_a_config_file():
-    from newslint.config import settings_text
+    from newslint.engine.config import settings_text
 
     assert settings_text(Config()).splitlines()[:3] == ["# no configuration file: the defaults", "",
                                                          'dialect = "auto"  # default']

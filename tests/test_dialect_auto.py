@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_cli
-from newslint.config import Config
-from newslint.document import Document
-from newslint.lexicon import AMERICAN_FORM, BRITISH_FORM, SPELLING
-from newslint.resources import Resources
-from newslint.source import decode
-from newslint.story_dialect import StoryDialect
+
+from newslint.document.document import Document
+from newslint.document.source import decode
+from newslint.engine.config import Config
+from newslint.engine.resources import Resources
+from newslint.language.lexicon import AMERICAN_FORM, BRITISH_FORM, SPELLING
+from newslint.language.story_dialect import StoryDialect
 
 BRITISH = """Council backs harbour plan
 

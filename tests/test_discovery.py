@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import Config, Origin, Pattern, Patterns
-from newslint.discovery import git_dir, work_tree
-from newslint.run import Run
+from newslint.engine.config import Config, Origin, Pattern, Patterns
+from newslint.engine.discovery import git_dir, work_tree
+from newslint.engine.run import Run
 
 DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
 

@@ -41,7 +41,7 @@ def test_rule_pages_are_up_to_date():
 
 
 def test_every_rule_has_a_page_that_newslint_rule_agrees_with():
-    from newslint.registry import builtin_rules
+    from newslint.engine.registry import builtin_rules
 
     index = (RULE_PAGES / "README.md").read_text(encoding="utf-8")
     for rule in builtin_rules():

@@ -7,10 +7,10 @@ import io
 import sys
 
 import pytest
-
 from conftest import run_cli
-from newslint import run as run_module
+
 from newslint.cli import main
+from newslint.engine import run as run_module
 
 DOUBLED_SPACE = "Storm hits coast\n\nThe storm  hit the coast on Monday.\n"  # NL407, a warning
 REPEATED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"  # NL501, an error

@@ -10,13 +10,13 @@ import subprocess
 import sys
 
 import pytest
-
-from newslint import fixer
-from newslint.config import Config
-from newslint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, Span
-from newslint.linter import FileResult, Linter
-from newslint.source import InputError, Source, decode, read_source
 from test_fixer_properties import apply_diff
+
+from newslint.document.source import InputError, Source, decode, read_source
+from newslint.engine import fixer
+from newslint.engine.config import Config
+from newslint.engine.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from newslint.engine.linter import FileResult, Linter
 
 STORY = "Talks resume\r\n\r\nOfficials met on the the border, <b>then left.\r\nNothing more.\r\n"
 FIXED = "Talks resume\r\n\r\nOfficials met on the border, <b>then left.\r\nNothing more.\r\n"

@@ -11,11 +11,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newslint import fixer
-from newslint.config import Config
-from newslint.diagnostic import Edit
-from newslint.linter import Linter
-from newslint.source import read_source
+from newslint.document.source import read_source
+from newslint.engine import fixer
+from newslint.engine.config import Config
+from newslint.engine.diagnostic import Edit
+from newslint.engine.linter import Linter
 
 LINES_RE = re.compile(rb"[^\n]*\n|[^\n]+")
 HUNK_RE = re.compile(rb"@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@")

@@ -19,17 +19,17 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import run_cli
-from newslint import fixer
-from newslint.cli import main
-from newslint.config import Config
-from newslint.linter import Linter
-from newslint.report import locate
-from newslint.source import Source, decode
 from test_fixer_properties import apply_unified_diff
+
+from newslint.cli import main
+from newslint.document.source import Source, decode
+from newslint.engine import fixer
+from newslint.engine.config import Config
+from newslint.engine.linter import Linter
+from newslint.engine.report import locate
 
 LINTER = Linter(Config())  # every rule enabled by default, whichever exist
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

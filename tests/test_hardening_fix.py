@@ -8,13 +8,13 @@ import os
 import stat
 
 import pytest
-
-from newslint import fixer
-from newslint.config import Config
-from newslint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, Span
-from newslint.linter import Linter
-from newslint.source import InputError, SpliceError, decode, read_source, splice_bytes
 from test_fixer_properties import apply_diff
+
+from newslint.document.source import InputError, SpliceError, decode, read_source, splice_bytes
+from newslint.engine import fixer
+from newslint.engine.config import Config
+from newslint.engine.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from newslint.engine.linter import Linter
 
 NL501 = ("--select", "NL501")
 AS_ROOT = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")

@@ -12,13 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from newslint import source as source_module
+
 from newslint.cli import main
-from newslint.config import ConfigError, load
-from newslint.pack import load_dir
-from newslint.source import InputError, decode, text_codec
+from newslint.document import source as source_module
+from newslint.document.source import InputError, decode, text_codec
+from newslint.engine.config import ConfigError, load
+from newslint.rulepacks.pack import load_dir
 
 MEMORY_LIMIT = 1024**3  # the bound for any input
 

@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
-from newslint.lexicon import LONGEST_CORRECTABLE, LONGEST_WORD, Lexicon
-from newslint.linter import MAX_PER_RULE
+
+from newslint.engine.linter import MAX_PER_RULE
+from newslint.language.lexicon import LONGEST_CORRECTABLE, LONGEST_WORD, Lexicon
 from newslint.reporters import FORMATS
 from newslint.reporters.text_format import window
 
@@ -145,7 +145,7 @@ def test_the_budget_holds_inside_one_hyphen_joined_run_of_parts(story, monkeypat
 
 
 def test_a_part_repeated_in_a_hyphen_joined_run_is_searched_once(story, monkeypatch):
-    from newslint.lexicon import Lexicon
+    from newslint.language.lexicon import Lexicon
 
     searches = []
     candidates = Lexicon.candidates

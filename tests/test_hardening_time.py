@@ -12,13 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
-from newslint import layout, text
-from newslint.document import Document
-from newslint.source import Source
+from newslint.document import layout, text
+from newslint.document.document import Document
+from newslint.document.source import Source
 
 MEMORY_LIMIT = 1024**3  # the bound for any input
 # Each input below is linted in about two seconds at most on an idle machine (start-up included) and took from 15 s

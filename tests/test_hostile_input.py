@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint import source as source_module
 from newslint.cli import main
+from newslint.document import source as source_module
 
 REPEAT = ("--select", "NL501", "--format", "json")
 

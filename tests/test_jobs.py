@@ -120,7 +120,7 @@ def kill_worker_on(monkeypatch, name: str, times: int | None = None, marks: Path
     import os
     import signal
 
-    from newslint import run
+    from newslint.engine import run
 
     parent, real = os.getpid(), run.Run.lint_file
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.language_model import BACKOFF_STEP, BACKOFF_ZERO, LanguageModel, Slot
+from newslint.language.language_model import BACKOFF_STEP, BACKOFF_ZERO, LanguageModel, Slot
 
 
 @pytest.fixture(scope="module")

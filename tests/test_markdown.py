@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newslint.document import Document
-from newslint.source import Source
+from newslint.document.document import Document
+from newslint.document.source import Source
 
 
 def markdown(text: str) -> Document:

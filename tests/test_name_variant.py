@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEED, run_cli
-from newslint.names import fold, slip_at
+
+from newslint.language.names import fold, slip_at
 
 
 def found(story, text: str) -> list[tuple[int, int, str, str, str]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from newslint.config import ConfigError
-from newslint.pack import load_dir, run_pack_tests
+
+from newslint.engine.config import ConfigError
+from newslint.rulepacks.pack import load_dir, run_pack_tests
 
 SHIPPED = sorted(p for p in (ROOT / "rules").iterdir() if any(p.glob("*.toml")))
 HOUSE = ROOT / "tests" / "fixtures" / "packs" / "house"

@@ -6,11 +6,11 @@ import sys
 
 from conftest import run_cli
 
-from newslint import registry
+from newslint.engine import registry
 
 PLUGIN = '''
-from newslint.diagnostic import Severity, Span
-from newslint.rule import Rule
+from newslint.engine.diagnostic import Severity, Span
+from newslint.engine.rule import Rule
 
 
 class NoExclamation(Rule):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import SEED, run_cli
 
-from newslint.config import Config
-from newslint.resources import Resources
+from newslint.engine.config import Config
+from newslint.engine.resources import Resources
 from newslint.rules.real_word_error import RealWordError
 
 

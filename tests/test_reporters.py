@@ -9,9 +9,9 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
-
 from conftest import run_cli
-from newslint.report import content_fingerprint
+
+from newslint.engine.report import content_fingerprint
 from newslint.reporters import FORMATS
 from newslint.reporters.github_format import escape_data, escape_property
 from newslint.reporters.gitlab_format import fingerprints
@@ -174,8 +174,8 @@ def test_gitlab_fingerprint_survives_a_line_inserted_above(story, tmp_path, monk
 
 
 def test_fingerprints_depend_on_path_code_content_and_occurrence():
-    from newslint.diagnostic import Diagnostic, Severity, Span
-    from newslint.report import Excerpt, Located
+    from newslint.engine.diagnostic import Diagnostic, Severity, Span
+    from newslint.engine.report import Excerpt, Located
 
     def item(path: str, code: str, line: int, content: str) -> Located:
         d = Diagnostic(code, "rule", "message", Span(0, 3), Severity.ERROR)
@@ -316,7 +316,7 @@ MANY = "Harbor vote delayed\n\n" + "The the quay.\n" * 520  # 20 repeated words 
 
 
 def test_a_rule_past_the_cap_reports_500_and_says_how_many_more_in_each_format(story, tmp_path, monkeypatch):
-    from newslint.linter import MAX_PER_RULE
+    from newslint.engine.linter import MAX_PER_RULE
 
     assert MAX_PER_RULE == 500
     monkeypatch.chdir(tmp_path)

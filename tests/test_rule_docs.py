@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.registry import builtin_rules
-from newslint.rule import Rule
+from newslint.engine.registry import builtin_rules
+from newslint.engine.rule import Rule
 
 HEADINGS = ("What it does", "Why it matters", "Example", "Fix safety")
 TESTS = Path(__file__).resolve().parent

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from newslint.run import Run
+from newslint.engine.run import Run
 
 DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
 FIXED = "Storm hits coast\n\nThe storm hit the coast on Monday.\n"

@@ -42,8 +42,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from newslint.pack import load_pack
-from newslint.registry import builtin_rules, shipped_packs
+from newslint.engine.registry import builtin_rules
+from newslint.rulepacks.pack import load_dir
+from newslint.rulepacks.shipped import shipped_packs
 
 TESTS = Path(__file__).resolve().parent
 RULES_DIR = TESTS / "rules"
@@ -133,7 +134,7 @@ def test_snapshot(fixture: Path, request: pytest.FixtureRequest, monkeypatch: py
 def expected_codes() -> list[str]:
     codes = [rule.code for rule in builtin_rules()]
     for name in shipped_packs():
-        codes += [rule.code for rule in load_pack(name, ROOT)]
+        codes += [cls.code for cls in load_dir(shipped_packs()[name])]
     return codes
 
 

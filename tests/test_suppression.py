@@ -83,9 +83,9 @@ def test_nl901_is_a_documented_selectable_rule(cli):
 
 
 def test_directive_codes_are_checked_in_text_order(story):
-    from newslint.document import Document
-    from newslint.source import Source
-    from newslint.suppression import DirectiveError, parse
+    from newslint.document.document import Document
+    from newslint.document.source import Source
+    from newslint.engine.suppression import DirectiveError, parse
 
     doc = Document(Source("story.md", "Budget\n\n<!-- newslint-disable nl5 -->\nIt it.\n<!-- newslint-enable NL5O1 NL9O1 -->\n",
                           "utf-8", False))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_cli
+
 from newslint.reporters.text_format import cells, window
 
 LONG = ("In a statement released late on Tuesday the regional council said that the the harbour "
@@ -99,11 +99,11 @@ def test_an_excerpt_cut_from_a_longer_line_is_marked_cut_even_where_it_fits():
 
 
 def test_a_located_item_keeps_a_window_of_its_line_not_the_line():
-    from newslint.diagnostic import Diagnostic, Severity, Span
-    from newslint.document import Document
-    from newslint.linter import FileResult
-    from newslint.report import EXCERPT_MARGIN, locate
-    from newslint.source import Source
+    from newslint.document.document import Document
+    from newslint.document.source import Source
+    from newslint.engine.diagnostic import Diagnostic, Severity, Span
+    from newslint.engine.linter import FileResult
+    from newslint.engine.report import EXCERPT_MARGIN, locate
 
     line = "x" * 100_000 + " the the " + "y" * 100_000
     start = line.index("the the") + 4

@@ -4,14 +4,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from newslint.linter import MAX_PER_RULE
+from newslint.engine.linter import MAX_PER_RULE
 
 if TYPE_CHECKING:
-    from newslint.report import Located, Report
+    from newslint.engine.report import Located, Report
 
 FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
 
@@ -55,12 +56,12 @@ class ReadableErrors:
         self.shows_errors = inner.shows_errors
 
     def file_done(self, items: list[Located], error: str) -> None:
-        from newslint.report import readable
+        from newslint.engine.report import readable
 
         self.inner.file_done(items, readable(error))
 
     def finish(self, report: Report) -> None:
-        from newslint.report import readable
+        from newslint.engine.report import readable
 
         self.inner.finish(replace(report, errors=[readable(error) for error in report.errors]))
 
@@ -70,6 +71,26 @@ def reporter(name: str, stream: TextIO, options: Options = Options()) -> Reporte
     if hasattr(module, "Reporter"):
         return ReadableErrors(module.Reporter(stream, options))
     return ReadableErrors(WholeReport(module, stream, options))
+
+
+def line_for(item: Located) -> str:
+    """path:line:col: code [severity] message (suggestion: ...): a diagnostic on one line."""
+    d = item.diagnostic
+    return f"{item.path}:{item.line}:{item.column}: {d.code} [{d.severity.value}] {with_hint(d)}"
+
+
+def truncated(path: str, code: str, more: int) -> dict:
+    """How many more problems a rule found in a file than are reported, as the JSON formats say it."""
+    return {"path": path, "code": code, "more": more}
+
+
+def fingerprints(items: list[Located]) -> list[str]:
+    """One hash per item from its path, code, content fingerprint (the flagged text in context) and how many
+    items with the same three came before it: no line numbers, so edits elsewhere in the file keep it."""
+    from newslint.engine.report import occurrences
+
+    return [hashlib.sha256("\0".join((item.path, item.diagnostic.code, item.fingerprint, str(n))).encode())
+            .hexdigest()[:32] for item, n in zip(items, occurrences(items))]
 
 
 def suggestion_text(suggestion: str) -> str:

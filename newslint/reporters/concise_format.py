@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from newslint.report import Located, Report
-from newslint.reporters import Options, truncation_note, with_hint
-
-
-def line_for(item: Located) -> str:
-    d = item.diagnostic
-    return f"{item.path}:{item.line}:{item.column}: {d.code} [{d.severity.value}] {with_hint(d)}"
+from newslint.engine.report import Located, Report
+from newslint.reporters import Options, line_for, truncation_note
 
 
 class Reporter:

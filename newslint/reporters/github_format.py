@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from newslint.report import Located, Report
+from newslint.engine.report import Located, Report
 from newslint.reporters import Options, truncation_note, with_hint
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -7,17 +7,10 @@ import hashlib
 import json
 from typing import TextIO
 
-from newslint.report import Located, Report, occurrences
-from newslint.reporters import truncation_note
+from newslint.engine.report import Report
+from newslint.reporters import fingerprints, truncation_note
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
-
-
-def fingerprints(items: list[Located]) -> list[str]:
-    """One hash per item from its path, code, content fingerprint (the flagged text in context) and how many
-    items with the same three came before it: no line numbers, so edits elsewhere in the file keep it."""
-    return [hashlib.sha256("\0".join((item.path, item.diagnostic.code, item.fingerprint, str(n))).encode())
-            .hexdigest()[:32] for item, n in zip(items, occurrences(items))]
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:

@@ -6,11 +6,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from newslint.report import Report
-
-
-def truncated(path: str, code: str, more: int) -> dict:
-    return {"path": path, "code": code, "more": more}
+from newslint.engine.report import Report
+from newslint.reporters import truncated
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from newslint.report import Located, Report
-from newslint.reporters import Options
-from newslint.reporters.json_format import truncated
+from newslint.engine.report import Located, Report
+from newslint.reporters import Options, truncated
 
 
 class Reporter:

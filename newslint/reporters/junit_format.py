@@ -8,9 +8,8 @@ from itertools import groupby
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
-from newslint.report import Report
-from newslint.reporters import truncation_note
-from newslint.reporters.concise_format import line_for
+from newslint.engine.report import Report
+from newslint.reporters import line_for, truncation_note
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0 forbids these
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
 
-from newslint import __version__, registry
-from newslint.diagnostic import Diagnostic
-from newslint.report import Located, Report
-from newslint.reporters import truncation_note, with_hint
-from newslint.reporters.gitlab_format import fingerprints
+from newslint import __version__
+from newslint.engine.diagnostic import Diagnostic
+from newslint.engine.report import Located, Report
+from newslint.reporters import fingerprints, truncation_note, with_hint
+
+if TYPE_CHECKING:
+    from newslint.engine.rule import Rule
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -31,9 +33,8 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_DESCRIPTION else text[:MAX_DESCRIPTION - 1] + "…"
 
 
-def _rule(d: Diagnostic) -> dict:
-    """The rule's metadata, from its documentation when the registry knows it (a configured pack's may not)."""
-    rule = registry.find_rule(d.code)
+def _rule(d: Diagnostic, rule: Rule | None) -> dict:
+    """The rule's metadata, from its documentation."""
     doc = rule.documentation() if rule else ""
     summary = rule.summary() if rule else d.rule
     level = rule.severity.value if rule else d.severity.value
@@ -73,7 +74,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     results = [_result(item, index[item.diagnostic.code], fingerprint)
                for item, fingerprint in zip(report.items, fingerprints(report.items))]
     sarif = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
-        "tool": {"driver": {"name": "newslint", "version": __version__, "rules": [_rule(firsts[c]) for c in codes]}},
+        "tool": {"driver": {"name": "newslint", "version": __version__, "rules": [_rule(firsts[c], report.rules.get(c)) for c in codes]}},
         "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": [
             {"level": "error", "message": {"text": error}} for error in report.errors] + [
             {"level": "warning", "message": {"text": truncation_note(item)},

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from typing import TextIO
 
-from newslint.report import Report
+from newslint.engine.report import Report
 from newslint.reporters import fixable_counts
 
 

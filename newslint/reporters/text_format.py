@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from newslint.report import Located, Report
+from newslint.engine.report import Located, Report
 from newslint.reporters import Options, suggestion_text, summary_lines, truncation_note
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from newslint.diagnostic import Applicability, Severity, Span
-from newslint.rule import Rule
-from newslint.text import match_case
+from newslint.document.text import match_case
+from newslint.engine.diagnostic import Applicability, Severity, Span
+from newslint.engine.rule import Rule
 
 # Words whose spelling misleads about their first sound: "an hour", "a union", "a one-off".
 VOWEL_SOUND = re.compile(r"(?:hour|honest|honour|honor|heir)", re.IGNORECASE)

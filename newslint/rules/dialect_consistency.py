@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from newslint.diagnostic import Applicability, Severity
-from newslint.lexicon import AUTO, BRITISH, BRITISH_FORM, SPELLING
-from newslint.rule import Rule
-from newslint.story_dialect import StoryDialect, spelt_words
-from newslint.text import match_case
+from newslint.document.text import match_case
+from newslint.engine.diagnostic import Applicability, Severity
+from newslint.engine.rule import Rule
+from newslint.language.lexicon import AUTO, BRITISH, BRITISH_FORM, SPELLING
+from newslint.language.story_dialect import StoryDialect, spelt_words
 
 # How a message names each side of a split axis (lexicon.SPLIT_CLASSES): British form, American form.
 SPLIT_LABELS = {"-ise": ("-ise", "-ize"), "-yse": ("-yse", "-yze"), "ae": ("ae/oe", "plain e")}

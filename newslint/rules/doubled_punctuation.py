@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newslint.diagnostic import Applicability, Severity, Span
-from newslint.rule import Rule
+from newslint.engine.diagnostic import Applicability, Severity, Span
+from newslint.engine.rule import Rule
 
 DOUBLED_RE = re.compile(r"(?<![,;:.])(?:,,|;;|::|,\.)(?![,;:.])|(?<![.\d])\.\.(?![.\d])")
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newslint.diagnostic import Severity, Span
-from newslint.document import Blocks
-from newslint.rule import Rule
+from newslint.document.regions import Blocks
+from newslint.engine.diagnostic import Severity, Span
+from newslint.engine.rule import Rule
 
 if TYPE_CHECKING:
-    from newslint.document import Document
+    from newslint.document.document import Document
 
 ATX_RE = re.compile(r" {0,3}(#{1,6})(?:\s|$)")
 SETEXT_RE = re.compile(r" {0,3}(=+|-+)\s*$")

@@ -6,10 +6,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import chain
 
-from newslint.diagnostic import Applicability, Severity, Span
-from newslint.names import NameEvidence, strip_possessive
-from newslint.rule import Rule
-from newslint.text import match_case
+from newslint.document.text import match_case
+from newslint.engine.diagnostic import Applicability, Severity, Span
+from newslint.engine.rule import Rule
+from newslint.language.names import NameEvidence, strip_possessive
 
 # Words that make a pair a phrase rather than a split compound: "set up" (verb) beside "setup" (noun),
 # "every day" beside "everyday", "for a long time" beside "a longtime aide", "the front line" beside "frontline

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newslint.diagnostic import Severity, Span
-from newslint.rule import Rule
+from newslint.engine.diagnostic import Severity, Span
+from newslint.engine.rule import Rule
 
 
 class InvalidFrontMatter(Rule):

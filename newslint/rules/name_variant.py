@@ -6,11 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from newslint.diagnostic import Applicability, Severity, Span
-from newslint.lexicon import COMMON_WORD
-from newslint.names import NameEvidence, deletions, fold, is_capitalised, slip_at, strip_possessive
-from newslint.rule import Rule
-from newslint.text import TITLES
+from newslint.document.text import TITLES
+from newslint.engine.diagnostic import Applicability, Severity, Span
+from newslint.engine.rule import Rule
+from newslint.language.lexicon import COMMON_WORD
+from newslint.language.names import NameEvidence, deletions, fold, is_capitalised, slip_at, strip_possessive
 
 # log10 frequency under which a word written as a name counts as no word: under once in 100,000 words.
 UNCOMMON_WORD = -5.0

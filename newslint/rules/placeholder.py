@@ -6,8 +6,8 @@ from itertools import chain
 
 import regex
 
-from newslint.diagnostic import Severity, Span
-from newslint.rule import Rule
+from newslint.engine.diagnostic import Severity, Span
+from newslint.engine.rule import Rule
 
 UNBRACKETED = r"""(?-i:(?<![\w-])(?:TK)+(?![\w-])(?!\s+[A-Z][a-z]))          # TK, TKTK (not "TK Maxx")
       | (?-i:\bX{1,3}(?:[,.]X{3})+\b)                             # XX,XXX for a missing figure

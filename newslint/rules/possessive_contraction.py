@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newslint.diagnostic import Applicability, Severity, Span
-from newslint.rule import Rule
-from newslint.text import house_apostrophe, match_case, plain_word
+from newslint.document.text import house_apostrophe, match_case, plain_word
+from newslint.engine.diagnostic import Applicability, Severity, Span
+from newslint.engine.rule import Rule
 
 # Each form, the other form, and the words whose pair counts judge the next word under this form's reading:
 # the verbs a contraction stands for ("it's" = it is / it has), or the possessive itself.

@@ -6,13 +6,13 @@ import re
 from functools import lru_cache
 from itertools import chain, islice
 
-from newslint.diagnostic import Applicability, Severity, Span
-from newslint.language_model import SENTENCE_END, SENTENCE_START, Slot
-from newslint.lexicon import AUTO
-from newslint.names import NameEvidence
-from newslint.rule import Rule
-from newslint.story_dialect import StoryDialect
-from newslint.text import house_apostrophe, match_case, plain_word, stuck_to_digits
+from newslint.document.text import house_apostrophe, match_case, plain_word, stuck_to_digits
+from newslint.engine.diagnostic import Applicability, Severity, Span
+from newslint.engine.rule import Rule
+from newslint.language.language_model import SENTENCE_END, SENTENCE_START, Slot
+from newslint.language.lexicon import AUTO
+from newslint.language.names import NameEvidence
+from newslint.language.story_dialect import StoryDialect
 
 # A real-word slip is rare, about one word in a hundred at most: the context must make the alternative that
 # much likelier (in log10 odds, after the slip's own likelihood) before the word is flagged.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newslint.diagnostic import Applicability, Severity, Span
-from newslint.rule import Rule
-from newslint.text import match_case
+from newslint.document.text import match_case
+from newslint.engine.diagnostic import Applicability, Severity, Span
+from newslint.engine.rule import Rule
 
 
 class RejectedWord(Rule):

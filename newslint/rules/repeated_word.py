@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newslint.diagnostic import Applicability, Edit, Fix, Severity, Span
-from newslint.rule import Rule
+from newslint.engine.diagnostic import Applicability, Edit, Fix, Severity, Span
+from newslint.engine.rule import Rule
 
 # Doublings that can be grammatical ("he had had") or deliberate ("bye bye").
 ALLOWED_DOUBLES = frozenset("had bye ha tut chop knock yada".split())

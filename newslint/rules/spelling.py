@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from newslint.diagnostic import Applicability, Diagnostic, Severity, Span
-from newslint.lexicon import AUTO, COMMON_WORD, Lexicon
-from newslint.names import NameEvidence, is_capitalised, strip_possessive
-from newslint.rule import Rule
-from newslint.story_dialect import StoryDialect
-from newslint.text import NAME_PARTICLES, WORD_RE, in_other_script, match_case, stuck_to_digits
+from newslint.document.text import NAME_PARTICLES, WORD_RE, in_other_script, match_case, stuck_to_digits
+from newslint.engine.diagnostic import Applicability, Diagnostic, Severity, Span
+from newslint.engine.rule import Rule
+from newslint.language.lexicon import AUTO, COMMON_WORD, Lexicon
+from newslint.language.names import NameEvidence, is_capitalised, strip_possessive
+from newslint.language.story_dialect import StoryDialect
 
 # Word parts that stand before a hyphen without being words of their own.
 PREFIXES = frozenset("""co non pre post anti pro re un ex mid multi semi sub super vice cross self inter intra

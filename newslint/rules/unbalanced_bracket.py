@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newslint.diagnostic import Severity, Span
-from newslint.rule import Rule
+from newslint.engine.diagnostic import Severity, Span
+from newslint.engine.rule import Rule
 
 PAIRS = {")": "(", "]": "[", "}": "{"}
 # "a)" and "2)" enumerate a list; ":)" and ";-)" are faces. Neither needs an opening bracket.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newslint.diagnostic import Applicability, Severity, Span
-from newslint.rule import Rule
+from newslint.engine.diagnostic import Applicability, Severity, Span
+from newslint.engine.rule import Rule
 
 # A run of exactly two asterisks or underscores; runs of one or three are italics, bold italics, list bullets or
 # rules, too varied to pair safely.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from newslint.diagnostic import Applicability, Severity, Span
-from newslint.rule import Rule
+from newslint.engine.diagnostic import Applicability, Severity, Span
+from newslint.engine.rule import Rule
 
 TAG_RE = re.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?(?P<self>/)?>")
 VOID = frozenset("br hr img input meta link wbr source area base col embed param track".split())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newslint.diagnostic import Severity
+from newslint.engine.diagnostic import Severity
 from newslint.rules.spelling import Spelling, quoted
 
 

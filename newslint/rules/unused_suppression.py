@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newslint.diagnostic import Applicability, Severity
-from newslint.rule import Rule
+from newslint.engine.diagnostic import Applicability, Severity, replacement_fix
+from newslint.engine.rule import Rule
 
 
 class UnusedSuppression(Rule):
@@ -27,6 +27,15 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     severity = Severity.WARNING
     fix_safety = Applicability.SAFE
+    reads_suppressions = True
 
     def check(self, doc, res):
         return ()
+
+    def check_suppressions(self, doc, directives):
+        for d in directives:
+            if d.used or d.continues is not None:
+                continue
+            what = "closes no open disable" if d.kind == "enable" else "suppresses nothing"
+            fix = replacement_fix(d.span, "", Applicability.SAFE, "Remove the directive")
+            yield self.report(d.span, f"Suppression '{doc.text[d.span.start:d.span.end]}' {what}", ("",), fix=fix)

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from newslint.config import ConfigError
-from newslint.resources import read_word_lines
+from newslint.engine.config import ConfigError
+from newslint.language.word_lists import read_word_lines
 
 
 class Rejected(NamedTuple):

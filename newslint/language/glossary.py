@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newslint.config import ConfigError
-from newslint.resources import read_word_lines
+from newslint.engine.config import ConfigError
+from newslint.language.word_lists import read_word_lines
 
 
 @dataclass

@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from newslint.config import CODE_SETTINGS, Config, ConfigError, Origin
-from newslint.rule import Rule
+from newslint.engine.config import CODE_SETTINGS, Config, ConfigError, Origin
+from newslint.engine.rule import Rule
+from newslint.rulepacks.shipped import find_pack, shipped_packs
 
 ENTRY_POINT_GROUP = "newslint.rules"
 # Order is precedence: when two rules flag overlapping text, the earlier one's diagnostic is kept.
@@ -89,11 +90,11 @@ def plugin_rules() -> tuple[type[Rule], ...]:
 def pack_rules(config: Config) -> list[Rule]:
     if not config.packs:
         return []
-    from newslint.pack import load_pack
+    from newslint.rulepacks.pack import load_dir
 
     rules: list[Rule] = []
     for spec in config.packs:
-        rules.extend(load_pack(spec, config.root))
+        rules.extend(cls() for cls in load_dir(pack_path(spec, config.root)))
     return rules
 
 
@@ -125,28 +126,11 @@ def find_rule(code_or_name: str, config: Config | None = None) -> Rule | None:
     return None
 
 
-SHIPPED_PACK_FOLDERS = (Path(__file__).parent / "packs", Path(__file__).parent.parent / "rules")  # installed, source
-
-
 def pack_path(spec: str, base: Path) -> Path:
     """A pack given by name (a folder in the packs shipped with newslint) or by path."""
-    candidate = (base / spec)
-    if candidate.is_dir():
-        return candidate
-    for shipped in SHIPPED_PACK_FOLDERS:
-        if (shipped / spec).is_dir():
-            return shipped / spec
-    raise ConfigError(f"packs: no rule pack {spec!r} (looked in {base} and the packs shipped with newslint)")
-
-
-def shipped_packs() -> dict[str, Path]:
-    """The packs shipped with newslint, by name."""
-    found: dict[str, Path] = {}
-    for folder in SHIPPED_PACK_FOLDERS:
-        if folder.is_dir():
-            for pack in sorted(folder.iterdir()):
-                if pack.is_dir() and any(pack.glob("*.toml")):
-                    found.setdefault(pack.name, pack)
+    found = find_pack(spec, base)
+    if found is None:
+        raise ConfigError(f"packs: no rule pack {spec!r} (looked in {base} and the packs shipped with newslint)")
     return found
 
 
@@ -214,7 +198,7 @@ class KnownCodes:
     def _disabled_pack(self, code: str) -> str | None:
         """The shipped pack, not enabled, that has a rule whose code starts with code (read only on this error
         path, so a run with good codes never loads packs it does not use)."""
-        from newslint.pack import load_dir
+        from newslint.rulepacks.pack import load_dir
 
         for name, folder in shipped_packs().items():
             if name in self.packs or str(folder.resolve()) in self.packs:

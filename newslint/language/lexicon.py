@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newslint import data
-from newslint.ngrams import NgramTable
+from newslint.language.ngrams import NgramTable
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 AUTO = "auto"  # no standard configured (config.AUTO): every standard's spellings are words, and the story decides

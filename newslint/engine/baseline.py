@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from newslint.config import ConfigError
-from newslint.report import Located, occurrences
+from newslint.engine.config import ConfigError
+from newslint.engine.report import Located, occurrences
 
 VERSION = 1
 # About 200 bytes an entry: some 300,000 known problems. Reading one takes about five times its size in memory
@@ -46,7 +46,7 @@ class Baseline:
 
     @classmethod
     def load(cls, path: Path, missing_ok: bool = False) -> Baseline:
-        from newslint.source import InputError, read_regular_file
+        from newslint.document.source import InputError, read_regular_file
 
         try:
             data = json.loads(read_regular_file(path, str(path), MAX_BASELINE_BYTES, "a baseline").decode("utf-8"))

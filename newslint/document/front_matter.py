@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from newslint.document import Block, MetadataField
+from newslint.document.regions import Block, MetadataField
 
 FRONT_MATTER_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?\r?\n)?\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # The value runs to its last character that is no blank (a lazy value before the trailing blanks would try them
@@ -70,8 +70,16 @@ def _yaml_keys(loader, start: int, text: str, end: int) -> tuple[list[MetadataFi
     """Read the YAML event by event, as yaml.compose would (the same errors: one document, anchors defined once and
     before use), keeping only the top-level keys and their values. A tree of every node would take some 150 bytes of
     memory per byte of YAML: 1.6 GB for 10 MB of front matter."""
-    from yaml import (AliasEvent, CollectionEndEvent, CollectionStartEvent, DocumentEndEvent, MappingStartEvent,
-                      ScalarEvent, ScalarNode, StreamEndEvent)
+    from yaml import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        DocumentEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        ScalarNode,
+        StreamEndEvent,
+    )
     from yaml.composer import ComposerError
 
     loader.get_event()  # stream start

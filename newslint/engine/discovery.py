@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from newslint.config import Config, Pattern, Patterns, absolute, below
+from newslint.engine.config import Config, Pattern, Patterns, absolute, below
 
 SUFFIXES = (".txt", ".md", ".markdown")
 

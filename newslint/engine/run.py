@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from newslint import config as config_module
-from newslint.config import Config, ConfigError
-from newslint.discovery import Discovery
-from newslint.linter import Linter
-from newslint.report import Located, Report, locate
-from newslint.source import InputError, Source, decode, read_source
-from newslint.suppression import DirectiveError
+from newslint.document.source import InputError, Source, decode, read_source
+from newslint.engine import config as config_module
+from newslint.engine.config import Config, ConfigError
+from newslint.engine.discovery import Discovery
+from newslint.engine.linter import Linter
+from newslint.engine.report import Located, Report, locate
+from newslint.engine.suppression import DirectiveError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -153,7 +153,7 @@ class Run:
         """Lint every path (in the order given, folders sorted) with `jobs` processes; the report is the same
         for any number of jobs. on_file(path, items, error) hears of each file as soon as it is done, in the
         report's order."""
-        from newslint.baseline import Baseline
+        from newslint.engine.baseline import Baseline
 
         known = Baseline.load(baseline, missing_ok=write_baseline) if baseline else None
         mode = Mode(fix, diff, unsafe, tuple(os.path.realpath(raw) for raw in raw_paths if raw != "-"))
@@ -165,6 +165,7 @@ class Run:
             self.linter_for(config)
         for name in (path for kind, path, _ in entries if kind == "stdin"):
             self.linter_for(self.config_for(Path(name)))
+        report.rules = {rule.code: rule for linter in self._linters.values() for rule in linter.rules}
         outcomes = self._outcomes([path for kind, path, _ in entries if kind == "file"], mode, jobs)
         for kind, path, error in entries:
             if kind == "error":
@@ -279,7 +280,7 @@ class Run:
     def _lint_stdin(self, name: str, mode: Mode) -> FileOutcome:
         """Lint standard input as the file `name`; with --fix, keep the fixed text (or, when nothing could be
         fixed, the text as it came) in stdin_fixed instead of writing anything."""
-        from newslint.source import read_stream
+        from newslint.document.source import read_stream
 
         try:
             data = read_stream(sys.stdin.buffer, name)
@@ -317,7 +318,7 @@ class Run:
         linter = self.linter_for(self.config_for(path, is_file))
         if not (mode.fix or mode.diff):
             return FileOutcome(locate(linter.lint(source)))
-        from newslint import fixer
+        from newslint.engine import fixer
 
         outcome = fixer.fix_source(linter, source, unsafe=mode.unsafe)
         notes = outcome.refusal_notes()

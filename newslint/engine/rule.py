@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
-from newslint.diagnostic import Applicability, Diagnostic, Fix, Severity, Span, replacement_fix
+from newslint.engine.diagnostic import Applicability, Diagnostic, Fix, Severity, Span, replacement_fix
 
 if TYPE_CHECKING:
-    from newslint.document import Document
-    from newslint.resources import Resources
+    from newslint.document.document import Document
+    from newslint.engine.resources import Resources
+    from newslint.engine.suppression import Directive
 
 
 class Rule:
@@ -21,9 +22,14 @@ class Rule:
     severity: ClassVar[Severity] = Severity.ERROR
     fix_safety: ClassVar[Applicability | None] = None
     enabled_by_default: ClassVar[bool] = True
+    reads_suppressions: ClassVar[bool] = False  # True: check_suppressions runs once the suppressions are applied
 
     def check(self, doc: Document, res: Resources) -> Iterable[Diagnostic]:
         raise NotImplementedError
+
+    def check_suppressions(self, doc: Document, directives: list[Directive]) -> Iterable[Diagnostic]:
+        """What the inline directives say once applied (each knows whether it suppressed anything)."""
+        return ()
 
     @classmethod
     def documentation(cls) -> str:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from newslint.diagnostic import Applicability, Diagnostic, Edit, Fix, Span
-from newslint.linter import FileResult, Linter
-from newslint.source import InputError, Source, SpliceError, encode, fingerprint, splice_bytes
+from newslint.document.source import InputError, Source, SpliceError, encode, fingerprint, splice_bytes
+from newslint.engine.diagnostic import Applicability, Diagnostic, Edit, Fix, Span
+from newslint.engine.linter import FileResult, Linter
 
 MAX_PASSES = 10
 LINE_RE = re.compile(rb"[^\n]*\n|[^\n]+")  # lines as patch sees them: only \n ends one

@@ -7,10 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from newslint.diagnostic import Diagnostic
-from newslint.document import Document
-from newslint.linter import FileResult
-from newslint.source import checksum
+from newslint.document.document import Document
+from newslint.document.source import checksum
+from newslint.engine.diagnostic import Diagnostic
+from newslint.engine.linter import FileResult
+from newslint.engine.rule import Rule
 
 CONTEXT = 20  # characters each side of the flagged text that take part in its fingerprint
 SPACE_RE = re.compile(r"\s+")
@@ -137,6 +138,7 @@ class Report:
     hidden_by_baseline: int = 0  # known problems a baseline kept out of items
     # (path, code, how many more) for each rule that found more than MAX_PER_RULE problems in a file
     truncated: list[tuple[str, str, int]] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)  # by code, every rule that could have reported
 
     def add_items(self, items: list[Located]) -> None:
         """One checked file's diagnostics, already located (documents are not kept)."""

@@ -8,11 +8,30 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from newslint.document import (EMAIL_RESUMED_RE, HTML_COMMENT_CLOSE, HTML_COMMENT_OPEN, METADATA_LINE_RE, NON_PROSE_RE,
-                               Blanks, Block, Blocks, Layout, MetadataField)
+from newslint.document.regions import Block, Blocks, Layout, MetadataField
 
 if TYPE_CHECKING:
-    from newslint.document import Document
+    from newslint.document.document import Document
+
+METADATA_LINE_RE = re.compile(r"^(?P<key>[A-Z][A-Z0-9_ -]{0,30}[A-Z0-9]|[A-Z]):(?P<value>.*)$")
+# Spans inside prose that are not prose: addresses, handles, markup; and HTML comments, found apart
+# (non_prose_spans), since a regex would read on from every "<!--" that is never closed to the end of its paragraph.
+HTML_COMMENT_OPEN, HTML_COMMENT_CLOSE = "<!--", "-->"
+NOT_LINE_BREAK_RE = re.compile(r"[^\r\n]+")
+NON_PROSE_RE = re.compile(
+    r"""</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>     # HTML tag
+      | &[A-Za-z]+;|&\#\d+;                         # entity
+      | \b(?:https?|ftp)://[^\s<>"\u201d]+          # URL
+      | \bwww\.[^\s<>"\u201d]+
+      | (?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+   # e-mail, from the start of its run of characters (*)
+      | (?<![\w@])[@\#][A-Za-z_][\w]*               # handle, hashtag
+    """,
+    re.VERBOSE,
+)
+# (*) Tried from each character, a long run with no "@" after it would be read again from each; it can only match
+# from the run's start anyway, or from where the last match stopped inside the run ("@desk.jo@example.com": a handle,
+# then an address), which is where this one is tried.
+EMAIL_RESUMED_RE = re.compile(r"(?<=[\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 SENTENCE_END = ".!?:;,\u2026"
 TRAILING_CLOSERS = "\"'\u2019\u201d)]*_"
@@ -58,7 +77,7 @@ def _is_heading_like(line: str) -> bool:
 def _front_matter(doc: Document) -> tuple[Block | None, list[MetadataField], tuple[int, str] | None]:
     if not doc.text.startswith(("---", "+++")):
         return None, [], None
-    from newslint import front_matter
+    from newslint.document import front_matter
 
     found = front_matter.read(doc.text)
     if not found or (found.error and not doc.is_markdown):
@@ -296,3 +315,35 @@ def markdown_layout(doc: Document) -> Layout:
         blanks.blank(start, end)
     blocks = blocks.by_start()
     return _finish(doc, blocks, fields, blanks, problem, tuple((b.start, b.end) for b in blocks if b.kind == "html"))
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+class Blanks:
+    """A text with ranges to blank to spaces, line breaks kept, applied in one pass when the result is asked for (a
+    list of characters would take 8 bytes a character, and a string object for each one outside Latin-1)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._ranges: list[tuple[int, int]] = []
+        self._result: str | None = text
+
+    def blank(self, start: int, end: int) -> None:
+        if end > start:
+            self._ranges.append((start, end))
+            self._result = None
+
+    def result(self) -> str:
+        if self._result is None:
+            pieces, done = [], 0
+            for start, end in sorted(self._ranges):
+                if end <= done:
+                    continue
+                start = max(start, done)
+                pieces += (self.text[done:start], NOT_LINE_BREAK_RE.sub(_spaces, self.text[start:end]))
+                done = end
+            pieces.append(self.text[done:])
+            self._result = "".join(pieces)
+        return self._result

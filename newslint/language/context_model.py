@@ -15,8 +15,8 @@ from functools import cache
 from typing import NamedTuple
 
 from newslint import data
-from newslint.lexicon import edit_cost
-from newslint.ngrams import NgramTable
+from newslint.language.lexicon import edit_cost
+from newslint.language.ngrams import NgramTable
 
 HOMOPHONE_COST = -0.5  # their/there, peace/piece: the ear's slip, likelier than any keystroke
 SOUND_ALIKE_COST = -1.0  # then/than, affect/effect: one sound apart

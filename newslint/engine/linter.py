@@ -6,15 +6,13 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
-from newslint import registry, suppression
-from newslint.config import Config
-from newslint.diagnostic import Diagnostic, Severity
-from newslint.document import Document
-from newslint.resources import Resources
-from newslint.rule import Rule
-from newslint.source import Source
-from newslint.rules.unused_suppression import UnusedSuppression
-
+from newslint.document.document import Document
+from newslint.document.source import Source
+from newslint.engine import registry, suppression
+from newslint.engine.config import Config
+from newslint.engine.diagnostic import Diagnostic, Severity
+from newslint.engine.resources import Resources
+from newslint.engine.rule import Rule
 
 # Diagnostics one rule reports for one file at most. Real copy comes nowhere near: at most 3 per rule per story on
 # the 170-story bench (December 2026). A file past it is generated or pasted junk ("the the the ..." for 1 MB gives
@@ -54,8 +52,10 @@ class Linter:
             found.extend(diagnostic.with_(path=source.path) for diagnostic in islice(diagnostics, MAX_PER_RULE))
             left_out.update(diagnostic.code for diagnostic in diagnostics)
         found = self._drop_overlaps(self._apply_severity(found))
-        report_unused = any(isinstance(r, UnusedSuppression) and registry.is_selected(r, self.config, ignored) for r in self.rules)
-        found = suppression.apply(doc, found, report_unused, self.known.problem)
+        found, directives = suppression.apply(doc, found, self.known.problem)
+        for rule in self.rules:
+            if rule.reads_suppressions and (not ignored or registry.is_selected(rule, self.config, ignored)):
+                found.extend(d.with_(path=source.path) for d in rule.check_suppressions(doc, directives))
         found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
         return FileResult(doc, found, tuple((code, n) for code, n in left_out.items()
                                             if self.config.severity_for(code) != "off"))

@@ -396,14 +396,12 @@ def _paths(path: Path, key: str, value: object) -> tuple[Path, ...]:
 
 def _packs(path: Path, key: str, value: object) -> tuple[str, ...]:
     """Shipped packs by name, pack folders as absolute paths (so that they stay relative to this file)."""
-    from newslint.registry import pack_path
+    from newslint.rulepacks.shipped import find_pack
 
     out = []
     for spec in _strings(path, key, value):
-        try:
-            pack_path(spec, path.parent)
-        except ConfigError:
-            raise _fail(path, key, f"no rule pack {spec!r} (neither a folder here nor a shipped pack)") from None
+        if find_pack(spec, path.parent) is None:
+            raise _fail(path, key, f"no rule pack {spec!r} (neither a folder here nor a shipped pack)")
         folder = path.parent / spec
         out.append(str(folder.resolve()) if folder.is_dir() else spec)
     return tuple(out)
@@ -516,7 +514,7 @@ def _merged(base: Config, values: dict[str, tuple[Any, str]], path: Path) -> Con
 
 def read_toml(path: Path) -> tuple[str, dict]:
     """The text and parsed table of a TOML file; unreadable or invalid files raise ConfigError naming file:line."""
-    from newslint.source import InputError, read_regular_file
+    from newslint.document.source import InputError, read_regular_file
 
     text = ""
     try:
@@ -607,7 +605,7 @@ def find(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
-    from newslint.source import InputError, read_regular_file
+    from newslint.document.source import InputError, read_regular_file
 
     try:
         return b"[tool.newslint" in read_regular_file(path, str(path), MAX_CONFIG_BYTES, "a configuration file")

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newslint.diagnostic import Applicability, Diagnostic, Span, replacement_fix
-from newslint.document import Document
+from newslint.document.document import Document
+from newslint.engine.diagnostic import Diagnostic, Span
 
 DIRECTIVE_RE = re.compile(
     r"<!--\s*newslint-(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->"
@@ -82,12 +82,12 @@ def parse(doc: Document, problem: Callable[[str], str | None] | None = None) -> 
     return directives
 
 
-def apply(doc: Document, diagnostics: list[Diagnostic], report_unused: bool = True,
-          problem: Callable[[str], str | None] | None = None) -> list[Diagnostic]:
-    """Drop suppressed diagnostics; report directives that suppressed nothing or closed nothing. problem(code)
+def apply(doc: Document, diagnostics: list[Diagnostic],
+          problem: Callable[[str], str | None] | None = None) -> tuple[list[Diagnostic], list[Directive]]:
+    """The diagnostics no directive suppresses, and the directives, each marked used or not. problem(code)
     checks each directive's codes (see parse)."""
     if "newslint-" not in doc.text:
-        return diagnostics
+        return diagnostics, []
     directives = parse(doc, problem)
     kept = []
     for diagnostic in diagnostics:
@@ -98,15 +98,4 @@ def apply(doc: Document, diagnostics: list[Diagnostic], report_unused: bool = Tr
             d.mark_used()
         if not hit:
             kept.append(diagnostic)
-    if report_unused:
-        from newslint.rules.unused_suppression import UnusedSuppression
-
-        rule = UnusedSuppression()
-        for d in directives:
-            if d.used or d.continues is not None:
-                continue
-            what = "closes no open disable" if d.kind == "enable" else "suppresses nothing"
-            fix = replacement_fix(d.span, "", Applicability.SAFE, "Remove the directive")
-            found = rule.report(d.span, f"Suppression '{doc.text[d.span.start:d.span.end]}' {what}", ("",), fix=fix)
-            kept.append(found.with_(path=doc.path))
-    return kept
+    return kept, directives

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 import regex
 
-from newslint import text as textutil
-from newslint.config import ConfigError, read_toml
-from newslint.diagnostic import Applicability, Diagnostic, Severity, Span
-from newslint.rule import Rule
+from newslint.document import text as textutil
+from newslint.engine.config import ConfigError, read_toml
+from newslint.engine.diagnostic import Applicability, Diagnostic, Severity, Span
+from newslint.engine.rule import Rule
 
 if TYPE_CHECKING:
-    from newslint.document import Document
+    from newslint.document.document import Document
 
 # A pack rule's time budget for a run (see TimeBudget), measured 2026-12-05. On the bench (170 stories, 0.5 MB) no
 # shipped rule spends more than 0.11 µs a character for each of its patterns (AP101); on the worst text found for
@@ -535,13 +535,6 @@ def load_dir(folder: Path) -> list[type[PackRule]]:
     return sorted(classes, key=lambda cls: cls.code)
 
 
-def load_pack(spec: str, base: Path) -> list[Rule]:
-    """The rules of a pack given by name (shipped with newslint) or path (relative to the config's folder)."""
-    from newslint.registry import pack_path
-
-    return [cls() for cls in load_dir(pack_path(spec, base))]
-
-
 # -- where rules look ----------------------------------------------------------------------------------------
 def doc_units(doc: Document, scopes: tuple[str, ...], outside_quotes: bool = False) -> list[Unit]:
     prose = _unquoted(doc.prose, [(b.start, b.end) for b in doc.prose_blocks]) if outside_quotes else doc.prose
@@ -575,7 +568,7 @@ def text_units(text: str, scopes: tuple[str, ...], outside_quotes: bool = False)
 
 def _unquoted(text: str, blocks: list[tuple[int, int]]) -> str:
     """text with quoted stretches blanked, so that style rules leave direct quotations alone."""
-    from newslint.rules.unbalanced_quote import scan_quotes
+    from newslint.document.quotes import scan_quotes
 
     chars = list(text)
     for start, end in blocks:

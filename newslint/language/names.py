@@ -6,9 +6,13 @@ import re
 import unicodedata
 from collections import Counter
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from newslint.document import Document, Offsets, Spans
-from newslint.text import APOSTROPHES, NAME_PARTICLES, TITLES, Token
+from newslint.document.regions import Offsets, Spans
+from newslint.document.text import APOSTROPHES, NAME_PARTICLES, TITLES, Token
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
 
 # Romanised Korean, Chinese and similar given names: a capitalised syllable, a hyphen, a lower-case one.
 ROMANISED_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from newslint.diagnostic import Span
-from newslint.document import Document
-from newslint.lexicon import AMERICAN_FORM, AUTO, SPELLING, DialectMark, Lexicon
-from newslint.names import NameEvidence, is_capitalised, strip_possessive
-from newslint.text import TITLES, Token
+from newslint.document.document import Document
+from newslint.document.text import TITLES, Token
+from newslint.engine.diagnostic import Span
+from newslint.language.lexicon import AMERICAN_FORM, AUTO, SPELLING, DialectMark, Lexicon
+from newslint.language.names import NameEvidence, is_capitalised, strip_possessive
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""A draft as rules read it: its source bytes and text, regions, markup, tokens and sentences."""

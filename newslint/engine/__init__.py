@@ -1,0 +1,1 @@
+"""The engine: configuration, rule discovery, linting, suppressions, fixes, baselines and reports."""
