@@ -23,7 +23,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = argparse.ArgumentParser(
         prog="newslint", description="Lint news copy: typos, real-word errors, naming, tags, style.",
-        epilog="Other commands: 'newslint rules', 'newslint rule CODE', 'newslint check-pack DIR' "
+        epilog="Other commands: 'newslint rules', 'newslint rule CODE', 'newslint check-pack DIR', "
+               "'newslint explain PATH:LINE:COL' "
                "(each with --help). 'newslint check PATH...' is the same as 'newslint PATH...'.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (*.txt, *.md, *.markdown); '-' reads stdin")
     p.add_argument("--format", choices=FORMATS, help="report format (default: text)")
@@ -56,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --fix, exit 1 when anything was fixed, even if nothing is left")
     p.add_argument("--statistics", action="store_true", help="print how many problems each rule found, not the problems")
     p.add_argument("-q", "--quiet", action="store_true", help="print the diagnostics only: no summary or warnings")
+    p.add_argument("--explain", action="store_true", help="with --format json or jsonl, give each diagnostic of a "
+                   "heuristic rule its evidence (see also 'newslint explain PATH:LINE:COL')")
     p.add_argument("--no-respect-gitignore", action="store_true",
                    help="lint files that .gitignore, .git/info/exclude or the global excludes file leave out")
     p.add_argument("--force-exclude", action="store_true",
@@ -110,7 +113,7 @@ def _codes(values: list[str] | None) -> tuple[str, ...] | None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in ("rule", "rules", "check-pack"):
+        if argv and argv[0] in ("rule", "rules", "check-pack", "explain"):
             from newslint import commands
 
             return commands.run(argv[0], argv[1:])
@@ -136,6 +139,8 @@ def conflicts(args: argparse.Namespace) -> str | None:
             return f"--{flag.replace('_', '-')}: no rule code given"
     if args.write_baseline and not args.baseline:
         return "--write-baseline needs --baseline FILE"
+    if args.explain and (args.format not in ("json", "jsonl") or args.statistics):
+        return "--explain adds evidence to the JSON formats: use it with --format json or jsonl (and no --statistics)"
     if args.unsafe_fixes and not (args.fix or args.diff):
         return "--unsafe-fixes applies only with --fix or --diff"
     if args.fix and args.diff:
@@ -178,7 +183,8 @@ def _check(args: argparse.Namespace) -> int:
             overrides=dict(select=_codes(args.select), ignore=_codes(args.ignore),
                            extend_select=_codes(args.extend_select), dialect=args.dialect, fail_on=args.fail_on,
                            respect_gitignore=False if args.no_respect_gitignore else None,
-                           force_exclude=True if args.force_exclude else None),
+                           force_exclude=True if args.force_exclude else None,
+                           explain=True if args.explain else None),
             encoding=args.encoding,
         )
         if args.show_settings or args.show_files:

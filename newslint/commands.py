@@ -1,11 +1,12 @@
-"""The informational sub-commands: ``rules``, ``rule CODE`` and ``check-pack [PACK ...]``. Each reads the
-project's configuration (found from the current folder, or --config), so the packs it enables are listed,
-documented and checked beside the built-in rules."""
+"""The informational sub-commands: ``rules``, ``rule CODE``, ``check-pack [PACK ...]`` and ``explain
+PATH:LINE:COL``. Each reads the project's configuration (found from the current folder, or --config), so the packs
+it enables are listed, documented and checked beside the built-in rules."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -130,5 +131,86 @@ def check_pack(options: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-PARSERS = {"rules": _rules_parser, "rule": _rule_parser, "check-pack": _check_pack_parser}
-COMMANDS = {"rules": list_rules, "rule": show_rule, "check-pack": check_pack}
+def _explain_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newslint explain", description="Say why the heuristic rules did or did not "
+                                "report the word at a place: the evidence each weighed and the step that decided.")
+    p.add_argument("place", metavar="PATH:LINE:COL", help="a place as diagnostics name it (1-based line and column)")
+    p.add_argument("--config", type=Path, help="configuration file (default: the one the file would be linted with)")
+    return p
+
+
+def explain(options: argparse.Namespace) -> int:
+    from newslint.document.source import InputError, read_source
+    from newslint.engine.explain import Trace
+    from newslint.engine.linter import Linter
+    from newslint.engine.run import Run
+
+    match = re.fullmatch(r"(.+):(\d+):(\d+)", options.place)
+    if not match:
+        print(f"newslint: {options.place!r}: expected PATH:LINE:COL, as diagnostics name a place", file=sys.stderr)
+        return 2
+    path, line, column = Path(match.group(1)), int(match.group(2)), int(match.group(3))
+    try:
+        source = read_source(path)
+    except (InputError, OSError) as exc:
+        print(f"newslint: {exc}", file=sys.stderr)
+        return 2
+    from newslint.document.document import Document
+
+    doc = Document(source)
+    offset = _offset(doc, line, column)
+    if offset is None:
+        print(f"newslint: {path}:{line}:{column}: no such place in the file (it has {doc.line_count} lines)",
+              file=sys.stderr)
+        return 2
+    linter = Linter(Run(config_path=options.config, overrides={}).config_for(path))
+    print(_explanation(linter.lint(source, Trace(offset)), offset, f"{path}:{line}:{column}"))
+    return 0
+
+
+def _offset(doc, line: int, column: int) -> int | None:
+    """The offset of a 1-based line and column, or None outside the file (a column may point just past the end of
+    its line)."""
+    if not 1 <= line <= doc.line_count:
+        return None
+    start, end = doc.line_span(line - 1)
+    return start + column - 1 if 1 <= column <= end - start + 1 else None
+
+
+def _explanation(result, offset: int, place: str) -> str:
+    doc, trace = result.document, result.trace
+    token = next((t for t in doc.tokens if t.start <= offset < t.end), None)
+    out = [f"{place}: {repr(token.text) if token else 'no word here'}"]
+    here = [d for d in result.diagnostics if d.span.start <= offset < max(d.span.end, d.span.start + 1)]
+    for d in here:
+        out.append(f"  {d.code} {d.rule}: reported: {d.message}")
+    by_code: dict[str, list] = {}
+    for entry in trace.entries:
+        by_code.setdefault(entry.code, []).append(entry)
+    for code, entries in by_code.items():
+        if not any(d.code == code for d in here):
+            decided = [e for e in entries if e.step]
+            verdict = decided[-1].verdict if decided else "considered"
+            out.append(f"  {code}: {verdict}")
+        for e in entries:
+            detail = "; ".join(f"{k}: {_shown(v)}" for k, v in e.detail.items())
+            head = f"step {e.step} ({e.verdict})" if e.step else "evidence"
+            out.append(f"    {head}{': ' + detail if detail else ''}")
+    if len(out) == 1:
+        out.append("  no rule reported it, and no heuristic rule weighed it (the word is plainly known, or not prose)")
+    return "\n".join(out)
+
+
+def _shown(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_shown(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_shown(v)}" for k, v in value.items())
+    return str(value)
+
+
+PARSERS = {"rules": _rules_parser, "rule": _rule_parser, "check-pack": _check_pack_parser,
+           "explain": _explain_parser}
+COMMANDS = {"rules": list_rules, "rule": show_rule, "check-pack": check_pack, "explain": explain}

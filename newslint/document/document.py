@@ -6,11 +6,14 @@ import bisect
 import re
 from array import array
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newslint.document import text as textutil
 from newslint.document.regions import Blocks, Layout, MetadataField, Offsets, Spans
 from newslint.document.source import Source
+
+if TYPE_CHECKING:
+    from newslint.engine.explain import Trace
 
 T = TypeVar("T")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -33,6 +36,7 @@ class Document:
         self._line_starts = array("q", [0])
         self._line_starts.extend(m.end() for m in re.finditer(r"\r\n?|\n", self.text))
         self._derived: dict[type, object] = {}
+        self.trace: Trace | None = None  # set by the linter when a run explains itself (engine/explain.py)
 
     def derived(self, factory: type[T]) -> T:
         """One instance of factory(self) per document, shared by every rule that asks."""

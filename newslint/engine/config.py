@@ -111,6 +111,7 @@ class Config:
     respect_gitignore: bool = True  # inside a git work tree, leave out what git ignores
     force_exclude: bool = False  # apply the exclude patterns to paths named on the command line too
     fail_on: str = "warning"  # the lowest severity that makes the exit code 1
+    explain: bool = False  # --explain: heuristic rules keep their evidence for the JSON formats (command line only)
     path: Path | None = None  # the file this came from
     root: Path = field(default_factory=Path.cwd)  # its folder
     chain: tuple[Path, ...] = ()  # the configuration files read, each extended by the next; path is the last

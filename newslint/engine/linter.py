@@ -11,6 +11,7 @@ from newslint.document.source import Source
 from newslint.engine import registry, suppression
 from newslint.engine.config import Config
 from newslint.engine.diagnostic import Diagnostic, Severity
+from newslint.engine.explain import Trace, evidence
 from newslint.engine.resources import Resources
 from newslint.engine.rule import Rule
 
@@ -26,6 +27,7 @@ class FileResult:
     document: Document
     diagnostics: list[Diagnostic]
     left_out: tuple[tuple[str, int], ...] = ()  # (code, how many more diagnostics its rule found past MAX_PER_RULE)
+    trace: Trace | None = None  # what the heuristic rules recorded, when asked to explain
 
 
 class Linter:
@@ -40,8 +42,11 @@ class Linter:
         self.rules: list[Rule] = [r for r in every_rule if registry.is_selected(r, config)]
         self._precedence = {rule.code: i for i, rule in enumerate(self.rules)}
 
-    def lint(self, source: Source) -> FileResult:
+    def lint(self, source: Source, trace: Trace | None = None) -> FileResult:
+        """The file's diagnostics. With a trace (or --explain), the heuristic rules record why they decided, and
+        each diagnostic they report carries its evidence."""
         doc = Document(source)
+        doc.trace = trace if trace is not None or not self.config.explain else Trace()
         ignored = self.config.ignored_for(source.path)
         found: list[Diagnostic] = []
         left_out: Counter[str] = Counter()
@@ -57,8 +62,15 @@ class Linter:
             if rule.reads_suppressions and (not ignored or registry.is_selected(rule, self.config, ignored)):
                 found.extend(d.with_(path=source.path) for d in rule.check_suppressions(doc, directives))
         found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+        if doc.trace is not None:
+            found = [self._with_evidence(d, doc.trace) for d in found]
         return FileResult(doc, found, tuple((code, n) for code, n in left_out.items()
-                                            if self.config.severity_for(code) != "off"))
+                                            if self.config.severity_for(code) != "off"), doc.trace)
+
+    @staticmethod
+    def _with_evidence(diagnostic: Diagnostic, trace: Trace) -> Diagnostic:
+        entries = trace.about(diagnostic.code, diagnostic.span.start, diagnostic.span.end)
+        return diagnostic.with_(extra={**diagnostic.extra, "evidence": evidence(entries)}) if entries else diagnostic
 
     def _apply_severity(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         out = []

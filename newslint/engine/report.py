@@ -90,6 +90,8 @@ class Located(NamedTuple):
                 "title": d.fix.title, "applicability": d.fix.applicability.value,
                 "edits": [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement} for e in d.fix.edits],
             }
+        if "evidence" in d.extra:
+            out["evidence"] = d.extra["evidence"]
         return out
 
 
