@@ -223,3 +223,28 @@ def test_known_codes_nearest():
     assert known.nearest("NL5O1") == ["NL501"]
     assert known.nearest("NL2O1") == ["NL201"]
     assert known.nearest("QQQQQ") == []
+
+
+# -- the table of codes ----------------------------------------------------------------------------------------
+def test_the_table_of_codes_is_what_the_rule_classes_say():
+    from newslint.engine.registry import builtin_rules
+    from newslint.rules import CODES
+
+    assert [(c.code, c.name, c.severity) for c in CODES] == [
+        (rule.code, rule.name, rule.severity.value) for rule in builtin_rules()]
+    assert all(rule.__module__ == f"newslint.rules.{code.module}" for code, rule in zip(CODES, builtin_rules()))
+    assert [c.priority for c in CODES] == sorted({c.priority for c in CODES})  # unique, in the table's order
+    assert {c.family for c in CODES} == {"spelling", "context", "consistency", "structure", "repetition",
+                                         "suppressions"}
+
+
+def test_of_two_overlapping_diagnostics_of_one_severity_the_higher_priority_is_kept(cli, story):
+    from newslint.rules import CODES
+
+    priority = {c.code: c.priority for c in CODES}
+    assert priority["NL103"] < priority["NL101"]  # the house's replacement beats the dictionary's guess
+    path = story("Budget\n\nThe plan was recieved well.\n")
+    (path.parent / "reject.txt").write_text("recieved = received\n", encoding="utf-8")
+    (path.parent / "newslint.toml").write_text('reject = ["reject.txt"]\n', encoding="utf-8")
+    result = cli("--format", "json", str(path))
+    assert [(d["code"], d["column"]) for d in result.json["diagnostics"]] == [("NL103", 14)]

@@ -10,6 +10,7 @@ from newslint.engine.config import Config
 from newslint.engine.diagnostic import Severity, Span
 from newslint.engine.explain import Trace, evidence
 from newslint.engine.linter import Linter
+from newslint.engine.registry import precedence
 from newslint.engine.report import locate
 from newslint.engine.rule import Rule
 
@@ -35,6 +36,7 @@ class Weigher(Rule):
 def weighed(text: str, trace: Trace | None = None, explain: bool = False):
     linter = Linter(Config(select=("NL501",), explain=explain))
     linter.rules = [Weigher()]
+    linter._precedence = precedence(linter.rules)
     return linter.lint(decode(text.encode(), "story.txt"), trace)
 
 

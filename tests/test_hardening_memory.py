@@ -99,7 +99,7 @@ def test_a_word_too_long_to_correct_is_one_nothing_known_is_near():
 
 def test_the_slips_in_one_italic_phrase_read_it_once(story, monkeypatch):
     # each slip of an everyday word set in italics re-read its whole phrase: quadratic in a long one
-    from newslint.rules import spelling
+    from newslint.rules import misspelling as spelling
 
     lexicon = Lexicon.load("en-GB")
     common = "house water money paper table night world people police market company council".split()
@@ -117,7 +117,7 @@ def test_the_slips_in_one_italic_phrase_read_it_once(story, monkeypatch):
 
 def test_the_search_for_slips_stops_at_its_budget_and_says_where(story, monkeypatch):
     # a line of random letters cost 800 look-ups a character: hours for a 10 MB file
-    from newslint.rules import spelling
+    from newslint.rules import misspelling as spelling
 
     monkeypatch.setattr(spelling, "SEARCH_BUDGET", 20_000)
     letters = random.Random(15)
@@ -132,7 +132,7 @@ def test_the_search_for_slips_stops_at_its_budget_and_says_where(story, monkeypa
 
 def test_the_budget_holds_inside_one_hyphen_joined_run_of_parts(story, monkeypatch):
     # the parts of one token were searched with no look at the budget: 65 s a megabyte of "qzx-vbk-..."
-    from newslint.rules import spelling
+    from newslint.rules import misspelling as spelling
 
     monkeypatch.setattr(spelling, "SEARCH_BUDGET", 20_000)
     letters = random.Random(15)

@@ -40,7 +40,7 @@ class Linter:
         self.known = registry.KnownCodes.of(every_rule, config.packs)
         registry.check_codes(config, self.known)  # once per configuration: a code that names no rule stops the run
         self.rules: list[Rule] = [r for r in every_rule if registry.is_selected(r, config)]
-        self._precedence = {rule.code: i for i, rule in enumerate(self.rules)}
+        self._precedence = registry.precedence(self.rules)
 
     def lint(self, source: Source, trace: Trace | None = None) -> FileResult:
         """The file's diagnostics. With a trace (or --explain), the heuristic rules record why they decided, and
@@ -98,7 +98,7 @@ class Linter:
 
     def _rank(self, cluster: list[Diagnostic]) -> list[Diagnostic]:
         chosen: list[Diagnostic] = []
-        for d in sorted(cluster, key=lambda d: (-d.severity.rank, self._precedence.get(d.code, 99), d.span.start)):
+        for d in sorted(cluster, key=lambda d: (-d.severity.rank, self._precedence[d.code], d.span.start)):
             if not any(k.code != d.code and k.span.overlaps(d.span) for k in chosen):
                 chosen.append(d)
         return chosen

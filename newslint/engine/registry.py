@@ -13,33 +13,18 @@ from pathlib import Path
 from newslint.engine.config import CODE_SETTINGS, Config, ConfigError, Origin
 from newslint.engine.rule import Rule
 from newslint.rulepacks.shipped import find_pack, shipped_packs
+from newslint.rules import CODES
 
 ENTRY_POINT_GROUP = "newslint.rules"
-# Order is precedence: when two rules flag overlapping text, the earlier one's diagnostic is kept.
-BUILTIN_MODULES = (
-    "glossary_variant",
-    "name_variant",
-    "rejected_word",  # before spelling: the house's own replacement beats a guess
-    "spelling",
-    "unknown_word",
-    "real_word_error",
-    "article_agreement",
-    "possessive_contraction",
-    "repeated_word",
-    "empty_metadata",
-    "unclosed_tag",
-    "dialect_consistency",
-    "hyphenation_consistency",
-    "unbalanced_quote",
-    "unbalanced_bracket",
-    "placeholder",
-    "empty_heading",
-    "doubled_space",
-    "doubled_punctuation",
-    "invalid_front_matter",
-    "unclosed_emphasis",
-    "unused_suppression",
-)
+BUILTIN_MODULES = tuple(code.module for code in CODES)  # in priority order: rules/__init__.py
+
+
+def precedence(rules: list[Rule]) -> dict[str, int]:
+    """Each rule's rank where two rules flag overlapping text with the same severity (lower wins): a built-in rule's
+    priority in the table of codes, then plug-in and pack rules after every built-in one, in the order given."""
+    table = {code.code: code.priority for code in CODES}
+    after = max(table.values()) + 1
+    return {rule.code: table.get(rule.code, after + i) for i, rule in enumerate(rules)}
 
 
 @cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newslint.engine.diagnostic import Severity
-from newslint.rules.spelling import Spelling, quoted
+from newslint.rules.misspelling import Spelling, quoted
 
 
 class UnknownWord(Spelling):
