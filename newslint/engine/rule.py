@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from newslint.engine.diagnostic import Applicability, Diagnostic, Fix, Severity, Span, replacement_fix
@@ -24,12 +24,12 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     reads_suppressions: ClassVar[bool] = False  # True: check_suppressions runs once the suppressions are applied
 
-    def check(self, doc: Document, res: Resources) -> Iterable[Diagnostic]:
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
-    def check_suppressions(self, doc: Document, directives: list[Directive]) -> Iterable[Diagnostic]:
+    def check_suppressions(self, doc: Document, directives: list[Directive]) -> Iterator[Diagnostic]:
         """What the inline directives say once applied (each knows whether it suppressed anything)."""
-        return ()
+        return iter(())
 
     @classmethod
     def documentation(cls) -> str:

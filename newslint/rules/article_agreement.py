@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.document.text import match_case
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 # Words whose spelling misleads about their first sound: "an hour", "a union", "a one-off".
 VOWEL_SOUND = re.compile(r"(?:hour|honest|honour|honor|heir)", re.IGNORECASE)
@@ -48,7 +55,7 @@ class ArticleAgreement(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.UNSAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         tokens = doc.tokens
         prose = doc.prose
         for index, token in enumerate(tokens[:-1]):

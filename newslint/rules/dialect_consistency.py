@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from newslint.document.text import match_case
 from newslint.engine.diagnostic import Applicability, Severity
 from newslint.engine.rule import Rule
 from newslint.language.lexicon import AUTO, BRITISH, BRITISH_FORM, SPELLING
 from newslint.language.story_dialect import StoryDialect, spelt_words
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 # How a message names each side of a split axis (lexicon.SPLIT_CLASSES): British form, American form.
 SPLIT_LABELS = {"-ise": ("-ise", "-ize"), "-yse": ("-yse", "-yze"), "ae": ("ae/oe", "plain e")}
@@ -55,7 +63,7 @@ class DialectConsistency(Rule):
     severity = Severity.WARNING
     fix_safety = Applicability.SAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         if res.config.dialect == AUTO:
             yield from self._check_story(doc)
             return

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 DOUBLED_RE = re.compile(r"(?<![,;:.])(?:,,|;;|::|,\.)(?![,;:.])|(?<![.\d])\.\.(?![.\d])")
 
@@ -31,7 +38,7 @@ class DoubledPunctuation(Rule):
     severity = Severity.WARNING
     fix_safety = Applicability.SAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         prose = doc.prose
         for block in doc.prose_blocks:
             for m in DOUBLED_RE.finditer(prose, block.start, block.end):

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 SPACES_RE = re.compile(r"(?<=[^\s|]) {2,}(?=[^\s|])")
 
@@ -30,7 +37,7 @@ class DoubledSpace(Rule):
     severity = Severity.WARNING
     fix_safety = Applicability.SAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         prose, text = doc.prose, doc.text
         for block in doc.prose_blocks:
             for m in SPACES_RE.finditer(text, block.start, block.end):

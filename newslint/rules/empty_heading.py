@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newslint.document.regions import Blocks
@@ -11,6 +12,8 @@ from newslint.engine.rule import Rule
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 ATX_RE = re.compile(r" {0,3}(#{1,6})(?:\s|$)")
 SETEXT_RE = re.compile(r" {0,3}(=+|-+)\s*$")
@@ -50,7 +53,7 @@ class EmptyHeading(Rule):
     name = "empty-heading"
     severity = Severity.WARNING
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         if not (doc.is_markdown or doc.metadata):
             return  # a one-line plain draft is as likely a brief as a bare headline
         blocks = doc.blocks.of_kinds(CONTENT)

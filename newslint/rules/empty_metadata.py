@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from newslint.engine.diagnostic import Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 
 class EmptyMetadata(Rule):
@@ -25,7 +33,7 @@ class EmptyMetadata(Rule):
     name = "empty-metadata"
     severity = Severity.ERROR
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         for field in doc.metadata:
             if not field.value:
                 label = doc.text[field.key_start:field.key_end]

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 
 class GlossaryVariant(Rule):
@@ -27,7 +35,7 @@ class GlossaryVariant(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.SAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         if not res.config.names:
             return
         prose = doc.prose

@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from newslint.document.text import match_case
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.language.names import NameEvidence, strip_possessive
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 # Words that make a pair a phrase rather than a split compound: "set up" (verb) beside "setup" (noun),
 # "every day" beside "everyday", "for a long time" beside "a longtime aide", "the front line" beside "frontline
@@ -44,7 +50,7 @@ class HyphenationConsistency(Rule):
     severity = Severity.WARNING
     fix_safety = Applicability.SAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         tokens = doc.tokens
         evidence = doc.derived(NameEvidence)
         # Which keys are written both closed up and another way is settled first; only their occurrences are then

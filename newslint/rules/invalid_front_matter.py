@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from newslint.engine.diagnostic import Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 
 class InvalidFrontMatter(Rule):
@@ -24,7 +32,7 @@ class InvalidFrontMatter(Rule):
     name = "invalid-front-matter"
     severity = Severity.ERROR
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         if doc.front_matter_problem:
             offset, reason = doc.front_matter_problem
             line, _ = doc.locate(offset)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import chain
+from typing import TYPE_CHECKING
 
 import regex
 
 from newslint.engine.diagnostic import Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 UNBRACKETED = r"""(?-i:(?<![\w-])(?:TK)+(?![\w-])(?!\s+[A-Z][a-z]))          # TK, TKTK (not "TK Maxx")
       | (?-i:\bX{1,3}(?:[,.]X{3})+\b)                             # XX,XXX for a missing figure
@@ -48,7 +55,7 @@ class Placeholder(Rule):
     name = "placeholder"
     severity = Severity.ERROR
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         prose, text = doc.prose, doc.text
         for block in doc.prose_blocks:
             notes_end = prose.rfind("]", block.start, block.end) + 1 or block.start

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from newslint.document.text import match_case
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 
 class RejectedWord(Rule):
@@ -29,7 +37,7 @@ class RejectedWord(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.SAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         if not res.config.reject:
             return
         prose = doc.prose

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.engine.diagnostic import Applicability, Edit, Fix, Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 # Doublings that can be grammatical ("he had had") or deliberate ("bye bye").
 ALLOWED_DOUBLES = frozenset("had bye ha tut chop knock yada".split())
@@ -41,7 +48,7 @@ class RepeatedWord(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.SAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         tokens = doc.tokens
         prose = doc.prose
         for index, (first, second) in enumerate(zip(tokens, tokens[1:])):

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.engine.diagnostic import Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 PAIRS = {")": "(", "]": "[", "}": "{"}
 # "a)" and "2)" enumerate a list; ":)" and ";-)" are faces. Neither needs an opening bracket.
@@ -34,7 +41,7 @@ class UnbalancedBracket(Rule):
     name = "unbalanced-bracket"
     severity = Severity.WARNING
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         prose = doc.prose
         for block in doc.prose_blocks:
             stack: list[int] = []

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.document.quotes import last_mark_before, scan_quotes
 from newslint.document.text import CLOSERS
 from newslint.engine.diagnostic import Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 # ", she said", ", the minister added", ", said Mr Smith": the speaker named inside the quote, so it ended earlier.
 ATTRIBUTION_RE = re.compile(r",\s+(?:[\w.'\u2019-]+\s+){0,3}(?:said|says|added|adds|told|asked|wrote|writes|replied|"
@@ -75,7 +82,7 @@ class UnbalancedQuote(Rule):
     name = "unbalanced-quote"
     severity = Severity.WARNING
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         prose = doc.prose
         blocks = doc.prose_blocks
         # Each paragraph's scan and the next one's: scanning them all first held four lists a paragraph at once.

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 # A run of exactly two asterisks or underscores; runs of one or three are italics, bold italics, list bullets or
 # rules, too varied to pair safely.
@@ -33,7 +40,7 @@ class UnclosedEmphasis(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.UNSAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         if not doc.is_markdown:
             return
         markup = doc.markup

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 TAG_RE = re.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?(?P<self>/)?>")
 VOID = frozenset("br hr img input meta link wbr source area base col embed param track".split())
@@ -34,7 +41,7 @@ class UnclosedTag(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.UNSAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         markup = doc.markup
         for block in doc.prose_blocks:
             stack: list[re.Match] = []

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from newslint.engine.diagnostic import Applicability, Severity, replacement_fix
 from newslint.engine.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
+    from newslint.engine.suppression import Directive
 
 
 class UnusedSuppression(Rule):
@@ -29,10 +38,10 @@ class UnusedSuppression(Rule):
     fix_safety = Applicability.SAFE
     reads_suppressions = True
 
-    def check(self, doc, res):
-        return ()
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
+        return iter(())  # it reports in check_suppressions, once the suppressions are applied
 
-    def check_suppressions(self, doc, directives):
+    def check_suppressions(self, doc: Document, directives: list[Directive]) -> Iterator[Diagnostic]:
         for d in directives:
             if d.used or d.continues is not None:
                 continue
