@@ -7,6 +7,7 @@ import argparse
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -127,45 +128,49 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def _showing(a: argparse.Namespace) -> bool:
+    return bool(a.show_settings or a.show_files)
+
+
+def _no_codes(flag: str) -> Callable[[argparse.Namespace], bool]:
+    return lambda a: getattr(a, flag) is not None and not _codes(getattr(a, flag))
+
+
+# Option combinations that cannot do what they say, each with the reason given, in the order they are checked.
+CONFLICTS: tuple[tuple[Callable[[argparse.Namespace], bool], Callable[[argparse.Namespace], str]], ...] = (
+    (lambda a: not a.paths, lambda a: "no paths given (use '-' for stdin); see 'newslint --help'"),
+    (lambda a: a.paths.count("-") > 1, lambda a: "standard input can be read once: give '-' once"),
+    *((_no_codes(flag), lambda a, flag=flag: f"--{flag.replace('_', '-')}: no rule code given")
+      for flag in ("select", "extend_select", "ignore")),
+    (lambda a: a.write_baseline and not a.baseline, lambda a: "--write-baseline needs --baseline FILE"),
+    (lambda a: a.explain and (a.format not in ("json", "jsonl") or a.statistics),
+     lambda a: "--explain adds evidence to the JSON formats: use it with --format json or jsonl (and no --statistics)"),
+    (lambda a: a.unsafe_fixes and not (a.fix or a.diff), lambda a: "--unsafe-fixes applies only with --fix or --diff"),
+    (lambda a: a.fix and a.diff, lambda a: "--fix writes the fixes and --diff only shows them: choose one"),
+    (lambda a: a.diff and (a.format or a.statistics),
+     lambda a: f"--diff prints a unified diff; {'--format' if a.format else '--statistics'} does not apply to it"),
+    (lambda a: a.statistics and a.format not in (None, "text", "json"),
+     lambda a: f"--statistics prints a table (text) or JSON, not --format {a.format}"),
+    (lambda a: a.exit_non_zero_on_fix and not a.fix, lambda a: "--exit-non-zero-on-fix applies only with --fix"),
+    (lambda a: a.exit_zero and a.exit_non_zero_on_fix,
+     lambda a: "--exit-zero and --exit-non-zero-on-fix contradict each other: choose one"),
+    (lambda a: a.stdin_filename and "-" not in a.paths,
+     lambda a: "--stdin-filename names standard input: add '-' to the paths"),
+    (lambda a: a.fix and "-" in a.paths and len(a.paths) > 1,
+     lambda a: "--fix on standard input prints the fixed text: give '-' alone"),
+    (lambda a: a.show_settings and (len(a.paths) != 1 or "-" in a.paths),
+     lambda a: "--show-settings takes exactly one file or folder"),
+    (lambda a: a.show_settings and a.show_files, lambda a: "--show-settings and --show-files: choose one"),
+    (lambda a: _showing(a) and (a.fix or a.diff or a.statistics or a.write_baseline),
+     lambda a: "--show-settings and --show-files lint nothing: drop --fix, --diff, --statistics and --write-baseline"),
+    (lambda a: _showing(a) and a.format,
+     lambda a: "--show-settings and --show-files print plain text; --format does not apply to them"),
+)
+
+
 def conflicts(args: argparse.Namespace) -> str | None:
     """Why this combination of options cannot do what it says, or None."""
-    stdin = "-" in args.paths
-    if not args.paths:
-        return "no paths given (use '-' for stdin); see 'newslint --help'"
-    if args.paths.count("-") > 1:
-        return "standard input can be read once: give '-' once"
-    for flag in ("select", "extend_select", "ignore"):
-        if getattr(args, flag) is not None and not _codes(getattr(args, flag)):
-            return f"--{flag.replace('_', '-')}: no rule code given"
-    if args.write_baseline and not args.baseline:
-        return "--write-baseline needs --baseline FILE"
-    if args.explain and (args.format not in ("json", "jsonl") or args.statistics):
-        return "--explain adds evidence to the JSON formats: use it with --format json or jsonl (and no --statistics)"
-    if args.unsafe_fixes and not (args.fix or args.diff):
-        return "--unsafe-fixes applies only with --fix or --diff"
-    if args.fix and args.diff:
-        return "--fix writes the fixes and --diff only shows them: choose one"
-    if args.diff and (args.format or args.statistics):
-        return f"--diff prints a unified diff; {'--format' if args.format else '--statistics'} does not apply to it"
-    if args.statistics and args.format not in (None, "text", "json"):
-        return f"--statistics prints a table (text) or JSON, not --format {args.format}"
-    if args.exit_non_zero_on_fix and not args.fix:
-        return "--exit-non-zero-on-fix applies only with --fix"
-    if args.exit_zero and args.exit_non_zero_on_fix:
-        return "--exit-zero and --exit-non-zero-on-fix contradict each other: choose one"
-    if args.stdin_filename and not stdin:
-        return "--stdin-filename names standard input: add '-' to the paths"
-    if args.fix and stdin and len(args.paths) > 1:
-        return "--fix on standard input prints the fixed text: give '-' alone"
-    if args.show_settings and (len(args.paths) != 1 or stdin):
-        return "--show-settings takes exactly one file or folder"
-    if args.show_settings and args.show_files:
-        return "--show-settings and --show-files: choose one"
-    if (args.show_settings or args.show_files) and (args.fix or args.diff or args.statistics or args.write_baseline):
-        return "--show-settings and --show-files lint nothing: drop --fix, --diff, --statistics and --write-baseline"
-    if (args.show_settings or args.show_files) and args.format:
-        return "--show-settings and --show-files print plain text; --format does not apply to them"
-    return None
+    return next((reason(args) for applies, reason in CONFLICTS if applies(args)), None)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -256,18 +261,36 @@ class _output:
 
 
 def _lint(run, args: argparse.Namespace) -> int:
-    from newslint.reporters import Options, reporter
-
-    fmt = args.format or "text"
     stdin_fix = args.fix and args.paths == ["-"]
     to_terminal = args.output_file is None
     # Fixing stdin prints the fixed text on stdout, so the report goes to stderr, as editor plug-ins expect.
-    default_stream = sys.stderr if stdin_fix else sys.stdout
+    report, shown, failing = _report(run, args, sys.stderr if stdin_fix else sys.stdout, to_terminal)
+    if stdin_fix and run.stdin_fixed is not None:
+        _write_bytes(sys.stdout, run.stdin_fixed)
+    if not to_terminal and not args.quiet:
+        _say(_written(args, report), sys.stdout)
+    # A report on the terminal that shows input errors has shown them in place; elsewhere they go to stderr.
+    if shown is None or not shown.shows_errors or not to_terminal:
+        for error in report.errors:
+            _say(error)
+    if not args.quiet:
+        for warning in _run_warnings(args, report):
+            _say(f"warning: {warning}")
+        if args.write_baseline:
+            _say(f"baseline {args.baseline} updated ({run.baseline_size} known problem(s))")
+    return _exit_code(args, report, failing, bool(run.diff))
+
+
+def _report(run, args: argparse.Namespace, default_stream: TextIO, to_terminal: bool):
+    """Lint, showing each file's problems as it is done; the report, the reporter (None for a diff or statistics)
+    and whether a problem met its file's fail-on severity."""
+    from newslint.reporters import Options, reporter
+
+    fmt = args.format or "text"
     color = to_terminal and _use_color(args, default_stream)
     options = Options(color=color, width=_terminal_width(default_stream) if to_terminal else 80, quiet=args.quiet)
     failing = False
     progress = _Progress(enabled=not args.quiet and sys.stderr.isatty() and to_terminal)
-
     with _output(args, default_stream) as out:
         shown = None if args.diff or args.statistics else reporter(fmt, out, options)
 
@@ -292,24 +315,16 @@ def _lint(run, args: argparse.Namespace) -> int:
             statistics.render(report, out, as_json=fmt == "json")
         else:
             shown.finish(report)
-    if stdin_fix and run.stdin_fixed is not None:
-        _write_bytes(sys.stdout, run.stdin_fixed)
-    if not to_terminal and not args.quiet:
-        n, with_problems = len(report.items), len({item.path for item in report.items})
-        files = f"{report.files} file{'s' * (report.files != 1)}"
-        found = "" if args.diff else f"{n} problem{'s' * (n != 1)} in {with_problems} of {files}; "
-        what = "diff" if args.diff else "statistics" if args.statistics else f"{fmt} report"
-        _say(f"{found}{what} written to {args.output_file}", sys.stdout)
-    # A report on the terminal that shows input errors has shown them in place; elsewhere they go to stderr.
-    if shown is None or not shown.shows_errors or not to_terminal:
-        for error in report.errors:
-            _say(error)
-    if not args.quiet:
-        for warning in _run_warnings(args, report):
-            _say(f"warning: {warning}")
-        if args.write_baseline:
-            _say(f"baseline {args.baseline} updated ({run.baseline_size} known problem(s))")
-    return _exit_code(args, report, failing, bool(run.diff))
+    return report, shown, failing
+
+
+def _written(args: argparse.Namespace, report) -> str:
+    """The terminal's one line when the report went to --output-file."""
+    n, with_problems = len(report.items), len({item.path for item in report.items})
+    files = f"{report.files} file{'s' * (report.files != 1)}"
+    found = "" if args.diff else f"{n} problem{'s' * (n != 1)} in {with_problems} of {files}; "
+    what = "diff" if args.diff else "statistics" if args.statistics else f"{args.format or 'text'} report"
+    return f"{found}{what} written to {args.output_file}"
 
 
 def _say(message: str, stream: TextIO | None = None) -> None:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -414,6 +414,53 @@ def _switch(path: Path, key: str, value: object) -> bool:
     return value
 
 
+def _dialect(path: Path, name: str, value: object) -> str:
+    checked = canonical_dialect(value) if isinstance(value, str) else None
+    if checked is None:
+        raise _fail(path, name, f"{value!r} is not one of {', '.join(DIALECTS)}")
+    return checked
+
+
+def _fail_on(path: Path, name: str, value: object) -> str:
+    checked = canonical_severity(value) if isinstance(value, str) else None
+    if checked is None:
+        raise _fail(path, name, f"{value!r} is not one of {', '.join(SEVERITIES)}")
+    return checked
+
+
+def _extend(path: Path, name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise _fail(path, name, "expected the path of a configuration file to extend")
+    return value
+
+
+def _per_file_ignores(path: Path, name: str, value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise _fail(path, name, "expected a table of glob = [codes]")
+    return tuple((glob, _code_list(path, f"{name}.{glob}", codes)) for glob, codes in value.items())
+
+
+def _severity_table(path: Path, name: str, value: object) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise _fail(path, name, "expected a table of code = 'error' | 'warning' | 'info' | 'off'")
+    for code, level in value.items():
+        if not (isinstance(level, str) and (canonical_severity(level) or level.lower() == "off")):
+            raise _fail(path, f"{name}.{code}", f"{level!r} is not one of error, warning, info, off")
+    return tuple((_code_list(path, f"{name}.{code}", code)[0], level.lower()) for code, level in value.items())
+
+
+# Each key's check (attribute name -> function of the file, the key as written and the value), which raises a
+# ConfigError naming the file, line and key, or returns the value as the Config holds it.
+CHECKS: dict[str, Callable[[Path, str, Any], Any]] = {
+    **dict.fromkeys(CODE_SETTINGS, lambda path, name, value: _code_list(path, name, value)),
+    **dict.fromkeys(("exclude", "extend_exclude"), lambda path, name, value: _strings(path, name, value)),
+    **dict.fromkeys(("respect_gitignore", "force_exclude"), lambda path, name, value: _switch(path, name, value)),
+    **dict.fromkeys(("words", "reject", "names"), lambda path, name, value: _paths(path, name, value)),
+    "dialect": _dialect, "fail_on": _fail_on, "extend": _extend, "per_file_ignores": _per_file_ignores,
+    "severity": _severity_table, "packs": lambda path, name, value: _packs(path, name, value),
+}
+
+
 def _validated(table: dict, path: Path) -> dict[str, tuple[Any, str]]:
     """A configuration table's settings, checked: attribute name -> (value, key as written)."""
     prefix = "tool.newslint." if path.name == "pyproject.toml" else ""
@@ -421,43 +468,9 @@ def _validated(table: dict, path: Path) -> dict[str, tuple[Any, str]]:
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
         name = prefix + raw_key
-        if key in CODE_SETTINGS:
-            checked: Any = _code_list(path, name, value)
-        elif key in ("exclude", "extend_exclude"):
-            checked = _strings(path, name, value)
-        elif key == "dialect":
-            checked = canonical_dialect(value) if isinstance(value, str) else None
-            if checked is None:
-                raise _fail(path, name, f"{value!r} is not one of {', '.join(DIALECTS)}")
-        elif key == "fail_on":
-            checked = canonical_severity(value) if isinstance(value, str) else None
-            if checked is None:
-                raise _fail(path, name, f"{value!r} is not one of {', '.join(SEVERITIES)}")
-        elif key in ("respect_gitignore", "force_exclude"):
-            checked = _switch(path, name, value)
-        elif key in ("words", "reject", "names"):
-            checked = _paths(path, name, value)
-        elif key == "packs":
-            checked = _packs(path, name, value)
-        elif key == "extend":
-            if not isinstance(value, str):
-                raise _fail(path, name, "expected the path of a configuration file to extend")
-            checked = value
-        elif key == "per_file_ignores":
-            if not isinstance(value, dict):
-                raise _fail(path, name, "expected a table of glob = [codes]")
-            checked = tuple((glob, _code_list(path, f"{name}.{glob}", codes)) for glob, codes in value.items())
-        elif key == "severity":
-            if not isinstance(value, dict):
-                raise _fail(path, name, "expected a table of code = 'error' | 'warning' | 'info' | 'off'")
-            for code, level in value.items():
-                if not (isinstance(level, str) and (canonical_severity(level) or level.lower() == "off")):
-                    raise _fail(path, f"{name}.{code}", f"{level!r} is not one of error, warning, info, off")
-            checked = tuple((_code_list(path, f"{name}.{code}", code)[0], level.lower())
-                            for code, level in value.items())
-        else:
+        if key not in CHECKS:
             raise _fail(path, name, "unknown key" + did_you_mean(raw_key, KEYS))
-        values[key] = (checked, name)
+        values[key] = (CHECKS[key](path, name, value), name)
     return values
 
 
@@ -492,25 +505,35 @@ def _merged(base: Config, values: dict[str, tuple[Any, str]], path: Path) -> Con
             out[key] = getattr(base, key) + value
             origins[key] = _added(base.written(key), Written(where, len(value)))
         elif key in ("severity", "per_file_ignores"):
-            entries = {entry[0]: (entry, origin) for entry, origin in zip(getattr(base, key), base.item_origins(key))}
-            entries.update({entry[0]: (entry, where) for entry in value})
-            out[key] = tuple(entry for entry, _ in entries.values())
-            origins[key] = _runs((origin for _, origin in entries.values()), where)
+            out[key], origins[key] = _merged_table(base, key, value, where)
         elif key not in ("exclude", "extend_exclude"):
             out[key] = value
             origins[key] = (Written(where, len(value) if isinstance(value, tuple) else 1),)
     if "exclude" in values or "extend_exclude" in values:
-        items = list(zip(base.exclude, base.item_origins("exclude")))
-        if "exclude" in values:
-            replacing, written_as = values["exclude"]
-            kept = [item for item in items if item[1].short_key.replace("_", "-") == "extend-exclude"]
-            items = [(text, Origin(written_as, path)) for text in replacing] + kept
-        if "extend_exclude" in values:
-            adding, written_as = values["extend_exclude"]
-            items += [(text, Origin(written_as, path)) for text in adding]
-        out["exclude"] = tuple(text for text, _ in items)
-        origins["exclude"] = _runs((origin for _, origin in items), Origin(values.get("exclude", ("", ""))[1], path))
+        out["exclude"], origins["exclude"] = _merged_excludes(base, values, path)
     return replace(base, **out, origins=tuple(origins.items()))
+
+
+def _merged_table(base: Config, key: str, value: tuple, where: Origin) -> tuple[tuple, tuple[Written, ...]]:
+    """A table setting (severity, per-file-ignores) of one file over its base's, entry by entry; and its origins."""
+    entries = {entry[0]: (entry, origin) for entry, origin in zip(getattr(base, key), base.item_origins(key))}
+    entries.update({entry[0]: (entry, where) for entry in value})
+    return tuple(entry for entry, _ in entries.values()), _runs((origin for _, origin in entries.values()), where)
+
+
+def _merged_excludes(base: Config, values: dict[str, tuple[Any, str]], path: Path) -> tuple[tuple[str, ...],
+                                                                                              tuple[Written, ...]]:
+    """exclude replaces the base's own excludes (keeping what extend-exclude added), extend-exclude adds to them."""
+    items = list(zip(base.exclude, base.item_origins("exclude")))
+    if "exclude" in values:
+        replacing, written_as = values["exclude"]
+        kept = [item for item in items if item[1].short_key.replace("_", "-") == "extend-exclude"]
+        items = [(text, Origin(written_as, path)) for text in replacing] + kept
+    if "extend_exclude" in values:
+        adding, written_as = values["extend_exclude"]
+        items += [(text, Origin(written_as, path)) for text in adding]
+    empty = Origin(values.get("exclude", ("", ""))[1], path)
+    return tuple(text for text, _ in items), _runs((origin for _, origin in items), empty)
 
 
 def read_toml(path: Path) -> tuple[str, dict]:

@@ -90,16 +90,14 @@ def joined_line_ends(text: str, edits: list[tuple[Edit, int]]) -> set[int]:
     return found
 
 
-def choose(text: str, diagnostics: list[Diagnostic], unsafe: bool,
-           refused: list[tuple[Diagnostic, str]] | None = None) -> list[Fix]:
-    """The fixes to apply together: in order of position, then code, each kept unless it clashes with one
-    already kept (so the outcome never depends on the order rules ran in), reaches outside the text, or would
-    add, remove, split or join a line break outside the text it flags (alone or beside the fixes kept). The
-    fixes left out for their line breaks are added to `refused` with the reason."""
-    kept: list[Diagnostic] = []
-    taken: list[Span] = []  # sorted, pairwise non-clashing
+class TakenSpans:
+    """The spans of the fixes kept so far, sorted and pairwise non-clashing, asked whether a new span clashes."""
 
-    def clashes(span: Span) -> bool:
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+
+    def clashes(self, span: Span) -> bool:
+        taken = self.spans
         i = bisect.bisect_left(taken, (span.start, span.start), key=lambda s: (s.start, s.end))
         if i and clash(taken[i - 1], span):
             return True
@@ -109,28 +107,51 @@ def choose(text: str, diagnostics: list[Diagnostic], unsafe: bool,
             i += 1
         return False
 
+    def add(self, spans: list[Span]) -> None:
+        for s in spans:
+            bisect.insort(self.spans, s, key=lambda s: (s.start, s.end))
+
+
+def choose(text: str, diagnostics: list[Diagnostic], unsafe: bool,
+           refused: list[tuple[Diagnostic, str]] | None = None) -> list[Fix]:
+    """The fixes to apply together: in order of position, then code, each kept unless it clashes with one
+    already kept (so the outcome never depends on the order rules ran in), reaches outside the text, or would
+    add, remove, split or join a line break outside the text it flags (alone or beside the fixes kept). The
+    fixes left out for their line breaks are added to `refused` with the reason."""
+    refused = [] if refused is None else refused
+    kept: list[Diagnostic] = []
+    taken = TakenSpans()
     ranked = sorted((d for d in diagnostics if applicable(d, unsafe)),
                     key=lambda d: (d.span.start, d.span.end, d.code, d.message,
                                    tuple((e.span.start, e.span.end, e.replacement) for e in d.fix.edits)))
     for d in ranked:
         spans = [e.span for e in d.fix.edits]
-        if (not spans or any(not 0 <= s.start <= s.end <= len(text) or clashes(s) for s in spans)
-                or any(clash(a, b) for a, b in combinations(spans, 2))):
+        if not _fits(text, spans, taken):
             continue
         if reason := line_break_refusal(text, d):
-            if refused is not None:
-                refused.append((d, reason))
+            refused.append((d, reason))
             continue
         kept.append(d)
-        for s in spans:
-            bisect.insort(taken, s, key=lambda s: (s.start, s.end))
-    if "\r" in text or any("\r" in e.replacement for d in kept for e in d.fix.edits):
-        while dropped := joined_line_ends(text, sorted(((e, rank) for rank, d in enumerate(kept) for e in d.fix.edits),
-                                                       key=lambda pair: (pair[0].span.start, pair[0].span.end))):
-            if refused is not None:
-                refused.extend((kept[rank], Refusal.MERGE) for rank in sorted(dropped))
-            kept = [d for rank, d in enumerate(kept) if rank not in dropped]
-    return [d.fix for d in kept]
+        taken.add(spans)
+    return [d.fix for d in _without_joined_line_ends(text, kept, refused)]
+
+
+def _fits(text: str, spans: list[Span], taken: TakenSpans) -> bool:
+    """A fix's edits lie inside the text, clash with no kept fix and not with each other."""
+    return bool(spans) and all(0 <= s.start <= s.end <= len(text) and not taken.clashes(s) for s in spans) \
+        and not any(clash(a, b) for a, b in combinations(spans, 2))
+
+
+def _without_joined_line_ends(text: str, kept: list[Diagnostic],
+                              refused: list[tuple[Diagnostic, str]]) -> list[Diagnostic]:
+    """The kept fixes less those whose edits, together, would join a lone CR and a LF into one CRLF."""
+    if "\r" not in text and not any("\r" in e.replacement for d in kept for e in d.fix.edits):
+        return kept
+    while dropped := joined_line_ends(text, sorted(((e, rank) for rank, d in enumerate(kept) for e in d.fix.edits),
+                                                   key=lambda pair: (pair[0].span.start, pair[0].span.end))):
+        refused.extend((kept[rank], Refusal.MERGE) for rank in sorted(dropped))
+        kept = [d for rank, d in enumerate(kept) if rank not in dropped]
+    return kept
 
 
 def splice(text: str, edits: list[Edit]) -> str:

@@ -22,6 +22,9 @@ from newslint.engine.suppression import DirectiveError
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from newslint.engine.baseline import Baseline
+    from newslint.engine.rule import Rule
+
 MAX_BATCH = 32  # files per task handed to a worker process
 
 
@@ -160,40 +163,50 @@ class Run:
         report = Report()
         entries = self._entries(raw_paths, stdin_filename)
         report.warnings.extend(self.discovery.warnings())
-        # A code that names no rule stops the run here, before any file's result is out.
-        for config in self.discovery.configs.values():
-            self.linter_for(config)
-        for name in (path for kind, path, _ in entries if kind == "stdin"):
-            self.linter_for(self.config_for(Path(name)))
-        report.rules = {rule.code: rule for linter in self._linters.values() for rule in linter.rules}
+        report.rules = self._every_linter(entries)
         outcomes = self._outcomes([path for kind, path, _ in entries if kind == "file"], mode, jobs)
         for kind, path, error in entries:
             if kind == "error":
-                report.errors.append(error)
-                if on_file:
-                    on_file(path, [], error)
-                continue
-            outcome = next(outcomes) if kind == "file" else self._lint_stdin(path, mode)
-            if outcome.error:
-                report.errors.append(outcome.error)
-            report.warnings.extend(outcome.notes)
-            self._diffs.append(outcome.diff)
-            report.fixed += outcome.fixed
-            items = outcome.items
-            if outcome.checked:
-                if known is not None:
-                    if write_baseline:
-                        known.record(path, items)
-                    new = known.new(items)
-                    report.hidden_by_baseline += len(items) - len(new)
-                    items = new
-                report.add_items(items)
+                outcome = FileOutcome(error=error, checked=False)
+            else:
+                outcome = next(outcomes) if kind == "file" else self._lint_stdin(path, mode)
+                self._diffs.append(outcome.diff)
+            items = self._add(report, path, outcome, known, write_baseline)
             if on_file and (outcome.checked or outcome.error):
                 on_file(path, items, outcome.error)
         if known is not None and write_baseline:
             self.baseline_size = known.save()
         report.warnings.extend(self._pool_notes)
         return report
+
+    def _every_linter(self, entries: list[tuple[str, str, str]]) -> dict[str, Rule]:
+        """Build the linter of every configuration the run will use, so that a code that names no rule stops the
+        run before any file's result is out; every rule they hold, by code."""
+        for config in self.discovery.configs.values():
+            self.linter_for(config)
+        for name in (path for kind, path, _ in entries if kind == "stdin"):
+            self.linter_for(self.config_for(Path(name)))
+        return {rule.code: rule for linter in self._linters.values() for rule in linter.rules}
+
+    @staticmethod
+    def _add(report: Report, path: str, outcome: FileOutcome, known: Baseline | None,
+             write_baseline: bool) -> list[Located]:
+        """One file's outcome into the report (the baseline, if any, recording it or hiding what it knows); the
+        items reported."""
+        if outcome.error:
+            report.errors.append(outcome.error)
+        report.warnings.extend(outcome.notes)
+        report.fixed += outcome.fixed
+        items = outcome.items
+        if outcome.checked:
+            if known is not None:
+                if write_baseline:
+                    known.record(path, items)
+                new = known.new(items)
+                report.hidden_by_baseline += len(items) - len(new)
+                items = new
+            report.add_items(items)
+        return items
 
     def _outcomes(self, paths: list[str], mode: Mode, jobs: int) -> Iterator[FileOutcome]:
         """Each path's outcome, in order: from this process, or from worker processes with their own linters.

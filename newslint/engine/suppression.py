@@ -59,27 +59,40 @@ def parse(doc: Document, problem: Callable[[str], str | None] | None = None) -> 
         if d.kind == "disable-line":
             d.first_line = d.last_line = line
         elif d.kind == "disable-next-line":
-            target = line + 1
-            while target <= doc.line_count and not doc.line_text(target - 1).strip():
-                target += 1
-            d.first_line = d.last_line = target
+            d.first_line = d.last_line = _next_line_with_text(doc, line)
         elif d.kind == "disable":
             d.first_line, d.last_line = line, doc.line_count
             open_ranges.append(d)
-        else:  # enable: closes the open ranges it names; what they named besides stays disabled
-            closed = [o for o in open_ranges if not codes or (set(o.codes or codes) & set(codes))]
-            for o in closed:
-                o.last_line = line
-                open_ranges.remove(o)
-                rest = tuple(c for c in o.codes if c not in codes)
-                if codes and (rest or not o.codes):
-                    carried = Directive("disable", rest, o.span, line, doc.line_count,
-                                        excepted=o.excepted + (() if o.codes else codes), continues=o)
-                    open_ranges.append(carried)
-                    directives.append(carried)
-            d.used = bool(closed)
+        else:
+            directives += _enable(d, line, doc.line_count, open_ranges)
         directives.append(d)
     return directives
+
+
+def _next_line_with_text(doc: Document, line: int) -> int:
+    target = line + 1
+    while target <= doc.line_count and not doc.line_text(target - 1).strip():
+        target += 1
+    return target
+
+
+def _enable(enable: Directive, line: int, last_line: int, open_ranges: list[Directive]) -> list[Directive]:
+    """An enable closes the open ranges it names (all of them when it names none); what they named besides stays
+    disabled, in a range carried on from here, which is returned."""
+    codes = enable.codes
+    closed = [o for o in open_ranges if not codes or (set(o.codes or codes) & set(codes))]
+    carried_on = []
+    for o in closed:
+        o.last_line = line
+        open_ranges.remove(o)
+        rest = tuple(c for c in o.codes if c not in codes)
+        if codes and (rest or not o.codes):
+            carried = Directive("disable", rest, o.span, line, last_line,
+                                excepted=o.excepted + (() if o.codes else codes), continues=o)
+            open_ranges.append(carried)
+            carried_on.append(carried)
+    enable.used = bool(closed)
+    return carried_on
 
 
 def apply(doc: Document, diagnostics: list[Diagnostic],

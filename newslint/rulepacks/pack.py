@@ -427,18 +427,8 @@ def build(table: dict[str, Any], file: str) -> type[PackRule]:
     for key in table:
         if key not in COMMON_KEYS | kind.keys:
             raise PackError(key, f"unknown key for a {kind_name} rule")
-    code, name, message = (table.get(k) for k in ("code", "name", "message"))
-    if not isinstance(code, str) or not CODE_RE.fullmatch(code):
-        raise PackError("code", "expected a rule code such as AP101 (capital letters, then digits)")
-    if not isinstance(name, str) or not NAME_RE.fullmatch(name):
-        raise PackError("name", "expected a lower-case hyphenated name such as ly-adverb-hyphen")
-    if not isinstance(message, str) or not message:
-        raise PackError("message", "expected text, with {match} where the found text goes")
-    _check_message(message)
-    scope = table.get("scope", ["headline", "body"])
-    scopes = tuple([scope] if isinstance(scope, str) else scope) if isinstance(scope, (str, list)) else ()
-    if not scopes or any(s not in SCOPES for s in scopes):
-        raise PackError("scope", f"expected one or more of {', '.join(SCOPES)}")
+    code, name, message = _identity(table)
+    scopes = _scopes(table)
     fix = _choice(table, "fix", [a.value for a in Applicability], None)
     if fix and kind in (Existence, Occurrence):
         raise PackError("fix", f"a {kind_name} rule suggests no replacement, so it has no fix")
@@ -456,6 +446,27 @@ def build(table: dict[str, Any], file: str) -> type[PackRule]:
     }
     attrs["__doc__"] = _documentation(table, kind, attrs)
     return type(f"{kind.__name__}_{code}", (kind,), attrs)
+
+
+def _identity(table: dict[str, Any]) -> tuple[str, str, str]:
+    """A rule's code, name and message, checked."""
+    code, name, message = (table.get(k) for k in ("code", "name", "message"))
+    if not isinstance(code, str) or not CODE_RE.fullmatch(code):
+        raise PackError("code", "expected a rule code such as AP101 (capital letters, then digits)")
+    if not isinstance(name, str) or not NAME_RE.fullmatch(name):
+        raise PackError("name", "expected a lower-case hyphenated name such as ly-adverb-hyphen")
+    if not isinstance(message, str) or not message:
+        raise PackError("message", "expected text, with {match} where the found text goes")
+    _check_message(message)
+    return code, name, message
+
+
+def _scopes(table: dict[str, Any]) -> tuple[str, ...]:
+    scope = table.get("scope", ["headline", "body"])
+    scopes = tuple([scope] if isinstance(scope, str) else scope) if isinstance(scope, (str, list)) else ()
+    if not scopes or any(s not in SCOPES for s in scopes):
+        raise PackError("scope", f"expected one or more of {', '.join(SCOPES)}")
+    return scopes
 
 
 def _documentation(table: dict[str, Any], kind: type[PackRule], attrs: dict[str, Any]) -> str:
