@@ -68,6 +68,16 @@ def test_fix_that_would_join_a_lone_cr_and_a_lf_is_refused_and_said(cli, story):
     assert "NL901" in result.out and result.code == 1  # still reported
 
 
+def test_a_fix_that_would_be_refused_is_not_counted_as_fixable(cli, story):
+    refused = story("Calm copy.\r<!-- newslint-disable NL501 -->\nNo doubles here.\n")
+    result = cli("--select", "NL501,NL901", str(refused))
+    assert "NL901" in result.out and "fixable" not in result.out
+    statistics = cli("--statistics", "--format", "json", "--select", "NL501,NL901", str(refused)).json
+    assert statistics[0]["fixable"] == {"safe": 0, "unsafe": 0}
+    fixable = story("Calm copy.\n<!-- newslint-disable NL501 -->\nNo doubles here.\n", "other.txt")
+    assert "1 fixable with `--fix`." in cli("--select", "NL501,NL901", str(fixable)).out
+
+
 def test_a_fix_that_removes_a_line_break_outside_what_it_flags_is_refused():
     text = "one the\u2028the two"
     assert fix_with(text, ((8, 11), ((3, 11, "the"),))) == (text, [("NL900", fixer.Refusal.REMOVE)])

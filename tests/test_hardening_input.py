@@ -441,3 +441,12 @@ def test_nl409_points_where_the_line_index_puts_the_problem(cli, story, text, wh
     result = cli("--format", "json", "--select", "NL409", str(path))
     [found] = result.json["diagnostics"]
     assert (found["line"], found["column"], found["end_line"], found["end_column"]) == where
+
+
+# -- Markdown nested past markdown-it's limit ----------------------------------------------------------------------
+@pytest.mark.parametrize("depth", [19, 25, 200])
+def test_text_nested_deeper_than_markdown_its_limit_is_still_checked(cli, story, depth):
+    # markdown-it reads nothing inside 20 levels of quotes and lists: the repeated word there went unseen
+    path = story("# Deep\n\n" + "> " * depth + "The the plan.\n\nAnd a a cat.\n", "story.md")
+    result = cli("--format", "json", "--select", "NL501", str(path))
+    assert [(d["line"], d["column"]) for d in result.json["diagnostics"]] == [(3, 2 * depth + 5), (5, 7)]

@@ -277,7 +277,23 @@ def _markdown_blocks(doc: Document, masked: str) -> Iterator[tuple[str, int, int
                 tokens = [t for t in tokens if t[1] < cut]
                 last = cut
         yield from ((kind, start, stop) for kind, start, stop, _ in tokens)
+        if any(level >= parser.options["maxNesting"] - 1 for *_, level in tokens):
+            yield from _too_deep(doc, masked, tokens, first, last)
         first, size = last, MARKDOWN_CHUNK_LINES
+
+
+LEAF_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block", "tr_open", "hr"})
+
+
+def _too_deep(doc: Document, masked: str, tokens: list[tuple[str, int, int, int]], first: int,
+              last: int) -> Iterator[tuple[str, int, int]]:
+    """markdown-it reads nothing nested deeper than its limit (20 quotes and lists within each other): each line of
+    text there, in no block of its own, is read as a paragraph, so that what is written there is still checked."""
+    covered = {line for kind, start, stop, _ in tokens if kind in LEAF_BLOCKS for line in range(start, stop)}
+    for line in range(first, last):
+        start, end = doc.line_span(line)
+        if line not in covered and any(ch.isalpha() for ch in masked[start:end]):
+            yield "paragraph_open", line, line + 1
 
 
 def markdown_layout(doc: Document) -> Layout:

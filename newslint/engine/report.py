@@ -10,6 +10,7 @@ from typing import NamedTuple
 from newslint.document.document import Document
 from newslint.document.source import checksum
 from newslint.engine.diagnostic import Diagnostic
+from newslint.engine.fixer import line_break_refusal
 from newslint.engine.linter import FileResult
 from newslint.engine.rule import Rule
 
@@ -76,6 +77,13 @@ class Located(NamedTuple):
     fingerprint: str = ""  # the flagged text in its context, hashed: what a baseline matches on
     # On the last item of a rule in a file: how many more diagnostics the rule found there past MAX_PER_RULE.
     more: int = 0
+    refused: bool = False  # its fix would add, remove or join a line break outside its text: --fix leaves it out
+
+    @property
+    def fixable(self) -> str:
+        """'safe' or 'unsafe': what --fix would do with it (with --unsafe-fixes for 'unsafe'); '' for nothing."""
+        fix = self.diagnostic.fix
+        return fix.applicability.value if fix and not self.refused else ""
 
     def as_dict(self) -> dict:
         d = self.diagnostic
@@ -105,7 +113,8 @@ def locate(result: FileResult) -> list[Located]:
         line, column = doc.locate(d.span.start)
         end_line, end_column = doc.locate(d.span.end)
         out.append(Located(d, path, line, column, end_line, end_column, excerpt(doc, line, d.span.start, d.span.end),
-                           content_fingerprint(doc.text, d.span.start, d.span.end)))
+                           content_fingerprint(doc.text, d.span.start, d.span.end),
+                           refused=d.fix is not None and bool(line_break_refusal(doc.text, d))))
     for code, more in result.left_out:
         last = next((i for i in range(len(out) - 1, -1, -1) if out[i].diagnostic.code == code), None)
         if last is not None:

@@ -116,8 +116,8 @@ def truncation_note(item: Located) -> str:
 
 def fixable_counts(items: list[Located]) -> tuple[int, int]:
     """How many of the items --fix would fix, and how many more --unsafe-fixes would."""
-    safe = sum(1 for i in items if i.diagnostic.fix and i.diagnostic.fix.applicability.value == "safe")
-    unsafe = sum(1 for i in items if i.diagnostic.fix and i.diagnostic.fix.applicability.value == "unsafe")
+    safe = sum(1 for i in items if i.fixable == "safe")
+    unsafe = sum(1 for i in items if i.fixable == "unsafe")
     return safe, unsafe
 
 
