@@ -137,3 +137,12 @@ def test_unclosed_tag_fix_is_unsafe(cli, story):
     assert path.read_text() == "Storm\n\nThe <b>general said.\n"
     assert cli("--fix", "--unsafe-fixes", "--select", "NL402", str(path)).code == 0
     assert path.read_text() == "Storm\n\nThe general said.\n"
+
+
+def test_a_letter_with_combining_marks_typed_after_it_stays_in_its_word():
+    from newslint.document.text import WORD_RE
+
+    # o + U+0323 dot below + U+0301 acute, and o + U+0323 + U+0300 grave: one word each, not cut at the marks
+    assert WORD_RE.findall("Olúwadámilo\u0323\u0301lá met Adébáyo\u0323\u0300 in Ìbàdàn") == [
+        "Olúwadámilo\u0323\u0301lá", "met", "Adébáyo\u0323\u0300", "in", "Ìbàdàn"]
+    assert WORD_RE.findall("\u0301 stray mark, co-op, it\u2019s") == ["stray", "mark", "co-op", "it\u2019s"]

@@ -10,8 +10,12 @@ from typing import NamedTuple, overload
 
 import regex
 
-# Letters joined by inner hyphens or apostrophes: "Jong-un", "it's", "Pyongyang’s".
-WORD_RE = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
+# Letters joined by inner hyphens or apostrophes: "Jong-un", "it's", "Pyongyang’s"; each letter with any combining
+# marks typed after it (Yoruba and Vietnamese names often are: o, U+0323 dot below, U+0301 acute), which are no letters
+# to \w and cut such a name in two.
+COMBINING_MARK = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_LETTERS = rf"(?:[^\W\d_]{COMBINING_MARK}*)+"
+WORD_RE = re.compile(rf"{_LETTERS}(?:[-'\u2019]{_LETTERS})*")
 OTHER_SCRIPT_RE = regex.compile(r"(?V1)[\p{L}--\p{Latin}]")  # a letter of Chinese, Cyrillic, Greek, Arabic...
 APOSTROPHES = "'\u2019"
 OPENERS = "\"'\u2018\u201c([{"
