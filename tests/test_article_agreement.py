@@ -24,3 +24,30 @@ def test_exceptions_by_sound_and_abbreviations_are_left_alone(story):
     path = story("A union, a one-off, an hour, an honest man, an MP, a US-based firm, an historic day, a herb salad "
                  "(British), an herb garden (American) and a European deal.\n")
     assert found(path) == []
+
+
+def test_the_sound_not_the_letter_decides(story):
+    # every one of these is right: the u of Ukrainian, urine, uterus and unanimous sounds "you", the MP is "em-pee"
+    path = story("A Ukrainian soldier met a urine specialist and a uterus surgeon, a unanimous jury and an Uber "
+                 "driver. He took a U-turn and an hour later an MP arrived with a UN envoy, an SUV and a BBC crew, "
+                 "an X-ray, an FBI agent, a NATO summit, a NASA probe, an LGBT group and a AAA rating.\n")
+    assert found(path) == []
+
+
+def test_wrong_by_the_sound_is_flagged(story):
+    path = story("He was a MP, an union man with an European passport, a honest broker, an BBC guest and a LGBT "
+                 "ally.\n")
+    assert found(path) == [(1, 8, 9, "an"), (1, 14, 16, "a"), (1, 32, 34, "a"), (1, 54, 55, "an"), (1, 71, 73, "a"),
+                           (1, 88, 89, "an")]
+
+
+def test_an_after_a_comma_opens_a_noun_phrase_and_is_never_and(story):
+    path = story("She met the minister, an BBC crew and a police officer. An Labour source said so.\n")
+    assert found(path) == [(1, 23, 25, "a"), (1, 57, 59, "A")]
+
+
+def test_what_the_sound_cannot_be_told_of_is_left_alone(story):
+    # a u-word the dictionary lacks, an h-word in flux, aitch or haitch, an acronym that may be read as a word
+    path = story("A urinal, an urinal, a historic and an historic day, a HGV, an HGV, a NASA and an NASA probe, "
+                 "signed A N Other and A R Rahman.\n")
+    assert found(path) == []

@@ -17,6 +17,7 @@ def test_every_shipped_data_file_names_its_sources_and_licences():
     listed = (ROOT / "LICENSE-DATA.md").read_text(encoding="utf-8")
     shipped = sorted(p.name for p in (ROOT / "newslint" / "data").iterdir() if p.suffix in DATA_SUFFIXES)
     assert shipped and [name for name in shipped if f"`{name}`" not in listed] == []
+    assert "`language/first_sounds.txt`" in listed
     for licence in ("MIT", "Apache-2.0", "BSD-2-Clause", "CC BY-SA 4.0", "SCOWL"):
         assert licence in listed
 

@@ -2,52 +2,36 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newslint.document.text import match_case
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+from newslint.language.sounds import starts_with_vowel_sound
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
     from newslint.engine.diagnostic import Diagnostic
     from newslint.engine.resources import Resources
 
-# Words whose spelling misleads about their first sound: "an hour", "a union", "a one-off".
-VOWEL_SOUND = re.compile(r"(?:hour|honest|honour|honor|heir)", re.IGNORECASE)
-CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|ura|uro|eu|ewe|one\b|once|ubiq|utop|uten|ufo)", re.IGNORECASE)
-# "an historic", "an hotel": older British usage, not worth a flag; "a herb" in British, "an herb" in American.
-UNCERTAIN = re.compile(r"h(?:ist|ot|ypo|abit|ero|ila|umble|erb)", re.IGNORECASE)
-
-
-def starts_with_vowel_sound(word: str) -> bool | None:
-    """True, False, or None when the spelling cannot tell (abbreviations, numbers, h-words in flux)."""
-    word = word.split("-")[0]
-    if word.isupper() or not word[:1].isalpha() or UNCERTAIN.match(word):
-        return None
-    if VOWEL_SOUND.match(word):
-        return True
-    if CONSONANT_SOUND.match(word):
-        return False
-    return word[0].lower() in "aeiou"
-
 
 class ArticleAgreement(Rule):
     """An article that does not match the sound that follows it: "a apple", "an report".
 
-    What it does: checks "a" and "an" against the first sound of the next word, judged from its spelling
-    with the usual exceptions (an hour, a union, a one-off); abbreviations and words whose sound the
-    spelling cannot tell (an historic / a historic) are left alone. When "an" stands before a consonant
-    sound and "and" fits its neighbours better than "a" (bread an butter), "and" is suggested.
+    What it does: checks "a" and "an" against the first sound of the next word: by the CMU Pronouncing
+    Dictionary where the first letter misleads (an hour, a union, a one-off, a European), letter by letter for
+    initialisms (an MP, an SUV, a BBC), by the first letter otherwise. Words whose sound newslint cannot tell
+    are left alone: h-words in flux (an historic / a historic), acronyms read as words (NATO), u-words the
+    dictionary lacks, and names and brands whose first letter misleads (a Ukrainian, an Uber). When "an" stands
+    before a consonant sound and "and" fits its neighbours better than "a" (bread an butter), "and" is suggested.
 
     Why it matters: a wrong article reads as a typo, and "an" for "and" is a one-keystroke slip a spell
     checker cannot see.
 
     Example: "an report" -> "a report"; "bread an butter" -> "bread and butter".
 
-    Fix safety: unsafe; the next word's sound is judged from its spelling.
+    Fix safety: unsafe; the next word's sound is judged from a dictionary and its spelling.
     """
 
     code = "NL202"
@@ -74,5 +58,7 @@ class ArticleAgreement(Rule):
     @staticmethod
     def _a_or_and(doc, res, index: int) -> str:
         left, right = doc.neighbours(index)
+        if left is None:
+            return "a"  # after a comma or a full stop, or first in its line, "an" opens a noun phrase: no "and" there
         model = res.context_model
         return max(("a", "and"), key=lambda word: model.fit(word, left, right))
