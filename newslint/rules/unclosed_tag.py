@@ -7,11 +7,12 @@ from collections import defaultdict
 
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+from newslint.wordlists import words
 
 TAG_RE = re.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?(?P<self>/)?>")
-VOID = frozenset("br hr img input meta link wbr source area base col embed param track".split())
+VOID = words("void-elements")
 # Elements whose end tag HTML lets you leave out; an editor leaving them open is not a dangling tag.
-OPTIONAL_END = frozenset("p li dt dd tr td th option thead tbody tfoot".split())
+OPTIONAL_END = words("optional-end-elements")
 
 
 class UnclosedTag(Rule):
