@@ -189,9 +189,10 @@ class Lexicon:
     @classmethod
     @cache
     def load(cls, dialect: str) -> Lexicon:
-        raw = data.load("lexicon")
-        return cls(NgramTable.from_bytes(raw["frequency"]), frozenset(raw["proper"].split("\n")), raw["gb_only"],
-                   raw["us_only"], dialect, raw["british_variants"], frozenset(raw["attested"].split("\n")))
+        raw = data.open_data("lexicon")
+        frequency = NgramTable(raw.sections["frequency.keys"], raw.sections["frequency.counts"])
+        return cls(frequency, frozenset(raw.lines("proper")), raw.mapping("gb_only"), raw.mapping("us_only"), dialect,
+                   raw.mapping("british_variants"), frozenset(raw.lines("attested")))
 
     def is_word(self, word: str) -> bool:
         """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words)."""
