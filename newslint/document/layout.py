@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newslint.document.regions import Block, Blocks, Layout, MetadataField
+from newslint.wordlists import words
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -43,11 +44,7 @@ LINK_TARGET_RE = re.compile(r"(?<=\])(?:\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"
 # bracket, the first "]" after it, a colon and a destination; found by _reference_definitions.
 REFERENCE_OPENING_RE = re.compile(r"^ {0,3}\[", re.MULTILINE)
 REFERENCE_REST_RE = re.compile(r"\]:\s*\S.*$", re.MULTILINE)
-KNOWN_METADATA_KEYS = frozenset(
-    """LINK URL TAGS KEYWORDS SLUG BYLINE BY AUTHOR CATEGORY CATEGORIES SECTION SOURCE DATE DATELINE HEADLINE
-    TITLE DESCRIPTION SUMMARY IMAGE CAPTION CREDIT STATUS EMBARGO KICKER TOPICS LOCATION PUBLISHED UPDATED
-    ID""".split()
-)
+KNOWN_METADATA_KEYS = words("metadata-keys")
 
 
 # "Tags:", "Keywords:" as some desks write them: a title-case key counts only when it is a known field.

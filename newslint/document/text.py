@@ -10,6 +10,8 @@ from typing import NamedTuple, overload
 
 import regex
 
+from newslint.wordlists import words
+
 # Letters joined by inner hyphens or apostrophes: "Jong-un", "it's", "Pyongyang’s"; each letter with any combining
 # marks typed after it (Yoruba and Vietnamese names often are: o, U+0323 dot below, U+0301 acute), which are no letters
 # to \w and cut such a name in two.
@@ -20,23 +22,10 @@ OTHER_SCRIPT_RE = regex.compile(r"(?V1)[\p{L}--\p{Latin}]")  # a letter of Chine
 APOSTROPHES = "'\u2019"
 OPENERS = "\"'\u2018\u201c([{"
 CLOSERS = "\"'\u2019\u201d)]}"
-ABBREVIATIONS = frozenset(
-    """mr mrs ms messrs dr prof st sen rep gov gen lt col sgt capt cpl maj adm cmdr brig rev hon jr sr
-    inc corp ltd co vs no nos jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave rd dept univ
-    est approx fig vol pp al etc""".split()
-)
-TITLES = frozenset(
-    """mr mrs ms miss dr sir dame lord lady prof professor president vice prime minister premier senator
-    sen governor gov general gen chief secretary director commissioner justice judge king queen prince
-    princess captain capt colonel col sergeant sgt officer mayor chairman chairwoman chancellor
-    ambassador envoy bishop pope father sheikh rabbi imam cardinal pastor coach inspector detective
-    lieutenant lt corporal major maj admiral adm commander brigadier marshal delegate leader
-    spokesman spokeswoman deputy mp congressman congresswoman representative rep speaker""".split()
-)
-
+ABBREVIATIONS = words("abbreviations")  # Mr., Gen., Jan.: a full stop that ends no sentence
+TITLES = words("titles")  # President, Mr: a capitalised word after one is a name
 # Lower-case words inside names: Ursula von der Leyen, Ariadne auf Naxos, Abdullah bin Zayed.
-NAME_PARTICLES = frozenset("""von van der den de del della dei di da dos das du le la les al el bin ibn bint auf zu
-    ter ten op af av""".split())
+NAME_PARTICLES = words("name-particles")
 
 
 class Token(NamedTuple):

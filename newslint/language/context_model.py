@@ -48,7 +48,7 @@ def slip_cost(written: str, intended: str, mark: str = "") -> float:
 
 class ContextModel:
     def __init__(self, words: NgramTable, pairs: NgramTable, total: int, cutoff: int, pair_scale: float,
-                 confusions: dict[str, str]):
+                 confusions: data.StringTable):
         self.pair_scale = pair_scale
         self.words = words
         self.pairs = pairs
@@ -59,9 +59,11 @@ class ContextModel:
     @classmethod
     @cache
     def load(cls) -> ContextModel:
-        raw = data.load("context")
-        return cls(NgramTable.from_bytes(raw["words"]), NgramTable.from_bytes(raw["pairs"]), raw["total"],
-                   raw["cutoff"], raw["pair_scale"], raw["confusions"])
+        raw = data.open_data("context")
+        values, sections = raw.values, raw.sections
+        return cls(NgramTable(sections["words.keys"], sections["words.counts"]),
+                   NgramTable(sections["pairs.keys"], sections["pairs.counts"]), values["total"], values["cutoff"],
+                   values["pair_scale"], raw.table("confusions"))
 
     @cache
     def confusions(self, word: str) -> tuple[Confusion, ...]:

@@ -53,7 +53,7 @@ class LanguageModel:
     @classmethod
     @cache
     def load(cls) -> LanguageModel:
-        return cls(data.map_arrays("language_model"))
+        return cls(data.open_data("language_model").sections)
 
     def id(self, word: str) -> int | None:
         found = self.ids.get(word)

@@ -9,6 +9,7 @@ from functools import cache
 
 from newslint import data
 from newslint.language.ngrams import NgramTable
+from newslint.wordlists import entries, words
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 AUTO = "auto"  # no standard configured (config.AUTO): every standard's spellings are words, and the story decides
@@ -32,15 +33,14 @@ CORE_CLASSES = (("our", "or"), ("re", "er"), ("ence", "ense"), ("ll", "l"), ("l"
                 ("mme", "m"))
 # American spellings of single words that Canadian English writes too (aluminum, skeptical, chili): each is counted
 # only against its own British spelling, never as evidence that a story is American.
-CANADIAN_AMERICAN = frozenset("""aluminum skeptic skeptics skeptical skeptically skepticism chili""".split())
+CANADIAN_AMERICAN = words("canadian-american")
 # Spellings the lists give as one standard's that every standard writes in another sense: prized (valued) is no
 # American spelling of prised (levered open), though American copy writes the lever sense prize too.
-NOT_VARIANTS = frozenset("prize prized prizes prizing".split())
+NOT_VARIANTS = words("not-variants")
 ISE_ENDING_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)('s)?$")
 UNKNOWN_FREQUENCY = -9.0  # log10 probability given to a word the list lacks
 # Productive prefixes and suffixes: "denuclearization" is de + nuclear + ization though no list has it.
-PREFIXES = ("counter", "inter", "multi", "super", "trans", "under", "anti", "post", "over", "semi", "non", "pre",
-            "mis", "dis", "sub", "co", "de", "re", "un")
+PREFIXES = entries("derivation-prefixes")  # longest first
 SUFFIXES = (("izations", ""), ("isations", ""), ("ization", ""), ("isation", ""), ("ization", "ize"),
             ("isation", "ise"), ("izing", "ize"), ("ising", "ise"), ("ized", "ize"), ("ised", "ise"), ("ize", ""),
             ("ise", ""), ("ness", ""), ("ists", ""), ("ist", ""), ("isms", ""), ("ism", ""), ("ly", ""),
@@ -189,9 +189,10 @@ class Lexicon:
     @classmethod
     @cache
     def load(cls, dialect: str) -> Lexicon:
-        raw = data.load("lexicon")
-        return cls(NgramTable.from_bytes(raw["frequency"]), frozenset(raw["proper"].split("\n")), raw["gb_only"],
-                   raw["us_only"], dialect, raw["british_variants"], frozenset(raw["attested"].split("\n")))
+        raw = data.open_data("lexicon")
+        frequency = NgramTable(raw.sections["frequency.keys"], raw.sections["frequency.counts"])
+        return cls(frequency, frozenset(raw.lines("proper")), raw.mapping("gb_only"), raw.mapping("us_only"), dialect,
+                   raw.mapping("british_variants"), frozenset(raw.lines("attested")))
 
     def is_word(self, word: str) -> bool:
         """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words)."""

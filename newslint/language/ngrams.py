@@ -1,11 +1,11 @@
-"""Compact n-gram count tables: sorted 64-bit key hashes and counts, loaded with one copy, searched by bisection."""
+"""Compact n-gram count tables: sorted 64-bit key hashes and counts, mapped from a data file, searched by bisection."""
 
 from __future__ import annotations
 
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 def key_hash(key: str) -> int:
@@ -17,10 +17,11 @@ MEMO_SIZE = 100_000  # lookups remembered: copy repeats its words, so most looku
 
 
 class NgramTable:
-    """A read-only map from 'w1 w2 ...' to a positive count (0 when absent). Loading is a memory copy, so a
-    one-story run pays nothing for entries it never asks about. Hash collisions are possible and harmless."""
+    """A read-only map from 'w1 w2 ...' to a positive count (0 when absent). The arrays are views of a mapped data
+    file, so a one-story run pays nothing for entries it never asks about. Hash collisions are possible and
+    harmless."""
 
-    def __init__(self, keys: array, counts: array):
+    def __init__(self, keys: Sequence[int], counts: Sequence[int]):  # arrays, or typed views of a data file
         self.keys = keys
         self.counts = counts
         self._memo: dict[str, int] = {}
@@ -33,16 +34,6 @@ class NgramTable:
             merged[h] = merged.get(h, 0) + count
         ordered = sorted(merged)
         return cls(array("Q", ordered), array("Q", (merged[h] for h in ordered)))
-
-    @classmethod
-    def from_bytes(cls, data: tuple[bytes, bytes]) -> NgramTable:
-        keys, counts = array("Q"), array("Q")
-        keys.frombytes(data[0])
-        counts.frombytes(data[1])
-        return cls(keys, counts)
-
-    def to_bytes(self) -> tuple[bytes, bytes]:
-        return self.keys.tobytes(), self.counts.tobytes()
 
     def get(self, key: str) -> int:
         found = self._memo.get(key)

@@ -11,6 +11,7 @@ from newslint.document.text import match_case
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.language.names import NameEvidence, strip_possessive
+from newslint.wordlists import words
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -20,11 +21,9 @@ if TYPE_CHECKING:
 # Words that make a pair a phrase rather than a split compound: "set up" (verb) beside "setup" (noun),
 # "every day" beside "everyday", "for a long time" beside "a longtime aide", "the front line" beside "frontline
 # troops", "a hard line" beside "hardline", "world wide" beside "worldwide".
-PHRASE_WORDS = frozenset("""a all an any every some no may can in on up down out off over back away through about
-    around by to into onto together with under upon per for be who what how where when ever time line way hand wide
-    while long near""".split())
+PHRASE_WORDS = words("phrase-words")
 # Prefixes whose hyphen can change the word: re-cover / recover, re-sign / resign, un-ionised / unionised.
-MEANINGFUL_HYPHEN = frozenset(("re", "un"))
+MEANINGFUL_HYPHEN = words("meaningful-hyphen-prefixes")
 
 
 class HyphenationConsistency(Rule):

@@ -13,13 +13,13 @@ from newslint.engine.rule import Rule
 from newslint.language.lexicon import AUTO, COMMON_WORD, Lexicon
 from newslint.language.names import NameEvidence, is_capitalised, strip_possessive
 from newslint.language.story_dialect import StoryDialect
+from newslint.wordlists import entries, words
 
 # Word parts that stand before a hyphen without being words of their own.
-PREFIXES = frozenset("""co non pre post anti pro re un ex mid multi semi sub super vice cross self inter intra
-    over under counter quasi neo pseudo ultra mega micro macro mini tri bi de dis mis out socio geo""".split())
+PREFIXES = words("hyphen-prefixes")
 PLAUSIBLE_WORD = -6.5  # log10 frequency above which a one-edit neighbour makes a typo likelier than a coinage
 # Endings that coin a word inside a compound: have-nots, touchy-feely, no-hoper, ad-libbed.
-COINING_SUFFIXES = ("s", "y", "r", "er", "d", "ed")
+COINING_SUFFIXES = entries("coining-suffixes")
 DERIVATION = -1.0  # log10: a word derived with an affix is about ten times rarer than the word it comes from
 PARTICLE_LENGTH = 3  # the longest particle of a name in its own language: sa, ng, wa, bin, ibn
 UNIT_LENGTH = 4  # a lower-case word this short straight after a number is a unit or abbreviation: 90 mins, 79 og

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newslint.engine.diagnostic import Applicability, Edit, Fix, Severity, Span
 from newslint.engine.rule import Rule
+from newslint.wordlists import words
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -15,9 +16,9 @@ if TYPE_CHECKING:
     from newslint.engine.resources import Resources
 
 # Doublings that can be grammatical ("he had had") or deliberate ("bye bye").
-ALLOWED_DOUBLES = frozenset("had bye ha tut chop knock yada".split())
+ALLOWED_DOUBLES = words("allowed-doubles")
 # "is is" is grammatical only after a clause that is itself the subject: "what it is is", "all it is is".
-CLAUSE_OPENERS = frozenset("what where why how who all".split())
+CLAUSE_OPENERS = words("clause-openers")
 # "that that" is grammatical before the demonstrative's noun or verb ("that that man", "that that was"), never
 # before an article: "make sure that that the transition".
 ARTICLES = frozenset("the a an".split())

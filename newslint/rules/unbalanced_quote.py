@@ -10,6 +10,7 @@ from newslint.document.quotes import last_mark_before, scan_quotes
 from newslint.document.text import CLOSERS
 from newslint.engine.diagnostic import Severity, Span
 from newslint.engine.rule import Rule
+from newslint.wordlists import entries
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
     from newslint.engine.resources import Resources
 
 # ", she said", ", the minister added", ", said Mr Smith": the speaker named inside the quote, so it ended earlier.
-ATTRIBUTION_RE = re.compile(r",\s+(?:[\w.'\u2019-]+\s+){0,3}(?:said|says|added|adds|told|asked|wrote|writes|replied|"
-                            r"explained|insisted|warned|argued|claimed|admitted)\b")
+ATTRIBUTION_RE = re.compile(r",\s+(?:[\w.'\u2019-]+\s+){0,3}(?:%s)\b"
+                            % "|".join(map(re.escape, entries("attribution-verbs"))))
 
 
 class ParagraphEnd:

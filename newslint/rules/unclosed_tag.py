@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+from newslint.wordlists import words
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -16,9 +17,9 @@ if TYPE_CHECKING:
     from newslint.engine.resources import Resources
 
 TAG_RE = re.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?(?P<self>/)?>")
-VOID = frozenset("br hr img input meta link wbr source area base col embed param track".split())
+VOID = words("void-elements")
 # Elements whose end tag HTML lets you leave out; an editor leaving them open is not a dangling tag.
-OPTIONAL_END = frozenset("p li dt dd tr td th option thead tbody tfoot".split())
+OPTIONAL_END = words("optional-end-elements")
 
 
 class UnclosedTag(Rule):

@@ -1,0 +1,164 @@
+"""The shipped data: its manifest true to the files and to the pinned sources, and its file format (JSON header,
+little-endian typed sections, text) readable whatever the Python version."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import tomllib
+
+import pytest
+
+from conftest import ROOT
+from newslint import data
+
+DATA = ROOT / "newslint" / "data"
+MANIFEST = json.loads((DATA / "MANIFEST.json").read_text(encoding="utf-8"))
+
+
+def build_script():
+    spec = importlib.util.spec_from_file_location("build_data", ROOT / "scripts" / "build_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_manifest_lists_every_shipped_data_file_with_its_sha256_and_size():
+    shipped = sorted(p.name for p in DATA.iterdir() if p.suffix == ".bin")
+    assert sorted(MANIFEST["files"]) == shipped == ["context.bin", "language_model.bin", "lexicon.bin"]
+    for name, entry in MANIFEST["files"].items():
+        raw = (DATA / name).read_bytes()
+        assert entry == {"sha256": hashlib.sha256(raw).hexdigest(), "size": len(raw)}, f"{name} is not as built"
+
+
+def test_the_manifest_names_each_source_at_its_pinned_version_with_its_licence():
+    build = build_script()
+    pins = build.pinned_versions()
+    assert [s["name"] for s in MANIFEST["sources"]] == list(build.SOURCES)
+    for source in MANIFEST["sources"]:
+        assert source["version"] == pins[source["name"]] and source["pinned"] is True, source["name"]
+        assert source["licence"] and source["from"] in ("PyPI", "Debian")
+        assert set(source["into"]) <= set(MANIFEST["files"])
+    shipped_into = {name for s in MANIFEST["sources"] for name in s["into"]}
+    assert shipped_into == set(MANIFEST["files"]), "every file has a source"
+    assert MANIFEST["format"] == data.FORMAT
+
+
+def test_the_data_extra_pins_every_python_source_exactly():
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    pins = dict(requirement.split("==") for requirement in extra["data"])
+    pypi = {s["name"] for s in MANIFEST["sources"] if s["from"] == "PyPI"}
+    assert set(pins) == pypi and all(pins.values())
+
+
+@pytest.mark.parametrize("name", ["lexicon", "context", "language_model"])
+def test_each_shipped_file_is_in_the_current_format(name):
+    raw = (DATA / f"{name}.bin").read_bytes()
+    assert raw.startswith(data.MAGIC)
+    found = data.read(raw)
+    assert found.sections and all(view.nbytes for view in found.sections.values())
+
+
+def test_no_shipped_module_unpickles_or_unmarshals():
+    """marshal's format changes between Python versions, and pickle runs code: neither reads shipped data."""
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "newslint").rglob("*.py"))
+    assert "import marshal" not in sources and "import pickle" not in sources
+
+
+def round_trip(tmp_path, sections, values=None) -> data.DataFile:
+    path = tmp_path / "sample.bin"
+    data.dump(path, sections, values)
+    return data.read(path.read_bytes())
+
+
+def test_a_file_keeps_its_arrays_text_and_values(tmp_path):
+    found = round_trip(tmp_path, {
+        "small": ("uint8", bytes([0, 7, 255])),
+        "wide": ("uint16", data.uint_array("H", [1, 65535])),
+        "long": ("uint32", data.uint_array("I", [3, 2**32 - 1])),
+        "huge": ("uint64", data.uint_array("Q", [5, 2**64 - 1])),
+        "words": ("utf-8", data.lines(["één", "", "naïve"])),
+        **data.mapping_sections("pairs", {"colour": "color", "kerb": "", "grey": "gray"}),
+        **data.mapping_sections("one", {"only": ""}),
+    }, {"total": 541808760578, "scale": 22.89521963056958})
+    assert list(found.sections["small"]) == [0, 7, 255]
+    assert list(found.sections["wide"]) == [1, 65535]
+    assert list(found.sections["long"]) == [3, 2**32 - 1]
+    assert list(found.sections["huge"]) == [5, 2**64 - 1]
+    assert found.lines("words") == ["één", "", "naïve"]
+    assert list(found.mapping("pairs").items()) == [("colour", "color"), ("grey", "gray"), ("kerb", "")]
+    assert found.mapping("one") == {"only": ""}
+    assert found.values == {"total": 541808760578, "scale": 22.89521963056958}
+
+
+def test_the_same_content_gives_the_same_bytes(tmp_path):
+    sections = {"a": ("uint16", data.uint_array("H", [1, 2, 3])), "b": ("utf-8", data.lines(["x"]))}
+    data.dump(tmp_path / "one.bin", sections, {"n": 1})
+    data.dump(tmp_path / "two.bin", sections, {"n": 1})
+    assert (tmp_path / "one.bin").read_bytes() == (tmp_path / "two.bin").read_bytes()
+
+
+def test_sections_are_aligned_and_the_header_is_json(tmp_path):
+    path = tmp_path / "sample.bin"
+    data.dump(path, {"odd": ("uint8", b"abc"), "next": ("uint64", data.uint_array("Q", [1]))})
+    raw = path.read_bytes()
+    size = int.from_bytes(raw[len(data.MAGIC):len(data.MAGIC) + 4], "little")
+    header = json.loads(raw[len(data.MAGIC) + 4:len(data.MAGIC) + 4 + size])
+    assert header["format"] == data.FORMAT and header["byte_order"] == "little"
+    assert [offset % data.ALIGN for _, offset, _ in header["sections"].values()] == [0, 0]
+    assert raw.endswith(b"\x01" + bytes(7)) and len(raw) % data.ALIGN == 0
+
+
+def test_a_big_endian_machine_reads_the_little_endian_arrays_swapped(tmp_path, monkeypatch):
+    path = tmp_path / "sample.bin"
+    data.dump(path, {"wide": ("uint16", data.uint_array("H", [1, 2])), "text": ("utf-8", data.lines(["ab"]))})
+    monkeypatch.setattr(data, "NATIVE_ORDER", "big")
+    found = data.read(path.read_bytes())
+    # read on this (little-endian) machine as a big-endian one would: swapped, so here the values come out reversed
+    assert list(found.sections["wide"]) == [256, 512]
+    assert found.lines("text") == ["ab"]
+
+
+def test_a_file_of_another_kind_or_format_is_refused(tmp_path):
+    with pytest.raises(data.DataError, match="not a newslint data file"):
+        data.read(b"\xe3\x00\x00\x00" + bytes(60))  # what a marshalled dict begins with
+    data.dump(tmp_path / "sample.bin", {})
+    raw = (tmp_path / "sample.bin").read_bytes().replace(b'"format":1', b'"format":9')
+    with pytest.raises(data.DataError, match="format 9"):
+        data.read(raw)
+
+
+def test_a_section_of_the_wrong_length_for_its_type_is_not_written(tmp_path):
+    with pytest.raises(ValueError, match="no uint32 array"):
+        data.dump(tmp_path / "bad.bin", {"odd": ("uint32", b"abc")})
+    with pytest.raises(ValueError, match="line break"):
+        data.lines(["two\nlines"])
+
+
+def test_a_string_table_finds_its_keys_and_nothing_else(tmp_path):
+    mapping = {"their": "there= they're=", "a": "am an~ as", "naïve": "native", "empty": ""}
+    table = round_trip(tmp_path, data.table_sections("t", mapping)).table("t")
+    assert len(table) == 4 and all(table.get(k) == v for k, v in mapping.items())
+    assert table.get("thier") is None and table.get("thier", "") == "" and "their" in table and "" not in table
+    assert table.get("\udcff") is None  # a lone surrogate (from undecodable bytes) is looked up, never found
+
+
+def test_a_string_table_compares_the_key_not_only_its_checksum(tmp_path, monkeypatch):
+    table = round_trip(tmp_path, data.table_sections("t", {"peace": "piece="})).table("t")
+    monkeypatch.setattr(data, "checksum", lambda raw: table.checksums[0])  # every key collides with "peace"
+    assert table.get("peace") == "piece=" and table.get("piece") is None
+
+
+def test_the_models_load_from_the_shipped_files():
+    from newslint.language.context_model import ContextModel
+    from newslint.language.language_model import LanguageModel
+    from newslint.language.lexicon import Lexicon
+
+    lexicon = Lexicon.load("en-GB")
+    assert lexicon.is_word("colour") and lexicon.is_other_dialect("color") and "Aachen" in lexicon.proper
+    assert lexicon.counterpart("color") == "colour" and "crypto" in lexicon.attested
+    model = ContextModel.load()
+    assert model.total > 0 and model.words.get("the") > model.words.get("peace") > 0
+    assert {c.word for c in model.confusions("their")} >= {"there"}
+    assert LanguageModel.load().known("the")

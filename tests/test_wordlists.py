@@ -1,0 +1,117 @@
+"""The hand-written word lists in newslint/wordlists/: each file well formed, in its declared order and case, used by
+the code, and true to what it lists (in the spirit of codespell's dictionary checks)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+from newslint import wordlists
+
+FOLDER = ROOT / "newslint" / "wordlists"
+LOWER = re.compile(r"[a-z]+")
+# Each list's case (the pattern every entry matches) and order; a new file must be declared here.
+LISTS = {
+    "abbreviations": (LOWER, "sorted"),
+    "allowed-doubles": (LOWER, "sorted"),
+    "attribution-verbs": (LOWER, "sorted"),
+    "canadian-american": (LOWER, "sorted"),
+    "clause-openers": (LOWER, "sorted"),
+    "coining-suffixes": (LOWER, "sorted"),
+    "derivation-prefixes": (LOWER, "longest first"),
+    "hyphen-prefixes": (LOWER, "sorted"),
+    "meaningful-hyphen-prefixes": (LOWER, "sorted"),
+    "metadata-keys": (re.compile(r"[A-Z0-9][A-Z0-9_ -]*"), "sorted"),
+    "name-particles": (LOWER, "sorted"),
+    "not-variants": (LOWER, "sorted"),
+    "optional-end-elements": (LOWER, "sorted"),
+    "phrase-words": (LOWER, "sorted"),
+    "titles": (LOWER, "sorted"),
+    "void-elements": (LOWER, "sorted"),
+}
+ORDERS = {"sorted": lambda word: word, "longest first": lambda word: (-len(word), word)}
+NAMES = sorted(path.stem for path in FOLDER.glob("*.txt"))
+
+
+def test_every_file_is_declared_and_every_declared_list_exists():
+    assert NAMES == sorted(LISTS)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_file_is_a_header_a_blank_line_then_one_entry_a_line(name):
+    raw = (FOLDER / f"{name}.txt").read_bytes()
+    text = raw.decode("utf-8")  # and nothing else
+    assert text.endswith("\n") and "\r" not in text and "\t" not in text
+    lines = text.splitlines()
+    header = [i for i, line in enumerate(lines) if line.startswith("#")]
+    assert header == list(range(len(header))) and header, "the header comment comes first, and only there"
+    assert all(line.startswith("# ") or line == "#" for line in lines[:len(header)])
+    said = " ".join(line[2:] for line in lines[:len(header)])
+    assert "Used by newslint/" in said, "the header says what the list is for and which module reads it"
+    assert lines[len(header)] == "", "one blank line after the header"
+    body = lines[len(header) + 1:]
+    assert body and all(line and line == line.strip() for line in body), "no blank entry, no space around one"
+    assert tuple(body) == wordlists.entries(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_entries_are_unique_in_their_case_and_order(name):
+    found = wordlists.entries(name)
+    pattern, order = LISTS[name]
+    assert len(set(found)) == len(found), [w for w in found if found.count(w) > 1]
+    assert [w for w in found if not pattern.fullmatch(w)] == []
+    assert list(found) == sorted(found, key=ORDERS[order])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_list_is_read_by_the_code(name):
+    sources = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "newslint").rglob("*.py"))
+    assert re.search(rf"\b(?:words|entries)\(\"{re.escape(name)}\"\)", sources), f"{name}.txt is read by no module"
+
+
+def test_words_is_the_set_of_entries_and_read_once():
+    assert wordlists.words("titles") == frozenset(wordlists.entries("titles"))
+    assert wordlists.words("titles") is wordlists.words("titles")
+
+
+def test_the_loader_skips_comments_and_blank_lines_and_strips(tmp_path, monkeypatch):
+    (tmp_path / "sample.txt").write_text("# a header\n\n alpha \n# a note\n\nbeta\n", encoding="utf-8")
+    monkeypatch.setattr(wordlists, "HERE", tmp_path)
+    assert wordlists.entries.__wrapped__("sample") == ("alpha", "beta")
+
+
+# What each list must be true to.
+def test_titles_hold_no_name_particle():
+    assert wordlists.words("titles") & wordlists.words("name-particles") == set()
+
+
+def test_an_element_is_void_or_has_an_optional_end_tag_not_both():
+    assert wordlists.words("void-elements") & wordlists.words("optional-end-elements") == set()
+
+
+def test_prefixes_are_word_parts_of_two_letters_or_more():
+    for name in ("derivation-prefixes", "hyphen-prefixes", "meaningful-hyphen-prefixes"):
+        assert all(len(w) >= 2 for w in wordlists.entries(name)), name
+    assert wordlists.words("meaningful-hyphen-prefixes") <= wordlists.words("hyphen-prefixes")
+
+
+def test_canadian_american_spellings_are_american_and_not_variants_are_words_of_both_standards():
+    from newslint.language.lexicon import Lexicon
+
+    american, british = Lexicon.load("en-US"), Lexicon.load("en-GB")
+    canadian = wordlists.entries("canadian-american")
+    assert [w for w in canadian if not (american.is_word(w) and british.is_other_dialect(w))] == []
+    both = wordlists.entries("not-variants")
+    assert [w for w in both if not (american.is_word(w) and british.is_word(w))] == []
+
+
+def test_the_lists_are_what_the_modules_use():
+    from newslint.document import layout, text
+    from newslint.language import lexicon
+
+    assert text.TITLES == wordlists.words("titles") and "president" in text.TITLES
+    assert text.ABBREVIATIONS == wordlists.words("abbreviations") and "mr" in text.ABBREVIATIONS
+    assert layout.KNOWN_METADATA_KEYS == wordlists.words("metadata-keys") and "SLUG" in layout.KNOWN_METADATA_KEYS
+    assert lexicon.PREFIXES[0] == "counter" and lexicon.PREFIXES[-1] in ("co", "de", "re", "un")
