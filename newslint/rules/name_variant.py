@@ -163,7 +163,7 @@ def _text_at(doc, entry: int) -> str:
     return doc.text[tokens[index].start:end]
 
 
-# The steps, in the order the rule takes them. Which capitalised words are spellings of a name:
+# The steps, in the order the rule takes them (STEP_GROUPS below). Which capitalised words are spellings of a name:
 ACRONYM = Step(
     CODE, "acronym-or-initial", decides="an acronym or an initial (NATO, MPs, J) is no spelling of a name: its "
     "capitals are not a slip", allows=("The [[OSCE]] monitors met Osce staff and Osce drivers.",))
@@ -236,11 +236,11 @@ WORD_OF_ITS_OWN = Step(
     allows=("Savers used the Bank, and the Bank and the Bank grew; the [[Back]] office shrank.",))
 WORD_AFTER_TITLE = Step(
     CODE, "word-after-title", decides="an everyday word after a title, one slip from a story name, is a slip of the "
-    "name (Mr Bead beside Mr Beard)",
+    "name (Mr Panel beside Patel)",
     flags=("Officials met Patel and Patel; later Mr [[Panel]] Okafor spoke.",))
 EVERYDAY_ALONE = Step(
     CODE, "everyday-word-alone", decides="an everyday word capitalised mid-sentence, beside no name and commoner than "
-    "the name one slip from it, is a slip of the name (the Toy party beside the Tory party)",
+    "the name one slip from it, is a slip of the name (the Flood vote beside Floyd)",
     flags=("Voters backed Floyd and Floyd; the [[Flood]] vote fell.",))
 # Which weighed spellings are reported:
 SLIP_OF_A_SLIP = Step(
@@ -389,11 +389,21 @@ SLIP_STEPS: tuple[tuple[Step, Callable[[Pair], int | None]], ...] = (
     (OPENING_EVERYDAY, _opening_everyday), (OPENING_UNKNOWN, _opening_unknown), (SHORT_NAMES, _short_names),
     (UNKNOWN_NAME, _unknown_name), (WORD_OF_ITS_OWN, _word_of_its_own), (WORD_AFTER_TITLE, _word_after_title),
     (EVERYDAY_ALONE, _everyday_alone))
-STEPS: tuple[Step, ...] = (ACRONYM, TITLE_BEFORE_NAME, FAMILY, REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME,
-                           FAMILY_NAME_AFTER_TITLE, LAST_LETTER, DOUBLED_LAST_LETTER, SHARED_NEIGHBOUR_STEP,
-                           EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME,
-                           WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE, SLIP_OF_A_SLIP, NO_NAME_EVIDENCE,
-                           CASE_AT_A_CAPITAL, FORM_VARIANT)
+# The steps by what they decide, in the order the rule takes them (docs/heuristics/NL301.md is made from these).
+STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
+    ("Which capitalised words are spellings of a name", (ACRONYM, TITLE_BEFORE_NAME)),
+    ("Which spellings one slip apart are weighed against each other", (FAMILY,)),
+    ("Whether the less used of two spellings one slip apart is a slip of the other: the first step that answers "
+     f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
+     "before it from answering", (REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER,
+                                  DOUBLED_LAST_LETTER, SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY,
+                                  OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME, WORD_OF_ITS_OWN, WORD_AFTER_TITLE,
+                                  EVERYDAY_ALONE)),
+    ("Which spellings are reported: a slip with the majority of the spelling it is a slip of, and the other forms of "
+     "one spelling with the form the story uses most", (SLIP_OF_A_SLIP, NO_NAME_EVIDENCE, CASE_AT_A_CAPITAL,
+                                                          FORM_VARIANT)),
+)
+STEPS: tuple[Step, ...] = tuple(step for _, steps in STEP_GROUPS for step in steps)
 
 
 class Weighed(NamedTuple):
