@@ -165,8 +165,8 @@ def _text_at(doc, entry: int) -> str:
 
 # The steps, in the order the rule takes them (STEP_GROUPS below). Which capitalised words are spellings of a name:
 ACRONYM = Step(
-    CODE, "acronym-or-initial", decides="an acronym or an initial (NATO, MPs, J) is no spelling of a name: its "
-    "capitals are not a slip", allows=("The [[OSCE]] monitors met Osce staff and Osce drivers.",))
+    CODE, "acronym-or-initial", decides="an acronym (NATO, MPs, UK-based) is no spelling of a name: its capitals "
+    "are not a slip (a single letter, an initial, is never read as one)", allows=("The [[OSCE]] monitors met Osce staff and Osce drivers.",))
 TITLE_BEFORE_NAME = Step(
     CODE, "title-before-a-name", decides="a title before a capitalised word (Gen Farrow) is no spelling of a name; "
     "alone, the same word may be a slip (Gen for Gene)",
@@ -292,6 +292,8 @@ class Pair:
 
         return known(self.big, self.form), known(self.small, self.other)
 
+
+# The tests of the slip steps, one each: a score when the step answers for the pair, None to pass it on.
 
 def _repeated(p: Pair) -> int | None:
     if not (p.small.count > 1 and p.small.count > REPEATED_SHARE * p.big.count):
