@@ -43,6 +43,7 @@ SEE_ALSO = {
     "NL103": [("Word lists in the configuration", "../configuration.md#word-lists")],
     "NL201": [("How the context model works", "../context-model.md")],
     "NL203": [("How the context model works", "../context-model.md")],
+    "NL301": [("How it decides: its steps and tuned numbers", "../heuristics/NL301.md")],
     "NL302": [("Dialects", "../configuration.md#dialect")],
     "NL304": [("Word lists in the configuration", "../configuration.md#word-lists")],
     "NL901": [("Suppressing a diagnostic", "../configuration.md#suppressing-a-diagnostic")],

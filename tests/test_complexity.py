@@ -11,8 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "newslint"
 GRADE_C = 20
 # Functions being rebuilt as named steps on their own branches; each leaves this set when it is (a ratchet: the
 # test fails for a function listed here that is no longer over the grade).
-NOT_YET_SPLIT = {"rules/real_word_error.py:RealWordError.assess", "rules/name_variant.py:_slip_score",
-                 "rules/name_variant.py:NameVariant._slips", "rules/misspelling.py:Spelling.check",
+NOT_YET_SPLIT = {"rules/real_word_error.py:RealWordError.assess", "rules/misspelling.py:Spelling.check",
                  "language/lexicon.py:edit_cost"}
 
 

@@ -199,3 +199,27 @@ def test_a_family_name_after_a_title_is_one_slip_from_the_story_s_even_at_its_la
             "Marchbank later said funding was agreed. Korea and the Koreas were not mentioned.\n")
     assert found(story, text) == [
         (4, 4, "NL301", "Whitcomb", "Whitcombe"), (4, 54, "NL301", "Marchbanks", "Marchbank")]
+
+
+def test_name_evidence_says_why_a_word_is_a_name_and_looks_like_name_agrees():
+    from newslint.document.document import Document
+    from newslint.document.source import decode
+    from newslint.language import names
+    from newslint.language.names import NameEvidence
+
+    text = ("Dr Adeyemi quits\n\nSeo-yeon Ahn met McAvoy in Lisbon. Lisbon was warm. Dr Okafor spoke.\n"
+            "Okafor left. Harbour staff waited. Harbour fees rose. The talks ended.\n")
+    doc = Document(decode(text.encode(), "story.txt"))
+    evidence = NameEvidence(doc)
+    reasons = {}
+    for index, token in enumerate(doc.tokens):
+        reason = evidence.reason(token, index)
+        assert evidence.looks_like_name(token, index) is (reason is not None)
+        reasons.setdefault(token.text, (reason, evidence.reason(token, index, repeated=True)))
+    assert reasons["Seo-yeon"][0] == names.ROMANISED
+    assert reasons["McAvoy"][0] == names.INNER_CAPITAL
+    assert reasons["Adeyemi"][0] == names.AFTER_TITLE  # in the headline, where any word is capitalised
+    assert reasons["Harbour"] == (None, names.REPEATED)  # opening two sentences: a term, or a name, written twice
+    assert reasons["The"] == (None, None) and reasons["talks"] == (None, None)
+    lisbon = [evidence.reason(t, i) for i, t in enumerate(doc.tokens) if t.text == "Lisbon"]
+    assert lisbon == [names.MID_SENTENCE, names.MID_SENTENCE_ELSEWHERE]

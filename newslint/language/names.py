@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from newslint.document.regions import Offsets, Spans
 from newslint.document.text import APOSTROPHES, NAME_PARTICLES, TITLES, Token
+from newslint.engine.tuning import tuned
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -19,7 +20,22 @@ ROMANISED_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 # " and " only from the start of a run of blanks (tried from each blank of a long run, it would read to the run's end
 # from each).
 ROSTER_SPLIT_RE = re.compile(r",\s*|(?<!\s)\s++and\s+")
-MIN_ROSTER = 4  # names in a paragraph that is only a list of names
+MIN_ROSTER = tuned(
+    4, means="the fewest entries in a paragraph that only lists names, for it to be read as a team sheet",
+    bench="none recorded (set in 52c69cf)",
+    result="set so that two names a letter apart in one team sheet are two people (Horgan, Horan; 52c69cf)",
+    date="2026-11-24")
+ROSTER_ENTRY_WORDS = tuned(
+    3, means="the most words in one entry of a team sheet (a name with a particle: Paul de Vere)",
+    bench="none recorded (set in 52c69cf)", result="set with MIN_ROSTER for team sheets (52c69cf)", date="2026-11-24")
+
+# What reason() answers: why the story shows a capitalised word to be a name.
+ROMANISED = "a romanised given name"  # Jong-un, Seo-yeon
+INNER_CAPITAL = "a capital inside the word"  # McKee, DeVito, NATO
+MID_SENTENCE = "capitalised mid-sentence"
+MID_SENTENCE_ELSEWHERE = "capitalised mid-sentence elsewhere in the story"  # here it opens a sentence
+AFTER_TITLE = "after a title"  # Dr Okafor opening a sentence
+REPEATED = "a capitalised word written more than once"  # only when asked for (repeated=True)
 
 
 def strip_possessive(word: str) -> str:
@@ -99,7 +115,7 @@ class NameEvidence:
         out = []
         for block in self.doc.prose_blocks:
             items = [item.split() for item in ROSTER_SPLIT_RE.split(prose[block.start:block.end].strip(" .\n"))]
-            if len(items) >= MIN_ROSTER and all(0 < len(item) <= 3 and is_capitalised(item[-1]) for item in items):
+            if len(items) >= MIN_ROSTER and all(0 < len(item) <= ROSTER_ENTRY_WORDS and is_capitalised(item[-1]) for item in items):
                 out.append((block.start, block.end))
         return Spans(out)
 
@@ -147,16 +163,31 @@ class NameEvidence:
         return (index > 0 and token.text != "I" and is_capitalised(token.text) and token.start not in self.initial
                 and is_capitalised(tokens[index - 1].text) and self.joined(index - 1, index))
 
-    def looks_like_name(self, token: Token, index: int) -> bool:
-        """Evidence from the story alone that a capitalised token is a name."""
+    def reason(self, token: Token, index: int, *, repeated: bool = False) -> str | None:
+        """Why the story alone shows a capitalised token (possessive removed) to be a name, the first reason found in
+        this order: ROMANISED, INNER_CAPITAL, MID_SENTENCE, MID_SENTENCE_ELSEWHERE, AFTER_TITLE, and with `repeated`
+        also REPEATED (a weaker sign: a term written twice is capitalised twice too); None when it shows nothing, or
+        the token is not capitalised. The one definition of "is this a name, and why" for every rule."""
         word = strip_possessive(token.text)
         if not is_capitalised(word):
-            return False
-        if ROMANISED_GIVEN_NAME_RE.fullmatch(word) or any(c.isupper() for c in word[1:]):
-            return True
+            return None
+        if ROMANISED_GIVEN_NAME_RE.fullmatch(word):
+            return ROMANISED
+        if any(c.isupper() for c in word[1:]):
+            return INNER_CAPITAL
         if token.start not in self.initial:
-            return True
-        return self.capitalised_mid_sentence[word] > 0 or self.after_title(index)
+            return MID_SENTENCE
+        if self.capitalised_mid_sentence[word] > 0:
+            return MID_SENTENCE_ELSEWHERE
+        if self.after_title(index):
+            return AFTER_TITLE
+        if repeated and self.forms[word] > 1:
+            return REPEATED
+        return None
+
+    def looks_like_name(self, token: Token, index: int) -> bool:
+        """Evidence from the story alone that a capitalised token is a name (reason() without `repeated`)."""
+        return self.reason(token, index) is not None
 
     def joined(self, left: int, right: int) -> bool:
         """True when two tokens are neighbours in one name: one space apart and the left one not possessive."""
@@ -175,7 +206,7 @@ class NameEvidence:
             neighbour = tokens[index + side]
             word = strip_possessive(neighbour.text)
             opening = neighbour.start in self.initial and word.lower() in self.lower_forms  # "The" opening a sentence
-            if word.lower() not in TITLES and not opening and self.looks_like_name(neighbour, index + side):
+            if word.lower() not in TITLES and not opening and self.reason(neighbour, index + side) is not None:
                 out.add((side, fold(word)))
         return out
 
