@@ -177,3 +177,18 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_on_a_strict_utf8_stream(f
         assert "caf\\xe9.txt" in out
     if fmt not in ("jsonl", "gitlab"):  # these two carry no input errors
         assert "binary\\xff.txt" in out.replace("\\\\", "\\")
+
+
+def test_a_file_of_more_distinct_names_than_one_check_can_weigh_is_said_so_once(folder):
+    # 10 MB of invented names, each a different spelling, took 2.2 GB in the name-variant rule
+    from newslint.rules.name_variant import MAX_NAME_SPELLINGS
+
+    letters = random.Random(15)
+    names = {"B" + "".join(letters.choice("aeioubdgklmnprst") for _ in range(6)) for _ in range(30_000)}
+    (folder / "story.txt").write_text("Names: " + ", ".join(sorted(names)) + ".\n", encoding="utf-8")
+    result = run_limited(folder, "--format", "json", "--select", "NL301", "story.txt")
+    [found] = json.loads(result.stdout)["diagnostics"]
+    assert found["message"] == (f"Name variants not checked in this file: it holds more than {MAX_NAME_SPELLINGS:,} "
+                                "different capitalised spellings (a list, not a story)")
+    # "Names" is the first spelling; then each name takes nine characters, and the one past the limit is reported
+    assert found["column"] == 8 + 9 * (MAX_NAME_SPELLINGS - 1)

@@ -40,6 +40,13 @@ MAX_SLIP_FAMILY = tuned(
     bench="the 170 bench stories and the test drafts; benchmarks/linearity.py name-variants (2d9ce8a)",
     result="the largest family there has 4; a family of 2,000 names 41 s -> 0.08 s; 500 invented names each written "
            "once: 145 NL301 -> 86 (2d9ce8a)", date="2026-12-05")
+MAX_NAME_SPELLINGS = tuned(
+    20_000, means="the most different capitalised spellings one file may hold for names to be weighed against each "
+                  "other; past it the file is a list or a dump, and the rule says so once and stops, since every "
+                  "spelling takes memory (10 MB of invented names took 2.2 GB)",
+    bench="the 170 BBC stories and the 44 Brown press stories (ca01-ca44)",
+    result="at most 378 different capitalised spellings in a story (Brown ca16, 2,009 words); 20,000 leaves room "
+           "for a book-length draft", date="2026-12-05")
 SHORT_NAME = tuned(
     3, means="letters in a name so short that it is one letter from other names (Del, Dal)",
     bench="none recorded (set in a69f371)", result="set with the rule's first version; no figure recorded",
@@ -473,6 +480,11 @@ class NameVariant(Rule):
     def _check(self, doc, res):
         evidence = doc.derived(NameEvidence)
         variants = self._variants(doc)
+        if isinstance(variants, int):  # the token where the spellings ran past MAX_NAME_SPELLINGS
+            token = doc.tokens[variants]
+            yield self.report(Span(token.start, token.end), f"Name variants not checked in this file: it holds more "
+                              f"than {MAX_NAME_SPELLINGS:,} different capitalised spellings (a list, not a story)")
+            return
         slips = self._slips(res, evidence, variants, doc.trace is not None)
         for key, variant in variants.items():
             if doc.trace is not None:
@@ -510,9 +522,10 @@ class NameVariant(Rule):
         return self.report(span, f"'{form}' is written '{majority}' elsewhere in this story ({times})", (majority,))
 
     @staticmethod
-    def _variants(doc) -> dict[str, Variant]:
+    def _variants(doc) -> dict[str, Variant] | int:
         """Capitalised words (not acronyms) and pairs of them, grouped by folded spelling. A pair only joins a
-        group that holds a single word (Jong Un beside Jong-un)."""
+        group that holds a single word (Jong Un beside Jong-un). More than MAX_NAME_SPELLINGS groups: the index of
+        the token that made one too many."""
         evidence = doc.derived(NameEvidence)
         tokens = doc.tokens
         groups: dict[str, Variant] = {}
@@ -527,7 +540,10 @@ class NameVariant(Rule):
                     _trace_no_spelling(doc, index, word, title)
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
             named = evidence.reason(token, index) is not None
-            group = groups.setdefault(fold(word), Variant(fold(word)))
+            key = fold(word)
+            if key not in groups and len(groups) == MAX_NAME_SPELLINGS:
+                return index
+            group = groups.setdefault(key, Variant(key))
             group.named = group.named or named
             group.written.append(index)
             if joined and _is_name_like(strip_possessive(tokens[index + 1].text)):
