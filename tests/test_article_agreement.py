@@ -51,3 +51,8 @@ def test_what_the_sound_cannot_be_told_of_is_left_alone(story):
     path = story("A urinal, an urinal, a historic and an historic day, a HGV, an HGV, a NASA and an NASA probe, "
                  "signed A N Other and A R Rahman.\n")
     assert found(path) == []
+
+
+def test_a_capital_a_before_a_word_no_article_precedes_is_a_label(story):
+    path = story("Class A and B shares, Plan A or Plan B, Title A of the act, grade A in maths, and a A-level pass.\n")
+    assert found(path) == [(1, 83, 84, "an")]

@@ -25,6 +25,7 @@ LISTS = {
     "meaningful-hyphen-prefixes": (LOWER, "sorted"),
     "metadata-keys": (re.compile(r"[A-Z0-9][A-Z0-9_ -]*"), "sorted"),
     "name-particles": (LOWER, "sorted"),
+    "not-after-an-article": (LOWER, "sorted"),
     "not-variants": (LOWER, "sorted"),
     "optional-end-elements": (LOWER, "sorted"),
     "phrase-words": (LOWER, "sorted"),

@@ -9,11 +9,14 @@ from newslint.document.text import match_case
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.language.sounds import starts_with_vowel_sound
+from newslint.wordlists import words
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
     from newslint.engine.diagnostic import Diagnostic
     from newslint.engine.resources import Resources
+
+NOT_AFTER_AN_ARTICLE = words("not-after-an-article")
 
 
 class ArticleAgreement(Rule):
@@ -47,6 +50,8 @@ class ArticleAgreement(Rule):
             if article not in ("a", "an") or prose[token.end:tokens[index + 1].start] != " ":
                 continue
             following = tokens[index + 1].text
+            if following.lower() in NOT_AFTER_AN_ARTICLE:
+                continue  # "Class A and B", "Plan A or B": a label, no article
             vowel = starts_with_vowel_sound(following)
             if vowel is None or vowel == (article == "an"):
                 continue
