@@ -162,11 +162,61 @@ def test_a_process_pool_gets_the_same_results(desk):
     assert results == [["NL201", "NL301", "NL401"]] * 3
 
 
-def test_the_docs_examples_run(desk):
-    """docs/api.md's first example, as written."""
+def python_blocks() -> list[str]:
     text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
-    example = text.split("```python\n", 1)[1].split("```", 1)[0]
+    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
+
+
+def run_python(code: str, cwd: Path) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=True,
+                          env={"PYTHONPATH": str(ROOT)}).stdout
+
+
+def test_the_docs_first_example_prints_the_sample_storys_three_errors(desk):
     (desk / "story.txt").write_text(SAMPLE, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-c", example], capture_output=True, text=True, cwd=desk, check=True,
-                         env={"PYTHONPATH": str(ROOT)}).stdout
-    assert "12:19 NL201 'no' may be a slip for 'on' here" in out
+    out = run_python(python_blocks()[0], desk)
+    assert out.splitlines()[:3] == ["12:19 NL201 'no' may be a slip for 'on' here ('on',)",
+                                    "23:62 NL301 'Koran' is written 'Korean' elsewhere in this story (5 times) "
+                                    "('Korean',)",
+                                    "26:1 NL401 Empty metadata field 'TAGS:' ()"]
+
+
+def test_the_docs_configuration_example_prints_the_error(desk):
+    assert run_python(python_blocks()[1], desk) == "--select: unknown rule code 'NL5O1' (did you mean NL501?)\n"
+
+
+def test_the_docs_thread_and_process_pool_example_runs(desk):
+    assert run_python(python_blocks()[2], desk) == "[['NL501'], []]\n"
+
+
+def test_the_docs_spark_partition_function_runs_over_plain_rows(desk):
+    from collections import namedtuple
+
+    code, last = python_blocks()[3].split("\n\nremarks = ")
+    assert last.startswith("stories_df.rdd.mapPartitions(lint_partition)")
+    space: dict = {}
+    exec(code, space)  # noqa: S102 - our own documentation
+    Row = namedtuple("Row", "id path text")
+    rows = [Row(1, "a.txt", "Talks resume\n\nThe the talks resumed.\n"), Row(2, "b.md", "# Quiet\n\nAll quiet.\n")]
+    assert list(space["lint_partition"](iter(rows))) == [(1, "NL501", "error", 3, 5, "Repeated word 'the'")]
+
+
+def test_the_docs_dask_partition_function_runs_over_a_pandas_frame(desk):
+    pd = pytest.importorskip("pandas")
+    code, last = python_blocks()[4].split("\n\nremarks = ")
+    space: dict = {}
+    exec(code, space)  # noqa: S102 - our own documentation
+    frame = pd.DataFrame({"id": [1, 2], "path": ["a.txt", "b.md"],
+                          "text": ["Talks resume\n\nThe the talks resumed.\n", "# Quiet\n\nAll quiet.\n"]})
+    out = space["lint_partition"](frame)
+    assert list(out["code"]) == ["NL501"] and list(out["id"]) == [1]
+    assert list(space["lint_partition"](frame.head(0)).columns) == list(out.columns)
+
+
+def test_the_readmes_example_runs_and_prints_what_it_says(desk):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = [block.split("```", 1)[0] for block in readme.split("```python\n")[1:]]
+    (desk / "story.txt").write_text(SAMPLE, encoding="utf-8")
+    out = run_python(example + "print(repr(fixed))\n", desk).splitlines()
+    assert out[0] == "12 19 NL201 'no' may be a slip for 'on' here" and len(out) == 4
+    assert out[-1] == repr("The talks resumed.\n")

@@ -1,8 +1,9 @@
 """The Language Server Protocol over stdio, with pygls: documents in, diagnostics, code actions and hovers out.
 
-Linting runs on one worker thread, so the protocol keeps answering while a story is linted. A change waits
-`debounce` seconds for the next keystroke; a newer change cancels the wait, and the diagnostics of text that has
-changed since are never published: the latest text wins."""
+Linting runs on one worker thread, so the protocol keeps answering while a story is linted. A change after a pause
+of at least `debounce` seconds is linted at once; a change that follows another sooner (a fast typist, a paste, a
+multi-cursor edit) waits `debounce` seconds for the next one, which cancels the wait. The diagnostics of text that
+has changed since are never published: the latest text wins."""
 
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ class NewslintServer(LanguageServer):
         self.state = State(settings=settings or Settings())
         self.worker = ThreadPoolExecutor(1, thread_name_prefix="newslint-lint")
         self.pending: dict[str, asyncio.Task] = {}
+        self.last_change: dict[str, float] = {}  # story -> when its last change came (the event loop's clock)
         self.blamed: dict[str, str] = {}  # story -> the configuration file whose problem stops its lint
         self.told: set[str] = set()  # configuration problems already shown in a message
 
@@ -183,7 +185,11 @@ def build(settings: Settings | None = None) -> NewslintServer:
             return
         text = ls.workspace.get_text_document(uri).source  # full sync: the client sends the whole text
         ls.state.change(uri, text, params.text_document.version)
-        ls.schedule(uri, ls.state.settings.debounce)
+        debounce = ls.state.settings.debounce
+        now = asyncio.get_running_loop().time()
+        after_a_pause = now - ls.last_change.get(uri, float("-inf")) >= debounce
+        ls.last_change[uri] = now
+        ls.schedule(uri, 0.0 if after_a_pause else debounce)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: NewslintServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -198,6 +204,7 @@ def build(settings: Settings | None = None) -> NewslintServer:
         uri = params.text_document.uri
         if (waiting := ls.pending.pop(uri, None)) is not None:
             waiting.cancel()
+        ls.last_change.pop(uri, None)
         if uri in ls.state.documents:
             ls.state.close(uri)
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
