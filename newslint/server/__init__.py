@@ -17,8 +17,9 @@ def _parser() -> argparse.ArgumentParser:
                    "none when newslint is installed from a wheel). The client's initializationOptions.docsUrl "
                    "wins over it")
     p.add_argument("--debounce", type=int, default=30, metavar="MS",
-                   help="milliseconds a change waits for the next keystroke before it is linted (default 30; "
-                        "the client's initializationOptions.debounceMs wins over it)")
+                   help="a change that follows another by less than MS milliseconds waits MS for the next one "
+                        "before it is linted; one after a longer pause is linted at once (default 30; the "
+                        "client's initializationOptions.debounceMs wins over it)")
     p.add_argument("--log-file", metavar="FILE", help="write the server's log here (stdout is the protocol's)")
     return p
 

@@ -132,7 +132,10 @@ class Outcome:
 @dataclass
 class Settings:
     docs_url: str | None = None  # base of the rule pages' links: "{base}{CODE}.md" (None: a checkout's docs/rules)
-    debounce: float = 0.03  # seconds a change waits for the next keystroke before it is linted
+    # Seconds a change that follows another sooner waits for the next one (a change after a longer pause is linted
+    # at once). 30 ms: longer than the gap between the changes of a paste or a multi-cursor edit, and short enough
+    # to keep a burst's last diagnostics near 100 ms (benchmarks/lsp_latency.py, 5 December 2026).
+    debounce: float = 0.03
     encoding: str = types.PositionEncodingKind.Utf16
 
 
