@@ -180,3 +180,29 @@ def test_an_untitled_markdown_buffer_is_read_as_markdown(tmp_path):
     assert state.lint("untitled:Untitled-1").diagnostics == []
     state.open("untitled:Untitled-2", "Talks\n\nthe the\n", 1, "plaintext")
     assert [d.code for d in state.lint("untitled:Untitled-2").diagnostics] == ["NL501"]
+
+
+def test_hover_shows_the_evidence_a_heuristic_rule_recorded(tmp_path):
+    """Any rule that records its decisions in doc.trace (as `newslint explain` reads them) has them in the hover."""
+    from newslint.engine.diagnostic import Severity, Span
+    from newslint.engine.rule import Rule
+
+    class Weighed(Rule):
+        """Flags 'talks' after weighing it."""
+
+        code, name, severity = "XX001", "weighed-word", Severity.WARNING
+
+        def check(self, doc, res):
+            at = doc.text.index("talks")
+            if doc.trace is not None and doc.trace.wants(at, at + 5):
+                doc.trace.note(self.code, at, at + 5, left="the", ratio=3.14159)
+                doc.trace.decide(self.code, at, at + 5, "context-beats-word", True)
+            yield self.report(Span(at, at + 5), "'talks' weighed and found wanting")
+
+    state, uri = state_with(tmp_path, "Talks resume\n\nThe talks resumed.\n")
+    linter = state.linter_for(state.documents[uri])
+    linter.rules.append(Weighed())
+    linter._precedence["XX001"] = 0
+    (found,) = state.lint(uri).diagnostics
+    text = state.hover(uri, found.range.start).contents.value
+    assert "Evidence:\n- left the, ratio 3.142\n- step `context-beats-word`: reported" in text

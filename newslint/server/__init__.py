@@ -38,6 +38,10 @@ def main(argv: list[str]) -> int:
     if args.log_file:
         logging.basicConfig(filename=args.log_file, level=logging.INFO,
                             format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    else:  # stderr, which editors keep in a log panel: newslint's own one-line warnings, not pygls' tracebacks of
+        # each malformed request (the client already has its error response)
+        logging.basicConfig(level=logging.WARNING, format="newslint server: %(levelname)s: %(message)s")
+        logging.getLogger("pygls").setLevel(logging.CRITICAL)
     from newslint.server.core import Settings
     from newslint.server.lsp import build
 

@@ -278,25 +278,23 @@ class State:
 
     def _quick_fixes(self, uri: str, d: Diagnostic, positions: Positions, linter: Linter,
                      document: OpenDocument) -> list[types.CodeAction]:
+        """A diagnostic's fix, its other suggestions, and 'Disable CODE for this line'."""
         lsp = self.to_lsp(d, positions, linter)
+
+        def action(title: str, edits: list[types.TextEdit], preferred: bool = False) -> types.CodeAction:
+            return types.CodeAction(f"{title} ({d.code})" if not title.startswith("Disable") else title,
+                                    kind=types.CodeActionKind.QuickFix, diagnostics=[lsp], is_preferred=preferred,
+                                    edit=_edit(uri, document.version, edits))
+
         out = []
         fix = d.fix
         if fix is not None and fix.applicability != Applicability.DISPLAY:
             edits = [types.TextEdit(positions.range(e.span.start, e.span.end), e.replacement) for e in fix.edits]
-            out.append(types.CodeAction(
-                f"{fix.title} ({d.code})", kind=types.CodeActionKind.QuickFix, diagnostics=[lsp],
-                is_preferred=fix.applicability == Applicability.SAFE, edit=_edit(uri, document.version, edits)))
-        chosen = fix.edits[0].replacement if fix and len(fix.edits) == 1 else None
-        if fix is None or (len(fix.edits) == 1 and fix.edits[0].span == d.span):
-            for suggestion in d.suggestions:
-                if suggestion != chosen:  # the other suggestions, never preferred: the user picks one
-                    edit = types.TextEdit(positions.range(d.span.start, d.span.end), suggestion)
-                    out.append(types.CodeAction(f"Replace with '{suggestion}' ({d.code})",
-                                                kind=types.CodeActionKind.QuickFix, diagnostics=[lsp],
-                                                edit=_edit(uri, document.version, [edit])))
-        out.append(types.CodeAction(f"Disable {d.code} for this line", kind=types.CodeActionKind.QuickFix,
-                                    diagnostics=[lsp],
-                                    edit=_edit(uri, document.version, [disable_edit(document.text, d, positions)])))
+            out.append(action(fix.title, edits, preferred=fix.applicability == Applicability.SAFE))
+        out.extend(action(f"Replace with '{suggestion}'",
+                          [types.TextEdit(positions.range(d.span.start, d.span.end), suggestion)])
+                   for suggestion in _other_suggestions(d))
+        out.append(action(f"Disable {d.code} for this line", [disable_edit(document.text, d, positions)]))
         return out
 
     def fix_all(self, uri: str) -> types.CodeAction | None:
@@ -337,6 +335,16 @@ class State:
         last = max(d.span.end for d in here)
         return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n\n---\n\n".join(sections)),
                            positions.range(first, last))
+
+
+def _other_suggestions(d: Diagnostic) -> list[str]:
+    """The suggestions the fix does not apply, each a quick fix never preferred (the user picks one); none when
+    the fix does something other than replace the flagged text."""
+    fix = d.fix
+    if fix is not None and not (len(fix.edits) == 1 and fix.edits[0].span == d.span):
+        return []
+    chosen = fix.edits[0].replacement if fix is not None else None
+    return [suggestion for suggestion in d.suggestions if suggestion != chosen]
 
 
 def _wanted(kind: str, only: list[str] | None) -> bool:
