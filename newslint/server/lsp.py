@@ -84,6 +84,11 @@ class NewslintServer(LanguageServer):
             outcome = await self.in_worker(self._lint, uri)
         except asyncio.CancelledError:
             return
+        if isinstance(outcome, Exception):
+            self.window_log_message(types.LogMessageParams(
+                types.MessageType.Error, f"newslint: internal error linting {uri} "
+                                         f"({type(outcome).__name__}: {outcome}); please report it"))
+            return
         if outcome is None:
             return
         document = self.state.documents.get(uri)
@@ -93,17 +98,15 @@ class NewslintServer(LanguageServer):
         if self.pending.get(uri) is asyncio.current_task():
             del self.pending[uri]
 
-    def _lint(self, uri: str) -> Outcome | None:
+    def _lint(self, uri: str) -> Outcome | Exception | None:
+        """On the worker thread: the story's outcome, or the exception a rule raised (told on the event loop)."""
         if uri not in self.state.documents:
             return None
         try:
             return self.state.lint(uri)
         except Exception as exc:  # noqa: BLE001 - one story's crash must not take the editor's linter down
             log.exception("linting %s", uri)
-            self.window_log_message(types.LogMessageParams(
-                types.MessageType.Error, f"newslint: internal error linting {uri} ({type(exc).__name__}: {exc}); "
-                                         "please report it"))
-            return None
+            return exc
 
     def publish(self, outcome: Outcome) -> None:
         self.text_document_publish_diagnostics(
