@@ -107,6 +107,10 @@ def test_the_sample_story_and_its_quick_fix_over_plain_json_rpc(server: RawClien
         "textDocument": {"uri": uri}, "range": found[0]["range"], "context": {"diagnostics": [found[0]]}})["result"]
     fix = next(a for a in actions if a["title"] == "Replace with 'on' (NL201)")
     assert fix["edit"]["changes"][uri] == [{"range": found[0]["range"], "newText": "on"}]
+    server.notify("textDocument/didSave", {"textDocument": {"uri": uri}})  # linted again on save
+    assert [d["code"] for d in server.diagnostics(uri, 1)] == ["NL201", "NL301", "NL401"]
+    server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})  # closed: its diagnostics cleared
+    assert server.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")["params"]["diagnostics"] == []
     assert server.request("shutdown")["result"] is None
     server.notify("exit", None)
     assert server.process.wait(TIMEOUT) == 0
