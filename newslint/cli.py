@@ -118,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
             from newslint import commands
 
             return commands.run(argv[0], argv[1:])
+        if argv and argv[0] == "server":
+            from newslint import server
+
+            return server.main(argv[1:])
         if argv and argv[0] == "check":
             argv = argv[1:]
         return _check(_parser().parse_args(argv))

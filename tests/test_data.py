@@ -9,8 +9,8 @@ import json
 import tomllib
 
 import pytest
-
 from conftest import ROOT
+
 from newslint import data
 
 DATA = ROOT / "newslint" / "data"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from newslint import wordlists
 
 FOLDER = ROOT / "newslint" / "wordlists"
