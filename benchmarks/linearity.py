@@ -124,6 +124,31 @@ def roster(size: int) -> str:
     return repeat(unit, size, head="Team news\n\nThe squad named on Tuesday:\n\n")
 
 
+def invented_words(size: int) -> str:
+    """Sentences of random letters: every word unknown, almost every one different."""
+    rng = random.Random(15)
+    out, used = [], 0
+    while used < size - 200:
+        words = ("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(4, 10)))
+                 for _ in range(15))
+        sentence = " ".join(words).capitalize() + ".\n\n"
+        out.append(sentence)
+        used += len(sentence.encode())
+    return "".join(out)
+
+
+def distinct_names(size: int) -> str:
+    """A list of invented capitalised names, almost every one a different spelling."""
+    rng = random.Random(15)
+    out, used = ["Names: "], 7
+    while used < size - 20:
+        name = "B" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz\u00e9\u00e8\u00e0\u00f1\u00f6") for _ in range(4))
+        name += ", "
+        out.append(name)
+        used += len(name.encode())
+    return "".join(out) + "\n"
+
+
 def front_matter(size: int) -> str:
     body = "\nThe story itself is short.\n"
     return repeat("tag: value\n", size - len(body), head="---\ntitle: A long list\n", tail="---\n" + body)
@@ -172,6 +197,10 @@ SHAPES = [
     Shape("metadata-lines", "a metadata block of many KEY: value lines", ".txt",
           lambda n: repeat("TAGS: news\n", n, head="Headline\n\nBody text.\n\n")),
     Shape("short-lines", "one word a line", ".txt", lambda n: repeat("Word\n", n)),
+    Shape("letter-lines", "one letter a line", ".txt", lambda n: repeat("x\n", n)),
+    Shape("letter-words", "one-letter words on one line", ".txt", lambda n: repeat("x ", n, head="Headline\n\n")),
+    Shape("invented-words", "sentences of random letters, every word different", ".txt", invented_words),
+    Shape("distinct-names", "a list of invented names, every spelling different", ".txt", distinct_names),
     Shape("front-matter", "YAML front matter of many keys", ".md", front_matter),
     Shape("backtick-runs", "Markdown backtick runs of growing length, none closed", ".md", backtick_runs),
     Shape("deep-nesting", "Markdown quotes and lists nested six deep each", ".md", deep_nesting),
@@ -180,6 +209,8 @@ SHAPES = [
     Shape("open-labels", "Markdown lines opening a bracket never closed", ".md",
           lambda n: repeat("[note\n", n, head="# Notes\n\n")),
     Shape("open-brackets", "a Markdown paragraph of [", ".md", lambda n: repeat("[", n, head="# Links\n\n")),
+    Shape("md-paragraphs", "Markdown paragraphs of one letter", ".md", lambda n: repeat("x\n\n", n)),
+    Shape("md-list", "one Markdown list of one-letter items", ".md", lambda n: repeat("- x\n", n)),
 ]
 
 

@@ -105,3 +105,28 @@ def test_crlf_positions_map_to_the_original_lines(cli, story):
 def test_plain_text_is_not_parsed_as_markdown():
     doc = Document(Source("story.txt", "Run `the the` now.\n", "utf-8", False))
     assert doc.prose == "Run `the the` now.\n"
+
+
+def test_markdown_read_in_chunks_gives_the_blocks_of_one_whole_parse(monkeypatch):
+    # markdown-it keeps some 150 bytes a line and 500 a block token: a 10 MB draft read whole took 5 GB, so it is read
+    # in chunks of lines, cut where the last top-level block starts; any chunk size must give the same blocks
+    import random
+
+    from markdown_it import MarkdownIt
+
+    from newslint.document import layout
+    from newslint.document.document import Document
+    from newslint.document.source import decode
+
+    pieces = ["# Head\n", "text line\n", "\n", "- item\n", "  - sub\n", "1. one\n", "> quote\n", "> > deep\n", "```\n",
+              "    code\n", "<div>\n", "</div>\n", "<!-- c\n", "-->\n", "---\n", "===\n", "| a | b |\n", "|---|---|\n",
+              "[ref]: http://x\n", "  lazy\n", "* star\n", "\r\n", "\r", "para *x*\n"]
+    rng = random.Random(16)
+    parser = MarkdownIt("commonmark").enable("table").disable("inline")
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        whole = [(t.type, t.map[0], t.map[1]) for t in parser.parse(text) if t.map is not None]
+        doc = Document(decode(text.encode(), "story.md"))
+        for size in (1, 2, 3, 7):
+            monkeypatch.setattr(layout, "MARKDOWN_CHUNK_LINES", size)
+            assert list(layout._markdown_blocks(doc, text)) == whole, (size, text)
