@@ -37,6 +37,13 @@ def test_repeated_word_leaves_grammatical_doubles_and_names(cli, story):
     assert found(cli, story(text), "NL501") == []
 
 
+def test_emphatic_doubles_that_print_often_are_left_but_slips_of_function_words_are_not(cli, story):
+    text = ("Quiet day\n\nShe said no no to it, far far away, a very very good and really really long day. "
+            "It went to to the vote and of of course he he said so.\n")
+    assert [(line, column, message) for line, column, _, message, _ in found(cli, story(text), "NL501")] == [
+        (3, 93, "Repeated word 'to'"), (3, 112, "Repeated word 'of'"), (3, 125, "Repeated word 'he'")]
+
+
 def test_is_is_is_a_slip_unless_a_clause_is_the_subject(cli, story):
     text = "Quiet day\n\nThe firm is is also hiring. All it is is a delay.\n"
     assert found(cli, story(text), "NL501") == [(3, 13, 15, "Repeated word 'is'", [""])]
