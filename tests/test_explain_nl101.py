@@ -97,7 +97,8 @@ def test_words_known_to_the_team_or_the_other_standard_are_not_weighed_and_the_t
         "    evidence: known: the other standard's spelling (NL302 reports it; colour in this one)"]
     acronym = tmp_path / "acronym.txt"
     acronym.write_text("The QXZT group met.\n", encoding="utf-8")
-    assert explained(cli, f"{acronym}:1:5")[1:] == ["  NL101: considered", "    evidence: known: in capitals: an acronym"]
+    assert explained(cli, f"{acronym}:1:5")[1:] == ["  NL101: considered",
+                                                     "    evidence: known: in capitals: an acronym"]
 
 
 def test_json_explain_carries_the_evidence_of_each_nl101_diagnostic(cli, story):
