@@ -63,8 +63,10 @@ def page(code: str) -> str:
     out += ["## Tuned numbers", "", "| module | name | value | means | measured on | result | date |",
             "|---|---|---|---|---|---|---|"]
     for name in modules:
-        for key, value in vars(importlib.import_module(name)).items():
-            if isinstance(value, (TunedFloat, TunedInt)):
+        module = importlib.import_module(name)
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        for key, value in vars(module).items():  # the module's own records, not those it imports
+            if isinstance(value, (TunedFloat, TunedInt)) and re.search(rf"^{key} = tuned\(", source, re.M):
                 r = value.record()
                 out.append(f"| `{name.rsplit('.', 1)[1]}` | `{key}` | {r['value']} | {_cell(r['means'])} | "
                            f"{_cell(r['bench'])} | {_cell(r['result'])} | {r['date']} |")

@@ -20,9 +20,16 @@ Envoys from Ghana, Mali and Ghano attended. NATO sent Nato staff.
 
 
 def explained(cli, path, line: int, column: int) -> list[str]:
+    """The place's line and NL301's part of what `newslint explain` prints there (other rules weigh words too)."""
     result = cli("explain", f"{path}:{line}:{column}")
     assert result.code == 0, result.err
-    return result.out.splitlines()
+    head, *rest = result.out.splitlines()
+    parts, current = {}, None
+    for line_ in rest:
+        if not line_.startswith("    "):
+            current = line_.split()[0].rstrip(":")
+        parts.setdefault(current, []).append(line_)
+    return [head, *parts.get("NL301", [])]
 
 
 def test_explain_at_the_seed_slip_names_the_variants_and_the_step(cli, monkeypatch):

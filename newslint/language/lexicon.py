@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newslint import data
+from newslint.engine.tuning import tuned
 from newslint.language.ngrams import NgramTable
 from newslint.wordlists import entries, words
 
@@ -38,7 +39,8 @@ CANADIAN_AMERICAN = words("canadian-american")
 # American spelling of prised (levered open), though American copy writes the lever sense prize too.
 NOT_VARIANTS = words("not-variants")
 ISE_ENDING_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)('s)?$")
-UNKNOWN_FREQUENCY = -9.0  # log10 probability given to a word the list lacks
+UNKNOWN_FREQUENCY = tuned(-9.0, means="log10 frequency given to a word the list lacks", bench="none: below the rarest "
+                          "listed word (set in 4a489ef)", result="no measurement recorded", date="2026-11-24")
 # Productive prefixes and suffixes: "denuclearization" is de + nuclear + ization though no list has it.
 PREFIXES = entries("derivation-prefixes")  # longest first
 SUFFIXES = (("izations", ""), ("isations", ""), ("ization", ""), ("isation", ""), ("ization", "ize"),
@@ -46,23 +48,43 @@ SUFFIXES = (("izations", ""), ("isations", ""), ("ization", ""), ("isation", "")
             ("ise", ""), ("ness", ""), ("ists", ""), ("ist", ""), ("isms", ""), ("ism", ""), ("ly", ""),
             ("ily", "y"), ("ities", "ity"), ("ors", "e"), ("or", "e"), ("ers", ""), ("er", ""), ("ers", "e"),
             ("er", "e"), ("s", ""), ("less", ""), ("wards", ""), ("ward", ""))
-COMPOUND_PART = 3  # shortest part of a closed compound ("carmaker" = car + maker)
-COMPOUND_TAIL = -6.0  # log10 frequency the second part of a compound needs
+COMPOUND_PART = tuned(3, means="shortest part of a closed compound (carmaker = car + maker)", bench="none recorded "
+                      "(set in 4a489ef; e328895 reused it for the verb of changeup, signup)", result="the commit "
+                      "says the baseball probe story's last false alarm went, benches and corpus unchanged",
+                      date="2026-11-25")
+COMPOUND_TAIL = tuned(-6.0, means="log10 frequency the second part of a closed compound needs", bench="none recorded "
+                      "(set in 4a489ef)", result="no measurement recorded", date="2026-11-24")
 SHORT_PARTICLES = ("up", "in", "on", "by")  # the shorter ends of a phrasal verb's noun (signup, sit-in, standby)
 INFLECTED_ENDINGS = ("ed", "ing", "s")  # a phrasal verb's noun is made from the bare verb, never "basedon"
-MIN_STEM = 4  # shortest stem left once a prefix or suffix is taken off
-SHORT_STEM = 3  # ... or -less or -ness, which take any short noun or adjective
+MIN_STEM = tuned(4, means="shortest stem left once a prefix or suffix is taken off", bench="none recorded (set in "
+                 "4a489ef)", result="no measurement recorded", date="2026-11-24")
+SHORT_STEM = tuned(3, means="shortest stem left once -less or -ness is taken off (tieless, shyness)",
+                   bench="none recorded (set in 6cb0646)", result="the commit's example: tieless is a word",
+                   date="2026-11-24")
 # The longest word in the lists the word list is built from (pyspellchecker 0.9.1, symspellpy 6.10.1's Google Books
 # counts, SCOWL 2020.12.07 as Debian's wamerican and wbritish ship it): pneumonoultramicroscopicsilicovolcanoconiosis,
 # 45 letters; the next are supercalifragilisticexpialidocious (34) and dichlorodiphenyltrichloroethane (31). A
 # longer string is no listed word, so it is not looked up (nor kept in the table's memo).
-LONGEST_WORD = 45
+LONGEST_WORD = tuned(45, means="letters in the longest listed word", bench="none: a fact of the data, checked by "
+                     "build_data (4d5d737)", result="pneumonoultramicroscopicsilicovolcanoconiosis, 45 letters",
+                     date="2026-12-05")
 # Spelling candidates are at most two edits away, so a word longer than this has none, and its search is skipped:
 # the search grows with the cube of the word's length (0.8 s at 40 letters, 22 s at 200, all memory at 8,000). The
 # cap changes no suggestion; the word is reported as too long to correct.
-LONGEST_CORRECTABLE = LONGEST_WORD + 2
-RARE_WORD = -6.5  # log10 frequency below which a two-edit candidate is not worth suggesting
-COMMON_WORD = -4.5  # log10 frequency above which a word is an everyday word
+LONGEST_CORRECTABLE = tuned(LONGEST_WORD + 2, means="letters of the longest word that may have a candidate (two "
+                            "edits from a listed word)", bench="none: follows from LONGEST_WORD (4d5d737)",
+                            result="changes no suggestion; 0.3 s and 43 MB for an 8,000-letter word, was >300 s",
+                            date="2026-12-05")
+# The bench RARE_WORD was swept on (as NL101's thresholds in rules/misspelling.py).
+DEV_BENCH = ("dev bench (/tmp/B: 170 BBC stories, 85 with 367 injected errors, 73 of them non-words), en-GB, "
+             "swept 2026-12-05")
+RARE_WORD = tuned(-6.5, means="log10 frequency below which a two-edit candidate is not worth suggesting",
+                  bench="set in 4a489ef with no measurement; " + DEV_BENCH,
+                  result="-4.5 to -8.5 alike (non-word recall 100.0, first suggestion right 97.6%): the bench cannot "
+                  "tell", date="2026-12-05")
+COMMON_WORD = tuned(-4.5, means="log10 frequency above which a word is an everyday word (about once in 30,000 words)",
+                    bench="none recorded (set in 4a489ef; NL301, NL101's exemptions and build_data's everyday-word "
+                    "list share it)", result="no measurement recorded", date="2026-11-24")
 # Adjacent keys on a QWERTY keyboard: a slip onto a neighbour is the likeliest typo.
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -130,33 +152,92 @@ def edits1(word: str) -> set[str]:
 
 
 DIGRAPH_FIRST = frozenset("wtscpg")
+# The log10 likelihood of each kind of slip (edit_cost): how often a writer who meant one word types the other.
+TRANSPOSITION = tuned(
+    -0.5, means="log10 likelihood of two neighbouring letters swapped, the commonest slip of fast fingers (teh, "
+    "form/from)", bench="dev bench, NL201 (cc25357 raised it from -1.0 with the trigram language model)",
+    result="realword recall 29.7 -> 66.2, precision 89.5 -> 86.8 for the whole change (language model, "
+    "contractions and this cost together; the commit does not measure the cost alone)", date="2026-11-24")
+KEYBOARD_SLIP = tuned(
+    -1.0, means="log10 likelihood of a letter typed as a keyboard neighbour (wprk/work)",
+    bench="none recorded (set in 4a489ef)", result="the first edit model: a neighbouring key ten times likelier "
+    "than any other letter", date="2026-11-24")
+OTHER_LETTER = tuned(
+    -2.0, means="log10 likelihood of a letter typed as one that is not its keyboard neighbour, or of an extra letter "
+    "typed away from its neighbours", bench="none recorded (set in 4a489ef)", result="the first edit model: ten times "
+    "rarer than a keyboard slip", date="2026-11-24")
+NO_ONE_SLIP = tuned(
+    -3.0, means="log10 likelihood given to two same-length words that differ in more than one swap or one letter "
+    "(two-edit candidates ranked by rank_corrections)", bench="none recorded (set in 4a489ef)",
+    result="the first edit model: below every one-edit slip", date="2026-11-24")
+DROPPED_APOSTROPHE = tuned(
+    -0.5, means="log10 likelihood of a contraction written without its apostrophe (didnt, dont)",
+    bench="dev bench and the clean corpus (091d4e6)", result="benches unchanged; the clean corpus lost its 'annum' "
+    "false alarm (with the everyday-word list added in the same commit)", date="2026-11-25")
+DOUBLED_LETTER = tuned(
+    -1.0, means="log10 likelihood of a letter doubled or undoubled (begining/beginning, untill/until)",
+    bench="none recorded (set in 4a489ef)", result="the first edit model: as likely as a keyboard slip",
+    date="2026-11-24")
+DIGRAPH_H = tuned(
+    -1.0, means="log10 likelihood of the h of wh, th, sh, ch, ph, gh added or dropped, spelt by ear (were/where, "
+    "tough/though)", bench="dev bench (B), U and K benches, corpus (1eca573)",
+    result="B real-word recall 66.2 -> 70.3, U and K unchanged, no new remark", date="2026-11-24")
+INSERTED_NEIGHBOUR = tuned(
+    -1.2, means="log10 likelihood of an extra letter struck beside the key meant (reasearch)",
+    bench="none recorded (set in 4a489ef)", result="the first edit model: a little below a keyboard slip",
+    date="2026-11-24")
+DROPPED_LETTER = tuned(
+    -1.5, means="log10 likelihood of a letter left out (goverment, reserch)", bench="none recorded (set in 4a489ef)",
+    result="the first edit model: between a keyboard slip and an arbitrary letter", date="2026-11-24")
+# Each kind of slip and its cost, in plain floats (edit_cost is asked millions of times, and its callers do sums).
+SLIP_COSTS = {"transposition": float(TRANSPOSITION), "keyboard neighbour": float(KEYBOARD_SLIP),
+              "other letter": float(OTHER_LETTER), "no one slip": float(NO_ONE_SLIP),
+              "dropped apostrophe": float(DROPPED_APOSTROPHE), "doubled letter": float(DOUBLED_LETTER),
+              "digraph h": float(DIGRAPH_H), "inserted neighbour": float(INSERTED_NEIGHBOUR),
+              "inserted letter": float(OTHER_LETTER), "dropped letter": float(DROPPED_LETTER)}
 
 
 def edit_cost(typo: str, word: str) -> float:
     """log10 likelihood of typing `typo` when meaning `word` (one edit apart): keyboard slips and
-    transpositions are likelier than arbitrary substitutions; doubled or dropped double letters are common."""
-    if len(typo) == len(word):
-        diffs = [i for i, (a, b) in enumerate(zip(typo, word)) if a != b]
-        if len(diffs) == 2 and typo[diffs[0]] == word[diffs[1]] and typo[diffs[1]] == word[diffs[0]]:
-            return -0.5  # transposition: the commonest slip of fast fingers (teh, form/from)
-        if len(diffs) == 1:
-            i = diffs[0]
-            return -1.0 if typo[i] in KEYBOARD.get(word[i], ()) else -2.0
-        return -3.0
-    longer, shorter = (typo, word) if len(typo) > len(word) else (word, typo)
+    transpositions are likelier than arbitrary substitutions; doubled or dropped double letters are common.
+    The cost of the kind of slip `slip` names (SLIP_COSTS)."""
+    return SLIP_COSTS[slip(typo, word)]
+
+
+def slip(typo: str, word: str) -> str:
+    """The kind of slip that makes `typo` of `word`, as SLIP_COSTS names it (one edit apart, or "no one slip" for
+    two same-length strings further apart; for strings two or more letters apart in length, the kind of the first
+    letter that differs)."""
+    return _swap_slip(typo, word) if len(typo) == len(word) else _letter_slip(typo, word)
+
+
+def _swap_slip(typo: str, word: str) -> str:
+    """Same length: two neighbours swapped, or one letter typed for another (a keyboard neighbour or not)."""
+    diffs = [i for i, (a, b) in enumerate(zip(typo, word)) if a != b]
+    if len(diffs) == 2 and typo[diffs[0]] == word[diffs[1]] and typo[diffs[1]] == word[diffs[0]]:
+        return "transposition"
+    if len(diffs) == 1:
+        i = diffs[0]
+        return "keyboard neighbour" if typo[i] in KEYBOARD.get(word[i], ()) else "other letter"
+    return "no one slip"
+
+
+def _letter_slip(typo: str, word: str) -> str:
+    """Lengths differ: a letter (or apostrophe) dropped or added, read at the first place the two differ."""
+    inserted = len(typo) > len(word)
+    longer, shorter = (typo, word) if inserted else (word, typo)
     i = next((k for k in range(len(shorter)) if longer[k] != shorter[k]), len(shorter))
     extra = longer[i]
-    if extra == "'" and longer is word:
-        return -0.5  # a dropped apostrophe: didnt, dont
-    neighbour = (i > 0 and longer[i - 1] == extra) or (i + 1 < len(longer) and longer[i + 1] == extra)
-    if neighbour:
-        return -1.0  # doubled or undoubled letter
+    if extra == "'" and not inserted:
+        return "dropped apostrophe"
+    if (i > 0 and longer[i - 1] == extra) or (i + 1 < len(longer) and longer[i + 1] == extra):
+        return "doubled letter"
     if extra == "h" and i > 0 and longer[i - 1] in DIGRAPH_FIRST:
-        return -1.0  # the h of wh, th, sh, ch, ph, gh, spelt by ear: were/where, tough/though
-    if len(typo) > len(word):  # inserted a key next to an intended one
-        around = {longer[i - 1] if i > 0 else "", longer[i + 1] if i + 1 < len(longer) else ""}
-        return -1.2 if any(extra in KEYBOARD.get(c, ()) for c in around if c) else -2.0
-    return -1.5  # deletion
+        return "digraph h"
+    if not inserted:
+        return "dropped letter"
+    around = (longer[i - 1] if i > 0 else "", longer[i + 1] if i + 1 < len(longer) else "")
+    return "inserted neighbour" if any(extra in KEYBOARD.get(c, ()) for c in around if c) else "inserted letter"
 
 
 class Lexicon:

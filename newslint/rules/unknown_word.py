@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from newslint.engine.diagnostic import Severity
-from newslint.rules.misspelling import Spelling, quoted
+from newslint.engine.diagnostic import Severity, Span
+from newslint.engine.explain import Step
+from newslint.rules.misspelling import FileCheck, Spelling, Unknown, note_candidates, quoted
+
+# NL102 weighs a word with NL101's exemptions (their steps are NL101's), then gives its own verdict.
+NEAR_A_WORD = Step(
+    "NL102", "near-a-word",
+    decides="a known word is a slip away: NL101 reports it as a misspelling, with its corrections",
+    allows=("A nuclear [[reserch]] site.",))
+NOTHING_NEAR = Step(
+    "NL102", "nothing-near",
+    decides="no known word is a slip away (a term, a coinage, a foreign word, keyboard mash): reported, for a desk "
+    "that keeps a complete word list",
+    flags=("He tested positive for [[stanozolol]] in May.",))
+STEPS: tuple[Step, ...] = (NEAR_A_WORD, NOTHING_NEAR)
 
 
 class UnknownWord(Spelling):
@@ -28,8 +41,16 @@ class UnknownWord(Spelling):
     fix_safety = None
     enabled_by_default = False
 
-    def _flag(self, doc, res, index, span, word, searched):
-        if word not in searched:
-            searched[word] = res.lexicon.candidates(word)
-        if not searched[word]:
-            yield self.report(span, f"Unknown word {quoted(word)}, and no known word is near it")
+    def _verdict(self, f: FileCheck, unknown: Unknown):
+        word = unknown.word
+        if word not in f.searched:
+            f.searched[word] = f.lexicon.candidates(word)
+        candidates = f.searched[word]
+        if f.trace is not None:
+            note_candidates(f, self.code, unknown, candidates, candidates)
+        if NEAR_A_WORD.on and candidates:
+            self._decide(f, unknown, NEAR_A_WORD, False)
+        elif NOTHING_NEAR.on:
+            self._decide(f, unknown, NOTHING_NEAR, True)
+            yield self.report(Span(unknown.start, unknown.end), f"Unknown word {quoted(word)}, and no known word is "
+                                                                 "near it")
