@@ -232,6 +232,9 @@ class RealWordError(Rule):
         reading = Reading(doc, res.language_model, doc.derived(NameEvidence))
         flagged: dict[int, tuple[str, float]] = {}
         trace, prose, tokens, words, known = doc.trace, doc.prose, doc.tokens, reading.words, reading.known
+        alternatives_of, in_heading = self.alternatives, doc.in_heading
+        is_name_particle = reading.evidence.is_name_particle
+        story_decides = res.config.dialect == AUTO and self.usable
         # The gates, in the order of STEPS: each may leave the word alone. The words they let through are judged
         # (judge: the adjustments and the verdict). Written out in one loop: this runs for every word of every story.
         for index, token in enumerate(tokens):
@@ -243,16 +246,16 @@ class RealWordError(Rule):
             if unseen and UNKNOWN_WORD.on and not judged_unseen(res, word, lower):
                 left_alone(trace, token, UNKNOWN_WORD)  # before the alternatives: their cache holds known words
                 continue
-            alternatives = self.alternatives(res, lower, capitalised=word[:1].isupper())
-            if res.config.dialect == AUTO and alternatives and self.usable:
+            alternatives = alternatives_of(res, lower, word[:1].isupper())
+            if story_decides and alternatives:
                 story = doc.derived(StoryDialect)
                 alternatives = [(c, cost) for c, cost in alternatives if story.offers(c, lower)]
             if not alternatives:
                 left_alone(trace, token, USABLE_ALTERNATIVES,
                            **(self.dropped(doc, res, lower, word) if trace is not None else {}))
-            elif doc.in_heading(token.start) and HEADLINE.on:
+            elif in_heading(token.start) and HEADLINE.on:
                 left_alone(trace, token, HEADLINE)
-            elif reading.evidence.is_name_particle(index) and NAME_PARTICLE.on:
+            elif is_name_particle(index) and NAME_PARTICLE.on:
                 left_alone(trace, token, NAME_PARTICLE)
             else:
                 found = self.judge(doc, res, index, reading, unseen, alternatives)
