@@ -113,6 +113,13 @@ def test_an_alternative_far_rarer_than_the_written_word_is_not_weighed():
     assert "tee" not in weighed  # a hundred thousand times rarer than "the", after the slip's likelihood
 
 
+def test_the_per_word_plain_numbers_are_the_tuned_ones():
+    from newslint.rules import real_word_error as rwe
+
+    assert (rwe._THRESHOLD, rwe._NAME_MARGIN, rwe._SAME_STORY_BONUS, rwe._REACH) == (
+        rwe.THRESHOLD, rwe.NAME_MARGIN, rwe.SAME_STORY_BONUS, rwe.REACH)
+
+
 # -- the documentation of the steps and tuned numbers (docs/context-model.md) is generated from the code -----------
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "context-model.md"
@@ -132,7 +139,8 @@ def rendered() -> str:
         out.append(f"{number}. **{step.name}**: {step.decides}.")
         for kind, examples in (("flags", step.flags), ("allows", step.allows)):
             for example in examples:
-                shown = " / ".join(line for line in example.splitlines() if line).replace("[[", "**").replace("]]", "**")
+                shown = " / ".join(line for line in example.splitlines() if line)
+                shown = shown.replace("[[", "**").replace("]]", "**")
                 out.append(f"   - {kind}: {shown}")
     out += ["", "### Tuned numbers and how they were measured", "",
             "| constant | value | means | bench | result | date |", "|---|---|---|---|---|---|"]
