@@ -75,3 +75,17 @@ def pytest_addoption(parser):
         "--update-snapshots", action="store_true", default=False,
         help="tests/test_snapshots.py: write each fixture's .snap from the current output instead of comparing",
     )
+
+
+def explained_part(cli, place: str, code: str) -> list[str]:
+    """The place's line and one rule's part of what `newslint explain` prints there (other rules weigh words too)."""
+    result = cli("explain", place)
+    assert result.code == 0, result.err
+    head, *rest = result.out.splitlines()
+    parts: dict[str, list[str]] = {}
+    current = ""
+    for line in rest:
+        if not line.startswith("    "):
+            current = line.split()[0].rstrip(":")
+        parts.setdefault(current, []).append(line)
+    return [head, *parts.get(code, [])]

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "newslint"
 GRADE_C = 20
 # Functions being rebuilt as named steps on their own branches; each leaves this set when it is (a ratchet: the
 # test fails for a function listed here that is no longer over the grade).
-NOT_YET_SPLIT = {"rules/real_word_error.py:RealWordError.assess"}
+NOT_YET_SPLIT: set[str] = set()
 
 
 def complexities() -> dict[str, int]:

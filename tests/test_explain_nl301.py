@@ -3,7 +3,7 @@ name, each pair's verdict step and score, and the step that decided."""
 
 from __future__ import annotations
 
-from conftest import SEED
+from conftest import SEED, explained_part
 
 from newslint.document.source import decode
 from newslint.engine.config import Config
@@ -20,16 +20,7 @@ Envoys from Ghana, Mali and Ghano attended. NATO sent Nato staff.
 
 
 def explained(cli, path, line: int, column: int) -> list[str]:
-    """The place's line and NL301's part of what `newslint explain` prints there (other rules weigh words too)."""
-    result = cli("explain", f"{path}:{line}:{column}")
-    assert result.code == 0, result.err
-    head, *rest = result.out.splitlines()
-    parts, current = {}, None
-    for line_ in rest:
-        if not line_.startswith("    "):
-            current = line_.split()[0].rstrip(":")
-        parts.setdefault(current, []).append(line_)
-    return [head, *parts.get("NL301", [])]
+    return explained_part(cli, f"{path}:{line}:{column}", "NL301")
 
 
 def test_explain_at_the_seed_slip_names_the_variants_and_the_step(cli, monkeypatch):

@@ -39,3 +39,11 @@ def test_a_word_is_attested_only_when_seen_beside_a_neighbour(model):
     assert Slot(model, ["sharply", "form", "last"], 1).attested("from")
     assert not Slot(model, ["sharply", "form", "last"], 1).attested("form")
     assert not Slot(model, ["banana", "tractor", "sermon"], 1).attested("tractor")
+
+
+def test_the_scoring_loops_plain_numbers_are_the_tuned_ones():
+    from newslint.language import language_model as lm
+
+    assert (lm._PROB_STEP, lm._BACKOFF_STEP, lm._BACKOFF_ZERO, lm._TAIL_SLACK) == (
+        lm.PROB_STEP, lm.BACKOFF_STEP, lm.BACKOFF_ZERO, lm.TAIL_SLACK)
+    assert type(lm._PROB_STEP) is float and type(lm._BACKOFF_ZERO) is int and lm.PROB_STEP.record()["bench"]

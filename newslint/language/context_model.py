@@ -15,19 +15,47 @@ from functools import cache
 from typing import NamedTuple
 
 from newslint import data
+from newslint.engine.tuning import tuned
 from newslint.language.lexicon import edit_cost
 from newslint.language.ngrams import NgramTable
 
-HOMOPHONE_COST = -0.5  # their/there, peace/piece: the ear's slip, likelier than any keystroke
-SOUND_ALIKE_COST = -1.0  # then/than, affect/effect: one sound apart
+HOMOPHONE_COST = tuned(
+    -0.5, means="log10 likelihood of writing a homophone for the word meant (their/there, peace/piece)",
+    bench="none recorded (-1.0 in a69f371, -0.5 in c6af33f)",
+    result="c6af33f: the ear's slip made likelier than any keystroke; no figure recorded", date="2026-11-24")
+SOUND_ALIKE_COST = tuned(
+    -1.0, means="log10 likelihood of a slip one kindred sound apart (then/than, affect/effect)",
+    bench="none recorded (set in c6af33f)", result="c6af33f: no figure recorded (as likely as a neighbouring key's slip)",
+    date="2026-11-24")
 # Another form of the same word (target/targets, issuer/issued) is often just as grammatical where it stands,
 # so the context must favour it more strongly than a keystroke alone before it counts as the slip.
-INFLECTION_COST = -1.5
-MAX_SUGGESTIONS = 3
-CORRECTION_EDIT_WEIGHT = 1.5  # a typo's own likelihood counts for more than its context when ranking fixes
-UNKNOWN_COUNT = 1000.0  # corpus count assumed for a word outside the list
+INFLECTION_COST = tuned(
+    -1.5, means="log10 added to the keystroke's cost when the alternative is another form of the same word",
+    bench="K bench; B, U and the clean corpus (cab0266)",
+    result="K real-word 50.6 -> 53.2, no new remark on B, U or the clean corpus; NL201 ~10% slower (cab0266)",
+    date="2026-11-24")
+# A slip that is none of the above (two or more keystrokes apart): as unlikely as the least likely listed.
+FAR_SLIP_COST = tuned(
+    -3.0, means="log10 likelihood given to a confusion that is no single keystroke, homophone or sound-alike",
+    bench="none recorded (set in c6af33f)", result="c6af33f: below every keystroke cost of lexicon.edit_cost",
+    date="2026-11-24")
+MAX_SUGGESTIONS = tuned(
+    3, means="spelling suggestions offered at most", bench="none: a presentation choice (4a489ef, 4a868a0)",
+    result="n/a: no measurement applies", date="2026-11-24")
+CORRECTION_EDIT_WEIGHT = tuned(
+    1.5, means="weight of a typo's own likelihood against its context when ranking spelling fixes",
+    bench="none recorded (set in 4a489ef, moved here in 4a868a0)",
+    result="4a489ef: context-ranked suggestions; no figure recorded", date="2026-11-24")
+UNKNOWN_COUNT = tuned(
+    1000.0, means="corpus count assumed for a word outside the Google Books list",
+    bench="none recorded (set in a69f371)", result="a69f371: a floor for words the list lacks; no figure recorded",
+    date="2026-11-24")
 # A missing pair's estimated count, as a share of what independence predicts.
-ABSENT_PAIR_SLACK = 0.5
+ABSENT_PAIR_SLACK = tuned(
+    0.5, means="a missing pair's estimated count, as a share of what independence predicts",
+    bench="none recorded (set to 0.5 in 16d3ca8)",
+    result="16d3ca8: absences count as evidence only where chance would have listed the pair; no figure recorded",
+    date="2026-11-24")
 
 
 class Confusion(NamedTuple):
@@ -40,10 +68,10 @@ class Confusion(NamedTuple):
 def slip_cost(written: str, intended: str, mark: str = "") -> float:
     """log10 likelihood of writing `written` for `intended`: a homophone ("="), a sound-alike ("~") or one
     keystroke, whichever is likelier; or another form of the same word ("+"), one keystroke away."""
-    keystroke = edit_cost(written, intended) if abs(len(written) - len(intended)) <= 1 else -3.0
+    keystroke = edit_cost(written, intended) if abs(len(written) - len(intended)) <= 1 else FAR_SLIP_COST
     if mark == "+":
         return keystroke + INFLECTION_COST
-    return max(keystroke, {"=": HOMOPHONE_COST, "~": SOUND_ALIKE_COST}.get(mark, -3.0))
+    return max(keystroke, {"=": HOMOPHONE_COST, "~": SOUND_ALIKE_COST}.get(mark, FAR_SLIP_COST))
 
 
 class ContextModel:

@@ -14,12 +14,28 @@ from bisect import bisect_left
 from functools import cache
 
 from newslint import data
+from newslint.engine.tuning import tuned
 
-PROB_STEP = 0.05  # log10 probability = -byte * PROB_STEP
-BACKOFF_STEP = 0.015  # log10 backoff weight = (byte - BACKOFF_ZERO) * BACKOFF_STEP: -2.25 to 1.575
-BACKOFF_ZERO = 150
+PROB_STEP = tuned(
+    0.05, means="log10 probability = -byte * PROB_STEP: the quantisation step of the stored probabilities",
+    bench="none: a property of the data format (one byte per probability, cc25357)",
+    result="n/a: 0 to -12.75 in steps of 0.05", date="2026-11-24")
+BACKOFF_STEP = tuned(
+    0.015, means="log10 backoff weight = (byte - BACKOFF_ZERO) * BACKOFF_STEP: -2.25 to 1.575",
+    bench="none: a property of the data format (one byte per backoff weight, cc25357)",
+    result="n/a: the span of the model's backoff weights in one byte", date="2026-11-24")
+BACKOFF_ZERO = tuned(
+    150, means="the byte that stands for a backoff weight of 0", bench="none: a property of the data format (cc25357)",
+    result="n/a: the span of the model's backoff weights in one byte", date="2026-11-24")
 SENTENCE_START, SENTENCE_END = "<s>", "</s>"
-TAIL_SLACK = 0.1  # the most two quantised log probabilities (each at most 0 unquantised) can add up to
+TAIL_SLACK = tuned(
+    0.1, means="the most two quantised log probabilities (each at most 0 unquantised) can add up to",
+    bench="none: a bound of the quantisation, checked on the dev bench (af8ef2c)",
+    result="same diagnostics on the dev bench, NL201 4.2 s -> 3.1 s with the other changes of af8ef2c",
+    date="2026-11-24")
+# Plain floats for the scoring loops: a tuned number is a float subclass, slower in arithmetic.
+_PROB_STEP, _BACKOFF_STEP, _BACKOFF_ZERO, _TAIL_SLACK = float(PROB_STEP), float(BACKOFF_STEP), int(BACKOFF_ZERO), \
+    float(TAIL_SLACK)
 
 
 def quantise_prob(logprob: float) -> int:
@@ -89,13 +105,13 @@ class LanguageModel:
             lo, hi = self.trigram_start[history], self.trigram_start[history + 1]
             i = bisect_left(self.trigram_word, word, lo, hi)
             if i < hi and self.trigram_word[i] == word:
-                return -self.trigram_prob[i] * PROB_STEP
-            backoff = self.bigram_backoff[history] - BACKOFF_ZERO
+                return -self.trigram_prob[i] * _PROB_STEP
+            backoff = self.bigram_backoff[history] - _BACKOFF_ZERO
         if previous is not None:
             if pair >= 0:
-                return -self.bigram_prob[pair] * PROB_STEP + backoff * BACKOFF_STEP
-            backoff += self.unigram_backoff[previous] - BACKOFF_ZERO
-        return -self.unigram_prob[word] * PROB_STEP + backoff * BACKOFF_STEP
+                return -self.bigram_prob[pair] * _PROB_STEP + backoff * _BACKOFF_STEP
+            backoff += self.unigram_backoff[previous] - _BACKOFF_ZERO
+        return -self.unigram_prob[word] * _PROB_STEP + backoff * _BACKOFF_STEP
 
     def unseen_windows(self, words: list[str], position: int, logprob: float) -> float:
         """What `Slot.scores` gives a word the model does not know, from its log probability found elsewhere: the
@@ -134,7 +150,7 @@ class Slot:
             current = word_id(word)
             pair = -1 if before is None else bigram(before, current)
             total = prob(current, before, self.first_history, pair)
-            if floors is not None and total < floors[k] - TAIL_SLACK:
+            if floors is not None and total < floors[k] - _TAIL_SLACK:
                 out.append(None)
                 continue
             if after is not None:
