@@ -79,7 +79,7 @@ def test_the_sample_story_names_why_its_names_and_terms_are_not_slips(cli, monke
     assert explained(cli, f"{SEED.name}:18:116") == [
         f"{SEED.name}:18:116: 'Hwasong'", "  NL101: left alone",
         "    step looks-like-name (left alone): considered: unit-after-number, everyday-word, name-particle, "
-        "foreign-name-particle"]
+        "foreign-name-particle; name_evidence: capitalised mid-sentence"]
     # NL201's place in the sample story: NL101 does not weigh a known word
     assert all("NL101" not in line for line in explained(cli, f"{SEED.name}:12:19"))
 

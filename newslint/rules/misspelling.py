@@ -427,8 +427,8 @@ def foreign_name_particle(f: FileCheck, u: Unknown) -> Detail | None:
 
 
 def looks_like_name(f: FileCheck, u: Unknown) -> Detail | None:
-    # TODO(NL301): name the evidence with NameEvidence.reason(token, index) when names.py has it.
-    return {} if f.evidence.looks_like_name(u.token, u.index) else None
+    reason = f.evidence.reason(u.token, u.index)
+    return {"name_evidence": reason} if reason else None
 
 
 def used_twice(f: FileCheck, u: Unknown) -> Detail | None:

@@ -288,7 +288,7 @@ class RealWordError(Rule):
         token = doc.tokens[index]
         lower = reading.words[index]
         evidence = reading.evidence
-        named = token.text[:1].isupper() and evidence.looks_like_name(token, index)
+        named = evidence.reason(token, index) is not None
         threshold = _THRESHOLD + _NAME_MARGIN if named and NAME_MARGIN_STEP.on else _THRESHOLD
         words, position = reading.context_run(index)
         if len(words) == 1 and ATTESTED.on:
