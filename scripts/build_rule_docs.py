@@ -38,10 +38,12 @@ FAMILIES = {
 }
 # Pages that explain more than a rule's docstring can.
 SEE_ALSO = {
-    "NL101": [("Data and licences: the word lists", "../data.md")],
+    "NL101": [("How it decides: its steps and tuned numbers", "../heuristics/NL101.md"),
+              ("Data and licences: the word lists", "../data.md")],
     "NL102": [("Data and licences: the word lists", "../data.md")],
     "NL103": [("Word lists in the configuration", "../configuration.md#word-lists")],
-    "NL201": [("How the context model works", "../context-model.md")],
+    "NL201": [("How it decides: its steps and tuned numbers", "../heuristics/NL201.md"),
+              ("How the context model works", "../context-model.md")],
     "NL203": [("How the context model works", "../context-model.md")],
     "NL301": [("How it decides: its steps and tuned numbers", "../heuristics/NL301.md")],
     "NL302": [("Dialects", "../configuration.md#dialect")],

@@ -23,11 +23,28 @@ def markdown_files() -> list[Path]:
     return [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").rglob("*.md"))]
 
 
-def build_rule_docs():
-    spec = importlib.util.spec_from_file_location("build_rule_docs", BUILD_SCRIPT)
+def script(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def build_rule_docs():
+    return script("build_rule_docs")
+
+
+def test_each_heuristic_rules_page_lists_its_current_steps_and_records():
+    from newslint.engine.explain import Step
+
+    build = script("build_heuristics_docs")
+    stale = [code for code in build.RULES if (ROOT / "docs" / "heuristics" / f"{code}.md").read_text(
+        encoding="utf-8") != build.page(code)]
+    assert stale == [], f"docs/heuristics/ is out of date for {stale}: run `.venv/bin/python " \
+                        "scripts/build_heuristics_docs.py`"
+    steps_with_a_page = {step.code for code in build.RULES for name in build.RULES[code]
+                         for step in getattr(importlib.import_module(name), "STEPS", ()) if isinstance(step, Step)}
+    assert steps_with_a_page >= {"NL101", "NL201", "NL301"}
 
 
 def test_rule_pages_are_up_to_date():
