@@ -279,7 +279,7 @@ class Spelling(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.UNSAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         lexicon = res.lexicon
         accepted = res.accepted_words | (res.glossary.words if res.config.names else set())
         budget = SearchBudget(lexicon, lexicon.searched)

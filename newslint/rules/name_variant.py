@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.document.text import TITLES
 from newslint.engine.diagnostic import Applicability, Severity, Span
@@ -15,6 +15,11 @@ from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.lexicon import COMMON_WORD
 from newslint.language.names import NameEvidence, deletions, fold, is_capitalised, slip_at, strip_possessive
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 CODE = "NL301"
 UNCOMMON_WORD = tuned(
@@ -468,7 +473,7 @@ class NameVariant(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.UNSAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         for diagnostic in self._check(doc, res):
             # The house glossary has the last word: its canonical forms are never a story's minority spelling.
             house = res.glossary.words if res.config.names else set()

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from newslint.document.text import house_apostrophe, match_case, plain_word
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 # Each form, the other form, and the words whose pair counts judge the next word under this form's reading:
 # the verbs a contraction stands for ("it's" = it is / it has), or the possessive itself.
@@ -45,7 +53,7 @@ class PossessiveContraction(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.UNSAFE
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         model = res.context_model
         for index, token in enumerate(doc.tokens):
             written = plain_word(token.text)

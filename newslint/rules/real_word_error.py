@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache, partial
 from itertools import chain, islice
+from typing import TYPE_CHECKING
 
 from newslint.document.text import house_apostrophe, match_case, plain_word, stuck_to_digits
 from newslint.engine.diagnostic import Applicability, Severity, Span
@@ -15,6 +17,11 @@ from newslint.language.language_model import SENTENCE_END, SENTENCE_START, Slot
 from newslint.language.lexicon import AUTO
 from newslint.language.names import NameEvidence
 from newslint.language.story_dialect import StoryDialect
+
+if TYPE_CHECKING:
+    from newslint.document.document import Document
+    from newslint.engine.diagnostic import Diagnostic
+    from newslint.engine.resources import Resources
 
 CODE = "NL201"
 # A real-word slip is rare, about one word in a hundred at most: the context must make the alternative that
@@ -226,7 +233,7 @@ class RealWordError(Rule):
             out.append((c.word, c.cost, why))
         return out
 
-    def check(self, doc, res):
+    def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         self.usable, self.boost_alternatives = USABLE_ALTERNATIVES.on, ALTERNATIVE_IN_STORY.on
         self.thresholded = THRESHOLD_STEP.on
         reading = Reading(doc, res.language_model, doc.derived(NameEvidence))
