@@ -112,7 +112,7 @@ def show_rule(options: argparse.Namespace) -> int:
 
 
 def check_pack(options: argparse.Namespace) -> int:
-    from newslint.rulepacks.pack import run_pack_tests
+    from newslint.rulepacks.selftest import run_pack_tests
 
     config = project_config(options.config)
     specs = options.packs or list(config.packs)

@@ -3,10 +3,8 @@ word alone and every one considered before it, in `newslint explain` and in --ex
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
-from conftest import ROOT, SEED, explained_part
+from conftest import SEED, explained_part
 from test_steps import outcome
 
 from newslint.rules import unknown_word

@@ -18,7 +18,7 @@ from newslint.cli import main
 from newslint.document import source as source_module
 from newslint.document.source import InputError, decode, text_codec
 from newslint.engine.config import ConfigError, load
-from newslint.rulepacks.pack import load_dir
+from newslint.rulepacks.schema import load_dir
 
 MEMORY_LIMIT = 1024**3  # the bound for any input
 

@@ -8,7 +8,8 @@ import pytest
 from conftest import ROOT
 
 from newslint.engine.config import ConfigError
-from newslint.rulepacks.pack import load_dir, run_pack_tests
+from newslint.rulepacks.schema import load_dir
+from newslint.rulepacks.selftest import run_pack_tests
 
 SHIPPED = sorted(p for p in (ROOT / "rules").iterdir() if any(p.glob("*.toml")))
 HOUSE = ROOT / "tests" / "fixtures" / "packs" / "house"

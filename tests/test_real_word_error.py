@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from conftest import SEED, run_cli
 
 from newslint.engine.config import Config

@@ -43,7 +43,7 @@ import pytest
 from conftest import ROOT, run_cli
 
 from newslint.engine.registry import builtin_rules
-from newslint.rulepacks.pack import load_dir
+from newslint.rulepacks.schema import load_dir
 from newslint.rulepacks.shipped import shipped_packs
 
 TESTS = Path(__file__).resolve().parent

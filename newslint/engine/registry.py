@@ -75,7 +75,7 @@ def plugin_rules() -> tuple[type[Rule], ...]:
 def pack_rules(config: Config) -> list[Rule]:
     if not config.packs:
         return []
-    from newslint.rulepacks.pack import load_dir
+    from newslint.rulepacks.schema import load_dir
 
     rules: list[Rule] = []
     for spec in config.packs:
@@ -183,7 +183,7 @@ class KnownCodes:
     def _disabled_pack(self, code: str) -> str | None:
         """The shipped pack, not enabled, that has a rule whose code starts with code (read only on this error
         path, so a run with good codes never loads packs it does not use)."""
-        from newslint.rulepacks.pack import load_dir
+        from newslint.rulepacks.schema import load_dir
 
         for name, folder in shipped_packs().items():
             if name in self.packs or str(folder.resolve()) in self.packs:
