@@ -323,7 +323,7 @@ def test_readme_commands_run(here, tmp_path):
         here(name, DOUBLED)
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     commands = readme_blocks("sh")[0].splitlines()
-    assert len(commands) == 18
+    assert len(commands) == 19
     for command in commands:
         run = subprocess.run(command, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
         if " --fix - " in command:  # the fixed text on stdout, the report on stderr
