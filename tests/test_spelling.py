@@ -159,3 +159,12 @@ def test_a_noun_made_of_a_bare_verb_and_a_short_particle_is_a_word_but_not_an_in
 def test_a_short_word_after_a_number_one_slip_from_one_of_the_commonest_words_is_a_typo_not_a_unit(story):
     path = story("He took 1-22 frm nine overs, bowling 6 ft wide for 90 mins.\n")
     assert diagnostics(str(path)) == [(1, 14, "NL101", "Unknown word 'frm'", "from")]
+
+
+def test_contractions_are_words_with_either_apostrophe_and_dropped_apostrophes_are_slips(cli, story):
+    curly = "\u2019"
+    path = story(f"Talks\n\nThey{curly}d go, it could{curly}ve been worse, there{curly}ll be more, that{curly}d help, "
+                 f"y{curly}all know and it mustn{curly}t stop. That'd do. He dont know and didnt care.\n")
+    result = cli("--format", "json", "--select", "NL101", str(path))
+    assert [(d["message"], d["suggestions"][:1]) for d in result.json["diagnostics"]] == [
+        ("Unknown word 'dont'", ["don't"]), ("Unknown word 'didnt'", ["didn't"])]

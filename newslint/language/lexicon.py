@@ -240,6 +240,10 @@ def _letter_slip(typo: str, word: str) -> str:
     return "inserted neighbour" if any(extra in KEYBOARD.get(c, ()) for c in around if c) else "inserted letter"
 
 
+# The endings a contraction adds to a word after its apostrophe ('s is the possessive too): they'd, we've, it'll.
+CONTRACTION_ENDINGS = frozenset({"d", "ll", "m", "re", "s", "ve"})
+
+
 class Lexicon:
     def __init__(self, words: NgramTable, proper: frozenset[str], gb_only: dict[str, str], us_only: dict[str, str],
                  dialect: str, british_variants: dict[str, str], attested: frozenset[str]):
@@ -276,11 +280,19 @@ class Lexicon:
                    raw.mapping("british_variants"), frozenset(raw.lines("attested")))
 
     def is_word(self, word: str) -> bool:
-        """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words)."""
-        lower = word.lower()
+        """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words), with either
+        apostrophe (could’ve is could've); or a known word with a contraction's ending (that'd, there'll)."""
+        lower = word.lower().replace("\u2019", "'")
         if lower in self.foreign:
             return False
-        return self._listed(lower) or word in self.proper
+        return self._listed(lower) or word in self.proper or self._contraction(lower)
+
+    def _contraction(self, lower: str) -> bool:
+        """A known word and the ending of a contraction: that'd, there'll, who've, mustn't."""
+        if lower.endswith("n't"):
+            return self._listed(lower[:-3])
+        stem, apostrophe, ending = lower.rpartition("'")
+        return bool(apostrophe) and ending in CONTRACTION_ENDINGS and self._listed(stem)
 
     def is_derived(self, word: str) -> bool:
         return next(self._derivation_bases(word), None) is not None
@@ -384,8 +396,8 @@ class Lexicon:
         return DialectMark(tuple(votes), counterpart)
 
     def frequency(self, word: str) -> float:
-        """log10 relative frequency of the word (lower-cased)."""
-        lower = word.lower()
+        """log10 relative frequency of the word (lower-cased, either apostrophe)."""
+        lower = word.lower().replace("\u2019", "'")
         found = self.words.get(lower) if len(lower) <= LONGEST_WORD else 0
         return -found / 100 if found else UNKNOWN_FREQUENCY
 
