@@ -130,6 +130,12 @@ class FileCheck:
     searched: dict[str, list[str]] = field(default_factory=dict)  # each unknown word's candidates, searched once
     stopped: bool = False  # the search budget is spent: no word after is checked
 
+    def candidates(self, word: str) -> list[str]:
+        """The word's spelling candidates, searched once in the file however often it is written."""
+        if word not in self.searched:
+            self.searched[word] = self.lexicon.candidates(word)
+        return self.searched[word]
+
 
 # -- the steps, in the order they are weighed ---------------------------------------------------------------------
 # A word of prose stuck to no number, in the Latin alphabet and unknown to the dictionary for the dialect, the team's
@@ -343,9 +349,7 @@ class Spelling(Rule):
             yield self.report(span, f"Unknown word {quoted(word)}, too long to correct ({len(word):,} letters)")
             return
         story = f.doc.derived(StoryDialect) if f.res.config.dialect == AUTO else None
-        candidates = f.searched.get(word)
-        if candidates is None:
-            candidates = f.searched[word] = lexicon.candidates(word)
+        candidates = f.candidates(word)
         preferred = story.prefer(candidates) if story else lexicon.prefer_native(candidates)
         if f.trace is not None:
             note_candidates(f, self.code, unknown, candidates, preferred)

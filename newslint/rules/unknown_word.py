@@ -43,9 +43,7 @@ class UnknownWord(Spelling):
 
     def _verdict(self, f: FileCheck, unknown: Unknown):
         word = unknown.word
-        if word not in f.searched:
-            f.searched[word] = f.lexicon.candidates(word)
-        candidates = f.searched[word]
+        candidates = f.candidates(word)
         if f.trace is not None:
             note_candidates(f, self.code, unknown, candidates, candidates)
         if NEAR_A_WORD.on and candidates:
