@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from newslint import data
 from newslint.engine.tuning import tuned
-from newslint.language.lexicon import edit_cost
+from newslint.language.lexicon import NO_ONE_SLIP, edit_cost
 from newslint.language.ngrams import NgramTable
 
 HOMOPHONE_COST = tuned(
@@ -33,11 +33,6 @@ INFLECTION_COST = tuned(
     -1.5, means="log10 added to the keystroke's cost when the alternative is another form of the same word",
     bench="K bench; B, U and the clean corpus (cab0266)",
     result="K real-word 50.6 -> 53.2, no new remark on B, U or the clean corpus; NL201 ~10% slower (cab0266)",
-    date="2026-11-24")
-# A slip that is none of the above (two or more keystrokes apart): as unlikely as the least likely listed.
-FAR_SLIP_COST = tuned(
-    -3.0, means="log10 likelihood given to a confusion that is no single keystroke, homophone or sound-alike",
-    bench="none recorded (set in c6af33f)", result="c6af33f: below every keystroke cost of lexicon.edit_cost",
     date="2026-11-24")
 MAX_SUGGESTIONS = tuned(
     3, means="spelling suggestions offered at most", bench="none: a presentation choice (4a489ef, 4a868a0)",
@@ -68,10 +63,10 @@ class Confusion(NamedTuple):
 def slip_cost(written: str, intended: str, mark: str = "") -> float:
     """log10 likelihood of writing `written` for `intended`: a homophone ("="), a sound-alike ("~") or one
     keystroke, whichever is likelier; or another form of the same word ("+"), one keystroke away."""
-    keystroke = edit_cost(written, intended) if abs(len(written) - len(intended)) <= 1 else FAR_SLIP_COST
+    keystroke = edit_cost(written, intended) if abs(len(written) - len(intended)) <= 1 else NO_ONE_SLIP
     if mark == "+":
         return keystroke + INFLECTION_COST
-    return max(keystroke, {"=": HOMOPHONE_COST, "~": SOUND_ALIKE_COST}.get(mark, FAR_SLIP_COST))
+    return max(keystroke, {"=": HOMOPHONE_COST, "~": SOUND_ALIKE_COST}.get(mark, NO_ONE_SLIP))
 
 
 class ContextModel:

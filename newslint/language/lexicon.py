@@ -167,8 +167,9 @@ OTHER_LETTER = tuned(
     "typed away from its neighbours", bench="none recorded (set in 4a489ef)", result="the first edit model: ten times "
     "rarer than a keyboard slip", date="2026-11-24")
 NO_ONE_SLIP = tuned(
-    -3.0, means="log10 likelihood given to two same-length words that differ in more than one swap or one letter "
-    "(two-edit candidates ranked by rank_corrections)", bench="none recorded (set in 4a489ef)",
+    -3.0, means="log10 likelihood of a word more than one keystroke from the one meant: two-edit spelling candidates "
+    "ranked by rank_corrections, and real-word confusions that are no keystroke, homophone or sound-alike "
+    "(context_model.slip_cost)", bench="none recorded (set in 4a489ef; the context model's copy in c6af33f)",
     result="the first edit model: below every one-edit slip", date="2026-11-24")
 DROPPED_APOSTROPHE = tuned(
     -0.5, means="log10 likelihood of a contraction written without its apostrophe (didnt, dont)",
