@@ -96,7 +96,7 @@ NUMBER_RE = re.compile(r" (?!(?:1[89]|20)\d\d\b)[£$€]?(\d(?:[\d,]*\d)?)(?:\.\
 VOWEL_NUMBER_RE = re.compile(r"8|1[18](?:\D|$|\d{3}(?!\d))")
 
 
-# The steps, in the order they are taken at each word (docs/context-model.md lists them with their examples).
+# The steps, in the order they are taken at each word (docs/heuristics/NL201.md lists them with their examples).
 # A gate leaves the word alone; an adjustment moves the odds or the bar; the verdict compares them. Each example
 # marks the word in question with [[ ]] and is decided by its step alone (tests/test_steps.py).
 ACRONYM_OR_DIGITS = Step(
