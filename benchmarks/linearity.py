@@ -72,17 +72,22 @@ def one_line(size: int) -> str:
     return copy_paragraphs(size, separator=" ")
 
 
-def dictionary_words(size: int) -> str:
-    """Sentences of the sample's words in random order, one paragraph each: words a dictionary knows, no sense."""
-    vocabulary = sorted({w.strip(".,“”‘’()\"") for s in seed_sentences() for w in s.split()} - {""})
+def random_sentences(size: int, word: Callable[[random.Random], str], length: Callable[[random.Random], int]) -> str:
+    """Sentences of random words, one paragraph each, up to about size bytes."""
     rng = random.Random(15)
     out, used = [], 0
     while used < size - 200:
-        sentence = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(6, 20)))
+        sentence = " ".join(word(rng) for _ in range(length(rng)))
         sentence = sentence[:1].upper() + sentence[1:] + ".\n\n"
         out.append(sentence)
         used += len(sentence.encode())
     return "".join(out)
+
+
+def dictionary_words(size: int) -> str:
+    """Sentences of the sample's words in random order: words a dictionary knows, no sense."""
+    vocabulary = sorted({w.strip(".,“”‘’()\"") for s in seed_sentences() for w in s.split()} - {""})
+    return random_sentences(size, lambda rng: rng.choice(vocabulary), lambda rng: rng.randint(6, 20))
 
 
 def backtick_runs(size: int) -> str:
@@ -126,15 +131,9 @@ def roster(size: int) -> str:
 
 def invented_words(size: int) -> str:
     """Sentences of random letters: every word unknown, almost every one different."""
-    rng = random.Random(15)
-    out, used = [], 0
-    while used < size - 200:
-        words = ("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(4, 10)))
-                 for _ in range(15))
-        sentence = " ".join(words).capitalize() + ".\n\n"
-        out.append(sentence)
-        used += len(sentence.encode())
-    return "".join(out)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return random_sentences(size, lambda rng: "".join(rng.choice(letters) for _ in range(rng.randint(4, 10))),
+                            lambda rng: 15)
 
 
 def distinct_names(size: int) -> str:
