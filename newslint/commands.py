@@ -178,7 +178,7 @@ def _offset(doc, line: int, column: int) -> int | None:
 
 
 def _explanation(result, offset: int, place: str) -> str:
-    doc, trace = result.document, result.trace
+    doc, trace = result.document, result.document.trace
     token = next((t for t in doc.tokens if t.start <= offset < t.end), None)
     out = [f"{place}: {repr(token.text) if token else 'no word here'}"]
     here = [d for d in result.diagnostics if d.span.start <= offset < max(d.span.end, d.span.start + 1)]

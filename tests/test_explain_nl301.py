@@ -104,4 +104,4 @@ def test_a_trace_changes_no_diagnostic_and_each_report_is_decided_by_a_step():
 
 def test_no_trace_no_record():
     doc_result = Linter(Config(select=("NL301",))).lint(decode(PORT.encode(), "story.txt"))
-    assert doc_result.trace is None
+    assert doc_result.document.trace is None

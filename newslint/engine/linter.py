@@ -27,7 +27,6 @@ class FileResult:
     document: Document
     diagnostics: list[Diagnostic]
     left_out: tuple[tuple[str, int], ...] = ()  # (code, how many more diagnostics its rule found past MAX_PER_RULE)
-    trace: Trace | None = None  # what the heuristic rules recorded, when asked to explain
 
 
 class Linter:
@@ -65,7 +64,7 @@ class Linter:
         if doc.trace is not None:
             found = [self._with_evidence(d, doc.trace) for d in found]
         return FileResult(doc, found, tuple((code, n) for code, n in left_out.items()
-                                            if self.config.severity_for(code) != "off"), doc.trace)
+                                            if self.config.severity_for(code) != "off"))
 
     @staticmethod
     def _with_evidence(diagnostic: Diagnostic, trace: Trace) -> Diagnostic:
