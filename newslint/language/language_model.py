@@ -71,6 +71,9 @@ class LanguageModel:
     def load(cls) -> LanguageModel:
         return cls(data.open_data("language_model").sections)
 
+    def knows(self, word: str) -> bool:
+        return self.id(word) is not None
+
     def id(self, word: str) -> int | None:
         found = self.ids.get(word)
         if found is None:

@@ -295,6 +295,25 @@ class Lexicon:
         stem, apostrophe, ending = lower.rpartition("'")
         return bool(apostrophe) and ending in CONTRACTION_ENDINGS and self._listed(stem)
 
+    def restored_apostrophe(self, word: str, in_use: Callable[[str], bool]) -> str | None:
+        """The word with the apostrophe it dropped, the commonest form if several fit: a listed contraction (dont,
+        isnt, oclock), or an everyday word's contraction (theyre, thatll) or possessive (childrens) that `in_use`
+        knows. A plural the lists lack (throughputs) is no possessive: the lists hold every possessive
+        (throughput's), but the language model's vocabulary, given as `in_use`, only those in use (children's)."""
+        lower = word.lower()
+        if "'" in lower:
+            return None
+        found = []
+        for i in range(1, len(lower)):
+            form = lower[:i] + "'" + lower[i:]
+            stem, _, ending = form.rpartition("'")
+            if ending in CONTRACTION_ENDINGS:  # the lists have every possessive (throughput's): ask in_use
+                if self.frequency(stem) > COMMON_WORD and in_use(form):
+                    found.append(form)
+            elif self._listed(form):
+                found.append(form)
+        return max(found, key=self.frequency, default=None)
+
     def is_derived(self, word: str) -> bool:
         return next(self._derivation_bases(word), None) is not None
 
