@@ -182,13 +182,14 @@ def _explanation(result, offset: int, place: str) -> str:
     token = next((t for t in doc.tokens if t.start <= offset < t.end), None)
     out = [f"{place}: {repr(token.text) if token else 'no word here'}"]
     here = [d for d in result.diagnostics if d.span.start <= offset < max(d.span.end, d.span.start + 1)]
-    for d in here:
-        out.append(f"  {d.code} {d.rule}: reported: {d.message}")
-    by_code: dict[str, list] = {}
+    by_code: dict[str, list] = {d.code: [] for d in here}
     for entry in trace.entries:
         by_code.setdefault(entry.code, []).append(entry)
-    for code, entries in by_code.items():
-        if not any(d.code == code for d in here):
+    for code, entries in by_code.items():  # each rule's verdict, then its evidence under it
+        reported = [d for d in here if d.code == code]
+        for d in reported:
+            out.append(f"  {d.code} {d.rule}: reported: {d.message}")
+        if not reported:
             decided = [e for e in entries if e.step]
             verdict = decided[-1].verdict if decided else "considered"
             out.append(f"  {code}: {verdict}")

@@ -26,3 +26,14 @@ def test_correct_possessives_and_contractions_are_left_alone(story):
         "They said it's been hard, and their waiting families agreed. You're right about your plan.\n"
     )
     assert found(path) == []
+
+
+def test_a_verb_form_after_its_is_judged_by_the_trigram_model_when_the_next_word_alone_is_unsure(story, cli):
+    # 'going' after 'its' leans to it's by the next word alone (10^1.85, under THRESHOLD); the 'to' after it
+    # settles it under the trigram model (10^2.70 over TRIGRAM_THRESHOLD)
+    path = story("Budget\n\nThe minister said its going to close in the spring.\n")
+    assert found(path) == [(3, 19, 22, "it's")]
+    result = cli("explain", f"{path}:3:19")
+    assert result.out.splitlines()[1:3] == [
+        "  NL203 possessive-contraction: reported: 'its going': did you mean 'it's'?",
+        "    evidence: next_word_odds: 1.85; threshold: 2.20; trigram_odds: 2.70; trigram_threshold: 2.50"]
