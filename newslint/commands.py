@@ -186,20 +186,23 @@ def _explanation(result, offset: int, place: str) -> str:
     for entry in trace.entries:
         by_code.setdefault(entry.code, []).append(entry)
     for code, entries in by_code.items():  # each rule's verdict, then its evidence under it
-        reported = [d for d in here if d.code == code]
-        for d in reported:
-            out.append(f"  {d.code} {d.rule}: reported: {d.message}")
-        if not reported:
-            decided = [e for e in entries if e.step]
-            verdict = decided[-1].verdict if decided else "considered"
-            out.append(f"  {code}: {verdict}")
-        for e in entries:
-            detail = "; ".join(f"{k}: {_shown(v)}" for k, v in e.detail.items())
-            head = f"step {e.step} ({e.verdict})" if e.step else "evidence"
-            out.append(f"    {head}{': ' + detail if detail else ''}")
+        out.extend(_rule_lines(code, entries, [d for d in here if d.code == code]))
     if len(out) == 1:
         out.append("  no rule reported it, and no heuristic rule weighed it (the word is plainly known, or not prose)")
     return "\n".join(out)
+
+
+def _rule_lines(code: str, entries: list, reported: list) -> list[str]:
+    """One rule's verdict at the place (its diagnostics, or the last step's verdict), then the evidence it recorded."""
+    out = [f"  {d.code} {d.rule}: reported: {d.message}" for d in reported]
+    if not reported:
+        decided = [e for e in entries if e.step]
+        out.append(f"  {code}: {decided[-1].verdict if decided else 'considered'}")
+    for e in entries:
+        detail = "; ".join(f"{k}: {_shown(v)}" for k, v in e.detail.items())
+        head = f"step {e.step} ({e.verdict})" if e.step else "evidence"
+        out.append(f"    {head}{': ' + detail if detail else ''}")
+    return out
 
 
 def _shown(value) -> str:

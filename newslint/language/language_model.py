@@ -71,6 +71,11 @@ class LanguageModel:
     def load(cls) -> LanguageModel:
         return cls(data.open_data("language_model").sections)
 
+    def seen_pair(self, first: str, second: str) -> bool:
+        """True when the model has the bigram: it has seen the two words side by side."""
+        a, b = self.id(first), self.id(second)
+        return a is not None and b is not None and self._bigram(a, b) >= 0
+
     def knows(self, word: str) -> bool:
         return self.id(word) is not None
 

@@ -136,6 +136,11 @@ NAME_MARGIN_STEP = Step(
     decides="a capitalised word the story treats as a name must clear the threshold by NAME_MARGIN more: names "
             "are what the model knows least",
     allows=("The award went to [[Ant]] & Dec for a third year.",))
+NAME_USUAL_FORM = Step(
+    CODE, "name-usual-form",
+    decides="a capitalised word of a name the model knows in another form (York Times, never York Tomes) is "
+            "judged against that form alone, without NAME_MARGIN: the model has seen this name, spelt otherwise",
+    flags=("The interview ran in the New York [[Tomes]] on Sunday.",))
 NAME_ENDS_CONTEXT = Step(
     CODE, "name-ends-context",
     decides="the last word of a name is no context for the word after it: what follows 'root' says nothing of "
@@ -166,7 +171,7 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, NAME_PARTICLE,
-         NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED,
+         NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED,
          STRONGER_NEIGHBOUR)
 
 
@@ -300,6 +305,9 @@ class RealWordError(Rule):
         lower = reading.words[index]
         evidence = reading.evidence
         named = evidence.reason(token, index) is not None
+        every = alternatives
+        if named and NAME_USUAL_FORM.on and (usual := usual_forms(res, reading, index, alternatives)):
+            alternatives, named = usual, False
         threshold = _THRESHOLD + _NAME_MARGIN if named and NAME_MARGIN_STEP.on else _THRESHOLD
         words, position = reading.context_run(index)
         if len(words) == 1 and ATTESTED.on:
@@ -311,17 +319,19 @@ class RealWordError(Rule):
         limit = threshold if self.thresholded else 0.0
         if doc.trace is not None and doc.trace.wants(token.start, token.end):
             weighing = partial(weigh, res, lower, unseen, alternatives, story_bonus, limit)
-            return self.explained(doc, res, index, reading, weighing, named, (words, position), used)
+            return self.explained(doc, res, index, reading, weighing, named, (words, position), used,
+                                  every if every is not alternatives else None)
         return verdict(*weigh(res, lower, unseen, alternatives, story_bonus, limit, words, position, used, True),
                        limit)[1]
 
     def explained(self, doc, res, index: int, reading: Reading, weighing: partial, named: bool,
-                  context: tuple[list[str], int], used: frozenset[str]) -> tuple[str, float] | None:
+                  context: tuple[list[str], int], used: frozenset[str], unusual: list | None
+                  ) -> tuple[str, float] | None:
         """judge's weighing (`weigh` with the word's own arguments bound) with its evidence recorded: the candidates
         and their slip costs, the context window, the language-model scores, the log-odds and the threshold; then
         each adjustment that made the difference (found by weighing again without it), and the verdict. Every
         alternative is scored in full here (no floors), which changes no verdict: a floor only drops an alternative
-        that cannot clear the threshold."""
+        that cannot clear the threshold. `unusual`: every alternative, when name-usual-form kept only some."""
         token, lower, trace = doc.tokens[index], reading.words[index], doc.trace
         _, _, _, alternatives, story_bonus, limit = weighing.args
         words, position = context
@@ -338,7 +348,7 @@ class RealWordError(Rule):
                                       for score, c in scored}},
                    log_odds={c: score - written for score, c in scored}, threshold=limit)
         reported = found is not None
-        for adjustment in self.decisive(doc, res, index, reading, weighing, named, context, used, reported):
+        for adjustment in self.decisive(doc, res, index, reading, weighing, named, context, used, reported, unusual):
             trace.decide(CODE, token.start, token.end, adjustment.name, reported)
         best = scored[0] if scored else None
         trace.decide(CODE, token.start, token.end, step.name, reported,
@@ -348,12 +358,17 @@ class RealWordError(Rule):
         return found
 
     def decisive(self, doc, res, index: int, reading: Reading, weighing: partial, named: bool,
-                 context: tuple[list[str], int], used: frozenset[str], reported: bool) -> list[Step]:
+                 context: tuple[list[str], int], used: frozenset[str], reported: bool, unusual: list | None
+                 ) -> list[Step]:
         """For the trace: the adjustments without which the verdict would differ, each weighed again without it."""
         lower, word = reading.words[index], doc.tokens[index].text
         _, _, unseen, alternatives, story_bonus, limit = weighing.args
         slot, written, scored = weighing(*context, used)
         without = []
+        if unusual is not None:  # without the step, every alternative, and the name's margin
+            margin = limit + _NAME_MARGIN if NAME_MARGIN_STEP.on else limit
+            every = weigh(res, lower, unseen, unusual, story_bonus, margin, *context, used)
+            without.append((NAME_USUAL_FORM, verdict(*every, margin)[1] is not None))
         if unseen and judged_unseen(res, word, lower):  # without the step, unknown-word leaves the word alone
             without.append((SHORT_DICTIONARY_WORD, False))
         if named and NAME_MARGIN_STEP.on:
@@ -382,6 +397,26 @@ class RealWordError(Rule):
                         for c, _, why in self.weighed_and_dropped(res, lower, word[:1].isupper(), True)
                         if not why and not story.offers(c, lower)})
         return {"dropped": out} if out else {}
+
+
+def usual_forms(res, reading: Reading, index: int, alternatives: list[tuple[str, float]]
+                ) -> list[tuple[str, float]]:
+    """Step name-usual-form: the alternatives the model has seen beside a capitalised neighbour in the same name,
+    when the word as written is seen beside neither (York Times for York Tomes, Untied Nations for United; none for
+    York Mets, a name the model knows as written). Only content words: a function word is seen beside any name (an
+    for Ann Arbor). A name's first word that the word lists know as a name starts a name of its own (Hugh Scott is
+    no High Scott, Marin County no Marine County)."""
+    model, tokens, words, joined = res.language_model, reading.tokens, reading.words, reading.evidence.joined
+    pairs = []  # (left, right) with the word's place left open
+    if index > 0 and tokens[index - 1].text[:1].isupper() and joined(index - 1, index):
+        pairs.append((words[index - 1], None))
+    elif index + 1 < len(tokens) and tokens[index + 1].text[:1].isupper() and joined(index, index + 1) \
+            and tokens[index].text not in res.lexicon.proper:
+        pairs.append((None, words[index + 1]))
+    if not pairs or any(model.seen_pair(left or words[index], right or words[index]) for left, right in pairs):
+        return []
+    return [(c, cost) for c, cost in alternatives if model.logprob(c) < CONTENT_WORD
+            and any(model.seen_pair(left or c, right or c) for left, right in pairs)]
 
 
 def judged_unseen(res, word: str, lower: str) -> bool:
