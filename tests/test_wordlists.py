@@ -20,6 +20,7 @@ LISTS = {
     "canadian-american": (LOWER, "sorted"),
     "clause-openers": (LOWER, "sorted"),
     "coining-suffixes": (LOWER, "sorted"),
+    "counts": (LOWER, "sorted"),
     "derivation-prefixes": (LOWER, "longest first"),
     "hyphen-prefixes": (LOWER, "sorted"),
     "meaningful-hyphen-prefixes": (LOWER, "sorted"),
@@ -29,6 +30,8 @@ LISTS = {
     "not-variants": (LOWER, "sorted"),
     "optional-end-elements": (LOWER, "sorted"),
     "phrase-words": (LOWER, "sorted"),
+    "plural-determiners": (LOWER, "sorted"),
+    "singular-determiners": (LOWER, "sorted"),
     "titles": (LOWER, "sorted"),
     "void-elements": (LOWER, "sorted"),
 }

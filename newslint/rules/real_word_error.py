@@ -8,6 +8,7 @@ from functools import lru_cache, partial
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
+from newslint import wordlists
 from newslint.document.text import house_apostrophe, match_case, plain_word, stuck_to_digits
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step
@@ -122,7 +123,7 @@ USABLE_ALTERNATIVES = Step(
     decides="the word is weighed only against real words one slip away that the model knows, spelt as the story's "
             "dialect spells them, not another form of a capitalised word (Princes William) and not 10^5 rarer; "
             "with none left, it is left alone",
-    allows=("The Prince of Wales was there.\n[[Princes]] William and Harry also attended.\n",))
+    allows=("The Prince of Wales was there.\nA [[Princes]] William fan club met on Monday.\n",))
 HEADLINE = Step(
     CODE, "headline",
     decides="a word in a headline is left alone: headlines are telegraphic and defeat a language model",
@@ -131,6 +132,16 @@ NAME_PARTICLE = Step(
     CODE, "name-particle",
     decides="a particle inside a name (Van der Berg) is part of the name, not a word of the sentence",
     allows=("The back four was Ferreira, Van [[der]] Berg, Okafor and Dawson, who all played the full match.",))
+COUNT_BEFORE_PLURAL = Step(
+    CODE, "count-before-plural",
+    decides="a number word before a plural noun, at most one word between, is a count, not a slip of a function "
+            "word (four volunteers, two stop lights)",
+    allows=("The driver was taken to court.\nPolice said he then violated [[two]] stop lights on the way to work.\n",))
+GRAMMATICAL_NUMBER = Step(
+    CODE, "grammatical-number",
+    decides="the other number of the noun written (woman for women, crisis for crises) is no alternative unless the "
+            "word before asks for it (a women, two woman): otherwise both are grammatical, the writer's choice",
+    allows=("The chairman of the board spoke.\nSmith and Jones are serving as [[chairmen]] of two committees.\n",))
 NAME_MARGIN_STEP = Step(
     CODE, "name-margin",
     decides="a capitalised word the story treats as a name must clear the threshold by NAME_MARGIN more: names "
@@ -171,6 +182,7 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, NAME_PARTICLE,
+         COUNT_BEFORE_PLURAL, GRAMMATICAL_NUMBER,
          NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED,
          STRONGER_NEIGHBOUR)
 
@@ -249,7 +261,6 @@ class RealWordError(Rule):
         flagged: dict[int, tuple[str, float]] = {}
         trace, prose, tokens, words, known = doc.trace, doc.prose, doc.tokens, reading.words, reading.known
         alternatives_of, in_heading = self.alternatives, doc.in_heading
-        is_name_particle = reading.evidence.is_name_particle
         story_decides = res.config.dialect == AUTO and self.usable
         # The gates, in the order of STEPS: each may leave the word alone. The words they let through are judged
         # (judge: the adjustments and the verdict). Written out in one loop: this runs for every word of every story.
@@ -271,9 +282,7 @@ class RealWordError(Rule):
                            **(self.dropped(doc, res, lower, word) if trace is not None else {}))
             elif in_heading(token.start) and HEADLINE.on:
                 left_alone(trace, token, HEADLINE)
-            elif is_name_particle(index) and NAME_PARTICLE.on:
-                left_alone(trace, token, NAME_PARTICLE)
-            else:
+            elif (alternatives := phrase_gates(reading, index, alternatives, trace)) is not None:
                 found = self.judge(doc, res, index, reading, unseen, alternatives)
                 if found is not None:
                     flagged[index] = found
@@ -419,6 +428,51 @@ def usual_forms(res, reading: Reading, index: int, alternatives: list[tuple[str,
             and any(model.seen_pair(left or c, right or c) for left, right in pairs)]
 
 
+COUNTS = wordlists.words("counts")
+SINGULAR_DETERMINERS = wordlists.words("singular-determiners")
+PLURAL_DETERMINERS = wordlists.words("plural-determiners") | COUNTS
+
+
+def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace
+                 ) -> list[tuple[str, float]] | None:
+    """Steps name-particle, count-before-plural and grammatical-number, which read the words around: None when they
+    leave the word alone, else the alternatives left to weigh (those of the other grammatical number dropped unless
+    the word before asks for them)."""
+    words, lower, token = reading.words, reading.words[index], reading.tokens[index]
+    if NAME_PARTICLE.on and reading.evidence.is_name_particle(index):
+        return left_alone(trace, token, NAME_PARTICLE)
+    if lower in COUNTS and COUNT_BEFORE_PLURAL.on and any(
+            looks_plural(words[i]) for i in (index + 1, index + 2) if i < len(words) and reading.runs_on(index, i)):
+        return left_alone(trace, token, COUNT_BEFORE_PLURAL)
+    if not GRAMMATICAL_NUMBER.on:
+        return alternatives
+    before = words[index - 1] if index > 0 else ""
+    kept = [(c, cost) for c, cost in alternatives if not other_number(lower, c) or asks_for(before, c)]
+    if not kept:
+        return left_alone(trace, token, GRAMMATICAL_NUMBER, before=before or "(none)")
+    return kept
+
+
+def looks_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def other_number(written: str, alternative: str) -> bool:
+    """The same noun in the other grammatical number: an -s or -es plural (violinist/violinists), -ies for -y,
+    -men for -man, -es for -is (crisis/crises)."""
+    one, many = sorted((written, alternative), key=len)
+    if many in (one + "s", one + "es") or (one.endswith("y") and many == one[:-1] + "ies"):
+        return True
+    return len(one) == len(many) and one[:-3] == many[:-3] and {one[-3:], many[-3:]} in ({"man", "men"},
+                                                                                          {"sis", "ses"})
+
+
+def asks_for(before: str, alternative: str) -> bool:
+    """The word before asks for the alternative's number: a chairman, two chairmen."""
+    plural = alternative.endswith(("s", "men")) and not alternative.endswith(("ss", "is"))
+    return before in (PLURAL_DETERMINERS if plural else SINGULAR_DETERMINERS)
+
+
 def judged_unseen(res, word: str, lower: str) -> bool:
     """Step short-dictionary-word: a short lower-case dictionary word the model lacks is judged all the same."""
     return len(lower) <= UNSEEN_MAX_LENGTH and word.islower() and res.lexicon.is_word(lower) and \
@@ -484,6 +538,10 @@ class Reading:
         self.known = [model.known(w) for w in self.words]
         ends = chain((t.start for t in islice(tokens, 1, None)), (len(prose),))
         self.gaps = [read_gap(prose[t.end:end]) for t, end in zip(tokens, ends)]  # the gap after each word
+
+    def runs_on(self, first: int, last: int) -> bool:
+        """True when the words from token `first` to `last` are read as one run (plain spaces between them)."""
+        return all(self.gaps[i][1] and not self.gaps[i][0] for i in range(first, last))
 
     def context_run(self, index: int, names_end_context: bool = True) -> tuple[list[str], int]:
         """The words the model knows around token `index`, up to REACH on each side, within its sentence and only
