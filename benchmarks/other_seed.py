@@ -11,21 +11,27 @@ The lists (written to the scratch folder, in bench.py's `correct -> injected` fo
   real-word neighbours one edit away (substitution, insertion, deletion, transposition of letters or an
   apostrophe) that are themselves common (among the COMMON most frequent). `their -> there` style.
 - `inflections`: drawn the same way (the next draws of the same generator), each word's common neighbours that
-  share its stem but differ in a suffix (-s, -es, -ed, -ing, -er, -est, -ly, with an e dropped or
-  a final consonant doubled) and are at least two edits away, so that no pair is also an `edits` pair.
+  are another form of the same stem by spelling alone: -s, -es, -ly, -ed, -ing, -er, -est taken off and put on,
+  with a final e dropped or a consonant doubled (follow -> followed, big -> biggest), at least two edits away so
+  that no pair is also an `edits` pair. The rules know no morphology, so a few pairs are chance look-alikes
+  (units -> united, mother -> moth).
 
 Words of one letter and words that the system word list (`/usr/share/dict/words`, when present) knows only
 capitalised (names, lower-cased in the frequency list) are left out. Every pair of the kit's
 `confusions-dev.txt`, the list newslint was tuned on, is left out in either direction.
 
-Each list is built into a bench with `bench.py build --articles ../shared/corpus/news --seed BENCH_SEED
---confusions LIST` (the dev bench uses the default seed 0 and confusions-dev.txt) and run with
-`bench.py run --tools newslint,harper,codespell --dialect en-GB`; bench.py prints its table (recall per error
-type, precision over all remarks in docs with errors, FP/1kw in clean docs, sugg@1, wall time). The realword
-column is the figure issue 17 asks about; with about 70 injected real-word slips a bench, one slip is 1.4 points.
+Each list is built into a bench for each of `--seeds` (default BENCH_SEED; the dev bench uses seed 0 and
+confusions-dev.txt) with `bench.py build --articles ../shared/corpus/news --seed SEED --confusions LIST`, and
+run with `bench.py run --tools newslint,harper,codespell --dialect en-GB`; bench.py prints its table (recall
+per error type, precision over all remarks in docs with errors, FP/1kw in clean docs, sugg@1, wall time). The
+summary gives each tool's realword recall, the figure issue 17 asks about, with precision; newslint's
+real-word-error precision (its NL201 remarks in docs with errors that are on an injected error); and
+newslint's realword recall pooled over the seeds with its 95% interval: with about 70 injected real-word slips
+a bench, one slip is 1.4 points.
 
     python benchmarks/other_seed.py                       # both lists, this checkout's newslint
     python benchmarks/other_seed.py --lists edits --newslint-cmd "/other/.venv/bin/newslint"
+    python benchmarks/other_seed.py --seeds 17,18,19 --missed   # three benches a list, pooled; the missed pairs
 """
 
 from __future__ import annotations
@@ -33,11 +39,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import random
+import re
 import shlex
 import string
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +60,8 @@ COMMON = 20000  # a neighbour must be among this many most frequent words
 WORDS = 400  # words drawn per list
 PER_WORD = 2  # at most this many neighbours kept per word (drawn at random)
 LETTERS = string.ascii_lowercase + "'"
-SUFFIXES = ("", "s", "es", "ed", "ing", "er", "est", "ly")
+PLAIN_SUFFIXES = ("s", "es", "ly")
+VOWEL_SUFFIXES = ("ed", "ing", "er", "est")
 TOOLS = "newslint,harper,codespell"
 
 
@@ -90,18 +100,38 @@ def distance_at_most_one(a: str, b: str) -> bool:
     return a == b or b in one_edit(a)
 
 
-def stems(word: str) -> set[str]:
-    """The word with each suffix it ends in taken off (a stem of at least three letters)."""
-    return {word[: len(word) - len(s)] for s in SUFFIXES if word.endswith(s) and len(word) - len(s) >= 3}
+def lemmas(word: str) -> set[str]:
+    """The word and what it may be an inflection of: -s, -es, -ly taken off; -ed, -ing, -er, -est taken off with a
+    final e put back or a doubled consonant undoubled (hoped -> hope, running -> run)."""
+    found = {word}
+    for suffix in PLAIN_SUFFIXES:
+        if word.endswith(suffix):
+            found.add(word[: -len(suffix)])
+    for suffix in VOWEL_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and stem:
+            found |= {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 1 and stem[-1] == stem[-2] else set())
+    return {lemma for lemma in found if len(lemma) >= 3}
+
+
+def forms(lemma: str) -> set[str]:
+    """A lemma with each suffix: -es only after a hissing sound, a final e dropped before a vowel suffix, a final
+    consonant after a single vowel doubled."""
+    found = {lemma, lemma + "s", lemma + "ly"}
+    if lemma.endswith(("s", "x", "z", "ch", "sh")):
+        found.add(lemma + "es")
+    base = lemma[:-1] if lemma.endswith("e") else lemma
+    doubled = re.search(r"[^aeiou][aeiou][bdfgklmnprtvz]$", lemma) is not None
+    for suffix in VOWEL_SUFFIXES:
+        found.add(base + suffix)
+        if doubled:
+            found.add(lemma + lemma[-1] + suffix)
+    return found
 
 
 def inflect(word: str) -> set[str]:
-    """Every stem of word with every suffix put on, also with a final e dropped or a final consonant doubled."""
-    found = set()
-    for stem in stems(word):
-        bases = {stem, stem + "e", stem[:-1] if stem.endswith("e") else stem, stem + stem[-1]}
-        found |= {base + suffix for base in bases for suffix in SUFFIXES}
-    return found - {word}
+    """Every other form of every lemma of word."""
+    return set().union(*(forms(lemma) for lemma in lemmas(word))) - {word}
 
 
 def edit_neighbours(word: str, common: set[str]) -> list[str]:
@@ -162,12 +192,12 @@ def default_newslint() -> str:
     return shlex.join(["env", f"PYTHONPATH={ROOT}", sys.executable, "-m", "newslint"])
 
 
-def bench(eval_dir: Path, args: argparse.Namespace, kind: str, confusions: Path) -> Path:
-    out = args.scratch / f"bench-{kind}"
+def bench(eval_dir: Path, args: argparse.Namespace, kind: str, seed: int, confusions: Path) -> Path:
+    out = args.scratch / f"bench-{kind}-{seed}"
     script = str(eval_dir / "bench.py")
     subprocess.run([sys.executable, script, "build", "--articles", str(args.articles), "--out", str(out),
-                    "--seed", str(args.seed), "--confusions", str(confusions)], check=True)
-    print(f"\n## {kind} list, bench seed {args.seed}\n", flush=True)
+                    "--seed", str(seed), "--confusions", str(confusions)], check=True)
+    print(f"\n## {kind} list, bench seed {seed}\n", flush=True)
     subprocess.run([sys.executable, script, "run", "--bench", str(out), "--tools", args.tools, "--dialect",
                     "en-GB", "--newslint-cmd", args.newslint_cmd or default_newslint(),
                     "--json", str(out / "results.json")], check=True)
@@ -185,26 +215,72 @@ def rule_precision(results: dict, answers: dict, rule: str) -> str:
     return f"{len(hits)}/{len(mine)} = {100 * len(hits) / len(mine):.1f}" if mine else "0/0"
 
 
-def summary(runs: dict[str, Path]) -> list[str]:
-    """One row per list and tool: realword recall, precision, F1, FP/1kw; newslint's real-word-error precision."""
-    rows = ["| list | tool | realword recall | realword found | precision | F1 | FP/1kw | NL201 precision |",
-            "|---|---|---|---|---|---|---|---|"]
-    for kind, out in runs.items():
-        results = json.loads((out / "results.json").read_text(encoding="utf-8"))
-        answers = json.loads((out / "answers.json").read_text(encoding="utf-8"))
+def wilson(found: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a proportion."""
+    if not total:
+        return (0.0, 1.0)
+    p = found / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return (centre - half, centre + half)
+
+
+def load(out: Path) -> tuple[dict, dict]:
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    return results, json.loads((out / "answers.json").read_text(encoding="utf-8"))
+
+
+def tool_row(kind: str, seed: int, name: str, tool: dict, nl201: str) -> str:
+    if tool.get("status") != "ok":
+        return f"| {kind} | {seed} | {name} | {tool.get('status')} | | | | | |"
+    m = tool["metrics"]
+    return (f"| {kind} | {seed} | {name} | {100 * m['recall_by_type']['realword']:.1f} | "
+            f"{m['found_by_type']['realword']}/{m['errors_by_type']['realword']} | {100 * m['precision']:.1f} | "
+            f"{100 * m['f1']:.1f} | {m['fp_per_1k_words']:.2f} | {nl201} |")
+
+
+def summary(runs: dict[tuple[str, int], Path]) -> list[str]:
+    """One row per list, seed and tool: realword recall, precision, F1, FP/1kw; newslint's NL201 precision."""
+    rows = ["| list | bench seed | tool | realword recall | realword found | precision | F1 | FP/1kw | "
+            "NL201 precision |", "|---|---|---|---|---|---|---|---|---|"]
+    for (kind, seed), out in runs.items():
+        results, answers = load(out)
         for name, tool in results["tools"].items():
-            if tool.get("status") != "ok":
-                rows.append(f"| {kind} | {name} | {tool.get('status')} | | | | | |")
-                continue
-            m = tool["metrics"]
             nl201 = rule_precision(results, answers, "real-word-error") if name == "newslint" else ""
-            rows.append(f"| {kind} | {name} | {100 * m['recall_by_type']['realword']:.1f} | "
-                        f"{m['found_by_type']['realword']}/{m['errors_by_type']['realword']} | "
-                        f"{100 * m['precision']:.1f} | {100 * m['f1']:.1f} | {m['fp_per_1k_words']:.2f} | {nl201} |")
+            rows.append(tool_row(kind, seed, name, tool, nl201))
     return rows
 
 
-def main() -> int:
+def pooled(runs: dict[tuple[str, int], Path]) -> list[str]:
+    """newslint's real-word recall per list over all the seeds run, with its 95% interval."""
+    lines = []
+    for kind in dict.fromkeys(k for k, _ in runs):
+        found = total = 0
+        for (other, _), out in runs.items():
+            metrics = load(out)[0]["tools"].get("newslint", {}).get("metrics")
+            if other == kind and metrics:
+                found += metrics["found_by_type"]["realword"]
+                total += metrics["errors_by_type"]["realword"]
+        low, high = wilson(found, total)
+        lines.append(f"newslint realword recall, {kind}, all seeds: {found}/{total} = "
+                     f"{100 * found / max(total, 1):.1f}% (95% interval {100 * low:.1f}-{100 * high:.1f})")
+    return lines
+
+
+def missed(runs: dict[tuple[str, int], Path]) -> list[str]:
+    """The confusion pairs (correct -> injected, lower case) whose injected slips newslint did not find."""
+    lines = []
+    for (kind, seed), out in runs.items():
+        results, answers = load(out)
+        matched = {m["error"] for m in results["tools"].get("newslint", {}).get("metrics", {}).get("matches", [])}
+        pairs = Counter(f"{e['original'].lower()} -> {e['injected'].lower()}" for i, e in enumerate(answers["errors"])
+                        if e["type"] == "realword" and i not in matched)
+        lines.append(f"{kind}, seed {seed}, missed: " + ", ".join(f"{p}" + (f" x{n}" if n > 1 else "")
+                                                                 for p, n in sorted(pairs.items())))
+    return lines
+
+
+def arguments() -> argparse.Namespace:
     shared = shared_dir()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval", type=Path, default=shared / "eval" if shared else None,
@@ -212,13 +288,19 @@ def main() -> int:
     parser.add_argument("--articles", type=Path, default=shared / "corpus" / "news" if shared else None,
                         help="the stories to build from (default: ../shared/corpus/news)")
     parser.add_argument("--scratch", type=Path, default=CACHE / "other-seed", help="default: %(default)s")
-    parser.add_argument("--seed", type=int, default=BENCH_SEED, help="bench.py build seed (default %(default)s)")
+    parser.add_argument("--seeds", default=str(BENCH_SEED),
+                        help="bench.py build seeds, comma-separated: one bench per list and seed (default %(default)s)")
     parser.add_argument("--lists", default="edits,inflections", help="which lists to run (default: both)")
     parser.add_argument("--tools", default=TOOLS, help="default: %(default)s")
     parser.add_argument("--newslint-cmd", help="default: this checkout, run by this interpreter")
+    parser.add_argument("--missed", action="store_true", help="list the pairs whose slips newslint missed")
     parser.add_argument("--system-words", type=Path, default=Path("/usr/share/dict/words"),
                         help="word list whose capitalised-only entries are names (default: %(default)s)")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = arguments()
     if args.eval is None or args.articles is None:
         print("other_seed: the evaluation kit was not found beside this checkout: give --eval and --articles",
               file=sys.stderr)
@@ -226,9 +308,11 @@ def main() -> int:
     args.scratch.mkdir(parents=True, exist_ok=True)
     print(f"system word list: {args.system_words if args.system_words.is_file() else 'none'}")
     lists = make_lists(args.scratch, args.eval / "confusions-dev.txt", args.system_words)
-    runs = {kind: bench(args.eval, args, kind, lists[kind]) for kind in args.lists.split(",") if kind}
-    print(f"\n## Summary: bench seed {args.seed}, list seed {LIST_SEED}, --dialect en-GB (in %)\n")
-    print("\n".join(summary(runs)))
+    seeds = [int(seed) for seed in args.seeds.split(",") if seed.strip()]
+    runs = {(kind, seed): bench(args.eval, args, kind, seed, lists[kind])
+            for kind in args.lists.split(",") if kind for seed in seeds}
+    print(f"\n## Summary: list seed {LIST_SEED}, --dialect en-GB (in %)\n")
+    print("\n".join(summary(runs) + [""] + pooled(runs) + ([""] + missed(runs) if args.missed else [])))
     return 0
 
 
