@@ -198,6 +198,17 @@ SET_PHRASE = Step(
     "after or before it, the model finds it 10^PHRASE_LIFT times likelier than anywhere; a slip is not (the "
     "goverment: 10^0.9)",
     allows=("The deal is now de [[facto]] policy.",))
+ELISION = Step(
+    "NL101", "elision",
+    decides="a word written with its last letter elided, an apostrophe in its place, is speech set down on purpose "
+    "(countin', darlin', ol'): with the letter back it is a known word",
+    allows=("'Ye must be [[countin]]' the days,' he said.",))
+FOREIGN_RUN = Step(
+    "NL101", "foreign-run",
+    decides="a word beside a lower-case word that no dictionary knows, one of the two no slip of an everyday word, "
+    "is part of a foreign phrase (pas une goutte, nolo contendere); two slips side by side are each a slip of a "
+    "word in use (teh goverment)",
+    allows=("The crowd shouted: pas [[une]] goutte de sang.",))
 USED_TWICE = Step(
     "NL101", "used-twice",
     decides="a word the story uses more than once, in the same form, is a name or a term it means; not a lower-case "
@@ -518,6 +529,32 @@ def set_phrase(f: FileCheck, u: Unknown) -> Detail | None:
     return None
 
 
+def elision(f: FileCheck, u: Unknown) -> Detail | None:
+    """countin', darlin' (g), ol', an' (d): the apostrophe right after the word stands for its last letter."""
+    prose, end = f.doc.prose, u.end
+    if end < len(prose) and prose[end] in "'\u2019" and not prose[end + 1:end + 2].isalpha():
+        for letter in "gd":
+            if f.lexicon.is_word(u.word + letter):
+                return {"restored": u.word + letter}
+    return None
+
+
+def foreign_run(f: FileCheck, u: Unknown) -> Detail | None:
+    """Pas une goutte de sang; nolo contendere: a plainly foreign lower-case neighbour, joined by a space."""
+    tokens, prose, lexicon = f.doc.tokens, f.doc.prose, f.lexicon
+    if "-" in u.word:
+        return None
+    for other in (u.index - 1, u.index + 1):
+        if 0 <= other < len(tokens):
+            first, second = sorted((u.index, other))
+            word = tokens[other].text
+            if prose[tokens[first].end:tokens[second].start] == " " and word.isalpha() and word.islower() \
+                    and not lexicon.is_word(word) and (plainly_foreign(word, lexicon)
+                                                       or plainly_foreign(u.word, lexicon)):
+                return {"beside": word}
+    return None
+
+
 def used_twice(f: FileCheck, u: Unknown) -> Detail | None:
     uses = f.evidence.forms[u.word]
     if uses > 1 and not (u.word.islower() and len(u.word) >= HABIT_LENGTH and f.lexicon.near_common_word(u.word)):
@@ -628,7 +665,7 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
     (EVERYDAY_WORD, everyday_word), (NAME_PARTICLE, name_particle), (FOREIGN_NAME_PARTICLE, foreign_name_particle),
     (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
-    (SET_PHRASE, set_phrase), (USED_TWICE, used_twice), (INNER_CAPITALS, inner_capitals),
+    (SET_PHRASE, set_phrase), (ELISION, elision), (FOREIGN_RUN, foreign_run), (USED_TWICE, used_twice), (INNER_CAPITALS, inner_capitals),
     (OPENS_A_NAME, opens_a_name), (CAPITALISED_NO_SLIP, capitalised_no_slip), (DERIVED_WORD, derived_word),
     (COMPOUND, compound), (ITALICS_MARK_FOREIGN, italics_mark_foreign),
     (FOREIGN_PHRASE_IN_ITALICS, foreign_phrase_in_italics))
