@@ -76,9 +76,6 @@ class LanguageModel:
         a, b = self.id(first), self.id(second)
         return a is not None and b is not None and self._bigram(a, b) >= 0
 
-    def knows(self, word: str) -> bool:
-        return self.id(word) is not None
-
     def id(self, word: str) -> int | None:
         found = self.ids.get(word)
         if found is None:

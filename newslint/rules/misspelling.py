@@ -432,15 +432,18 @@ class Spelling(Rule):
         best = [restored] + ([word[:-1].lower()] if restored.endswith("'s") and restored[:-2] == word[:-1].lower()
                              else [])
         best = [match_case(word, c) for c in best]
-        self._decide(f, unknown, DROPPED_APOSTROPHE, True, suggestions=best)
+        self._decide(f, unknown, DROPPED_APOSTROPHE, True, tried=(UNIT_AFTER_NUMBER_EXEMPTION,) + NAME_EXEMPTIONS,
+                     suggestions=best)
         return self.report(Span(unknown.start, unknown.end), f"Missing apostrophe in '{word}'", best)
 
-    def _decide(self, f: FileCheck, unknown: Unknown, step: Step, reported: bool, **detail: Any) -> None:
-        """A verdict step's decision, in the trace with every exemption considered before it."""
+    def _decide(self, f: FileCheck, unknown: Unknown, step: Step, reported: bool,
+                tried: tuple[Exemption, ...] | None = None, **detail: Any) -> None:
+        """A verdict step's decision, in the trace with the exemptions considered before it (by default all)."""
         if f.trace is not None:
-            f.trace.decide(self.code, unknown.start, unknown.end, step.name, reported,
-                           **considered(unknown, PART_EXEMPTIONS if unknown.part
-                                        else (UNIT_AFTER_NUMBER_EXEMPTION,) + WORD_EXEMPTIONS), **detail)
+            if tried is None:
+                tried = PART_EXEMPTIONS if unknown.part else (UNIT_AFTER_NUMBER_EXEMPTION,) + WORD_EXEMPTIONS
+            f.trace.decide(self.code, unknown.start, unknown.end, step.name, reported, **considered(unknown, tried),
+                           **detail)
 
     def _out_of_budget(self, f: FileCheck, unknown: Unknown) -> Diagnostic:
         f.stopped = True  # the rule checks no word after this one in the file
@@ -508,7 +511,7 @@ def dropped_apostrophe(f: FileCheck, u: Unknown) -> str | None:
     """dont, theyre, childrens; a capitalised word (Thats) only when no name comes before the apostrophe (Lloyds)."""
     if "-" in u.word or not (u.word.islower() or is_capitalised(u.word)):
         return None
-    restored = f.lexicon.restored_apostrophe(u.word, f.res.language_model.knows)
+    restored = f.lexicon.restored_apostrophe(u.word, f.res.language_model.known)
     if restored and not u.word.islower() and restored.partition("'")[0].capitalize() in f.lexicon.proper:
         return None
     return restored
@@ -519,12 +522,12 @@ def set_phrase(f: FileCheck, u: Unknown) -> Detail | None:
     after it) against its likelihood anywhere."""
     model = f.res.language_model
     word = u.word.lower()
-    if "-" in word or not model.knows(word):
+    if "-" in word or not model.known(word):
         return None
     left, right = f.doc.neighbours(u.index)
-    if left is not None and model.knows(left) and model.logprob(word, left) - model.logprob(word) >= PHRASE_LIFT:
+    if left is not None and model.known(left) and model.logprob(word, left) - model.logprob(word) >= PHRASE_LIFT:
         return {"after": left}
-    if right is not None and model.knows(right) and model.logprob(right, word) - model.logprob(right) >= PHRASE_LIFT:
+    if right is not None and model.known(right) and model.logprob(right, word) - model.logprob(right) >= PHRASE_LIFT:
         return {"before": right}
     return None
 
@@ -665,9 +668,9 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
     (EVERYDAY_WORD, everyday_word), (NAME_PARTICLE, name_particle), (FOREIGN_NAME_PARTICLE, foreign_name_particle),
     (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
-    (SET_PHRASE, set_phrase), (ELISION, elision), (FOREIGN_RUN, foreign_run), (USED_TWICE, used_twice), (INNER_CAPITALS, inner_capitals),
-    (OPENS_A_NAME, opens_a_name), (CAPITALISED_NO_SLIP, capitalised_no_slip), (DERIVED_WORD, derived_word),
-    (COMPOUND, compound), (ITALICS_MARK_FOREIGN, italics_mark_foreign),
+    (SET_PHRASE, set_phrase), (ELISION, elision), (FOREIGN_RUN, foreign_run), (USED_TWICE, used_twice),
+    (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name), (CAPITALISED_NO_SLIP, capitalised_no_slip),
+    (DERIVED_WORD, derived_word), (COMPOUND, compound), (ITALICS_MARK_FOREIGN, italics_mark_foreign),
     (FOREIGN_PHRASE_IN_ITALICS, foreign_phrase_in_italics))
 WORD_EXEMPTIONS = NAME_EXEMPTIONS + SHAPE_EXEMPTIONS
 PART_EXEMPTIONS: tuple[Exemption, ...] = (

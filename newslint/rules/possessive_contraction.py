@@ -101,13 +101,13 @@ class PossessiveContraction(Rule):
         left: list[str] = []
         i = index
         while len(left) < REACH and i > 0 and prose[tokens[i - 1].end:tokens[i].start] == " " \
-                and model.knows(word := plain_word(tokens[i - 1].text).lower()):
+                and model.known(word := plain_word(tokens[i - 1].text).lower()):
             left.insert(0, word)
             i -= 1
         right: list[str] = []
         i = index
         while len(right) < REACH and i + 1 < len(tokens) and prose[tokens[i].end:tokens[i + 1].start] == " " \
-                and model.knows(word := plain_word(tokens[i + 1].text).lower()):
+                and model.known(word := plain_word(tokens[i + 1].text).lower()):
             right.append(word)
             i += 1
         written_score, other_score = Slot(model, left + [written] + right, len(left)).scores([written, other])

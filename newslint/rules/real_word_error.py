@@ -182,8 +182,8 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, NAME_PARTICLE,
-         COUNT_BEFORE_PLURAL, GRAMMATICAL_NUMBER,
-         NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED,
+         COUNT_BEFORE_PLURAL, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT,
+         REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED,
          STRONGER_NEIGHBOUR)
 
 
@@ -459,7 +459,8 @@ def looks_plural(word: str) -> bool:
 
 def other_number(written: str, alternative: str) -> bool:
     """The same noun in the other grammatical number: an -s or -es plural (violinist/violinists), -ies for -y,
-    -men for -man, -es for -is (crisis/crises)."""
+    -men for -man, -es for -is (crisis/crises). A verb's -s form is read the same way: without a parse, its
+    agreement is left to the writer too."""
     one, many = sorted((written, alternative), key=len)
     if many in (one + "s", one + "es") or (one.endswith("y") and many == one[:-1] + "ies"):
         return True
