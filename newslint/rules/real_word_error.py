@@ -140,7 +140,8 @@ COUNT_BEFORE_PLURAL = Step(
 GRAMMATICAL_NUMBER = Step(
     CODE, "grammatical-number",
     decides="the other number of the noun written (woman for women, crisis for crises) is no alternative unless the "
-            "word before asks for it (a women, two woman): otherwise both are grammatical, the writer's choice",
+            "word before asks for it (a women, two woman): otherwise both are grammatical, the writer's choice; not "
+            "for common particles (up, ups)",
     allows=("The chairman of the board spoke.\nSmith and Jones are serving as [[chairmen]] of two committees.\n",))
 NAME_MARGIN_STEP = Step(
     CODE, "name-margin",
@@ -282,7 +283,7 @@ class RealWordError(Rule):
                            **(self.dropped(doc, res, lower, word) if trace is not None else {}))
             elif in_heading(token.start) and HEADLINE.on:
                 left_alone(trace, token, HEADLINE)
-            elif (alternatives := phrase_gates(reading, index, alternatives, trace)) is not None:
+            elif (alternatives := phrase_gates(reading, index, alternatives, trace, res.language_model)) is not None:
                 found = self.judge(doc, res, index, reading, unseen, alternatives)
                 if found is not None:
                     flagged[index] = found
@@ -433,7 +434,7 @@ SINGULAR_DETERMINERS = wordlists.words("singular-determiners")
 PLURAL_DETERMINERS = wordlists.words("plural-determiners") | COUNTS
 
 
-def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace
+def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace, model
                  ) -> list[tuple[str, float]] | None:
     """Steps name-particle, count-before-plural and grammatical-number, which read the words around: None when they
     leave the word alone, else the alternatives left to weigh (those of the other grammatical number dropped unless
@@ -447,10 +448,16 @@ def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, flo
     if not GRAMMATICAL_NUMBER.on:
         return alternatives
     before = words[index - 1] if index > 0 else ""
-    kept = [(c, cost) for c, cost in alternatives if not other_number(lower, c) or asks_for(before, c)]
+    kept = [(c, cost) for c, cost in alternatives
+            if not other_number(lower, c) or asks_for(before, c) or not content_words(model, lower, c)]
     if not kept:
         return left_alone(trace, token, GRAMMATICAL_NUMBER, before=before or "(none)")
     return kept
+
+
+def content_words(model, *words: str) -> bool:
+    """Every word rarer than CONTENT_WORD (or unknown to the model): a noun or verb, not a particle (up, ups)."""
+    return all(not model.known(w) or model.logprob(w) < CONTENT_WORD for w in words)
 
 
 def looks_plural(word: str) -> bool:
