@@ -52,6 +52,8 @@ class ArticleAgreement(Rule):
             following = tokens[index + 1].text
             if following.lower() in NOT_AFTER_AN_ARTICLE:
                 continue  # "Class A and B", "Plan A or B": a label, no article
+            if token.text == "An" and following[:1].isupper() and not doc.is_sentence_start(token):
+                continue  # An Post, An Garda Síochána, An Ik-san: Irish "the" or a name, mid-sentence
             vowel = starts_with_vowel_sound(following)
             if vowel is None or vowel == (article == "an"):
                 continue

@@ -7,7 +7,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newslint.document.text import NAME_PARTICLES, WORD_RE, Token, in_other_script, match_case, stuck_to_digits
+from newslint.document.text import (
+    ABBREVIATIONS,
+    NAME_PARTICLES,
+    WORD_RE,
+    Token,
+    in_other_script,
+    match_case,
+    stuck_to_digits,
+)
 from newslint.engine.diagnostic import Applicability, Diagnostic, Severity, Span
 from newslint.engine.explain import DISABLED_STEPS, Step, Trace
 from newslint.engine.rule import Rule
@@ -348,7 +356,8 @@ class Spelling(Rule):
             word = strip_possessive(token.text)
             if lexicon.is_word(word):
                 continue
-            if word in accepted or word.lower() in accepted or word.isupper() or lexicon.is_other_dialect(word):
+            if word in accepted or word.lower() in accepted or word.isupper() or lexicon.is_other_dialect(word) \
+                    or (word.lower() in ABBREVIATIONS and prose[token.end:token.end + 1] == "."):
                 if f.trace is not None:
                     self._note_known_elsewhere(f, token, word)
                 continue
@@ -459,6 +468,8 @@ class Spelling(Rule):
         other standard's spelling, which NL302 reports."""
         if word in f.accepted or word.lower() in f.accepted:
             known = "in the team's words"
+        elif word.lower() in ABBREVIATIONS:
+            known = "an abbreviation with its full stop (Coun., Gen.)"
         elif word.isupper():
             known = "in capitals: an acronym"
         else:
