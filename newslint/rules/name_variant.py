@@ -208,7 +208,8 @@ MAJORITY_NO_NAME = Step(
     allows=("Prices rose. Prices fell. Traders blamed [[Pricse]] yesterday.",))
 FAMILY_NAME_AFTER_TITLE = Step(
     CODE, "family-name-after-title", decides="a spelling that only follows a title, one slip from a family name the "
-    "story gives in full or after a title, is that family name (Dr Whitlow beside Dr Ann Whitlowe)",
+    "story gives in full or after a title, is that family name (Dr Whitlow beside Dr Ann Whitlowe); not one that a "
+    "name follows every time, a given name (Mrs Guy Mullenax beside Mr Gay)",
     flags=("Dr Ann Whitlowe spoke, then Dr Whitlowe left and Dr [[Whitlow]] returned.",))
 LAST_LETTER = Step(
     CODE, "last-letter", decides="spellings that differ only at the last letter are two words or names, or one "
@@ -328,7 +329,12 @@ def _majority_no_name(p: Pair) -> int | None:
 
 
 def _family_name_after_title(p: Pair) -> int | None:
-    return SLIP if p.around[1].all_after_title and (p.near[0][-1] or p.around[0].any_after_title) else None
+    """Dr Whitlow beside Dr Ann Whitlowe; not Mrs Guy Mullenax beside Mr Gay: a spelling a name follows every time is
+    a given name."""
+    around = p.around[1]
+    if around.all_after_title and not around.always_beside[1] and (p.near[0][-1] or p.around[0].any_after_title):
+        return SLIP
+    return None
 
 
 def _last_letter(p: Pair) -> int | None:
