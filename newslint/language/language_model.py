@@ -65,6 +65,7 @@ class LanguageModel:
         self.trigram_word = arrays["trigram_word"]
         self.trigram_prob = arrays["trigram_prob"]
         self.ids: dict[str, int] = {}  # the known words looked up so far
+        self._tables: Tables | bool | None = None
 
     @classmethod
     @cache
@@ -79,6 +80,15 @@ class LanguageModel:
             if i < len(self.keys) and self.keys[i] == key:
                 found = self.ids[word] = i
         return found
+
+    def tables(self) -> Tables | None:
+        """The arrays for scoring in batches (`Tables`), built on first use; None without numpy."""
+        if self._tables is None:
+            try:
+                self._tables = Tables(self)
+            except ImportError:
+                self._tables = False
+        return self._tables or None
 
     def known(self, word: str) -> bool:
         return self.id(word) is not None
@@ -169,3 +179,76 @@ class Slot:
         current = model.id(word)
         return ((self.before is not None and model._bigram(self.before, current) >= 0)
                 or (self.after is not None and model._bigram(current, self.after) >= 0))
+
+
+class Tables:
+    """The model's arrays as numpy arrays, with every bigram and trigram as one sorted composite key (the first
+    word's id, or the history bigram's index, times 65,536 plus the last word's id), so that a batch of lookups is
+    one `searchsorted`. numpy is imported here only: a run builds this once it has enough words to weigh for the
+    batches to pay for the import and the keys (about 0.1 s)."""
+
+    def __init__(self, model: LanguageModel):
+        import numpy as np
+
+        self.np = np
+        arrays = {name: np.asarray(getattr(model, name)) for name in (
+            "unigram_prob", "unigram_backoff", "bigram_start", "bigram_word", "bigram_prob", "bigram_backoff",
+            "trigram_start", "trigram_word", "trigram_prob")}
+        for name in ("unigram_prob", "unigram_backoff", "bigram_prob", "bigram_backoff", "trigram_prob"):
+            setattr(self, name, arrays[name])
+        self.bigram_keys = composite(np, arrays["bigram_start"], arrays["bigram_word"]).astype(np.uint32)  # 8 MB
+        self.trigram_keys = composite(np, arrays["trigram_start"], arrays["trigram_word"])
+
+    def find(self, keys, first, second):
+        """The index of each n-gram (first, second) in the table of composite `keys`, or -1; first may be -1 (no
+        such history)."""
+        np = self.np
+        # -1 (no history) reads 2^32 - 1 in the bigrams' four-byte keys: no bigram's (ids are below 65,535)
+        query = np.where(first >= 0, first << 16 | second, -1).astype(keys.dtype)
+        order = np.argsort(query)  # sorted queries search several times faster
+        at = np.empty_like(order)
+        at[order] = np.minimum(np.searchsorted(keys, query[order]), len(keys) - 1)
+        return np.where(keys[at] == query, at, -1).astype(np.int64)
+
+    def scores(self, current, before, first_history, after, further, last_pair, floors):
+        """`Slot.scores` for rows of slots (arrays, one value a row; -1 where a slot has no such word or bigram):
+        the log10 probability of the trigrams that see `current`, the first of them alone, and which rows were not
+        scored in full because the first fell below the floor (the same test as Slot.scores, in the same float
+        arithmetic)."""
+        np = self.np
+        pair = self.find(self.bigram_keys, before, current)
+        first = self.prob(current, before, first_history, pair)
+        pruned = first < floors - _TAIL_SLACK
+        total = first.copy()
+        rows = np.flatnonzero(~pruned & (after >= 0))
+        current, after, further, last_pair = current[rows], after[rows], further[rows], last_pair[rows]
+        next_pair = self.find(self.bigram_keys, current, after)
+        total[rows] = total[rows] + self.prob(after, current, pair[rows], next_pair)
+        on = further >= 0
+        rows, after, further, next_pair, last_pair = rows[on], after[on], further[on], next_pair[on], last_pair[on]
+        total[rows] = total[rows] + self.prob(further, after, next_pair, last_pair)
+        return total, first, pruned
+
+    def prob(self, word, previous, history, pair):
+        """`LanguageModel._prob` for arrays of ids and bigram indexes (-1 for none or unseen), value for value."""
+        np = self.np
+        trigram = self.find(self.trigram_keys, history, word)
+        backoff = np.where(history >= 0, at(np, self.bigram_backoff, history) - _BACKOFF_ZERO, 0)
+        bigram = (trigram < 0) & (pair >= 0)
+        backoff_unigram = backoff + np.where(previous >= 0, at(np, self.unigram_backoff, previous) - _BACKOFF_ZERO, 0)
+        return np.where(trigram >= 0, -at(np, self.trigram_prob, trigram) * _PROB_STEP,
+                        np.where(bigram, -at(np, self.bigram_prob, pair) * _PROB_STEP + backoff * _BACKOFF_STEP,
+                                 -at(np, self.unigram_prob, word) * _PROB_STEP + backoff_unigram * _BACKOFF_STEP))
+
+
+def at(np, values, indexes):
+    """values[indexes] (index -1 reads the first) as plain int64, so that the arithmetic is Python's: exact integers
+    (no wrapping of a uint8), then one float product each."""
+    return values[np.maximum(indexes, 0)].astype(np.int64)
+
+
+def composite(np, start, word):
+    """Each n-gram of a trie level as (index of its history) * 65,536 + its last word's id: sorted, as the level
+    is grouped by history and sorted within."""
+    history = np.cumsum(np.bincount(start[1:-1], minlength=len(word) + 1)[:len(word)])
+    return history << 16 | word.astype(np.int64)
