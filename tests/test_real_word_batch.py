@@ -61,3 +61,19 @@ def test_batch_scores_are_slot_scores_bit_for_bit():
                                  np.array([r[5] for r in rows]))
     assert [None if p else f for f, p in zip(fits.tolist(), pruned.tolist())] == expected
     assert any(e is None for e in expected) and any(e is not None for e in expected)
+
+
+def test_threads_sharing_a_linter_batch_their_own_stories(monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newslint.api import Linter
+
+    texts = [p.read_text(encoding="utf-8") for p in STORIES] + [SLIPS]
+    linter = Linter()
+    monkeypatch.setattr(real_word_error, "BATCH_FROM", 10**12)
+    alone = [[d for d in linter.lint_text(text) if d.code == "NL201"] for text in texts]
+    assert any(alone)
+    monkeypatch.setattr(real_word_error, "BATCH_FROM", 0)
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda text: [d for d in linter.lint_text(text) if d.code == "NL201"], texts * 3))
+    assert together == alone * 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from itertools import chain, islice
@@ -213,9 +214,11 @@ class RealWordError(Rule):
         # The steps asked about at every word, read once a story by check (Step.on costs a string and a set lookup,
         # and a story has thousands of words; only a test turns a step off).
         self.usable = self.boost_alternatives = self.thresholded = True
-        # Rows (a word and an alternative) weighed one at a time so far, and the story whose words are weighed in
-        # one batch at its end (judge defers them to `pending`; see settled), once a run has weighed BATCH_FROM.
-        self.rows, self.batch_doc, self.pending, self.batching = 0, None, [], False
+        # Rows (a word and an alternative) weighed one at a time so far; and, for each thread (a Linter may be
+        # shared by threads), the story it checks and the words judge defers to one batch at its end (deferring,
+        # settled), once a run has weighed BATCH_FROM.
+        self.rows = 0
+        self.stories = threading.local()
 
     def alternatives(self, res, word: str, capitalised: bool) -> list[tuple[str, float]]:
         """The confusions of a lower-case word that the model knows and the dialect spells so (under auto, any
@@ -315,8 +318,9 @@ class RealWordError(Rule):
             unseen or res.language_model.logprob(lower) < CONTENT_WORD)
         story_bonus = repeated and REPEATED_CONTENT_WORD.on
         used = evidence.words_used if self.boost_alternatives else frozenset()
-        if self.deferring(doc, res):  # the batch sets the bar (bar) only for the words with a likelier alternative
-            self.pending.append((index, lower, unseen, alternatives, story_bonus, words, position, used))
+        pending = self.deferring(doc, res)
+        if pending is not None:  # the batch sets the bar (bar) only for the words with a likelier alternative
+            pending.append((index, lower, unseen, alternatives, story_bonus, words, position, used))
             return None
         named, limit = self.bar(doc, evidence, index)
         if doc.trace is not None and doc.trace.wants(token.start, token.end):
@@ -333,22 +337,25 @@ class RealWordError(Rule):
         threshold = _THRESHOLD + _NAME_MARGIN if named and NAME_MARGIN_STEP.on else _THRESHOLD
         return named, threshold if self.thresholded else 0.0
 
-    def deferring(self, doc, res) -> bool:
-        """Whether judge leaves this story's weighing to one batch at its end (settled): decided at the story's first
-        weighing, once the run has weighed BATCH_FROM rows one at a time, numpy is at hand and no trace is kept."""
-        if self.batch_doc is not doc:
-            self.batch_doc, self.pending = doc, []
-            self.batching = (doc.trace is None and self.rows >= BATCH_FROM and self.thresholded
-                             and res.language_model.tables() is not None)
-        return self.batching
+    def deferring(self, doc, res) -> list[tuple] | None:
+        """The words of this story judge leaves to one batch at its end (settled), or None when it weighs them one at
+        a time: decided at the story's first weighing; batches once the run has weighed BATCH_FROM rows one at a
+        time, numpy is at hand and no trace is kept."""
+        story = self.stories
+        if getattr(story, "doc", None) is not doc:
+            story.doc = doc
+            story.pending = [] if (doc.trace is None and self.rows >= BATCH_FROM and self.thresholded
+                                   and res.language_model.tables() is not None) else None
+        return story.pending
 
     def settled(self, doc, res, flagged: dict[int, tuple[str, float]]) -> dict[int, tuple[str, float]]:
         """flagged, with the words judge deferred weighed in one batch (the same verdicts, in the same order)."""
-        if self.batch_doc is doc:
-            if self.pending:
+        story = self.stories
+        if getattr(story, "doc", None) is doc:
+            if story.pending:
                 evidence = doc.derived(NameEvidence)
-                flagged.update(weigh_batch(res, self.pending, lambda index: self.bar(doc, evidence, index)[1]))
-            self.batch_doc, self.pending = None, []
+                flagged.update(weigh_batch(res, story.pending, lambda index: self.bar(doc, evidence, index)[1]))
+            story.doc = story.pending = None
         return flagged
 
     def explained(self, doc, res, index: int, reading: Reading, weighing: partial, named: bool,
