@@ -15,6 +15,7 @@ from functools import cache
 
 from newslint import data
 from newslint.engine.tuning import tuned
+from newslint.language.ngrams import MEMO_SIZE
 
 PROB_STEP = tuned(
     0.05, means="log10 probability = -byte * PROB_STEP: the quantisation step of the stored probabilities",
@@ -65,6 +66,7 @@ class LanguageModel:
         self.trigram_word = arrays["trigram_word"]
         self.trigram_prob = arrays["trigram_prob"]
         self.ids: dict[str, int] = {}  # the known words looked up so far
+        self.unknown: set[str] = set()  # and the latest of the others
         self._tables: Tables | bool | None = None
 
     @classmethod
@@ -74,11 +76,15 @@ class LanguageModel:
 
     def id(self, word: str) -> int | None:
         found = self.ids.get(word)
-        if found is None:
+        if found is None and word not in self.unknown:
             key = word_key(word)
             i = bisect_left(self.keys, key)
             if i < len(self.keys) and self.keys[i] == key:
                 found = self.ids[word] = i
+            else:
+                if len(self.unknown) >= MEMO_SIZE:  # the words of an archive are unbounded; the model's are not
+                    self.unknown.clear()
+                self.unknown.add(word)
         return found
 
     def tables(self) -> Tables | None:
