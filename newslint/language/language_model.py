@@ -202,8 +202,8 @@ class Tables:
             "trigram_start", "trigram_word", "trigram_prob")}
         for name in ("unigram_prob", "unigram_backoff", "bigram_prob", "bigram_backoff", "trigram_prob"):
             setattr(self, name, arrays[name])
-        self.bigram_keys = composite(np, arrays["bigram_start"], arrays["bigram_word"]).astype(np.uint32)  # 8 MB
-        self.trigram_keys = composite(np, arrays["trigram_start"], arrays["trigram_word"])
+        self.bigram_keys = composite(np, arrays["bigram_start"], arrays["bigram_word"], np.uint32)  # 8 MB
+        self.trigram_keys = composite(np, arrays["trigram_start"], arrays["trigram_word"], np.int64)  # 13 MB
 
     def find(self, keys, first, second):
         """The index of each n-gram (first, second) in the table of composite `keys`, or -1; first may be -1 (no
@@ -253,8 +253,13 @@ def at(np, values, indexes):
     return values[np.maximum(indexes, 0)].astype(np.int64)
 
 
-def composite(np, start, word):
-    """Each n-gram of a trie level as (index of its history) * 65,536 + its last word's id: sorted, as the level
-    is grouped by history and sorted within."""
-    history = np.cumsum(np.bincount(start[1:-1], minlength=len(word) + 1)[:len(word)])
-    return history << 16 | word.astype(np.int64)
+def composite(np, start, word, dtype):
+    """Each n-gram of a trie level as (index of its history) * 65,536 + its last word's id, as `dtype`: sorted, as
+    the level is grouped by history and sorted within. Built in place, so that the peak is one count a row."""
+    history = np.bincount(start[1:-1], minlength=len(word) + 1)[:len(word)]
+    np.cumsum(history, out=history)
+    keys = history.astype(dtype, copy=False)
+    del history
+    keys <<= 16
+    keys |= word
+    return keys
