@@ -15,6 +15,7 @@ from functools import cache
 
 from newslint import data
 from newslint.engine.tuning import tuned
+from newslint.language.ngrams import MEMO_SIZE
 
 PROB_STEP = tuned(
     0.05, means="log10 probability = -byte * PROB_STEP: the quantisation step of the stored probabilities",
@@ -65,6 +66,8 @@ class LanguageModel:
         self.trigram_word = arrays["trigram_word"]
         self.trigram_prob = arrays["trigram_prob"]
         self.ids: dict[str, int] = {}  # the known words looked up so far
+        self.unknown: set[str] = set()  # and the latest of the others
+        self._tables: Tables | bool | None = None
 
     @classmethod
     @cache
@@ -78,12 +81,25 @@ class LanguageModel:
 
     def id(self, word: str) -> int | None:
         found = self.ids.get(word)
-        if found is None:
+        if found is None and word not in self.unknown:
             key = word_key(word)
             i = bisect_left(self.keys, key)
             if i < len(self.keys) and self.keys[i] == key:
                 found = self.ids[word] = i
+            else:
+                if len(self.unknown) >= MEMO_SIZE:  # the words of an archive are unbounded; the model's are not
+                    self.unknown.clear()
+                self.unknown.add(word)
         return found
+
+    def tables(self) -> Tables | None:
+        """The arrays for scoring in batches (`Tables`), built on first use; None without numpy."""
+        if self._tables is None:
+            try:
+                self._tables = Tables(self)
+            except ImportError:
+                self._tables = False
+        return self._tables or None
 
     def known(self, word: str) -> bool:
         return self.id(word) is not None
@@ -174,3 +190,81 @@ class Slot:
         current = model.id(word)
         return ((self.before is not None and model._bigram(self.before, current) >= 0)
                 or (self.after is not None and model._bigram(current, self.after) >= 0))
+
+
+class Tables:
+    """The model's arrays as numpy arrays, with every bigram and trigram as one sorted composite key (the first
+    word's id, or the history bigram's index, times 65,536 plus the last word's id), so that a batch of lookups is
+    one `searchsorted`. numpy is imported here only: a run builds this once it has enough words to weigh for the
+    batches to pay for the import and the keys (about 0.1 s)."""
+
+    def __init__(self, model: LanguageModel):
+        import numpy as np
+
+        self.np = np
+        arrays = {name: np.asarray(getattr(model, name)) for name in (
+            "unigram_prob", "unigram_backoff", "bigram_start", "bigram_word", "bigram_prob", "bigram_backoff",
+            "trigram_start", "trigram_word", "trigram_prob")}
+        for name in ("unigram_prob", "unigram_backoff", "bigram_prob", "bigram_backoff", "trigram_prob"):
+            setattr(self, name, arrays[name])
+        self.bigram_keys = composite(np, arrays["bigram_start"], arrays["bigram_word"], np.uint32)  # 8 MB
+        self.trigram_keys = composite(np, arrays["trigram_start"], arrays["trigram_word"], np.int64)  # 13 MB
+
+    def find(self, keys, first, second):
+        """The index of each n-gram (first, second) in the table of composite `keys`, or -1; first may be -1 (no
+        such history)."""
+        np = self.np
+        # -1 (no history) reads 2^32 - 1 in the bigrams' four-byte keys: no bigram's (ids are below 65,535)
+        query = np.where(first >= 0, first << 16 | second, -1).astype(keys.dtype)
+        order = np.argsort(query)  # sorted queries search several times faster
+        at = np.empty_like(order)
+        at[order] = np.minimum(np.searchsorted(keys, query[order]), len(keys) - 1)
+        return np.where(keys[at] == query, at, -1).astype(np.int64)
+
+    def scores(self, current, before, first_history, after, further, last_pair, floors):
+        """`Slot.scores` for rows of slots (arrays, one value a row; -1 where a slot has no such word or bigram):
+        the log10 probability of the trigrams that see `current`, the first of them alone, and which rows were not
+        scored in full because the first fell below the floor (the same test as Slot.scores, in the same float
+        arithmetic)."""
+        np = self.np
+        pair = self.find(self.bigram_keys, before, current)
+        first = self.prob(current, before, first_history, pair)
+        pruned = first < floors - _TAIL_SLACK
+        total = first.copy()
+        rows = np.flatnonzero(~pruned & (after >= 0))
+        current, after, further, last_pair = current[rows], after[rows], further[rows], last_pair[rows]
+        next_pair = self.find(self.bigram_keys, current, after)
+        total[rows] = total[rows] + self.prob(after, current, pair[rows], next_pair)
+        on = further >= 0
+        rows, after, further, next_pair, last_pair = rows[on], after[on], further[on], next_pair[on], last_pair[on]
+        total[rows] = total[rows] + self.prob(further, after, next_pair, last_pair)
+        return total, first, pruned
+
+    def prob(self, word, previous, history, pair):
+        """`LanguageModel._prob` for arrays of ids and bigram indexes (-1 for none or unseen), value for value."""
+        np = self.np
+        trigram = self.find(self.trigram_keys, history, word)
+        backoff = np.where(history >= 0, at(np, self.bigram_backoff, history) - _BACKOFF_ZERO, 0)
+        bigram = (trigram < 0) & (pair >= 0)
+        backoff_unigram = backoff + np.where(previous >= 0, at(np, self.unigram_backoff, previous) - _BACKOFF_ZERO, 0)
+        return np.where(trigram >= 0, -at(np, self.trigram_prob, trigram) * _PROB_STEP,
+                        np.where(bigram, -at(np, self.bigram_prob, pair) * _PROB_STEP + backoff * _BACKOFF_STEP,
+                                 -at(np, self.unigram_prob, word) * _PROB_STEP + backoff_unigram * _BACKOFF_STEP))
+
+
+def at(np, values, indexes):
+    """values[indexes] (index -1 reads the first) as plain int64, so that the arithmetic is Python's: exact integers
+    (no wrapping of a uint8), then one float product each."""
+    return values[np.maximum(indexes, 0)].astype(np.int64)
+
+
+def composite(np, start, word, dtype):
+    """Each n-gram of a trie level as (index of its history) * 65,536 + its last word's id, as `dtype`: sorted, as
+    the level is grouped by history and sorted within. Built in place, so that the peak is one count a row."""
+    history = np.bincount(start[1:-1], minlength=len(word) + 1)[:len(word)]
+    np.cumsum(history, out=history)
+    keys = history.astype(dtype, copy=False)
+    del history
+    keys <<= 16
+    keys |= word
+    return keys

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from itertools import chain, islice
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newslint import wordlists
@@ -14,7 +16,7 @@ from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
-from newslint.language.language_model import SENTENCE_END, SENTENCE_START, Slot
+from newslint.language.language_model import _TAIL_SLACK, SENTENCE_END, SENTENCE_START, Slot
 from newslint.language.lexicon import AUTO
 from newslint.language.names import NameEvidence
 from newslint.language.story_dialect import StoryDialect
@@ -86,6 +88,17 @@ TOO_RARE = tuned(
     result="same diagnostics; the strongest context on the benches favoured a word by 10^7.1, this cut needs 10^7.5;"
            " NL201 alone on the dev bench about 2.45 s -> 2.2 s with the other speed-ups of 69a7781",
     date="2026-11-25")
+# Rows (a word and one alternative) a run weighs one at a time before it weighs each story in one batch with numpy:
+# enough for the batches to pay for importing numpy and building its keys, so that a run on a few stories (a
+# pre-commit hook) never imports it. The verdicts are the same either way (tests/test_real_word_batch.py).
+BATCH_FROM = tuned(
+    100_000, means="rows (a word and an alternative) a process weighs one at a time before NL201 weighs a story at a "
+                   "time",
+    bench="the 170 dev stories (537,000 rows), NL201 alone in one process, en-GB, CPU of its checks, 3 runs each",
+    result="no effect on any verdict or odds; every story one at a time 2.28 s, every story batched 1.62 s, batches "
+           "from 100,000 rows 1.82 s: a batch repays about 1.5 us a row and importing numpy and building the keys "
+           "costs about 0.12 s, so a process switches near where what it has spent one at a time would have paid for "
+           "them (about 30 stories), never more than about twice the better choice", date="2026-12-05")
 REACH = tuned(
     2, means="words of context on each side: the trigrams that see the word",
     bench="none: the language model is a trigram model, so two words each side are all it can see (cc25357)",
@@ -219,12 +232,18 @@ class RealWordError(Rule):
     name = "real-word-error"
     severity = Severity.ERROR
     fix_safety = Applicability.UNSAFE
+    # Rows (a word and an alternative) weighed one at a time so far in this process, by every instance (one a
+    # configuration): numpy and the tables that batches pay for are the process's.
+    rows_weighed = 0
 
     def __init__(self):
         self._alternatives: dict[tuple[str, bool], list[tuple[str, float]]] = {}
         # The steps asked about at every word, read once a story by check (Step.on costs a string and a set lookup,
         # and a story has thousands of words; only a test turns a step off).
         self.usable = self.boost_alternatives = self.thresholded = True
+        # For each thread (a Linter may be shared by threads), the story it checks and the words judge defers to one
+        # batch at its end (deferring, settled), once the process has weighed BATCH_FROM rows one at a time.
+        self.stories = threading.local()
 
     def alternatives(self, res, word: str, capitalised: bool) -> list[tuple[str, float]]:
         """The confusions of a lower-case word that the model knows and the dialect spells so (under auto, any
@@ -287,7 +306,7 @@ class RealWordError(Rule):
                 found = self.judge(doc, res, index, reading, unseen, alternatives)
                 if found is not None:
                     flagged[index] = found
-        yield from self.reported(doc, flagged)
+        yield from self.reported(doc, self.settled(doc, res, flagged))
 
     def reported(self, doc, flagged: dict[int, tuple[str, float]]):
         """The diagnostics for the words judged slips, less the weaker of two adjacent suspects."""
@@ -314,11 +333,11 @@ class RealWordError(Rule):
         token = doc.tokens[index]
         lower = reading.words[index]
         evidence = reading.evidence
-        named = evidence.reason(token, index) is not None
-        every = alternatives
-        if named and NAME_USUAL_FORM.on and (usual := usual_forms(res, reading, index, alternatives)):
-            alternatives, named = usual, False
-        threshold = _THRESHOLD + _NAME_MARGIN if named and NAME_MARGIN_STEP.on else _THRESHOLD
+        every = alternatives  # name-usual-form may keep only some; a word it judges is weighed at once, no margin
+        usual = (NAME_USUAL_FORM.on and token.text[:1].isupper() and evidence.reason(token, index) is not None
+                 and usual_forms(res, reading, index, alternatives))
+        if usual:
+            alternatives = usual
         words, position = reading.context_run(index)
         if len(words) == 1 and ATTESTED.on:
             return left_alone(doc.trace, token, ATTESTED, context=lower, why="no neighbour to attest an alternative")
@@ -326,13 +345,46 @@ class RealWordError(Rule):
             unseen or res.language_model.logprob(lower) < CONTENT_WORD)
         story_bonus = repeated and REPEATED_CONTENT_WORD.on
         used = evidence.words_used if self.boost_alternatives else frozenset()
-        limit = threshold if self.thresholded else 0.0
+        pending = None if usual else self.deferring(doc, res)
+        if pending is not None:  # the batch sets the bar (bar) only for the words with a likelier alternative
+            pending.append((index, lower, unseen, alternatives, story_bonus, words, position, used))
+            return None
+        named, limit = (False, _THRESHOLD if self.thresholded else 0.0) if usual else self.bar(doc, evidence, index)
         if doc.trace is not None and doc.trace.wants(token.start, token.end):
             weighing = partial(weigh, res, lower, unseen, alternatives, story_bonus, limit)
             return self.explained(doc, res, index, reading, weighing, named, (words, position), used,
-                                  every if every is not alternatives else None)
+                                  every if usual else None)
+        RealWordError.rows_weighed += len(alternatives)
         return verdict(*weigh(res, lower, unseen, alternatives, story_bonus, limit, words, position, used, True),
                        limit)[1]
+
+    def bar(self, doc, evidence: NameEvidence, index: int) -> tuple[bool, float]:
+        """Whether token `index` is a name to the story, and the log10 odds an alternative must beat: the threshold,
+        NAME_MARGIN more for a name (step name-margin)."""
+        named = evidence.reason(doc.tokens[index], index) is not None
+        threshold = _THRESHOLD + _NAME_MARGIN if named and NAME_MARGIN_STEP.on else _THRESHOLD
+        return named, threshold if self.thresholded else 0.0
+
+    def deferring(self, doc, res) -> list[tuple] | None:
+        """The words of this story judge leaves to one batch at its end (settled), or None when it weighs them one at
+        a time: decided at the story's first weighing; batches once the process has weighed BATCH_FROM rows one at a
+        time, numpy is at hand and no trace is kept."""
+        story = self.stories
+        if getattr(story, "doc", None) is not doc:
+            story.doc = doc
+            story.pending = [] if (doc.trace is None and RealWordError.rows_weighed >= BATCH_FROM and self.thresholded
+                                   and res.language_model.tables() is not None) else None
+        return story.pending
+
+    def settled(self, doc, res, flagged: dict[int, tuple[str, float]]) -> dict[int, tuple[str, float]]:
+        """flagged, with the words judge deferred weighed in one batch (the same verdicts, in the same order)."""
+        story = self.stories
+        if getattr(story, "doc", None) is doc:
+            if story.pending:
+                evidence = doc.derived(NameEvidence)
+                flagged.update(weigh_batch(res, story.pending, lambda index: self.bar(doc, evidence, index)[1]))
+            story.doc = story.pending = None
+        return flagged
 
     def explained(self, doc, res, index: int, reading: Reading, weighing: partial, named: bool,
                   context: tuple[list[str], int], used: frozenset[str], unusual: list | None
@@ -517,6 +569,91 @@ def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], 
     return slot, written, scored
 
 
+def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[int, tuple[str, float]]:
+    """What judge's weigh and verdict find for each deferred word (index, lower, unseen, alternatives, story_bonus,
+    words, position, used), scored with numpy in two batches: the written words, then every alternative whose
+    first trigram clears its floor at the lowest bar; `bar` gives a word's own bar, asked only for the words with
+    an alternative over the lowest. The same floats in the same order of additions as weigh, so the same verdicts
+    and odds."""
+    model, tables = res.language_model, res.language_model.tables()
+    np = tables.np
+    ids = {w: -1 if i is None else i for w in set(chain.from_iterable(entry[5] for entry in pending))
+           for i in (model.id(w),)}
+    slots = np.array([slot_ids(ids, words, position) for _, _, _, _, _, words, position, _ in pending],
+                     dtype=np.int64).reshape(-1, 4)
+    before_before, before, after, further = slots.T
+    first_history = tables.find(tables.bigram_keys, before_before, before)
+    last_pair = tables.find(tables.bigram_keys, after, further)
+    written = written_scores(res, tables, pending, (before, first_history, after, further, last_pair))
+    flat = list(chain.from_iterable(entry[3] for entry in pending))
+    names, costs = list(map(itemgetter(0), flat)), list(map(itemgetter(1), flat))
+    row = np.repeat(np.arange(len(pending)), [len(entry[3]) for entry in pending])
+    prior = priors(np, pending, row, names, costs)
+    lowest = min(_THRESHOLD, _THRESHOLD + _NAME_MARGIN)  # every bar is at least this: its floors drop less
+    fits, firsts, pruned = tables.scores(np.fromiter(map(model.ids.__getitem__, names), np.int64, len(names)),
+                                         before[row], first_history[row], after[row], further[row], last_pair[row],
+                                         written[row] + lowest - prior)
+    over = np.flatnonzero(~pruned & (fits + prior - written[row] > lowest)).tolist()
+    return found_in_batch(model, pending, written.tolist(), bar, [
+        (int(row[r]), float(fits[r]) + float(prior[r]), names[r], float(firsts[r]), float(prior[r])) for r in over])
+
+
+def priors(np, pending: list[tuple], row, names: list[str], costs: list[float]):
+    """Each row's prior, as weigh has it: the slip's cost, and the story's bonus for an alternative it uses."""
+    used = pending[0][7]
+    if all(entry[7] is used for entry in pending):  # one story: the same words used, as judge passes them
+        prior = np.array(costs)
+        return np.where(np.fromiter(map(used.__contains__, names), bool, len(names)), prior + _SAME_STORY_BONUS,
+                        prior)
+    return np.array([cost + _SAME_STORY_BONUS if c in pending[j][7] else cost
+                     for j, c, cost in zip(row.tolist(), names, costs)])
+
+
+def slot_ids(ids: dict[str, int], words: list[str], position: int) -> tuple[int, int, int, int]:
+    """The ids of the two words before the slot and the two after it, -1 where there is none."""
+    n = len(words)
+    return (ids[words[position - 2]] if position >= 2 else -1, ids[words[position - 1]] if position >= 1 else -1,
+            ids[words[position + 1]] if position + 1 < n else -1, ids[words[position + 2]] if position + 2 < n else -1)
+
+
+def written_scores(res, tables, pending: list[tuple], context: tuple):
+    """Each deferred word's score as written (weigh's `written`): its slot's score, or for a word the model does not
+    know its unseen windows; with the story's bonus for a repeated content word."""
+    np, model = tables.np, res.language_model
+    seen = np.array([j for j, entry in enumerate(pending) if not entry[2]], dtype=np.int64)
+    current = np.array([model.id(pending[j][1]) for j in seen.tolist()], dtype=np.int64)
+    fits, _, _ = tables.scores(current, *(part[seen] for part in context), np.full(len(seen), -np.inf))
+    written = [0.0] * len(pending)
+    for j, fit in zip(seen.tolist(), fits.tolist()):
+        written[j] = fit
+    for j, (_, lower, unseen, _, story_bonus, words, position, _) in enumerate(pending):
+        if unseen:
+            written[j] = model.unseen_windows(words, position, res.lexicon.frequency(lower) + UNSEEN_PENALTY)
+        if story_bonus:
+            written[j] += _SAME_STORY_BONUS
+    return np.array(written)
+
+
+def found_in_batch(model, pending: list[tuple], written: list[float], bar: Callable[[int], float],
+                   over: list[tuple[int, float, str, float, float]]) -> dict[int, tuple[str, float]]:
+    """The verdicts of the deferred words with an alternative over the lowest bar (`over`: each such row's word,
+    score, alternative, first trigram and prior), as weigh and verdict find them at the word's own bar: the rows
+    its floors keep, best first, the first attested over the bar."""
+    by_word: dict[int, list[tuple[float, str, float, float]]] = {}
+    for j, *scored in over:
+        by_word.setdefault(j, []).append(scored)
+    found = {}
+    for j, rows in by_word.items():
+        index, _, _, _, _, words, position, _ = pending[j]
+        limit, mark = bar(index), written[j]
+        scored = [(score, candidate) for score, candidate, first, prior in rows
+                  if not first < mark + limit - prior - _TAIL_SLACK and score - mark > limit]
+        outcome = verdict(Slot(model, words, position), mark, sorted(scored, key=lambda pair: -pair[0]), limit)[1]
+        if outcome is not None:
+            found[index] = outcome
+    return found
+
+
 def verdict(slot: Slot, written: float, scored: list[tuple[float, str]], limit: float
             ) -> tuple[Step, tuple[str, float] | None]:
     """The step that decides and what it found: the best alternative attested beside a neighbour, if it beats
@@ -543,9 +680,14 @@ class Reading:
         prose = doc.prose
         plain: dict[str, str] = {}  # each spelling's plain form, made once and shared by its tokens
         self.words = [plain.get(t.text) or plain.setdefault(t.text, plain_word(t.text)) for t in tokens]
-        self.known = [model.known(w) for w in self.words]
+        known = {w: model.known(w) for w in set(self.words)}
+        self.known = list(map(known.__getitem__, self.words))
         ends = chain((t.start for t in islice(tokens, 1, None)), (len(prose),))
         self.gaps = [read_gap(prose[t.end:end]) for t, end in zip(tokens, ends)]  # the gap after each word
+        # Each word's context on either side (context_run), swept once a story: on the left with and without names
+        # ending it.
+        self.lefts: dict[bool, list[tuple[str, ...]]] = {}
+        self.rights: list[tuple[str, ...]] | None = None
 
     def runs_on(self, first: int, last: int) -> bool:
         """True when the words from token `first` to `last` are read as one run (plain spaces between them)."""
@@ -555,33 +697,46 @@ class Reading:
         """The words the model knows around token `index`, up to REACH on each side, within its sentence and only
         across plain spaces and numbers, with sentence boundary markers; and the token's place in them. The last
         word of a name ends the context on the left (step name-ends-context) unless names_end_context is False."""
-        words, known, gaps = self.words, self.known, self.gaps
-        left: list[str] = []
-        i = index
-        while len(left) < _REACH:
+        cut = names_end_context and NAME_ENDS_CONTEXT.on
+        if cut not in self.lefts:
+            self.lefts[cut] = self.left_contexts(cut)
+        if self.rights is None:
+            self.rights = self.right_contexts()
+        left = self.lefts[cut][index]
+        return [*reversed(left), self.words[index], *self.rights[index]], len(left)
+
+    def left_contexts(self, cut: bool) -> list[tuple[str, ...]]:
+        """Each word's context on the left, nearest first, up to REACH, in one sweep: what the gap before it reads
+        and, if the context runs on through it to a word the model knows (not the last of a name when `cut`: what
+        follows "root" says nothing of what follows Joe Root), that word and its own left context."""
+        words, known, gaps, tokens, evidence = self.words, self.known, self.gaps, self.tokens, self.evidence
+        lefts: list[tuple[str, ...]] = []
+        left: tuple[str, ...] = ()
+        for i, token in enumerate(tokens):
             between, runs_on = gaps[i - 1] if i > 0 else ((), False)
             if not runs_on:
-                if self.tokens[i].start in self.evidence.initial:
-                    left.append(SENTENCE_START)
-                break
-            left.extend(reversed(between))
-            # What follows "root" says nothing of what follows Joe Root.
-            if len(left) >= _REACH or not known[i - 1] or (
-                    names_end_context and self.evidence.ends_name(i - 1) and NAME_ENDS_CONTEXT.on):
-                break
-            left.append(words[i - 1])
-            i -= 1
-        right: list[str] = []
-        i = index
-        last = len(words) - 1
-        while len(right) < _REACH:
+                left = (SENTENCE_START,) if token.start in evidence.initial else ()
+            elif len(between) >= _REACH or not known[i - 1] or (cut and evidence.ends_name(i - 1)):
+                left = tuple(reversed(between))[:_REACH]
+            else:
+                left = (*reversed(between), words[i - 1], *left)[:_REACH]
+            lefts.append(left)
+        return lefts
+
+    def right_contexts(self) -> list[tuple[str, ...]]:
+        """Each word's context on the right, up to REACH, in one sweep back from the end: what the gap after it reads
+        and, if the context runs on through it to a word the model knows, that word and its own right context."""
+        words, known, gaps = self.words, self.known, self.gaps
+        rights: list[tuple[str, ...]] = [()] * len(words)
+        right: tuple[str, ...] = ()
+        for i in range(len(words) - 1, -1, -1):
             between, runs_on = gaps[i]
-            right.extend(between)
-            if not runs_on or i == last or len(right) >= _REACH or not known[i + 1]:
-                break
-            right.append(words[i + 1])
-            i += 1
-        return left[_REACH - 1::-1] + [words[index]] + right[:_REACH], min(len(left), _REACH)
+            if runs_on and i + 1 < len(words) and len(between) < _REACH and known[i + 1]:
+                right = (*between, words[i + 1], *right)[:_REACH]
+            else:
+                right = between[:_REACH]
+            rights[i] = right
+        return rights
 
 
 @lru_cache(maxsize=1024)  # most gaps are a space, a comma or a full stop: one reading each, shared by every word

@@ -1,0 +1,79 @@
+"""NL201 weighs a story's words one at a time or, once a run has weighed enough of them, in one numpy batch per story
+(real_word_error.BATCH_FROM): the two must find the same slips with the same odds, bit for bit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from newslint.language.language_model import LanguageModel, Slot
+from newslint.rules import real_word_error
+
+TESTS = Path(__file__).parent
+STORIES = sorted(p for p in (TESTS / "corpus").iterdir() if p.suffix in (".txt", ".md")) + [
+    TESTS / "rules" / "NL201" / "flags.txt", TESTS / "rules" / "NL201" / "allows.txt"]
+SLIPS = ("Talks resumed on Monday.\nThe bank said profits rose sharply form last year.\n"
+         "Sales were higher than forecast.\nCosts would be less then those of last year, the firm said.\n"
+         "The minister said it would he wrong to act now. Nobody could explain hwy the talks had failed.\n"
+         "Iron ore prices rose again in March.\nSteelmakers are struggling to cover rising ore costs this year.\n"
+         "The envoy is the point man no North Korea. It was there best result in 31 years and 8% of the vote.\n")
+
+
+def lint(batch_from: int, monkeypatch, *args: str) -> str:
+    monkeypatch.setattr(real_word_error, "BATCH_FROM", batch_from)
+    return run_cli("--format", "json", "--select", "NL201", *args).out
+
+
+@pytest.mark.parametrize("dialect", [(), ("--dialect", "en-GB"), ("--dialect", "en-US")])
+def test_batches_find_what_one_at_a_time_finds(monkeypatch, tmp_path, dialect):
+    (tmp_path / "newslint.toml").write_text("", encoding="utf-8")
+    slips = tmp_path / "slips.txt"
+    slips.write_text(SLIPS, encoding="utf-8")
+    paths = [str(p) for p in STORIES] + [str(slips)]
+    one_at_a_time = lint(10**12, monkeypatch, *dialect, *paths)
+    assert '"NL201"' in one_at_a_time
+    assert lint(0, monkeypatch, *dialect, *paths) == one_at_a_time
+
+
+def test_batch_scores_are_slot_scores_bit_for_bit():
+    model = LanguageModel.load()
+    tables = model.tables()
+    np = tables.np
+    windows = [(["<s>", "profits", "rose", "sharply", "form", "last", "year"], 4),
+               (["the", "point", "man", "no", "north", "korea"], 3), (["he", "said"], 0), (["said", "he"], 1),
+               (["it", "would", "he", "wrong"], 2), (["the", "zither", "quartet"], 1)]
+    candidates = ["from", "form", "on", "no", "be", "he", "of", "the", "said", "sad", "quartet"]
+    rows, expected = [], []
+    for words, position in windows:
+        ids = [model.id(w) for w in words]
+        around = [ids[i] if 0 <= i < len(ids) else -1 for i in (position - 2, position - 1, position + 1,
+                                                                  position + 2)]
+        for floor in (float("-inf"), -8.0, -4.0):
+            for candidate in candidates:
+                rows.append((*around, model.id(candidate), floor))
+            floors = [floor] * len(candidates)
+            expected += Slot(model, words, position).scores(candidates, floors)
+    before_before, before, after, further, current = (np.array([r[k] for r in rows]) for k in range(5))
+    fits, _, pruned = tables.scores(current, before, tables.find(tables.bigram_keys, before_before, before), after,
+                                 further, tables.find(tables.bigram_keys, after, further),
+                                 np.array([r[5] for r in rows]))
+    assert [None if p else f for f, p in zip(fits.tolist(), pruned.tolist())] == expected
+    assert any(e is None for e in expected) and any(e is not None for e in expected)
+
+
+def test_threads_sharing_a_linter_batch_their_own_stories(monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newslint.api import Linter
+
+    texts = [p.read_text(encoding="utf-8") for p in STORIES] + [SLIPS]
+    linter = Linter()
+    monkeypatch.setattr(real_word_error, "BATCH_FROM", 10**12)
+    alone = [[d for d in linter.lint_text(text) if d.code == "NL201"] for text in texts]
+    assert any(alone)
+    monkeypatch.setattr(real_word_error, "BATCH_FROM", 0)
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda text: [d for d in linter.lint_text(text) if d.code == "NL201"], texts * 3))
+    assert together == alone * 3
