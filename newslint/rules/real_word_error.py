@@ -244,6 +244,7 @@ class RealWordError(Rule):
         # For each thread (a Linter may be shared by threads), the story it checks and the words judge defers to one
         # batch at its end (deferring, settled), once the process has weighed BATCH_FROM rows one at a time.
         self.stories = threading.local()
+        self._marked: dict[str, bool] = {}  # whether each candidate is one standard's spelling alone (offered)
 
     def alternatives(self, res, word: str, capitalised: bool) -> list[tuple[str, float]]:
         """The confusions of a lower-case word that the model knows and the dialect spells so (under auto, any
@@ -274,6 +275,20 @@ class RealWordError(Rule):
             out.append((c.word, c.cost, why))
         return out
 
+    def offered(self, doc, res, lower: str, alternatives: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """Under auto, the alternatives the story's standard would write (StoryDialect.offers); the story is asked
+        only when one of them is a spelling one standard's lists alone have (offers lets every other one through),
+        which is remembered per process: most are not, and asking costs more."""
+        marked = self._marked
+        for c, _ in alternatives:
+            found = marked.get(c)
+            if found is None:
+                found = marked[c] = res.lexicon.mark(c) is not None
+            if found:
+                story = doc.derived(StoryDialect)
+                return [(c, cost) for c, cost in alternatives if story.offers(c, lower)]
+        return alternatives
+
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         self.usable, self.boost_alternatives = USABLE_ALTERNATIVES.on, ALTERNATIVE_IN_STORY.on
         self.thresholded = THRESHOLD_STEP.on
@@ -295,8 +310,7 @@ class RealWordError(Rule):
                 continue
             alternatives = alternatives_of(res, lower, word[:1].isupper())
             if story_decides and alternatives:
-                story = doc.derived(StoryDialect)
-                alternatives = [(c, cost) for c, cost in alternatives if story.offers(c, lower)]
+                alternatives = self.offered(doc, res, lower, alternatives)
             if not alternatives:
                 left_alone(trace, token, USABLE_ALTERNATIVES,
                            **(self.dropped(doc, res, lower, word) if trace is not None else {}))
