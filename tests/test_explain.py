@@ -91,3 +91,11 @@ def test_explain_flag_needs_a_json_format(cli, story):
                                                 "--format json or jsonl (and no --statistics)\n")
     result = cli("--explain", "--format", "json", str(path))
     assert result.code == 1 and json.loads(result.out)["diagnostics"][0]["code"] == "NL501"
+
+
+def test_explain_shows_the_sound_and_the_fits_behind_an_article_remark(cli, story):
+    path = story("Lunch\n\nHe ate bread an butter.\n")
+    lines = cli("explain", f"{path}:3:14").out.splitlines()
+    assert "  NL202: considered" in lines  # NL201's 'and' wins the overlap, NL202's evidence is still there
+    assert "    evidence: following: butter; sound: consonant" in lines
+    assert "    evidence: neighbours: bread, butter; context_fit: a 2.73, and 5.15" in lines

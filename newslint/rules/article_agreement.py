@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 NOT_AFTER_AN_ARTICLE = words("not-after-an-article")
 
 
+CODE = "NL202"
+
+
 class ArticleAgreement(Rule):
     """An article that does not match the sound that follows it: "a apple", "an report".
 
@@ -37,7 +40,7 @@ class ArticleAgreement(Rule):
     Fix safety: unsafe; the next word's sound is judged from a dictionary and its spelling.
     """
 
-    code = "NL202"
+    code = CODE
     name = "article-agreement"
     severity = Severity.ERROR
     fix_safety = Applicability.UNSAFE
@@ -55,6 +58,9 @@ class ArticleAgreement(Rule):
             if token.text == "An" and following[:1].isupper() and not doc.is_sentence_start(token):
                 continue  # An Post, An Garda Síochána, An Ik-san: Irish "the" or a name, mid-sentence
             vowel = starts_with_vowel_sound(following)
+            if doc.trace is not None:
+                doc.trace.note(self.code, token.start, token.end, following=following,
+                               sound={True: "vowel", False: "consonant", None: "cannot tell"}[vowel])
             if vowel is None or vowel == (article == "an"):
                 continue
             suggestion = "an" if vowel else self._a_or_and(doc, res, index)
@@ -68,4 +74,8 @@ class ArticleAgreement(Rule):
         if left is None:
             return "a"  # after a comma or a full stop, or first in its line, "an" opens a noun phrase: no "and" there
         model = res.context_model
-        return max(("a", "and"), key=lambda word: model.fit(word, left, right))
+        fits = {word: model.fit(word, left, right) for word in ("a", "and")}
+        if doc.trace is not None:
+            token = doc.tokens[index]
+            doc.trace.note(CODE, token.start, token.end, neighbours=[left, right or "(none)"], context_fit=fits)
+        return max(fits, key=fits.get)
