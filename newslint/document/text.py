@@ -42,7 +42,8 @@ class Token(NamedTuple):
 
 def stuck_to_digits(prose: str, token: Token) -> bool:
     """True for letters written against a number: 5km, 1990s, 5th, Hwasong-15."""
-    return (token.start > 0 and prose[token.start - 1].isdigit()) or prose[token.end:token.end + 1].isdigit()
+    start, end = token.start, token.start + len(token.text)
+    return (start > 0 and prose[start - 1].isdigit()) or prose[end:end + 1].isdigit()
 
 
 _tuple = tuple.__new__
@@ -145,4 +146,4 @@ def match_case(template: str, word: str) -> str:
 def in_other_script(word: str) -> bool:
     """True for a word with letters outside the Latin alphabet (a quoted slogan, a place in Cyrillic): English word
     lists have nothing to say about it."""
-    return OTHER_SCRIPT_RE.search(word) is not None
+    return not word.isascii() and OTHER_SCRIPT_RE.search(word) is not None  # an ASCII letter is a Latin one
