@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from newslint.engine.explain import Trace
 
 T = TypeVar("T")
+BEFORE_A_SENTENCE = textutil.OPENERS + " \u2014\u2013-"  # what may stand between a sentence start and its first word
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 # Text set in italics: <i>terroir</i> or <em>terroir</em> in any draft; *terroir* or _terroir_ in Markdown (not
 # **bold**, and not an asterisk or underscore inside a word).
@@ -148,11 +149,15 @@ class Document:
 
     def is_sentence_start(self, token: textutil.Token) -> bool:
         """True when the token opens a sentence, a heading, or follows an opening quote or a colon."""
-        if token.start in self.sentence_starts:
+        return self.opens_sentence(token.start)
+
+    def opens_sentence(self, start: int) -> bool:
+        """True when a word starting here opens a sentence, a heading, or follows an opening quote or a colon."""
+        if start in self.sentence_starts:
             return True
-        i = token.start
+        i = start
         prose = self.prose
-        while i > 0 and prose[i - 1] in textutil.OPENERS + " \u2014\u2013-":
+        while i > 0 and prose[i - 1] in BEFORE_A_SENTENCE:
             i -= 1
             if i in self.sentence_starts:
                 return True

@@ -79,7 +79,7 @@ class InitialOffsets:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self.sentence_openers = Offsets(t.start for t in doc.tokens if doc.is_sentence_start(t))
+        self.sentence_openers = Offsets(start for start in doc.tokens.starts if doc.opens_sentence(start))
 
     def __contains__(self, offset: int) -> bool:
         return offset in self.sentence_openers or self.doc.in_heading(offset)

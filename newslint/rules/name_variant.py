@@ -535,13 +535,17 @@ class NameVariant(Rule):
         tokens = doc.tokens
         groups: dict[str, Variant] = {}
         pairs: list[tuple[str, int]] = []  # (folded spelling, first token) of two words
-        for index, token in enumerate(tokens):
-            word = strip_possessive(token.text)
+        tracing = doc.trace is not None
+        for index, text in enumerate(tokens.texts):
+            word = strip_possessive(text)
+            if not tracing and not (len(word) > 1 and word[:1].isupper()):
+                continue  # no name-like word (below): the lower-case words, most of a story, pass here at once
+            token = tokens[index]
             joined = index + 1 < len(tokens) and evidence.joined(index, index + 1)
             title = (joined and word.lower() in TITLES and is_capitalised(tokens[index + 1].text)
                      and TITLE_BEFORE_NAME.on)
             if title or not _is_name_like(word):
-                if doc.trace is not None:
+                if tracing:
                     _trace_no_spelling(doc, index, word, title)
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
             named = evidence.reason(token, index) is not None
