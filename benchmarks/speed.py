@@ -21,9 +21,26 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path("/work/shared") if Path("/work/shared/eval").is_dir() else ROOT.parent / "shared"
 SEED_NAME = "000_3cffd693bd966c30.txt"
 PEAK = textwrap.dedent("""
-    import resource, subprocess, sys
-    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    import os, resource, subprocess, sys, time
+    def tree(pid):
+        try:
+            with open(f"/proc/{pid}/task/{pid}/children") as handle:
+                children = [int(c) for c in handle.read().split()]
+        except OSError:
+            return [pid]
+        return [pid] + [p for c in children for p in tree(c)]
+    def anon(pid):
+        try:
+            with open(f"/proc/{pid}/status") as handle:
+                return next(int(line.split()[1]) for line in handle if line.startswith("RssAnon:"))
+        except (OSError, StopIteration):
+            return 0
+    child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak_anon = 0
+    while child.poll() is None:
+        peak_anon = max([peak_anon] + [anon(p) for p in tree(child.pid)])
+        time.sleep(0.05)
+    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, peak_anon)
 """)
 # Run inside one newslint process (the tree measured): where the time goes, rule by rule, over the files given.
 BREAKDOWN = textwrap.dedent("""
@@ -115,11 +132,14 @@ class Tool:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
-    def peak_mib(self, args: list[str]) -> float:
-        """Peak resident memory of the largest process of the run (the command or one of its workers), in MiB."""
+    def peak_mib(self, args: list[str]) -> tuple[float, float]:
+        """Peak resident memory of the largest process of the run (the command or one of its workers), in MiB: all
+        of it (pages of the mapped data files included, which processes share and the system can drop), and its
+        private part alone (anonymous memory, sampled every 50 ms)."""
         out = subprocess.run([sys.executable, "-c", PEAK, *self.argv, *args], capture_output=True, text=True,
                              check=True, env=self.env)
-        return int(out.stdout) / 1024
+        total, private = out.stdout.split()
+        return int(total) / 1024, int(private) / 1024
 
 
 def codespell() -> Tool | None:
@@ -197,11 +217,13 @@ def scaling(ours: Tool, folder: Path, count: int, times: int) -> None:
 
 
 def memory(ours: Tool, small: Path, small_count: int, big: Path, big_count: int) -> None:
-    print("(e) peak memory of the largest process, --format concise:")
+    print("(e) peak memory of the largest process, --format concise: resident (mapped data pages included) / "
+          "private (anonymous)")
     for jobs in ("1", "2"):
-        figures = [ours.peak_mib(["--format", "concise", "--jobs", jobs, str(folder)]) for folder in (small, big)]
-        print(f"    --jobs {jobs}: {small_count} stories {figures[0]:6.0f} MiB; {big_count} stories "
-              f"{figures[1]:6.0f} MiB")
+        (a, a_private), (b, b_private) = [ours.peak_mib(["--format", "concise", "--jobs", jobs, str(folder)])
+                                          for folder in (small, big)]
+        print(f"    --jobs {jobs}: {small_count} stories {a:5.0f} / {a_private:4.0f} MiB; {big_count} stories "
+              f"{b:5.0f} / {b_private:4.0f} MiB")
 
 
 def breakdown(tree: Path, folder: Path, dialect: str, runs: int) -> None:
