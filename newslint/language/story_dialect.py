@@ -51,14 +51,24 @@ def in_name(evidence: NameEvidence, token: Token, index: int) -> bool:
 def spelt_words(doc: Document) -> Iterator[tuple[Span, str]]:
     """Each word of the prose a spelling standard applies to, hyphenated words part by part; not names, nor a
     capitalised part after a hyphen (anti-Labour, pro-Harbor), which is a name too."""
+    for start, part in spelt_parts(doc):
+        yield Span(start, start + len(part)), part
+
+
+def spelt_parts(doc: Document) -> Iterator[tuple[int, str]]:
+    """spelt_words with each part's start offset instead of its Span: a story's vote counts every word, and few are
+    marked (a Span made for each took a third of the count)."""
     evidence = doc.derived(NameEvidence)
-    for index, token in enumerate(doc.tokens):
-        if in_name(evidence, token, index):
+    tokens = doc.tokens
+    for index, (offset, text) in enumerate(zip(tokens.starts, tokens.texts)):
+        if text[:1].isupper() and in_name(evidence, tokens[index], index):  # in_name: never a word in lower case
             continue
-        offset = token.start
-        for position, part in enumerate(strip_possessive(token.text).split("-")):
+        if "-" not in text:
+            yield offset, strip_possessive(text)
+            continue
+        for position, part in enumerate(strip_possessive(text).split("-")):
             if not (position and is_capitalised(part)):
-                yield Span(offset, offset + len(part)), part
+                yield offset, part
             offset += len(part) + 1
 
 
@@ -77,8 +87,9 @@ class StoryDialect:
     @cached_property
     def words(self) -> tuple[MarkedWord, ...]:
         """The story's dialect-marked words, in order."""
-        return tuple(MarkedWord(span, text, mark) for span, text in spelt_words(self.doc)
-                     if (mark := self.lexicon.mark(text)) is not None)
+        mark = self.lexicon.mark
+        return tuple(MarkedWord(Span(start, start + len(text)), text, marked) for start, text in spelt_parts(self.doc)
+                     if (marked := mark(text)) is not None)
 
     @cached_property
     def votes(self) -> dict[str, Counter[str]]:
