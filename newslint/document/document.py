@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
@@ -150,6 +151,20 @@ class Document:
     def is_sentence_start(self, token: textutil.Token) -> bool:
         """True when the token opens a sentence, a heading, or follows an opening quote or a colon."""
         return self.opens_sentence(token.start)
+
+    def sentence_openers(self) -> Iterator[int]:
+        """The start of each token that opens_sentence, in one sweep: the sentence starts are read in step with the
+        tokens instead of searched for each (twice for most words: at the word and at the space before it)."""
+        prose, sentence_starts = self.prose, iter(self.sentence_starts)
+        last, upcoming = -1, next(sentence_starts, None)  # the last sentence start at or before a token, the next
+        for start in self.tokens.starts:
+            while upcoming is not None and upcoming <= start:
+                last, upcoming = upcoming, next(sentence_starts, None)
+            i = start
+            while i > 0 and prose[i - 1] in BEFORE_A_SENTENCE:
+                i -= 1
+            if last >= i or (i > 0 and prose[i - 1] in ":\n"):
+                yield start
 
     def opens_sentence(self, start: int) -> bool:
         """True when a word starting here opens a sentence, a heading, or follows an opening quote or a colon."""

@@ -79,7 +79,7 @@ class InitialOffsets:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self.sentence_openers = Offsets(start for start in doc.tokens.starts if doc.opens_sentence(start))
+        self.sentence_openers = Offsets(doc.sentence_openers())
 
     def __contains__(self, offset: int) -> bool:
         return offset in self.sentence_openers or self.doc.in_heading(offset)
