@@ -72,6 +72,9 @@ def spelt_parts(doc: Document) -> Iterator[tuple[int, str]]:
             offset += len(part) + 1
 
 
+OFFERS_REMEMBERED = 65_536  # answers of StoryDialect.offers kept per document
+
+
 class StoryDialect:
     """How a story spells, axis by axis (lexicon.SPELLING for the differences every British-family standard shares,
     one axis for each split such as -ise/-ize); built once per document, and only under auto.
@@ -83,6 +86,7 @@ class StoryDialect:
     def __init__(self, doc: Document):
         self.doc = doc
         self.lexicon = Lexicon.load(AUTO)
+        self._offers: dict[tuple[str, str], bool] = {}  # offers() as answered: NL201 asks of every candidate
 
     @cached_property
     def words(self) -> tuple[MarkedWord, ...]:
@@ -149,6 +153,14 @@ class StoryDialect:
         """Whether a real-word correction may be offered: never the other standard's spelling of the written word
         (colour for color), nor a spelling the story would not write; with no marked word to go by, no British one
         (as before auto)."""
+        key = (candidate, written)
+        if key not in self._offers:
+            if len(self._offers) >= OFFERS_REMEMBERED:
+                self._offers.clear()
+            self._offers[key] = self._offer(candidate, written)
+        return self._offers[key]
+
+    def _offer(self, candidate: str, written: str) -> bool:
         mark = self.lexicon.mark(candidate)
         if mark is None:
             return True
