@@ -10,6 +10,7 @@ from functools import cached_property
 from newslint.document.document import Document
 from newslint.document.text import TITLES, Token
 from newslint.engine.diagnostic import Span
+from newslint.engine.tuning import tuned
 from newslint.language.lexicon import AMERICAN_FORM, AUTO, SPELLING, DialectMark, Lexicon
 from newslint.language.names import NameEvidence, is_capitalised, strip_possessive
 
@@ -72,7 +73,11 @@ def spelt_parts(doc: Document) -> Iterator[tuple[int, str]]:
             offset += len(part) + 1
 
 
-OFFERS_REMEMBERED = 65_536  # answers of StoryDialect.offers kept per document
+OFFERS_REMEMBERED = tuned(
+    65_536, means="answers of StoryDialect.offers kept per document before the memo is cleared",
+    bench="none: a bound on memory; no answer depends on it (a cleared answer is worked out again)",
+    result="at most 2,473 answers kept for one of the 170 dev stories: never cleared there",
+    date="2026-12-05")
 
 
 class StoryDialect:
