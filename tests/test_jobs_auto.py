@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 
 import pytest
-
 from test_jobs import SELECT, make_stories
 
 
