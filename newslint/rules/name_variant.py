@@ -538,7 +538,7 @@ class NameVariant(Rule):
         tracing = doc.trace is not None
         for index, text in enumerate(tokens.texts):
             word = strip_possessive(text)
-            if not tracing and not (len(word) > 1 and word[:1].isupper()):
+            if not (tracing or _capitalised_word(word)):
                 continue  # no name-like word (below): the lower-case words, most of a story, pass here at once
             token = tokens[index]
             joined = index + 1 < len(tokens) and evidence.joined(index, index + 1)
@@ -606,6 +606,11 @@ def _families(variants: dict[str, Variant]) -> tuple[list, set[str]]:
     if not crowded or not FAMILY.on:
         return families, set()
     return [[k for k in keys if k not in crowded] for keys in families if len(keys) <= MAX_SLIP_FAMILY], crowded
+
+
+def _capitalised_word(word: str) -> bool:
+    """More than one letter and capitalised: what _is_name_like asks first."""
+    return len(word) > 1 and word[:1].isupper()
 
 
 def _is_name_like(word: str) -> bool:
