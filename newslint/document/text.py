@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterator, Sequence
+from functools import cache
 from itertools import repeat
 from typing import NamedTuple, overload
-
-import regex
 
 from newslint.wordlists import words
 
@@ -18,7 +17,10 @@ from newslint.wordlists import words
 COMBINING_MARK = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 _LETTERS = rf"(?:[^\W\d_]{COMBINING_MARK}*)+"
 WORD_RE = re.compile(rf"{_LETTERS}(?:[-'\u2019]{_LETTERS})*")
-OTHER_SCRIPT_RE = regex.compile(r"(?V1)[\p{L}--\p{Latin}]")  # a letter of Chinese, Cyrillic, Greek, Arabic...
+# Up to U+024F (Latin-1, Latin Extended-A and -B) every letter is a Latin one but the micro sign; General Punctuation
+# (U+2000-U+206F: curly apostrophes, dashes) holds no letter. A word of these alone needs no look at Unicode scripts.
+NEAR_LATIN_RE = re.compile("[\x00-\u024f\u2000-\u206f]*")
+MICRO_SIGN = "\u00b5"  # a letter of the Common script, not the Latin
 APOSTROPHES = "'\u2019"
 OPENERS = "\"'\u2018\u201c([{"
 CLOSERS = "\"'\u2019\u201d)]}"
@@ -42,7 +44,8 @@ class Token(NamedTuple):
 
 def stuck_to_digits(prose: str, token: Token) -> bool:
     """True for letters written against a number: 5km, 1990s, 5th, Hwasong-15."""
-    return (token.start > 0 and prose[token.start - 1].isdigit()) or prose[token.end:token.end + 1].isdigit()
+    start, end = token.start, token.start + len(token.text)
+    return (start > 0 and prose[start - 1].isdigit()) or prose[end:end + 1].isdigit()
 
 
 _tuple = tuple.__new__
@@ -145,4 +148,16 @@ def match_case(template: str, word: str) -> str:
 def in_other_script(word: str) -> bool:
     """True for a word with letters outside the Latin alphabet (a quoted slogan, a place in Cyrillic): English word
     lists have nothing to say about it."""
-    return OTHER_SCRIPT_RE.search(word) is not None
+    if word.isascii():
+        return False
+    if NEAR_LATIN_RE.fullmatch(word):
+        return MICRO_SIGN in word
+    return other_script_re().search(word) is not None
+
+
+@cache
+def other_script_re():
+    """A letter of Chinese, Cyrillic, Greek, Arabic...: the regex module (10 ms to import) only for such a word."""
+    import regex
+
+    return regex.compile(r"(?V1)[\p{L}--\p{Latin}]")

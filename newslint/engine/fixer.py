@@ -4,11 +4,9 @@ written back atomically."""
 from __future__ import annotations
 
 import bisect
-import difflib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -247,6 +245,8 @@ class Outcome:
             return b""
         old = LINE_RE.findall(self.source.data or encode(self.source, self.source.text))
         new = LINE_RE.findall(self.fixed_bytes())
+        import difflib  # only for --diff
+
         name = os.fsencode(self.source.path)
         out = []
         for line in difflib.diff_bytes(difflib.unified_diff, old, new, b"a/" + name, b"b/" + name):
@@ -319,6 +319,8 @@ def write_back(path: Path, original: Source, data: bytes, within: Sequence[str] 
                              "keep the old text); not fixed")
         if read_only(target.parent, folder := target.parent.stat()):
             raise InputError(f"{path}: its folder is read-only ({stat.filemode(folder.st_mode)}); not fixed")
+        import tempfile  # only when a fix is written: it imports random and shutil
+
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint", dir=target.parent)
         try:
             with os.fdopen(handle, "wb") as out:

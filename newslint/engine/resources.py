@@ -14,6 +14,12 @@ class Resources:
     def __init__(self, config: Config):
         self.config = config
 
+    def preload(self) -> None:
+        """Load the word list and the models now: before worker processes are forked, so that they share them
+        instead of each loading its own copy when a rule first asks."""
+        for name in ("lexicon", "context_model", "language_model"):
+            getattr(self, name)
+
     @cached_property
     def lexicon(self):
         from newslint.language.lexicon import Lexicon

@@ -210,15 +210,19 @@ class Run:
 
     def _outcomes(self, paths: list[str], mode: Mode, jobs: int) -> Iterator[FileOutcome]:
         """Each path's outcome, in order: from this process, or from worker processes with their own linters.
-        The first file is linted here, so that forked workers start with the word lists and models it loaded;
-        only a few batches are in flight at a time, so memory does not grow with the number of files."""
+        The first file is linted here and the data loaded (before the first outcome is out, when the command line
+        freezes what is loaded for the garbage collector), so that forked workers share the word lists and models
+        and start warm; only a few batches are in flight at a time, so memory does not grow with the number of
+        files."""
         jobs = min(jobs if jobs > 0 else os.cpu_count() or 1, len(paths))
         if jobs <= 1:
             yield from (self.lint_file(path, mode) for path in paths)
             return
         from concurrent.futures.process import BrokenProcessPool
 
-        yield self.lint_file(paths[0], mode)
+        first = self.lint_file(paths[0], mode)
+        self._preload()
+        yield first
         rest = paths[1:]
         size = max(1, min(MAX_BATCH, len(rest) // (jobs * 8)))
         start = 0
@@ -241,6 +245,11 @@ class Run:
                 pool.shutdown(cancel_futures=True)
             if in_flight:
                 yield from self._after_a_broken_pool(in_flight, mode)
+
+    def _preload(self) -> None:
+        """What the first file did not need loaded too, before workers are forked."""
+        for linter in self._linters.values():
+            linter.resources.preload()
 
     def _pool(self, workers: int, mode: Mode) -> ProcessPoolExecutor:
         import multiprocessing

@@ -73,13 +73,20 @@ def deletions(key: str) -> list[str]:
     return [key] + [key[:i] + key[i + 1:] for i in range(len(key))]
 
 
+REASONS_REMEMBERED = tuned(
+    65_536, means="answers of NameEvidence.reason kept per document before the memo is cleared (some 10 MB at most)",
+    bench="none: a bound on memory; no answer depends on it (a cleared answer is worked out again)",
+    result="at most 407 answers kept for one of the 170 dev stories: never cleared there",
+    date="2026-12-05")
+
+
 class InitialOffsets:
     """The start offsets of tokens that open a sentence or sit in a headline or heading, asked of token starts with
     `in`. Those in headings are looked up, not listed: a 10 MB line that reads as a heading would list millions."""
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self.sentence_openers = Offsets(t.start for t in doc.tokens if doc.is_sentence_start(t))
+        self.sentence_openers = Offsets(doc.sentence_openers())
 
     def __contains__(self, offset: int) -> bool:
         return offset in self.sentence_openers or self.doc.in_heading(offset)
@@ -90,6 +97,7 @@ class NameEvidence:
 
     def __init__(self, doc: Document):
         self.doc = doc
+        self._reasons: dict[tuple[Token, int, bool], str | None] = {}  # reason() of capitalised tokens, as asked
 
     @cached_property
     def forms(self) -> Counter[str]:
@@ -171,6 +179,16 @@ class NameEvidence:
         word = strip_possessive(token.text)
         if not is_capitalised(word):
             return None
+        # Several rules ask of the same capitalised words (NL101, NL201, NL301, NL303, the story's dialect): each is
+        # answered once, the memo bounded for a draft of a million capitalised words.
+        key = (token, index, repeated)
+        if key not in self._reasons:
+            if len(self._reasons) >= REASONS_REMEMBERED:
+                self._reasons.clear()
+            self._reasons[key] = self._reason(word, token, index, repeated)
+        return self._reasons[key]
+
+    def _reason(self, word: str, token: Token, index: int, repeated: bool) -> str | None:
         if ROMANISED_GIVEN_NAME_RE.fullmatch(word):
             return ROMANISED
         if any(c.isupper() for c in word[1:]):

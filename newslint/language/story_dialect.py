@@ -10,6 +10,7 @@ from functools import cached_property
 from newslint.document.document import Document
 from newslint.document.text import TITLES, Token
 from newslint.engine.diagnostic import Span
+from newslint.engine.tuning import tuned
 from newslint.language.lexicon import AMERICAN_FORM, AUTO, SPELLING, DialectMark, Lexicon
 from newslint.language.names import NameEvidence, is_capitalised, strip_possessive
 
@@ -51,15 +52,32 @@ def in_name(evidence: NameEvidence, token: Token, index: int) -> bool:
 def spelt_words(doc: Document) -> Iterator[tuple[Span, str]]:
     """Each word of the prose a spelling standard applies to, hyphenated words part by part; not names, nor a
     capitalised part after a hyphen (anti-Labour, pro-Harbor), which is a name too."""
+    for start, part in spelt_parts(doc):
+        yield Span(start, start + len(part)), part
+
+
+def spelt_parts(doc: Document) -> Iterator[tuple[int, str]]:
+    """spelt_words with each part's start offset instead of its Span: a story's vote counts every word, and few are
+    marked (a Span made for each took a third of the count)."""
     evidence = doc.derived(NameEvidence)
-    for index, token in enumerate(doc.tokens):
-        if in_name(evidence, token, index):
+    tokens = doc.tokens
+    for index, (offset, text) in enumerate(zip(tokens.starts, tokens.texts)):
+        if text[:1].isupper() and in_name(evidence, tokens[index], index):  # in_name: never a word in lower case
             continue
-        offset = token.start
-        for position, part in enumerate(strip_possessive(token.text).split("-")):
+        if "-" not in text:
+            yield offset, strip_possessive(text)
+            continue
+        for position, part in enumerate(strip_possessive(text).split("-")):
             if not (position and is_capitalised(part)):
-                yield Span(offset, offset + len(part)), part
+                yield offset, part
             offset += len(part) + 1
+
+
+OFFERS_REMEMBERED = tuned(
+    65_536, means="answers of StoryDialect.offers kept per document before the memo is cleared",
+    bench="none: a bound on memory; no answer depends on it (a cleared answer is worked out again)",
+    result="at most 2,473 answers kept for one of the 170 dev stories: never cleared there",
+    date="2026-12-05")
 
 
 class StoryDialect:
@@ -73,12 +91,14 @@ class StoryDialect:
     def __init__(self, doc: Document):
         self.doc = doc
         self.lexicon = Lexicon.load(AUTO)
+        self._offers: dict[tuple[str, str], bool] = {}  # offers() as answered: NL201 asks of every candidate
 
     @cached_property
     def words(self) -> tuple[MarkedWord, ...]:
         """The story's dialect-marked words, in order."""
-        return tuple(MarkedWord(span, text, mark) for span, text in spelt_words(self.doc)
-                     if (mark := self.lexicon.mark(text)) is not None)
+        mark = self.lexicon.mark
+        return tuple(MarkedWord(Span(start, start + len(text)), text, marked) for start, text in spelt_parts(self.doc)
+                     if (marked := mark(text)) is not None)
 
     @cached_property
     def votes(self) -> dict[str, Counter[str]]:
@@ -138,6 +158,14 @@ class StoryDialect:
         """Whether a real-word correction may be offered: never the other standard's spelling of the written word
         (colour for color), nor a spelling the story would not write; with no marked word to go by, no British one
         (as before auto)."""
+        key = (candidate, written)
+        if key not in self._offers:
+            if len(self._offers) >= OFFERS_REMEMBERED:
+                self._offers.clear()
+            self._offers[key] = self._offer(candidate, written)
+        return self._offers[key]
+
+    def _offer(self, candidate: str, written: str) -> bool:
         mark = self.lexicon.mark(candidate)
         if mark is None:
             return True

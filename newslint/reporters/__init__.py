@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol, TextIO
@@ -87,6 +86,8 @@ def truncated(path: str, code: str, more: int) -> dict:
 def fingerprints(items: list[Located]) -> list[str]:
     """One hash per item from its path, code, content fingerprint (the flagged text in context) and how many
     items with the same three came before it: no line numbers, so edits elsewhere in the file keep it."""
+    import hashlib  # only for the formats with fingerprints: 2 ms of a run's start otherwise
+
     from newslint.engine.report import occurrences
 
     return [hashlib.sha256("\0".join((item.path, item.diagnostic.code, item.fingerprint, str(n))).encode())

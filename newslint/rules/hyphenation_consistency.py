@@ -81,25 +81,39 @@ class HyphenationConsistency(Rule):
     @staticmethod
     def _words(tokens, evidence: NameEvidence, res) -> Iterator[tuple[int, int, str, str]]:
         """Start, end, form in lower case and key (the form without hyphens) of each word that is no name, but
-        those whose hyphen makes another word (re-cover)."""
-        for index, token in enumerate(tokens):
-            if token.text[:1].isupper() and evidence.looks_like_name(token, index):
+        those whose hyphen makes another word (re-cover). Read from the token arrays: a Token is made only for a
+        capitalised word, to ask the name evidence about it."""
+        starts = tokens.starts
+        for index, text in enumerate(tokens.texts):
+            if text[:1].isupper() and evidence.looks_like_name(tokens[index], index):
                 continue
-            word = strip_possessive(token.text).lower()
+            word = strip_possessive(text).lower()
             key = word.replace("-", "")
             if "-" not in word or not _meaningful(word, key, res.lexicon):
-                yield token.start, token.start + len(word), word, key
+                yield starts[index], starts[index] + len(word), word, key
 
     @staticmethod
     def _pairs(doc, tokens, closed: set[str]) -> Iterator[tuple[int, int, str, str]]:
         """Start, end, form and key of each two words a space apart that are a compound the story writes closed up,
-        written open (not a phrase such as "set up" or "every day")."""
-        for first, second in zip(tokens, tokens[1:]):
-            pair = (first.text.lower(), strip_possessive(second.text).lower())
+        written open (not a phrase such as "set up" or "every day"). A first word that starts no closed-up key with
+        at least three letters after it is passed over before anything else is made of the pair."""
+        heads = {key[:i] for key in closed for i in range(3, len(key) - 2)}
+        if not heads:
+            return
+        starts, texts, prose = tokens.starts, tokens.texts, doc.prose
+        for index in range(len(texts) - 1):
+            head = texts[index].lower()
+            if head not in heads:
+                continue
+            second_start = starts[index + 1]
+            pair = (head, strip_possessive(texts[index + 1]).lower())
             key = "".join(pair)
-            if (key in closed and doc.prose[first.end:second.start] == " " and "-" not in key
-                    and min(map(len, pair)) > 2 and not PHRASE_WORDS.intersection(pair)):
-                yield first.start, second.start + len(pair[1]), " ".join(pair), key
+            if key in closed and prose[starts[index] + len(texts[index]):second_start] == " " and _open_form(pair, key):
+                yield starts[index], second_start + len(pair[1]), " ".join(pair), key
+
+def _open_form(pair: tuple[str, str], key: str) -> bool:
+    """Two words that may be a compound written open: no hyphen, each of three letters or more, not a phrase."""
+    return "-" not in key and min(map(len, pair)) > 2 and not PHRASE_WORDS.intersection(pair)
 
 
 def _meaningful(word: str, key: str, lexicon) -> bool:

@@ -541,13 +541,17 @@ class NameVariant(Rule):
         tokens = doc.tokens
         groups: dict[str, Variant] = {}
         pairs: list[tuple[str, int]] = []  # (folded spelling, first token) of two words
-        for index, token in enumerate(tokens):
-            word = strip_possessive(token.text)
+        tracing = doc.trace is not None
+        for index, text in enumerate(tokens.texts):
+            word = strip_possessive(text)
+            if not (tracing or _capitalised_word(word)):
+                continue  # no name-like word (below): the lower-case words, most of a story, pass here at once
+            token = tokens[index]
             joined = index + 1 < len(tokens) and evidence.joined(index, index + 1)
             title = (joined and word.lower() in TITLES and is_capitalised(tokens[index + 1].text)
                      and TITLE_BEFORE_NAME.on)
             if title or not _is_name_like(word):
-                if doc.trace is not None:
+                if tracing:
                     _trace_no_spelling(doc, index, word, title)
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
             named = evidence.reason(token, index) is not None
@@ -608,6 +612,11 @@ def _families(variants: dict[str, Variant]) -> tuple[list, set[str]]:
     if not crowded or not FAMILY.on:
         return families, set()
     return [[k for k in keys if k not in crowded] for keys in families if len(keys) <= MAX_SLIP_FAMILY], crowded
+
+
+def _capitalised_word(word: str) -> bool:
+    """More than one letter and capitalised: what _is_name_like asks first."""
+    return len(word) > 1 and word[:1].isupper()
 
 
 def _is_name_like(word: str) -> bool:
