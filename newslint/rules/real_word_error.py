@@ -316,7 +316,7 @@ class RealWordError(Rule):
                            **(self.dropped(doc, res, lower, word) if trace is not None else {}))
             elif in_heading(token.start) and HEADLINE.on:
                 left_alone(trace, token, HEADLINE)
-            elif (alternatives := phrase_gates(reading, index, alternatives, trace, res.language_model)) is not None:
+            elif (alternatives := phrase_gates(reading, index, alternatives, trace, res)) is not None:
                 found = self.judge(doc, res, index, reading, unseen, alternatives)
                 if found is not None:
                     flagged[index] = found
@@ -500,7 +500,7 @@ SINGULAR_DETERMINERS = wordlists.words("singular-determiners")
 PLURAL_DETERMINERS = wordlists.words("plural-determiners") | COUNTS
 
 
-def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace, model
+def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace, res
                  ) -> list[tuple[str, float]] | None:
     """Steps name-particle, count-before-plural and grammatical-number, which read the words around: None when they
     leave the word alone, else the alternatives left to weigh (those of the other grammatical number dropped unless
@@ -513,12 +513,23 @@ def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, flo
         return left_alone(trace, token, COUNT_BEFORE_PLURAL)
     if not GRAMMATICAL_NUMBER.on:
         return alternatives
+    forms = NUMBER_FORMS.get(lower)
+    if forms is None:
+        forms = NUMBER_FORMS[lower] = frozenset(
+            c.word for c in res.context_model.confusions(lower)
+            if other_number(lower, c.word) and content_words(res.language_model, lower, c.word))
+    if not forms:
+        return alternatives
     before = words[index - 1] if index > 0 else ""
-    kept = [(c, cost) for c, cost in alternatives
-            if not other_number(lower, c) or asks_for(before, c) or not content_words(model, lower, c)]
+    kept = [(c, cost) for c, cost in alternatives if c not in forms or asks_for(before, c)]
     if not kept:
         return left_alone(trace, token, GRAMMATICAL_NUMBER, before=before or "(none)")
     return kept
+
+
+# Each word's confusions that are its other grammatical number (violinist: violinists), found once per process: the
+# confusion table is the data's, so this holds at most one entry per word of it.
+NUMBER_FORMS: dict[str, frozenset[str]] = {}
 
 
 def content_words(model, *words: str) -> bool:
