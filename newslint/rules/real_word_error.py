@@ -513,11 +513,7 @@ def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, flo
         return left_alone(trace, token, COUNT_BEFORE_PLURAL)
     if not GRAMMATICAL_NUMBER.on:
         return alternatives
-    forms = NUMBER_FORMS.get(lower)
-    if forms is None:
-        forms = NUMBER_FORMS[lower] = frozenset(
-            c.word for c in res.context_model.confusions(lower)
-            if other_number(lower, c.word) and content_words(res.language_model, lower, c.word))
+    forms = number_forms(res, lower)
     if not forms:
         return alternatives
     before = words[index - 1] if index > 0 else ""
@@ -530,6 +526,16 @@ def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, flo
 # Each word's confusions that are its other grammatical number (violinist: violinists), found once per process: the
 # confusion table is the data's, so this holds at most one entry per word of it.
 NUMBER_FORMS: dict[str, frozenset[str]] = {}
+
+
+def number_forms(res, lower: str) -> frozenset[str]:
+    """The word's confusions that are its other grammatical number, content words both (NUMBER_FORMS)."""
+    forms = NUMBER_FORMS.get(lower)
+    if forms is None:
+        forms = NUMBER_FORMS[lower] = frozenset(
+            c.word for c in res.context_model.confusions(lower)
+            if other_number(lower, c.word) and content_words(res.language_model, lower, c.word))
+    return forms
 
 
 def content_words(model, *words: str) -> bool:
