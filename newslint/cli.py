@@ -173,14 +173,14 @@ def _collect_later() -> None:
 
 
 def _collect_now() -> None:
-    """Once, after the first file: what the start left as garbage collected, what is left frozen (never looked at
-    again by the collector), and collection back on as it was."""
+    """Once, after the first file: what the start made frozen (never looked at again by the collector), and
+    collection back on as it was. No full collection first: in a long-lived process that calls main (a test run,
+    an editor) it would sweep the whole heap at every call."""
     if _GC["was_enabled"]:
         import gc
 
         _GC["was_enabled"] = False
         _GC["frozen"] = True
-        gc.collect()
         gc.freeze()
         gc.enable()
 
