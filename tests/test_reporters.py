@@ -351,3 +351,10 @@ def test_a_rule_past_the_cap_reports_500_and_says_how_many_more_in_each_format(s
 
 def test_a_draft_under_the_cap_has_no_truncated_field(lint):
     assert "truncated" not in lint("json").json
+
+
+def test_jsonl_escapes_the_line_and_paragraph_separators_a_message_may_quote(cli, story):
+    path = story("#  the and\u2028the\u2029end\x85now \n", "story.md")  # a heading with no text under it, quoted
+    lines = cli("--format", "jsonl", str(path)).out.splitlines()  # str.splitlines breaks at all three
+    assert [json.loads(line)["code"] for line in lines] == ["NL406"]
+    assert "the and\u2028the\u2029end\x85now" in json.loads(lines[0])["message"]
