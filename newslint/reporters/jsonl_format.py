@@ -9,7 +9,6 @@ from typing import TextIO
 from newslint.engine.report import Located, Report
 from newslint.reporters import Options, truncated
 
-
 # Characters that str.splitlines and other readers take for line ends, which JSON leaves unescaped outside ASCII.
 LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 

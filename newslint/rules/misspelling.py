@@ -555,17 +555,13 @@ def elision(f: FileCheck, u: Unknown) -> Detail | None:
 
 def foreign_run(f: FileCheck, u: Unknown) -> Detail | None:
     """Pas une goutte de sang; nolo contendere: a plainly foreign lower-case neighbour, joined by a space."""
-    tokens, prose, lexicon = f.doc.tokens, f.doc.prose, f.lexicon
     if "-" in u.word:
         return None
-    for other in (u.index - 1, u.index + 1):
-        if 0 <= other < len(tokens):
-            first, second = sorted((u.index, other))
-            word = tokens[other].text
-            if prose[tokens[first].end:tokens[second].start] == " " and word.isalpha() and word.islower() \
-                    and not lexicon.is_word(word) and (plainly_foreign(word, lexicon)
-                                                       or plainly_foreign(u.word, lexicon)):
-                return {"beside": word}
+    tokens, lexicon = f.doc.tokens, f.lexicon
+    for other, word in zip((u.index - 1, u.index + 1), f.doc.neighbours(u.index)):
+        if word is not None and word.isalpha() and tokens[other].text.islower() and not lexicon.is_word(word) \
+                and (plainly_foreign(word, lexicon) or plainly_foreign(u.word, lexicon)):
+            return {"beside": word}
     return None
 
 

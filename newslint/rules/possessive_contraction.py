@@ -67,7 +67,7 @@ class PossessiveContraction(Rule):
     fix_safety = Applicability.UNSAFE
 
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
-        model, trigrams = res.context_model, None
+        model = res.context_model
         for index, token in enumerate(doc.tokens):
             written = plain_word(token.text)
             if written not in FORMS or doc.in_heading(token.start):
@@ -80,8 +80,7 @@ class PossessiveContraction(Rule):
             odds = self._after(model, FORMS[other][1], right) - self._after(model, written_reading, right)
             trigram_odds = None
             if 0 < odds <= THRESHOLD:
-                trigrams = trigrams or res.language_model
-                trigram_odds = self._in_context(trigrams, doc, index, written, other)
+                trigram_odds = self._in_context(res.language_model, doc, index, written, other)
             if doc.trace is not None:
                 doc.trace.note(self.code, token.start, token.end, next_word_odds=round(odds, 2),
                                threshold=float(THRESHOLD), **({} if trigram_odds is None else {
