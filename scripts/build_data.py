@@ -423,6 +423,9 @@ def main() -> None:
         # every known word with its log10 frequency in hundredths, negated to fit the table's positive counts
         **table("frequency", NgramTable.build((w, round(-f * 100)) for w, f in words.items())),
         "proper": ("utf-8", data.lines(proper)),
+        # names whose lower-case form the lists lack as a word (craig, surya; not justice, bill): no lower-case
+        # word is a slip of one of them
+        "name_only": ("utf-8", data.lines(sorted({w.lower() for w in proper} - lower_scowl))),
         "attested": ("utf-8", data.lines(attested_words(words))),
         **data.mapping_sections("gb_only", gb_only),
         **data.mapping_sections("us_only", us_only),

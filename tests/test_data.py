@@ -162,3 +162,12 @@ def test_the_models_load_from_the_shipped_files():
     assert model.total > 0 and model.words.get("the") > model.words.get("peace") > 0
     assert {c.word for c in model.confusions("their")} >= {"there"}
     assert LanguageModel.load().known("the")
+
+
+def test_names_only_are_names_whose_lower_case_form_is_no_listed_word():
+    from newslint.language.lexicon import Lexicon
+
+    lexicon = Lexicon.load("en-GB")
+    assert {"craig", "surya", "ada"} <= lexicon.name_only
+    assert not {"justice", "bill", "mark", "rose", "china"} & lexicon.name_only  # lower-case words too
+    assert all(name.capitalize() in lexicon.proper or name.title() in lexicon.proper for name in lexicon.name_only)

@@ -290,6 +290,12 @@ NO_CANDIDATES = Step(
     "NL101", "no-candidates",
     decides="nothing in the dictionary is a slip away: a rare term, a coinage or a foreign word, left to NL102",
     allows=("He tested positive for [[stanozolol]] in May.",))
+NAMES_NEARBY = Step(
+    "NL101", "names-nearby",
+    decides="a lower-case word whose only neighbours a slip away are names that are no lower-case word (Ada, Craig, "
+    "Surya): whoever means a name writes its capital, so the word is a regional word or a term (okada, craic), left "
+    "to NL102; among other candidates such names are neither weighed nor offered",
+    allows=("The [[craic]] was mighty at the session.",))
 UNLIKELY_SLIP = Step(
     "NL101", "unlikely-slip",
     decides="the likeliest slip that would give the word (a candidate's frequency times the slip's likelihood) is "
@@ -420,6 +426,9 @@ class Spelling(Rule):
         if NO_CANDIDATES.on and not preferred:
             self._decide(f, unknown, NO_CANDIDATES, False)
             return  # nothing a slip away: a rare term, a coinage or a foreign word (stanozolol, numerique)
+        preferred = self._without_names(f, unknown, preferred)
+        if preferred is None:
+            return
         source = max((lexicon.frequency(c) + edit_cost(word.lower(), c) for c in preferred), default=None)
         if UNLIKELY_SLIP.on and source is not None and source < SLIP_SOURCE:
             self._decide(f, unknown, UNLIKELY_SLIP, False, likeliest_source=source, floor=float(SLIP_SOURCE))
@@ -433,6 +442,17 @@ class Spelling(Rule):
             note_ranking(f, self.code, unknown, preferred, left, right)
         self._decide(f, unknown, MISSPELT, True, suggestions=best)
         yield self.report(span, f"Unknown word '{word}'", best)
+
+    def _without_names(self, f: FileCheck, unknown: Unknown, candidates: list[str]) -> list[str] | None:
+        """The candidates a lower-case word may be a slip of: not names that are no lower-case word; None when they
+        are all such names (the step names-nearby decides)."""
+        if not NAMES_NEARBY.on or not unknown.word.islower():
+            return candidates
+        names = [c for c in candidates if c in f.lexicon.name_only]
+        if names and len(names) == len(candidates):
+            self._decide(f, unknown, NAMES_NEARBY, False, names=names)
+            return None
+        return [c for c in candidates if c not in names]
 
     def _restore_apostrophe(self, f: FileCheck, unknown: Unknown, restored: str) -> Diagnostic:
         """A contraction or possessive without its apostrophe: the restored form first, then (for an -s form that
@@ -684,7 +704,7 @@ PART_EXEMPTIONS: tuple[Exemption, ...] = (
     (HYPHEN_JOINED_WORD, hyphen_joined_word), (KNOWN_PART, known_part), (DERIVED_WORD, derived_word),
     (COMPOUND, compound), (PREFIX_PART, prefix_part), (COINED_PART, coined_part),
     (CAPITALISED_PART, capitalised_part), (SHORT_PART, short_part))
-VERDICTS = (TOO_LONG_TO_CORRECT, NO_CANDIDATES, UNLIKELY_SLIP, MISSPELT)
+VERDICTS = (TOO_LONG_TO_CORRECT, NO_CANDIDATES, NAMES_NEARBY, UNLIKELY_SLIP, MISSPELT)
 STEPS: tuple[Step, ...] = tuple(dict.fromkeys(
     [UNIT_AFTER_NUMBER] + [step for step, _ in NAME_EXEMPTIONS] + [DROPPED_APOSTROPHE]
     + [step for step, _ in SHAPE_EXEMPTIONS + PART_EXEMPTIONS] + list(VERDICTS)))
