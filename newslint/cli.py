@@ -374,7 +374,8 @@ def _report(run, args: argparse.Namespace, default_stream: TextIO, to_terminal: 
 
         report = run.lint_paths(args.paths, stdin_filename=args.stdin_filename, fix=args.fix, diff=args.diff,
                                 unsafe=args.unsafe_fixes, jobs=args.jobs, baseline=args.baseline,
-                                write_baseline=args.write_baseline, on_file=on_file)
+                                write_baseline=args.write_baseline, on_file=on_file,
+                                keep_items=shown is not None and shown.needs_items)
         progress.clear()
         if args.diff:
             _write_bytes(out, run.diff)
@@ -389,7 +390,7 @@ def _report(run, args: argparse.Namespace, default_stream: TextIO, to_terminal: 
 
 def _written(args: argparse.Namespace, report) -> str:
     """The terminal's one line when the report went to --output-file."""
-    n, with_problems = len(report.items), len({item.path for item in report.items})
+    n, with_problems = report.tally.problems, report.tally.files_with_problems
     files = f"{report.files} file{'s' * (report.files != 1)}"
     found = "" if args.diff else f"{n} problem{'s' * (n != 1)} in {with_problems} of {files}; "
     what = "diff" if args.diff else "statistics" if args.statistics else f"{args.format or 'text'} report"
@@ -406,13 +407,11 @@ def _say(message: str, stream: TextIO | None = None) -> None:
 def _run_warnings(args: argparse.Namespace, report) -> list[str]:
     """What the run itself should tell the user: patterns that matched nothing, a run that checked nothing,
     fixes that --diff left out."""
-    from newslint.reporters import fixable_counts
-
     out = list(report.warnings)
     if report.files == 0 and not report.errors:
         out.append("no file was checked: the paths hold no *.txt, *.md or *.markdown file that is not excluded "
                    "or ignored by git (see --show-files)")
-    unsafe = fixable_counts(report.items)[1]
+    unsafe = report.tally.unsafe
     if args.diff and not args.unsafe_fixes and unsafe:
         out.append(f"{unsafe} more fix{'es' * (unsafe != 1)} with --unsafe-fixes")
     return out

@@ -117,6 +117,20 @@ def test_on_file_order_is_the_same_with_jobs(tree):
     assert heard[1] == heard[3] and len(heard[1]) == 7
 
 
+def test_a_report_that_streams_counts_what_a_kept_report_holds(tree):
+    newsroom(tree)
+    tree("desk0/story6.txt", "Quake shakes city\n\nThe quake hit the the city on Monday; it it was felt in Toronto.\n")
+    from newslint.reporters import Options, summary_lines
+    from newslint.reporters.statistics import rows
+
+    kept, counted = (Run().lint_paths(["."], keep_items=keep) for keep in (True, False))
+    assert counted.items == [] and len(kept.items) == kept.tally.problems == counted.tally.problems == 6
+    assert (counted.tally.files_with_problems, counted.tally.safe) == (5, 6)
+    assert summary_lines(counted, Options()) == summary_lines(kept, Options())
+    assert rows(counted) == rows(kept) == [{"code": "NL501", "name": "repeated-word", "count": 6,
+                                            "fixable": {"safe": 6, "unsafe": 0}}]
+
+
 # -- baselines ------------------------------------------------------------------------------------------------------
 def test_hidden_by_baseline_counts_the_known_problems(tree, tmp_path):
     tree("newslint.toml", "")

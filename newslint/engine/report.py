@@ -139,9 +139,48 @@ def occurrences(items: list[Located]) -> list[int]:
     return out
 
 
+class RuleCount(NamedTuple):
+    rule: str  # the rule's name
+    count: int
+    safe: int  # how many --fix would fix
+    unsafe: int  # how many more --unsafe-fixes would
+
+
+@dataclass
+class Tally:
+    """What a summary and --statistics say of the diagnostics reported, counted as they come: a report that streams
+    them keeps no diagnostic, so its memory does not grow with the files checked."""
+
+    problems: int = 0
+    files_with_problems: int = 0
+    by_severity: Counter[str] = field(default_factory=Counter)
+    by_code: dict[str, RuleCount] = field(default_factory=dict)
+
+    def add(self, items: list[Located]) -> None:
+        """One file's diagnostics."""
+        self.problems += len(items)
+        self.files_with_problems += bool(items)
+        for item in items:
+            d = item.diagnostic
+            self.by_severity[d.severity.value] += 1
+            rule, count, safe, unsafe = self.by_code.get(d.code) or RuleCount(d.rule, 0, 0, 0)
+            self.by_code[d.code] = RuleCount(rule, count + 1, safe + (item.fixable == "safe"),
+                                             unsafe + (item.fixable == "unsafe"))
+
+    @property
+    def safe(self) -> int:
+        return sum(c.safe for c in self.by_code.values())
+
+    @property
+    def unsafe(self) -> int:
+        return sum(c.unsafe for c in self.by_code.values())
+
+
 @dataclass
 class Report:
-    items: list[Located] = field(default_factory=list)
+    items: list[Located] = field(default_factory=list)  # empty when keep_items is off: see tally
+    keep_items: bool = True
+    tally: Tally = field(default_factory=Tally)
     files: int = 0
     errors: list[str] = field(default_factory=list)  # input problems, one line each
     warnings: list[str] = field(default_factory=list)  # run-level remarks for stderr (a pattern that matches nothing)
@@ -154,6 +193,8 @@ class Report:
     def add_items(self, items: list[Located]) -> None:
         """One checked file's diagnostics, already located (documents are not kept)."""
         self.files += 1
-        self.items.extend(items)
+        self.tally.add(items)
+        if self.keep_items:
+            self.items.extend(items)
         self.truncated.extend(left_out(items))
 

@@ -152,15 +152,15 @@ class Run:
     def lint_paths(self, raw_paths: list[str], stdin_filename: str | None = None, fix: bool = False,
                    diff: bool = False, unsafe: bool = False, jobs: int = 1, baseline: Path | None = None,
                    write_baseline: bool = False,
-                   on_file: Callable[[str, list[Located], str], None] | None = None) -> Report:
+                   on_file: Callable[[str, list[Located], str], None] | None = None, keep_items: bool = True) -> Report:
         """Lint every path (in the order given, folders sorted) with `jobs` processes; the report is the same
         for any number of jobs. on_file(path, items, error) hears of each file as soon as it is done, in the
-        report's order."""
+        report's order; without keep_items the report only counts them (its tally), so that memory stays flat."""
         from newslint.engine.baseline import Baseline
 
         known = Baseline.load(baseline, missing_ok=write_baseline) if baseline else None
         mode = Mode(fix, diff, unsafe, tuple(os.path.realpath(raw) for raw in raw_paths if raw != "-"))
-        report = Report()
+        report = Report(keep_items=keep_items)
         entries = self._entries(raw_paths, stdin_filename)
         report.warnings.extend(self.discovery.warnings())
         report.rules = self._every_linter(entries)

@@ -25,6 +25,7 @@ class Options:
 
 class Reporter(Protocol):
     shows_errors: bool  # input errors appear in the report itself, where each file's result stands
+    needs_items: bool  # finish reads report.items: the run must keep every diagnostic until the end
 
     def file_done(self, items: list[Located], error: str) -> None: ...
 
@@ -35,6 +36,7 @@ class WholeReport:
     """A format that needs every diagnostic before it writes anything (one JSON or XML document)."""
 
     shows_errors = False
+    needs_items = True
 
     def __init__(self, module, stream: TextIO, options: Options):
         self.module, self.stream, self.options = module, stream, options
@@ -53,6 +55,7 @@ class ReadableErrors:
     def __init__(self, inner: Reporter):
         self.inner = inner
         self.shows_errors = inner.shows_errors
+        self.needs_items = inner.needs_items
 
     def file_done(self, items: list[Located], error: str) -> None:
         from newslint.engine.report import readable
@@ -115,25 +118,17 @@ def truncation_note(item: Located) -> str:
             f"(at most {MAX_PER_RULE} are reported per rule and file)")
 
 
-def fixable_counts(items: list[Located]) -> tuple[int, int]:
-    """How many of the items --fix would fix, and how many more --unsafe-fixes would."""
-    safe = sum(1 for i in items if i.fixable == "safe")
-    unsafe = sum(1 for i in items if i.fixable == "unsafe")
-    return safe, unsafe
-
-
 def summary_lines(report: Report, options: Options) -> list[tuple[str, str]]:
     """The end of a human-readable report, as ruff writes it: what was found where, what was fixed, what
     --fix would fix, what a baseline hid and what could not be read; (text, rich style) pairs."""
     out: list[tuple[str, str]] = []
     checked = f"{report.files} file{'' if report.files == 1 else 's'} checked"
-    if report.items:
-        levels = ("error", "warning", "info")
-        counts = {level: sum(1 for i in report.items if i.diagnostic.severity.value == level) for level in levels}
-        breakdown = ", ".join(plural(n, level) for level, n in counts.items() if n)
-        with_problems = len({i.path for i in report.items})
-        out.append((f"Found {plural(len(report.items), 'problem')} ({breakdown}) in {with_problems} of {checked}.",
-                    "bold"))
+    tally = report.tally
+    if tally.problems:
+        breakdown = ", ".join(plural(tally.by_severity[level], level) for level in ("error", "warning", "info")
+                              if tally.by_severity[level])
+        out.append((f"Found {plural(tally.problems, 'problem')} ({breakdown}) in {tally.files_with_problems} of "
+                    f"{checked}.", "bold"))
     elif report.errors:
         out.append((f"No problems found in {checked}.", "bold red"))
     else:
@@ -144,7 +139,7 @@ def summary_lines(report: Report, options: Options) -> list[tuple[str, str]]:
                     "bold"))
     if report.fixed:
         out.append((f"Fixed {plural(report.fixed, 'problem')}.", "green"))
-    safe, unsafe = fixable_counts(report.items)
+    safe, unsafe = tally.safe, tally.unsafe
     if safe:
         more = f" ({unsafe} more with `--unsafe-fixes`)" if unsafe else ""
         out.append((f"{safe} fixable with `--fix`{more}.", ""))

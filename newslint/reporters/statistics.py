@@ -7,21 +7,17 @@ from collections import Counter
 from typing import TextIO
 
 from newslint.engine.report import Report
-from newslint.reporters import fixable_counts
 
 
 def rows(report: Report) -> list[dict]:
     """One row per rule that found something, the commonest first (ties by code)."""
-    by_code = Counter(item.diagnostic.code for item in report.items)
-    for _, code, more in report.truncated:  # found past those reported
-        by_code[code] += more
-    out = []
-    for code, count in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0])):
-        items = [i for i in report.items if i.diagnostic.code == code]
-        safe, unsafe = fixable_counts(items)
-        out.append({"code": code, "name": items[0].diagnostic.rule, "count": count,
-                    "fixable": {"safe": safe, "unsafe": unsafe}})
-    return out
+    by_code = report.tally.by_code
+    more = Counter()
+    for _, code, n in report.truncated:  # found past those reported
+        more[code] += n
+    table = [{"code": code, "name": c.rule, "count": c.count + more[code], "fixable": {"safe": c.safe, "unsafe": c.unsafe}}
+             for code, c in by_code.items()]
+    return sorted(table, key=lambda row: (-row["count"], row["code"]))
 
 
 def fix_note(row: dict) -> str:
