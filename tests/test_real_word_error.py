@@ -54,6 +54,14 @@ def test_a_content_word_the_story_repeats_is_its_topic_not_a_slip(story):
     assert found(again) == []
 
 
+def test_the_more_a_story_uses_a_rare_word_the_less_it_can_be_a_slip(story):
+    last = "The firm also deals in parts and some used gin machinery.\n"
+    twice = story("The gin plant at Dallas makes cotton saws.\n" + last, "twice.txt")
+    assert found(twice) == [(2, 44, 47, "error", "in")]  # the story's bonus for a second use is not enough
+    thrice = story("The gin plant at Dallas makes cotton gin saws.\n" + last, "thrice.txt")
+    assert found(thrice) == []
+
+
 def test_the_seed_story_has_one_real_word_error():
     assert found(SEED) == [(12, 19, 21, "error", "on")]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -173,8 +174,9 @@ NAME_ENDS_CONTEXT = Step(
     allows=("Smith was caught at slip by Joe Root [[off]] the bowling of Jack Leach shortly before lunch.",))
 REPEATED_CONTENT_WORD = Step(
     CODE, "repeated-content-word",
-    decides="a content word the story uses again is its topic, not a slip: its score gets SAME_STORY_BONUS "
-            "(function words, which every story repeats, do not)",
+    decides="a content word the story uses again is its topic, not a slip: its score gets SAME_STORY_BONUS, and "
+            "from three uses as much as the story makes it likelier than the language does, if that is more "
+            "(function words, which every story repeats, get nothing)",
     allows=("Iron ore prices rose again in March.\nSteelmakers are struggling to cover rising [[ore]] costs this "
             "year.\n",))
 ALTERNATIVE_IN_STORY = Step(
@@ -355,9 +357,10 @@ class RealWordError(Rule):
         words, position = reading.context_run(index)
         if len(words) == 1 and ATTESTED.on:
             return left_alone(doc.trace, token, ATTESTED, context=lower, why="no neighbour to attest an alternative")
-        repeated = evidence.forms[lower] + evidence.forms[lower.capitalize()] > 1 and (
-            unseen or res.language_model.logprob(lower) < CONTENT_WORD)
-        story_bonus = repeated and REPEATED_CONTENT_WORD.on
+        uses = evidence.forms[lower] + evidence.forms[lower.capitalize()]
+        unigram = None if unseen else res.language_model.logprob(lower)
+        story_bonus = topic_bonus(uses, len(doc.tokens), unigram) if uses > 1 and REPEATED_CONTENT_WORD.on and (
+            unigram is None or unigram < CONTENT_WORD) else 0.0
         used = evidence.words_used if self.boost_alternatives else frozenset()
         pending = None if usual else self.deferring(doc, res)
         if pending is not None:  # the batch sets the bar (bar) only for the words with a likelier alternative
@@ -419,7 +422,7 @@ class RealWordError(Rule):
                    **({"topic": lower} if story_bonus else {}),
                    **self.dropped(doc, res, lower, token.text),
                    context=" ".join(f"[{w}]" if i == position else w for i, w in enumerate(words)),
-                   language_model={lower: written - (_SAME_STORY_BONUS if story_bonus else 0.0),
+                   language_model={lower: written - story_bonus,
                                    **{c: score - costs[c] - (_SAME_STORY_BONUS if c in used else 0.0)
                                       for score, c in scored}},
                    log_odds={c: score - written for score, c in scored}, threshold=limit)
@@ -451,7 +454,7 @@ class RealWordError(Rule):
             without.append((NAME_MARGIN_STEP, verdict(slot, written, scored, limit - _NAME_MARGIN)[1] is not None))
         if story_bonus:
             without.append((REPEATED_CONTENT_WORD,
-                            verdict(slot, written - _SAME_STORY_BONUS, scored, limit)[1] is not None))
+                            verdict(slot, written - story_bonus, scored, limit)[1] is not None))
         if any(c in used for c, _ in alternatives):
             without.append((ALTERNATIVE_IN_STORY, verdict(*weighing(*context, frozenset()), limit)[1] is not None))
         dropped = [(c, cost) for c, cost, why in self.weighed_and_dropped(res, lower, word[:1].isupper(), self.usable)
@@ -577,7 +580,16 @@ def left_alone(trace, token, step: Step, **detail) -> None:
     return None
 
 
-def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], story_bonus: bool, limit: float,
+def topic_bonus(uses: int, words: int, unigram: float | None) -> float:
+    """log10 boost for a content word written `uses` times (at least twice) in a story of `words` words: a cache
+    model's, SAME_STORY_BONUS at two uses; from three, how much likelier the story makes the word than the language
+    (its other uses' share of the story over its unigram probability), if that is more."""
+    if uses == 2 or unigram is None:
+        return _SAME_STORY_BONUS
+    return max(_SAME_STORY_BONUS, math.log10((uses - 1) / words) - unigram)
+
+
+def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], story_bonus: float, limit: float,
           words: list[str], position: int, used: frozenset[str], floors: bool = False
           ) -> tuple[Slot, float, list[tuple[float, str]]]:
     """The slot, the written word's score (with the story's bonus for a repeated content word) and each
@@ -590,8 +602,7 @@ def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], 
         written = model.unseen_windows(words, position, res.lexicon.frequency(lower) + UNSEEN_PENALTY)
     else:
         (written,) = slot.scores([lower])
-    if story_bonus:
-        written += _SAME_STORY_BONUS
+    written += story_bonus
     priors = [cost + _SAME_STORY_BONUS if candidate in used else cost for candidate, cost in alternatives]
     fits = slot.scores([candidate for candidate, _ in alternatives],
                        [written + limit - prior for prior in priors] if floors else None)
@@ -660,8 +671,7 @@ def written_scores(res, tables, pending: list[tuple], context: tuple):
     for j, (_, lower, unseen, _, story_bonus, words, position, _) in enumerate(pending):
         if unseen:
             written[j] = model.unseen_windows(words, position, res.lexicon.frequency(lower) + UNSEEN_PENALTY)
-        if story_bonus:
-            written[j] += _SAME_STORY_BONUS
+        written[j] += story_bonus
     return np.array(written)
 
 
