@@ -26,3 +26,13 @@ def test_sentence_openers_are_the_tokens_that_open_a_sentence(path):
 def test_sentence_openers_after_quotes_dashes_and_colons(text):
     doc = Document(decode(text.encode(), "odd.txt", None))
     assert list(doc.sentence_openers()) == [s for s in doc.tokens.starts if doc.opens_sentence(s)]
+
+
+@pytest.mark.parametrize(("paragraph", "openers"), [
+    ("Guests included the ex-Mrs. Bud Arvey. She sang.", ["Guests", "She"]),
+    ("The ex-Gov. Daniel spoke; Lt.-Gen. Ross did not. Then rain.", ["The", "Then"]),
+    ("He was the ex-mayor. Bud Arvey sang.", ["He", "Bud"]),  # a hyphenated word is no abbreviation for its end
+])
+def test_an_abbreviation_after_a_hyphen_ends_no_sentence(paragraph, openers):
+    doc = Document(decode(paragraph.encode(), "story.txt", None))
+    assert [doc.text[s:doc.text.index(" ", s)] for s in doc.sentence_openers()] == openers

@@ -106,7 +106,8 @@ def sentence_starts(text: str, offset: int = 0) -> list[int]:
         punct = m.group().rstrip().rstrip(CLOSERS)
         if punct == ".":
             last = _word_before(text, m.start()).lstrip(OPENERS)
-            if last.lower() in ABBREVIATIONS or _DOTTED_RE.match(last + ".") or len(last) == 1:
+            if (last.rpartition("-")[2].lower() in ABBREVIATIONS  # the ex-Mrs. Arvey
+                    or _DOTTED_RE.match(last + ".") or len(last) == 1):
                 continue
         starts.append(m.end() + offset)
     return starts
