@@ -190,6 +190,11 @@ FAMILY = Step(
     allows=("Rooms Vorp, Varp, Virp, Vurp, Vyrp, Vbrp, Vcrp, Vdrp, Vfrp, Vgrp, Vhrp, Vjrp, Vkrp, Vlrp, Vmrp, Vnrp "
             "and [[Vprp]] are booked.",))
 # Whether the less used of two spellings one slip apart is a slip of the other: the first step that applies decides.
+FORMS_OF_A_WORD = Step(
+    CODE, "forms-of-one-word", decides="two spellings that are the singular and plural of one word the lists have in "
+    "lower case (Patrolman, Patrolmen; Princes, Princess), neither a name alone, are two forms of a word, not a "
+    "name and its slip", allows=("Patrolman Jones came and Patrolman Jones left. [[Patrolmen]] Slate and Crawford "
+                                 "stayed.",))
 REPEATED = Step(
     CODE, "repeated-spelling", decides="a spelling written more than once, and more than half as often as the other, "
     "is a second name (Halvarsen twice beside Halvorsen three times)",
@@ -308,6 +313,15 @@ class Pair:
 
 # The tests of the slip steps, one each: a score when the step answers for the pair, None to pass it on.
 
+def _forms_of_a_word(p: Pair) -> int | None:
+    lexicon = p.lexicon
+    a, b = sorted((p.form.lower(), p.other.lower()), key=len)
+    if not all(lexicon.is_word(w) and w not in lexicon.name_only for w in (a, b)):
+        return None
+    plural = b in (a + "s", a + "es") or (a.endswith("man") and b == a[:-3] + "men")
+    return NOT_A_SLIP if plural else None
+
+
 def _repeated(p: Pair) -> int | None:
     if not (p.small.count > 1 and p.small.count > REPEATED_SHARE * p.big.count):
         return None
@@ -403,7 +417,8 @@ def _everyday_alone(p: Pair) -> int | None:
 
 # The slip steps with their tests, walked in this order: the first to give a score decides the pair.
 SLIP_STEPS: tuple[tuple[Step, Callable[[Pair], int | None]], ...] = (
-    (REPEATED, _repeated), (TEAM_SHEET, _team_sheet), (MAJORITY_NO_NAME, _majority_no_name),
+    (FORMS_OF_A_WORD, _forms_of_a_word), (REPEATED, _repeated), (TEAM_SHEET, _team_sheet),
+    (MAJORITY_NO_NAME, _majority_no_name),
     (FAMILY_NAME_AFTER_TITLE, _family_name_after_title), (LAST_LETTER, _last_letter),
     (SHARED_NEIGHBOUR_STEP, _shared_neighbour), (EVERYDAY_IN_COMPANY, _everyday_in_company),
     (OPENING_EVERYDAY, _opening_everyday), (OPENING_UNKNOWN, _opening_unknown), (SHORT_NAMES, _short_names),
@@ -415,8 +430,9 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("Which spellings one slip apart are weighed against each other", (FAMILY,)),
     ("Whether the less used of two spellings one slip apart is a slip of the other: the first step that answers "
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
-     "before it from answering", (REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER,
-                                  DOUBLED_LAST_LETTER, SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY,
+     "before it from answering", (FORMS_OF_A_WORD, REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME,
+                                  FAMILY_NAME_AFTER_TITLE, LAST_LETTER, DOUBLED_LAST_LETTER, SHARED_NEIGHBOUR_STEP,
+                                  EVERYDAY_IN_COMPANY, OPENING_EVERYDAY,
                                   OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME, WORD_OF_ITS_OWN, WORD_AFTER_TITLE,
                                   EVERYDAY_ALONE)),
     ("Which spellings are reported: a slip with the majority of the spelling it is a slip of, and the other forms of "
