@@ -228,9 +228,9 @@ INNER_CAPITALS = Step(
     allows=("She sold it on [[eBqy]] last week.",))
 OPENS_A_NAME = Step(
     "NL101", "opens-a-name",
-    decides="a capitalised word opening a sentence, before an unknown capitalised word, opens a name (Oleg "
-    "Gordievsky)",
-    allows=("[[Thw]] Gordievsky file was opened.",))
+    decides="a capitalised word opening a sentence, before a capitalised word that is unknown or only a name, opens "
+    "a name (Oleg Gordievsky, Bea Morley; not before Smith, a word too)",
+    allows=("[[Thw]] Gordievsky file was opened.", "They met at the Rickshaw. [[Bea]] Morley sang."))
 CAPITALISED_NO_SLIP = Step(
     "NL101", "capitalised-no-slip",
     decides="a capitalised word is a name unless one slip from an everyday word (reached by a word opening a "
@@ -604,7 +604,9 @@ def opens_a_name(f: FileCheck, u: Unknown) -> Detail | None:
             or not f.evidence.joined(index, index + 1):
         return None
     following = strip_possessive(tokens[index + 1].text)
-    return {"before": following} if is_capitalised(following) and not f.lexicon.is_word(following) else None
+    lexicon = f.lexicon
+    name = not lexicon.is_word(following) or following.lower() in lexicon.name_only  # Gordievsky, Morley; not Smith
+    return {"before": following} if is_capitalised(following) and name else None
 
 
 def capitalised_no_slip(f: FileCheck, u: Unknown) -> Detail | None:
