@@ -17,6 +17,7 @@ LISTS = {
     "abbreviations": (LOWER, "sorted"),
     "allowed-doubles": (LOWER, "sorted"),
     "attribution-verbs": (LOWER, "sorted"),
+    "auxiliary-tenses": (re.compile(r"[a-z]+(?: [a-z]+)+"), "sorted"),
     "canadian-american": (LOWER, "sorted"),
     "clause-openers": (LOWER, "sorted"),
     "coining-suffixes": (LOWER, "sorted"),
@@ -119,3 +120,13 @@ def test_the_lists_are_what_the_modules_use():
     assert text.ABBREVIATIONS == wordlists.words("abbreviations") and "mr" in text.ABBREVIATIONS
     assert layout.KNOWN_METADATA_KEYS == wordlists.words("metadata-keys") and "SLUG" in layout.KNOWN_METADATA_KEYS
     assert lexicon.PREFIXES[0] == "counter" and lexicon.PREFIXES[-1] in ("co", "de", "re", "un")
+
+
+def test_auxiliary_forms_are_words_and_each_form_belongs_to_one_verb():
+    from newslint.language.lexicon import Lexicon
+    from newslint.rules.real_word_error import AUXILIARY_TENSES
+
+    lexicon = Lexicon.load("en-GB")
+    forms = [form for verb in wordlists.entries("auxiliary-tenses") for form in verb.split()]
+    assert [form for form in forms if not lexicon.is_word(form)] == [] and len(forms) == len(set(forms))
+    assert AUXILIARY_TENSES["had"] == {"have", "has", "had", "having"} and "was" not in AUXILIARY_TENSES["has"]
