@@ -163,18 +163,26 @@ def load() -> str:
     return f"load average {os.getloadavg()[0]:.2f} on {len(os.sched_getaffinity(0))} cores"
 
 
-def compare(label: str, ours: Tool, theirs: Tool | None, args: list[str], target: float, times: int) -> None:
-    """newslint beside codespell on the same input: CPU and wall medians and their ratios against the target."""
+def compare(label: str, ours: Tool, theirs: Tool | None, args: list[str], target: float, times: int,
+            default_too: bool = False) -> None:
+    """newslint in one process beside codespell on the same input: CPU and wall medians and their ratios against
+    the target; with default_too, newslint without --jobs as well."""
     if theirs is None:
         ((wall, cpu),) = side_by_side([(ours, args)], times)
         print(f"{label}: newslint CPU {cpu:.3f}s wall {wall:.3f}s; codespell not found")
         return
-    (wall, cpu), (their_wall, their_cpu) = side_by_side([(ours, ["--format", "concise", *args]), (theirs, args)], times)
+    runs = [(ours, ["--format", "concise", "--jobs", "1", *args]), (theirs, args)]
+    if default_too:  # without --jobs: one process per CPU from PARALLEL_FROM files
+        runs.append((ours, ["--format", "concise", *args]))
+    (wall, cpu), (their_wall, their_cpu), *default = side_by_side(runs, times)
     verdict = "ok" if cpu <= target * their_cpu else "over target"
     print(f"{label}:\n    CPU  newslint {cpu:8.3f}s  codespell {their_cpu:7.3f}s  ratio {cpu / their_cpu:6.2f}x"
-          f"  (target <= {target}x: {verdict})\n"
+          f"  (--jobs 1; target <= {target}x: {verdict})\n"
           f"    wall newslint {wall:8.3f}s  codespell {their_wall:7.3f}s  ratio {wall / their_wall:6.2f}x"
           f"  ({load()})")
+    for default_wall, default_cpu in default:
+        print(f"    without --jobs: wall {default_wall:8.3f}s ({default_wall / their_wall:.2f}x codespell), "
+              f"CPU {default_cpu:.3f}s")
 
 
 def build_bench(work: Path) -> Path:
@@ -276,7 +284,7 @@ def run_sections(args: argparse.Namespace, ours: Tool, theirs: Tool | None, seed
                 1.0, args.runs)
     if "b" in args.only:
         compare(f"(b) {files} dev stories in {folder}, one process, median of {args.runs}", ours, theirs,
-                [str(folder)], 4.0, args.runs)
+                [str(folder)], 4.0, args.runs, default_too=True)
     if "c" in args.only:
         stories = make_stories(seed, work / "stories", args.stories)
         compare(f"(c) {args.stories} generated stories, one process, median of {args.big_runs}", ours, theirs,

@@ -39,7 +39,7 @@ def newsroom(tmp_path):
 
 @pytest.mark.parametrize("jobs", ["2", "3", "0"])
 def test_report_is_the_same_with_any_number_of_jobs(cli, newsroom, jobs):
-    serial = cli(*SELECT, str(newsroom))
+    serial = cli(*SELECT, "--jobs", "1", str(newsroom))
     parallel = cli(*SELECT, "--jobs", jobs, str(newsroom))
     assert (parallel.code, parallel.out, parallel.err) == (serial.code, serial.out, serial.err)
     assert serial.code == 2 and len(serial.json["diagnostics"]) > 40 and len(serial.json["errors"]) == 2
@@ -68,6 +68,28 @@ def test_jobs_run_in_worker_processes(cli, newsroom, monkeypatch):
     cli(*SELECT, "--jobs", "2", str(newsroom))
     cli(*SELECT, "--jobs", "2", str(newsroom / "desk0" / "story00000.txt"))  # one file: no pool
     assert started == [2]
+
+
+def test_without_jobs_a_run_of_many_files_uses_every_cpu_and_a_few_files_one_process(cli, tmp_path, monkeypatch):
+    from newslint.cli import _parser
+    from newslint.engine.run import PARALLEL_FROM
+
+    started = []
+
+    class Spy(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, workers, **kwargs):
+            started.append(workers)
+            super().__init__(workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
+    monkeypatch.setattr("newslint.engine.run.cpus", lambda: 2)
+    few, many = tmp_path / "few", tmp_path / "many"
+    make_stories(few, int(PARALLEL_FROM) - 1)
+    make_stories(many, int(PARALLEL_FROM))
+    assert cli(*SELECT, str(many)).out == cli(*SELECT, "--jobs", "1", str(many)).out
+    cli(*SELECT, str(few))
+    assert started == [2]
+    assert f"from {int(PARALLEL_FROM)} files" in " ".join(_parser().format_help().split())
 
 
 def test_bad_jobs_value_is_refused(cli):
