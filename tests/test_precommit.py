@@ -31,6 +31,7 @@ def test_hook_definition():
         "newslint", "newslint --force-exclude", "python", ["text", "markdown"])  # staged files stay excluded
     assert [name for name in ("a.txt", "B.MD", "c.markdown", "d.rst", "e.txt.bak", "txt")
             if re.search(hook["files"], name)] == ["a.txt", "B.MD", "c.markdown"]
+    assert hook["require_serial"] is True  # newslint shares its files among the CPUs itself, data loaded once
 
 
 def test_try_repo_fails_on_an_error_and_passes_a_clean_story(tmp_path):
