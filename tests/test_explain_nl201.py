@@ -43,8 +43,8 @@ def test_a_repeated_content_word_shows_the_bonus_that_kept_it_and_the_threshold_
     out = explained(cli, f"{path}:2:44")
     assert out[:2] == [f"{path}:2:44: 'ore'", "  NL201: left alone"]
     evidence = evidence_of(out[2])
-    assert (evidence["context"], evidence["topic"], evidence["threshold"]) == ("cover rising [ore] costs this", "ore",
-                                                                              "2.50")
+    assert (evidence["context"], evidence["topic"], evidence["threshold"]) == ("cover rising [ore] costs this",
+                                                                              "ore +1.00", "2.50")
     assert evidence["log_odds"].startswith("are 1.92, or 1.62")
     assert out[3:] == ["    step repeated-content-word (left alone)",
                        "    step threshold (left alone): best: are; log_odds: 1.92; threshold: 2.50; crossed: False"]

@@ -422,7 +422,7 @@ class RealWordError(Rule):
         costs = dict(alternatives)
         boosted = [c for c in costs if c in used]
         trace.note(CODE, token.start, token.end, candidates=costs, **({"story_bonus": boosted} if boosted else {}),
-                   **({"topic": lower} if story_bonus else {}),
+                   **({"topic": f"{lower} +{story_bonus:.2f}"} if story_bonus else {}),
                    **self.dropped(doc, res, lower, token.text),
                    context=" ".join(f"[{w}]" if i == position else w for i, w in enumerate(words)),
                    language_model={lower: written - story_bonus,
