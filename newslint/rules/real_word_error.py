@@ -177,8 +177,8 @@ NAME_ENDS_CONTEXT = Step(
 REPEATED_CONTENT_WORD = Step(
     CODE, "repeated-content-word",
     decides="a content word the story uses again is its topic, not a slip: its score gets SAME_STORY_BONUS, and "
-            "from three uses as much as the story makes it likelier than the language does, if that is more "
-            "(function words, which every story repeats, get nothing)",
+            "from three uses as much as the story makes it likelier than the language does, if that is more, up "
+            "to twice that (function words, which every story repeats, get nothing)",
     allows=("Iron ore prices rose again in March.\nSteelmakers are struggling to cover rising [[ore]] costs this "
             "year.\n",))
 ALTERNATIVE_IN_STORY = Step(
@@ -589,10 +589,11 @@ def left_alone(trace, token, step: Step, **detail) -> None:
 def topic_bonus(uses: int, words: int, unigram: float | None) -> float:
     """log10 boost for a content word written `uses` times (at least twice) in a story of `words` words: a cache
     model's, SAME_STORY_BONUS at two uses; from three, how much likelier the story makes the word than the language
-    (its other uses' share of the story over its unigram probability), if that is more."""
+    (its other uses' share of the story over its unigram probability), if that is more, but at most twice
+    SAME_STORY_BONUS: a writer who confuses two words (loose for lose) may do it every time."""
     if uses == 2 or unigram is None:
         return _SAME_STORY_BONUS
-    return max(_SAME_STORY_BONUS, math.log10((uses - 1) / words) - unigram)
+    return min(2 * _SAME_STORY_BONUS, max(_SAME_STORY_BONUS, math.log10((uses - 1) / words) - unigram))
 
 
 def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], story_bonus: float, limit: float,
