@@ -238,8 +238,8 @@ def breakdown(tree: Path, folder: Path, dialect: str, runs: int) -> None:
     """Where one process's CPU time goes over folder's files: the median of runs, each a fresh process."""
     tables = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", BREAKDOWN, dialect, str(folder)], capture_output=True, text=True,
-                             check=True, env=tree_env(tree)).stdout.splitlines()
+        out = subprocess.run([sys.executable, "-P", "-c", BREAKDOWN, dialect, str(folder)], capture_output=True,
+                             text=True, check=True, env=tree_env(tree)).stdout.splitlines()
         files, words = out[0].split()
         tables.append({label: float(seconds) for seconds, label in (line.split("\t") for line in out[1:])})
     median = {label: statistics.median(t.get(label, 0.0) for t in tables) for label in tables[0]}
@@ -266,7 +266,8 @@ def main() -> None:
     parser.add_argument("--only", default="abcdef", help="which sections to run, e.g. 'af' (default all)")
     args = parser.parse_args()
     tree = args.tree.resolve()
-    ours, theirs = Tool("newslint", [sys.executable, "-m", "newslint"], tree_env(tree)), codespell()
+    # -P: not the working folder's newslint before the tree's (python -m and -c put the working folder first)
+    ours, theirs = Tool("newslint", [sys.executable, "-P", "-m", "newslint"], tree_env(tree)), codespell()
     seed = tree / "seeds" / SEED_NAME
     # Both tools start from bytecode, as pip leaves an installed package.
     compileall.compile_dir(tree / "newslint", quiet=1)
