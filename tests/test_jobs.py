@@ -56,8 +56,10 @@ def test_fix_and_diff_are_the_same_with_jobs(cli, newsroom, tmp_path_factory):
     assert b"the the" not in (newsroom / "desk1" / "story00001.txt").read_bytes()
 
 
-def test_jobs_run_in_worker_processes(cli, newsroom, monkeypatch):
-    started = []
+@pytest.fixture
+def pools(monkeypatch) -> list[int]:
+    """The worker count of each process pool the run starts."""
+    started: list[int] = []
 
     class Spy(concurrent.futures.ProcessPoolExecutor):
         def __init__(self, workers, **kwargs):
@@ -65,30 +67,27 @@ def test_jobs_run_in_worker_processes(cli, newsroom, monkeypatch):
             super().__init__(workers, **kwargs)
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
+    return started
+
+
+def test_jobs_run_in_worker_processes(cli, newsroom, pools):
     cli(*SELECT, "--jobs", "2", str(newsroom))
     cli(*SELECT, "--jobs", "2", str(newsroom / "desk0" / "story00000.txt"))  # one file: no pool
-    assert started == [2]
+    assert pools == [2]
 
 
-def test_without_jobs_a_run_of_many_files_uses_every_cpu_and_a_few_files_one_process(cli, tmp_path, monkeypatch):
+def test_without_jobs_a_run_of_many_files_uses_every_cpu_and_a_few_files_one_process(cli, tmp_path, pools,
+                                                                                      monkeypatch):
     from newslint.cli import _parser
     from newslint.engine.run import PARALLEL_FROM
 
-    started = []
-
-    class Spy(concurrent.futures.ProcessPoolExecutor):
-        def __init__(self, workers, **kwargs):
-            started.append(workers)
-            super().__init__(workers, **kwargs)
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
     monkeypatch.setattr("newslint.engine.run.cpus", lambda: 2)
     few, many = tmp_path / "few", tmp_path / "many"
     make_stories(few, int(PARALLEL_FROM) - 1)
     make_stories(many, int(PARALLEL_FROM))
     assert cli(*SELECT, str(many)).out == cli(*SELECT, "--jobs", "1", str(many)).out
     cli(*SELECT, str(few))
-    assert started == [2]
+    assert pools == [2]
     assert f"from {int(PARALLEL_FROM)} files" in " ".join(_parser().format_help().split())
 
 
