@@ -361,9 +361,11 @@ class RealWordError(Rule):
         if len(words) == 1 and ATTESTED.on:
             return left_alone(doc.trace, token, ATTESTED, context=lower, why="no neighbour to attest an alternative")
         uses = evidence.forms[lower] + evidence.forms[lower.capitalize()]
-        unigram = None if unseen else res.language_model.logprob(lower)
-        story_bonus = topic_bonus(uses, len(doc.tokens), unigram) if uses > 1 and REPEATED_CONTENT_WORD.on and (
-            unigram is None or unigram < CONTENT_WORD) else 0.0
+        story_bonus = 0.0
+        if uses > 1 and REPEATED_CONTENT_WORD.on:
+            unigram = None if unseen else res.language_model.logprob(lower)
+            if unigram is None or unigram < CONTENT_WORD:
+                story_bonus = topic_bonus(uses, len(doc.tokens), unigram)
         used = evidence.words_used if self.boost_alternatives else frozenset()
         pending = None if usual else self.deferring(doc, res)
         if pending is not None:  # the batch sets the bar (bar) only for the words with a likelier alternative
