@@ -116,6 +116,23 @@ def test_json(lint):
     assert result.json == {"diagnostics": [REPEATED, EMPTY_TAGS], "errors": []}
 
 
+@pytest.mark.parametrize("files", [
+    {},  # nothing checked
+    {"calm.txt": "Calm\n\nNothing happened.\n"},  # no diagnostic
+    {"a.txt": DRAFT, "b.txt": "Café \u201cthe the\u201d\n", "scan.txt": b"\x00binary", "c.txt": b"caf\xe9 \xff"},
+    {"many.txt": "Doubles\n\n" + "It was was so. " * 600 + "\n"},  # more than MAX_PER_RULE: a truncated list
+])
+def test_json_streamed_file_by_file_is_what_json_dump_writes(tmp_path, monkeypatch, files):
+    """Each file's diagnostics are written as it is done; the whole is byte for byte json.dump(indent=1)."""
+    for name, content in files.items():
+        path = tmp_path / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    monkeypatch.chdir(tmp_path)
+    out = run_cli(".", "--format", "json").out
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=1) + "\n"
+    assert ("truncated" in json.loads(out)) == ("many.txt" in files)
+
+
 def test_jsonl_is_one_json_object_a_line_with_the_json_fields(lint):
     result = lint("jsonl")
     assert result.code == 1

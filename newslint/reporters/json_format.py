@@ -1,18 +1,39 @@
 """JSON: one object with every diagnostic (the bench kit's contract) and any input errors; when a rule found more
-problems in a file than are reported, a "truncated" list says how many more ({"path", "code", "more"})."""
+problems in a file than are reported, a "truncated" list says how many more ({"path", "code", "more"}).
+
+The object is written as json.dump(..., indent=1) would write it, but each file's diagnostics as soon as the file is
+done, so that a run keeps none of them: the memory of an archive's run does not grow with its problems."""
 
 from __future__ import annotations
 
 import json
 from typing import TextIO
 
-from newslint.engine.report import Report
-from newslint.reporters import truncated
+from newslint.engine.report import Located, Report
+from newslint.reporters import Options, truncated
 
 
-def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    data = {"diagnostics": [item.as_dict() for item in report.items], "errors": report.errors}
-    if report.truncated:
-        data["truncated"] = [truncated(*entry) for entry in report.truncated]
-    json.dump(data, stream, ensure_ascii=False, indent=1)
-    stream.write("\n")
+def nested(value, depth: int) -> str:
+    """value as json.dump(indent=1) writes it `depth` levels down (JSON strings hold no raw line break)."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+
+class Reporter:
+    shows_errors = False
+    needs_items = False
+
+    def __init__(self, stream: TextIO, options: Options):
+        self.stream = stream
+        self.written = 0
+
+    def file_done(self, items: list[Located], error: str) -> None:
+        for item in items:
+            self.stream.write(("," if self.written else '{\n "diagnostics": [') + "\n  " + nested(item.as_dict(), 2))
+            self.written += 1
+
+    def finish(self, report: Report) -> None:
+        out = [' ]' if self.written else '{\n "diagnostics": []']
+        out.append(' "errors": ' + nested(report.errors, 1))
+        if report.truncated:
+            out.append(' "truncated": ' + nested([truncated(*entry) for entry in report.truncated], 1))
+        self.stream.write(("\n" if self.written else "") + ",\n".join(out) + "\n}\n")
