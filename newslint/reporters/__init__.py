@@ -1,5 +1,5 @@
-"""Output formats: one small module each. A format that can stream (text, concise, github, jsonl) has a
-``Reporter`` class that writes each file's diagnostics as soon as the file is done; the others have
+"""Output formats: one small module each. A format that can stream (text, concise, github, jsonl, json, gitlab) has
+a ``Reporter`` class that writes each file's diagnostics as soon as the file is done; the others (sarif, junit) have
 ``render(report, stream, color)``, which writes the whole report at the end."""
 
 from __future__ import annotations
@@ -95,6 +95,14 @@ def fingerprints(items: list[Located]) -> list[str]:
 
     return [hashlib.sha256("\0".join((item.path, item.diagnostic.code, item.fingerprint, str(n))).encode())
             .hexdigest()[:32] for item, n in zip(items, occurrences(items))]
+
+
+def nested_json(value, depth: int) -> str:
+    """value as json.dump(..., ensure_ascii=False, indent=1) writes it `depth` levels down, for a format that writes
+    one JSON document piece by piece (JSON strings hold no raw line break)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
 
 
 def suggestion_text(suggestion: str) -> str:

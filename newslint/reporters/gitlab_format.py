@@ -1,36 +1,52 @@
 """GitLab Code Quality: a JSON array of issues whose fingerprints survive edits elsewhere in the file; a rule that
-found more problems in a file than are reported has one more issue there saying how many."""
+found more problems in a file than are reported has one more issue at the end saying how many. Written as
+json.dump(..., indent=1) would write it, each file's issues as soon as the file is done."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import TextIO
 
-from newslint.engine.report import Report
-from newslint.reporters import fingerprints, truncation_note
+from newslint.engine.report import Located, Report
+from newslint.reporters import Options, fingerprints, nested_json, truncation_note
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
-def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    issues = [{
+def issue(item: Located, description: str, severity: str, fingerprint: str, end_line: int) -> dict:
+    return {
         "type": "issue",
         "check_name": item.diagnostic.code,
-        "description": f"{item.diagnostic.code} {item.diagnostic.message}",
+        "description": f"{item.diagnostic.code} {description}",
         "categories": ["Style"],
-        "severity": SEVERITIES[item.diagnostic.severity.value],
+        "severity": severity,
         "fingerprint": fingerprint,
-        "location": {"path": item.path, "lines": {"begin": item.line, "end": item.end_line}},
-    } for item, fingerprint in zip(report.items, fingerprints(report.items))]
-    issues += [{
-        "type": "issue",
-        "check_name": item.diagnostic.code,
-        "description": f"{item.diagnostic.code} {truncation_note(item)}",
-        "categories": ["Style"],
-        "severity": "info",
-        "fingerprint": hashlib.sha256("\0".join((item.path, item.diagnostic.code, "more")).encode()).hexdigest()[:32],
-        "location": {"path": item.path, "lines": {"begin": item.line, "end": item.line}},
-    } for item in report.items if item.more]
-    json.dump(issues, stream, ensure_ascii=False, indent=1)
-    stream.write("\n")
+        "location": {"path": item.path, "lines": {"begin": item.line, "end": end_line}},
+    }
+
+
+class Reporter:
+    shows_errors = False
+    needs_items = False
+
+    def __init__(self, stream: TextIO, options: Options):
+        self.stream = stream
+        self.written = 0
+        self.notes: list[dict] = []  # the truncation notes, which come after every file's issues
+
+    def file_done(self, items: list[Located], error: str) -> None:
+        for item, fingerprint in zip(items, fingerprints(items)):
+            self._write(issue(item, item.diagnostic.message, SEVERITIES[item.diagnostic.severity.value], fingerprint,
+                              item.end_line))
+        self.notes += [issue(item, truncation_note(item), "info", hashlib.sha256(
+            "\0".join((item.path, item.diagnostic.code, "more")).encode()).hexdigest()[:32], item.line)
+            for item in items if item.more]
+
+    def finish(self, report: Report) -> None:
+        for note in self.notes:
+            self._write(note)
+        self.stream.write(("\n]" if self.written else "[]") + "\n")
+
+    def _write(self, entry: dict) -> None:
+        self.stream.write(("," if self.written else "[") + "\n " + nested_json(entry, 1))
+        self.written += 1

@@ -6,16 +6,10 @@ done, so that a run keeps none of them: the memory of an archive's run does not 
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from newslint.engine.report import Located, Report
-from newslint.reporters import Options, truncated
-
-
-def nested(value, depth: int) -> str:
-    """value as json.dump(indent=1) writes it `depth` levels down (JSON strings hold no raw line break)."""
-    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+from newslint.reporters import Options, nested_json, truncated
 
 
 class Reporter:
@@ -28,12 +22,12 @@ class Reporter:
 
     def file_done(self, items: list[Located], error: str) -> None:
         for item in items:
-            self.stream.write(("," if self.written else '{\n "diagnostics": [') + "\n  " + nested(item.as_dict(), 2))
+            self.stream.write(("," if self.written else '{\n "diagnostics": [') + "\n  " + nested_json(item.as_dict(), 2))
             self.written += 1
 
     def finish(self, report: Report) -> None:
         out = [' ]' if self.written else '{\n "diagnostics": []']
-        out.append(' "errors": ' + nested(report.errors, 1))
+        out.append(' "errors": ' + nested_json(report.errors, 1))
         if report.truncated:
-            out.append(' "truncated": ' + nested([truncated(*entry) for entry in report.truncated], 1))
+            out.append(' "truncated": ' + nested_json([truncated(*entry) for entry in report.truncated], 1))
         self.stream.write(("\n" if self.written else "") + ",\n".join(out) + "\n}\n")
