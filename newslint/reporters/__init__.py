@@ -105,6 +105,23 @@ def nested_json(value, depth: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
 
 
+class JsonArray:
+    """A JSON array written element by element, laid out as json.dump(indent=1) lays it out `depth` levels down,
+    after `opening` (what the document holds before the array)."""
+
+    def __init__(self, stream: TextIO, opening: str, depth: int):
+        self.stream, self.opening, self.depth = stream, opening, depth
+        self.count = 0
+
+    def add(self, value) -> None:
+        self.stream.write(("," if self.count else self.opening + "[") + "\n" + " " * self.depth
+                          + nested_json(value, self.depth))
+        self.count += 1
+
+    def close(self) -> None:
+        self.stream.write("\n" + " " * (self.depth - 1) + "]" if self.count else self.opening + "[]")
+
+
 def suggestion_text(suggestion: str) -> str:
     """A suggestion as an editor reads it: the replacement, or what an empty one does."""
     return repr(suggestion) if suggestion else "delete it"

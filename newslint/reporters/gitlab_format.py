@@ -8,7 +8,7 @@ import hashlib
 from typing import TextIO
 
 from newslint.engine.report import Located, Report
-from newslint.reporters import Options, fingerprints, nested_json, truncation_note
+from newslint.reporters import JsonArray, Options, fingerprints, truncation_note
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -31,22 +31,19 @@ class Reporter:
 
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream
-        self.written = 0
+        self.issues = JsonArray(stream, "", 1)
         self.notes: list[dict] = []  # the truncation notes, which come after every file's issues
 
     def file_done(self, items: list[Located], error: str) -> None:
         for item, fingerprint in zip(items, fingerprints(items)):
-            self._write(issue(item, item.diagnostic.message, SEVERITIES[item.diagnostic.severity.value], fingerprint,
-                              item.end_line))
+            severity = SEVERITIES[item.diagnostic.severity.value]
+            self.issues.add(issue(item, item.diagnostic.message, severity, fingerprint, item.end_line))
         self.notes += [issue(item, truncation_note(item), "info", hashlib.sha256(
             "\0".join((item.path, item.diagnostic.code, "more")).encode()).hexdigest()[:32], item.line)
             for item in items if item.more]
 
     def finish(self, report: Report) -> None:
         for note in self.notes:
-            self._write(note)
-        self.stream.write(("\n]" if self.written else "[]") + "\n")
-
-    def _write(self, entry: dict) -> None:
-        self.stream.write(("," if self.written else "[") + "\n " + nested_json(entry, 1))
-        self.written += 1
+            self.issues.add(note)
+        self.issues.close()
+        self.stream.write("\n")

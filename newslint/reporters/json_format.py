@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from newslint.engine.report import Located, Report
-from newslint.reporters import Options, nested_json, truncated
+from newslint.reporters import JsonArray, Options, nested_json, truncated
 
 
 class Reporter:
@@ -18,16 +18,15 @@ class Reporter:
 
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream
-        self.written = 0
+        self.diagnostics = JsonArray(stream, '{\n "diagnostics": ', 2)
 
     def file_done(self, items: list[Located], error: str) -> None:
         for item in items:
-            self.stream.write(("," if self.written else '{\n "diagnostics": [') + "\n  " + nested_json(item.as_dict(), 2))
-            self.written += 1
+            self.diagnostics.add(item.as_dict())
 
     def finish(self, report: Report) -> None:
-        out = [' ]' if self.written else '{\n "diagnostics": []']
-        out.append(' "errors": ' + nested_json(report.errors, 1))
+        self.diagnostics.close()
+        self.stream.write(',\n "errors": ' + nested_json(report.errors, 1))
         if report.truncated:
-            out.append(' "truncated": ' + nested_json([truncated(*entry) for entry in report.truncated], 1))
-        self.stream.write(("\n" if self.written else "") + ",\n".join(out) + "\n}\n")
+            self.stream.write(',\n "truncated": ' + nested_json([truncated(*entry) for entry in report.truncated], 1))
+        self.stream.write("\n}\n")
