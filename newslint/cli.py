@@ -45,8 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--stdin-filename", help="the name to report for '-' (and to choose text or Markdown)")
     p.add_argument("--encoding", type=_encoding, help="read files in this encoding instead of UTF-8 (e.g. cp1252)")
     p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
-                   help="lint files in N processes ('auto' or 0: one per CPU; default: one per CPU from 16 files, "
-                        "else 1)")
+                   help="lint files in N processes ('auto' or 0: one per CPU; default: one per CPU from 16 files "
+                        "where workers are forked, as on Linux, else 1)")
     p.add_argument("--baseline", type=Path, metavar="FILE",
                    help="report only diagnostics not recorded in this baseline (JSON)")
     p.add_argument("--write-baseline", action="store_true",

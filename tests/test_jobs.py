@@ -88,6 +88,9 @@ def test_without_jobs_a_run_of_many_files_uses_every_cpu_and_a_few_files_one_pro
     assert cli(*SELECT, str(many)).out == cli(*SELECT, "--jobs", "1", str(many)).out
     cli(*SELECT, str(few))
     assert pools == [2]
+    monkeypatch.setattr("newslint.engine.run.forks", lambda: False)  # spawned workers would each load the data
+    cli(*SELECT, str(many))
+    assert pools == [2]
     assert f"from {int(PARALLEL_FROM)} files" in " ".join(_parser().format_help().split())
 
 

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 MAX_BATCH = 32  # files per task handed to a worker process
 PARALLEL_FROM = tuned(
-    16, means="files from which a run with no --jobs lints in one process per CPU (fewer: in this process alone)",
+    16, means="files from which a run with no --jobs lints in one process per CPU where workers are forked (fewer, or "
+    "spawned workers: in this process alone)",
     bench="the dev bench's first 2, 4, 8, 16 and 30 stories and all 170, --jobs 1 against --jobs 2 on two cores, "
     "wall medians of 9 runs (5 for 30 and 170)", result="2 stories 0.75x (forking costs more than it saves), 4 "
     "0.98x, 8 1.18-1.27x, 16 1.39x, 30 1.54-1.61x, 170 1.70x; CPU +9% at 16 stories, +20% at 8", date="2026-12-06")
@@ -221,8 +222,8 @@ class Run:
         freezes what is loaded for the garbage collector), so that forked workers share the word lists and models
         and start warm; only a few batches are in flight at a time, so memory does not grow with the number of
         files."""
-        if jobs is None:
-            jobs = 0 if len(paths) >= PARALLEL_FROM else 1
+        if jobs is None:  # measured with forked workers: spawned ones each load the data again
+            jobs = 0 if len(paths) >= PARALLEL_FROM and forks() else 1
         jobs = min(jobs if jobs > 0 else cpus(), len(paths))
         if jobs <= 1:
             yield from (self.lint_file(path, mode) for path in paths)
@@ -261,10 +262,9 @@ class Run:
             linter.resources.preload()
 
     def _pool(self, workers: int, mode: Mode) -> ProcessPoolExecutor:
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        inherit = multiprocessing.get_start_method() == "fork"
+        inherit = forks()
         for stream in (sys.stdout, sys.stderr):  # a forked worker must not print what is buffered here again
             stream.flush()
         return ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self if inherit else self.args, mode))
@@ -367,6 +367,13 @@ class Run:
 
 _worker: Run | None = None
 _worker_mode = Mode()
+
+
+def forks() -> bool:
+    """Whether worker processes start as forks of this one, sharing what it has loaded."""
+    import multiprocessing
+
+    return multiprocessing.get_start_method() == "fork"
 
 
 def cpus() -> int:
