@@ -362,10 +362,10 @@ class Spelling(Rule):
             word = strip_possessive(token.text)
             if lexicon.is_word(word):
                 continue
-            if word in accepted or word.lower() in accepted or word.isupper() or lexicon.is_other_dialect(word) \
-                    or (word.lower() in ABBREVIATIONS and prose[token.end:token.end + 1] == "."):
+            known = known_elsewhere(f, token, word)
+            if known is not None:
                 if f.trace is not None:
-                    self._note_known_elsewhere(f, token, word)
+                    f.trace.note(self.code, token.start, token.start + len(word), known=known)
                 continue
             yield from self._weigh(f, Unknown(index, token, word, token.start, token.start + len(word)))
             if f.stopped:
@@ -483,20 +483,6 @@ class Spelling(Rule):
                            f"Unknown word {quoted(unknown.word)} not checked for a slip, nor any word after it: the "
                            f"search has used up its budget for this file ({SEARCH_BUDGET:,} look-ups)")
 
-    def _note_known_elsewhere(self, f: FileCheck, token: Token, word: str) -> None:
-        """Why a word the dictionary lacks is not weighed: the team's words know it, it is an acronym, or it is the
-        other standard's spelling, which NL302 reports."""
-        if word in f.accepted or word.lower() in f.accepted:
-            known = "in the team's words"
-        elif word.lower() in ABBREVIATIONS:
-            known = "an abbreviation with its full stop (Coun., Gen.)"
-        elif word.isupper():
-            known = "in capitals: an acronym"
-        else:
-            known = (f"the other standard's spelling (NL302 reports it; "
-                     f"{f.lexicon.counterpart(word) or 'no direct counterpart'} in this one)")
-        f.trace.note(self.code, token.start, token.start + len(word), known=known)
-
 
 # -- the exemptions: each returns what it found (for the trace) when it applies, else None --------------------------
 
@@ -536,6 +522,21 @@ def foreign_name_particle(f: FileCheck, u: Unknown) -> Detail | None:
 def looks_like_name(f: FileCheck, u: Unknown) -> Detail | None:
     reason = f.evidence.reason(u.token, u.index)
     return {"name_evidence": reason} if reason else None
+
+
+def known_elsewhere(f: FileCheck, token: Token, word: str) -> str | None:
+    """Why a word the dictionary lacks is not weighed, or None: the team's words know it, it is an acronym, the other
+    standard's spelling (NL302 reports it) or an abbreviation with its full stop."""
+    if word in f.accepted or word.lower() in f.accepted:
+        return "in the team's words"
+    if word.isupper():
+        return "in capitals: an acronym"
+    if f.lexicon.is_other_dialect(word):
+        return (f"the other standard's spelling (NL302 reports it; "
+                f"{f.lexicon.counterpart(word) or 'no direct counterpart'} in this one)")
+    if word.lower() in ABBREVIATIONS and f.doc.prose[token.end:token.end + 1] == ".":
+        return "an abbreviation with its full stop (Coun., Gen.)"
+    return None
 
 
 def dropped_apostrophe(f: FileCheck, u: Unknown) -> str | None:
