@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from newslint.document.regions import Offsets, Spans
 from newslint.document.text import APOSTROPHES, NAME_PARTICLES, TITLES, Token
 from newslint.engine.tuning import tuned
+from newslint.language.memo import Memo
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -97,7 +98,9 @@ class NameEvidence:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self._reasons: dict[tuple[Token, int, bool], str | None] = {}  # reason() of capitalised tokens, as asked
+        # reason() of capitalised tokens, as asked: several rules ask of the same capitalised words (NL101, NL201,
+        # NL301, NL303, the story's dialect)
+        self._reasons = Memo(REASONS_REMEMBERED, lambda key: self._reason(*key))
 
     @cached_property
     def forms(self) -> Counter[str]:
@@ -176,19 +179,12 @@ class NameEvidence:
         this order: ROMANISED, INNER_CAPITAL, MID_SENTENCE, MID_SENTENCE_ELSEWHERE, AFTER_TITLE, and with `repeated`
         also REPEATED (a weaker sign: a term written twice is capitalised twice too); None when it shows nothing, or
         the token is not capitalised. The one definition of "is this a name, and why" for every rule."""
-        word = strip_possessive(token.text)
-        if not is_capitalised(word):
+        if not is_capitalised(strip_possessive(token.text)):
             return None
-        # Several rules ask of the same capitalised words (NL101, NL201, NL301, NL303, the story's dialect): each is
-        # answered once, the memo bounded for a draft of a million capitalised words.
-        key = (token, index, repeated)
-        if key not in self._reasons:
-            if len(self._reasons) >= REASONS_REMEMBERED:
-                self._reasons.clear()
-            self._reasons[key] = self._reason(word, token, index, repeated)
-        return self._reasons[key]
+        return self._reasons[token, index, repeated]
 
-    def _reason(self, word: str, token: Token, index: int, repeated: bool) -> str | None:
+    def _reason(self, token: Token, index: int, repeated: bool) -> str | None:
+        word = strip_possessive(token.text)
         if ROMANISED_GIVEN_NAME_RE.fullmatch(word):
             return ROMANISED
         if any(c.isupper() for c in word[1:]):

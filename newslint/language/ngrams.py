@@ -7,6 +7,8 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
+from newslint.language.memo import Memo
+
 
 def key_hash(key: str) -> int:
     data = key.encode("utf-8")
@@ -24,7 +26,7 @@ class NgramTable:
     def __init__(self, keys: Sequence[int], counts: Sequence[int]):  # arrays, or typed views of a data file
         self.keys = keys
         self.counts = counts
-        self._memo: dict[str, int] = {}
+        self._memo = Memo(MEMO_SIZE, self._look_up)  # key -> count
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, int]]) -> NgramTable:
@@ -36,15 +38,12 @@ class NgramTable:
         return cls(array("Q", ordered), array("Q", (merged[h] for h in ordered)))
 
     def get(self, key: str) -> int:
-        found = self._memo.get(key)
-        if found is None:
-            h = key_hash(key)
-            i = bisect_left(self.keys, h)
-            found = self.counts[i] if i < len(self.keys) and self.keys[i] == h else 0
-            if len(self._memo) > MEMO_SIZE:
-                self._memo.clear()
-            self._memo[key] = found
-        return found
+        return self._memo[key]
+
+    def _look_up(self, key: str) -> int:
+        h = key_hash(key)
+        i = bisect_left(self.keys, h)
+        return self.counts[i] if i < len(self.keys) and self.keys[i] == h else 0
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) > 0

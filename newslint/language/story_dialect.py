@@ -12,6 +12,7 @@ from newslint.document.text import TITLES, Token
 from newslint.engine.diagnostic import Span
 from newslint.engine.tuning import tuned
 from newslint.language.lexicon import AMERICAN_FORM, AUTO, SPELLING, DialectMark, Lexicon
+from newslint.language.memo import Memo
 from newslint.language.names import NameEvidence, is_capitalised, strip_possessive
 
 
@@ -91,7 +92,7 @@ class StoryDialect:
     def __init__(self, doc: Document):
         self.doc = doc
         self.lexicon = Lexicon.load(AUTO)
-        self._offers: dict[tuple[str, str], bool] = {}  # offers() as answered: NL201 asks of every candidate
+        self._offers = Memo(OFFERS_REMEMBERED, lambda key: self._offer(*key))  # NL201 asks of every candidate
 
     @cached_property
     def words(self) -> tuple[MarkedWord, ...]:
@@ -158,12 +159,7 @@ class StoryDialect:
         """Whether a real-word correction may be offered: never the other standard's spelling of the written word
         (colour for color), nor a spelling the story would not write; with no marked word to go by, no British one
         (as before auto)."""
-        key = (candidate, written)
-        if key not in self._offers:
-            if len(self._offers) >= OFFERS_REMEMBERED:
-                self._offers.clear()
-            self._offers[key] = self._offer(candidate, written)
-        return self._offers[key]
+        return self._offers[candidate, written]
 
     def _offer(self, candidate: str, written: str) -> bool:
         mark = self.lexicon.mark(candidate)
