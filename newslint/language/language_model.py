@@ -17,6 +17,10 @@ from newslint import data
 from newslint.engine.tuning import tuned
 from newslint.language.ngrams import MEMO_SIZE
 
+REACH = tuned(
+    2, means="words of context on each side: the trigrams that see the word (NL201, NL203)",
+    bench="none: the language model is a trigram model, so two words each side are all it can see (cc25357)",
+    result="n/a: a limit of the model, not a tuned choice", date="2026-11-24")
 PROB_STEP = tuned(
     0.05, means="log10 probability = -byte * PROB_STEP: the quantisation step of the stored probabilities",
     bench="none: a property of the data format (one byte per probability, cc25357)",

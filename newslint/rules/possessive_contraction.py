@@ -9,7 +9,7 @@ from newslint.document.text import house_apostrophe, match_case, plain_word
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
-from newslint.language.language_model import Slot
+from newslint.language.language_model import REACH, Slot
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -39,9 +39,6 @@ TRIGRAM_THRESHOLD = tuned(
     "slips injected) and every its/it's/your/their/whose in the clean BBC and Brown press stories",
     result="dev bench: 'its going to' found (3.35; the next word alone 1.85); clean copy: the highest trigram odds "
     "against a correct possessive 2.25 ('its likely economic ...'), no new remark", date="2026-12-05")
-REACH = tuned(2, means="words of context on each side: the trigrams that see the word", bench="none: the language "
-              "model is a trigram model, so two words each side are all it can see", result="n/a: a limit of the model",
-              date="2026-12-05")
 
 
 class PossessiveContraction(Rule):

@@ -17,7 +17,7 @@ from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
-from newslint.language.language_model import _TAIL_SLACK, SENTENCE_END, SENTENCE_START, Slot
+from newslint.language.language_model import _TAIL_SLACK, REACH, SENTENCE_END, SENTENCE_START, Slot
 from newslint.language.lexicon import AUTO
 from newslint.language.names import NameEvidence
 from newslint.language.story_dialect import StoryDialect
@@ -100,10 +100,6 @@ BATCH_FROM = tuned(
            "from 100,000 rows 1.82 s: a batch repays about 1.5 us a row and importing numpy and building the keys "
            "costs about 0.12 s, so a process switches near where what it has spent one at a time would have paid for "
            "them (about 30 stories), never more than about twice the better choice", date="2026-12-05")
-REACH = tuned(
-    2, means="words of context on each side: the trigrams that see the word",
-    bench="none: the language model is a trigram model, so two words each side are all it can see (cc25357)",
-    result="n/a: a limit of the model, not a tuned choice", date="2026-11-24")
 # Plain copies for the arithmetic done at every word: a tuned number is an int or float subclass, which Python's
 # fast paths for exact ints and floats do not take (about 1% of NL201's time on the dev bench).
 _THRESHOLD, _NAME_MARGIN, _SAME_STORY_BONUS, _REACH = (float(THRESHOLD), float(NAME_MARGIN), float(SAME_STORY_BONUS),
