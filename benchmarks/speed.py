@@ -220,7 +220,8 @@ def scaling(ours: Tool, folder: Path, count: int, times: int) -> None:
     (w1, c1), (w2, c2), (wa, ca) = side_by_side(runs, times)
     print(f"(d) --jobs on {count} stories (median of {times}; {before} before, {load()} after):\n"
           f"    --jobs 1    wall {w1:7.2f}s  CPU {c1:7.2f}s\n"
-          f"    --jobs 2    wall {w2:7.2f}s  CPU {c2:7.2f}s  speed-up {w1 / w2:.2f}x (target >= 1.8x on two idle cores)\n"
+          f"    --jobs 2    wall {w2:7.2f}s  CPU {c2:7.2f}s  speed-up {w1 / w2:.2f}x "
+          "(target >= 1.8x on two idle cores)\n"
           f"    --jobs auto wall {wa:7.2f}s  CPU {ca:7.2f}s  speed-up {w1 / wa:.2f}x ({os.cpu_count()} cores)")
 
 

@@ -23,7 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     from newslint.reporters import FORMATS
 
     p = argparse.ArgumentParser(
-        prog="newslint", formatter_class=_HelpFormatter, description="Lint news copy: typos, real-word errors, naming, tags, style.",
+        prog="newslint", formatter_class=_HelpFormatter,
+        description="Lint news copy: typos, real-word errors, naming, tags, style.",
         epilog="Other commands: 'newslint rules', 'newslint rule CODE', 'newslint check-pack DIR', "
                "'newslint explain PATH:LINE:COL' "
                "(each with --help). 'newslint check PATH...' is the same as 'newslint PATH...'.")

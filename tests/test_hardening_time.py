@@ -209,8 +209,8 @@ def test_sentence_starts_are_those_of_splitting_the_paragraph(paragraph):
             if m.group().rstrip().rstrip(text.CLOSERS) == ".":
                 before = draft[:m.start()].split()
                 last = before[-1].lstrip(text.OPENERS) if before else ""
-                if last.rpartition("-")[2].lower() in text.ABBREVIATIONS or re.match(r"(?:[A-Za-z]\.)+[A-Za-z]?$", last + ".") or \
-                        len(last) == 1:
+                if last.rpartition("-")[2].lower() in text.ABBREVIATIONS or \
+                        re.match(r"(?:[A-Za-z]\.)+[A-Za-z]?$", last + ".") or len(last) == 1:
                     continue
             starts.append(m.end())
         return starts

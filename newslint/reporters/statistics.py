@@ -15,8 +15,8 @@ def rows(report: Report) -> list[dict]:
     more = Counter()
     for _, code, n in report.truncated:  # found past those reported
         more[code] += n
-    table = [{"code": code, "name": c.rule, "count": c.count + more[code], "fixable": {"safe": c.safe, "unsafe": c.unsafe}}
-             for code, c in by_code.items()]
+    table = [{"code": code, "name": c.rule, "count": c.count + more[code],
+              "fixable": {"safe": c.safe, "unsafe": c.unsafe}} for code, c in by_code.items()]
     return sorted(table, key=lambda row: (-row["count"], row["code"]))
 
 
