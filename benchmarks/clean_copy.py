@@ -56,13 +56,13 @@ class Corpus:
 
 
 @dataclass(frozen=True, slots=True)
-class Remark:
+class Placed:
+    """A rule's place in a file: what a remark and its verdict are matched on."""
+
     file: str
     line: int
     column: int
     rule: str  # the code, e.g. NL201
-    name: str  # the rule's name, e.g. real-word-error
-    message: str
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -70,17 +70,15 @@ class Remark:
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
-    file: str
-    line: int
-    column: int
-    rule: str
+class Remark(Placed):
+    name: str  # the rule's name, e.g. real-word-error
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict(Placed):
     verdict: str  # "real" or "false"
     reason: str
-
-    @property
-    def key(self) -> tuple[str, int, int, str]:
-        return (self.file, self.line, self.column, self.rule)
 
 
 @dataclass(frozen=True, slots=True)
