@@ -237,6 +237,27 @@ def test_walk_order_links_and_duplicates(tree, tmp_path):
     assert files == ["a.txt", "b.txt", "a/z.txt", "a/b/y.md", "c/x.markdown", "elsewhere/e.txt"] and errors == []
 
 
+def test_a_file_linked_from_another_folder_is_linted_once_where_first_met(tree, tmp_path):
+    tree("newslint.toml", "")
+    tree("a/story.txt", DOUBLED)
+    tree("b/other.txt", DOUBLED)
+    (tmp_path / "b" / "alias.txt").symlink_to(tmp_path / "a" / "story.txt")
+    assert Run().files(["a", "b"]) == (["a/story.txt", "b/other.txt"], [])
+    assert Run().files(["b", "a"]) == (["b/alias.txt", "b/other.txt"], [])
+
+
+def test_a_walk_keeps_no_path_of_the_files_it_passed(tree):
+    tree("newslint.toml", "")
+    for name in ("desk/b.txt", "desk/a.txt", "desk/old/c.md"):
+        tree(name, DOUBLED)
+    run = Run()
+    count, once = run._survey(["desk"])
+    entries = list(run._entries(["desk"], None, once))
+    assert count == 3 and entries == [("file", "desk/a.txt", ""), ("file", "desk/b.txt", ""),
+                                      ("file", "desk/old/c.md", "")]
+    assert once.met == set()  # an archive of a million files holds none of them
+
+
 # -- patterns, unit by unit ------------------------------------------------------------------------------------------
 def patterns(*texts: str, folder: str = "/news") -> Patterns:
     return Patterns(Pattern(text, folder, Origin("exclude", Path(folder) / "newslint.toml")) for text in texts)

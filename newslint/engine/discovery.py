@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from newslint.engine.config import Config, Pattern, Patterns, absolute, below
@@ -97,25 +97,26 @@ class Discovery:
         self._walked: list[str] = []  # each walk's top folder, absolute
         self._trees: dict[str, tuple[IgnoreFile, ...]] = {}  # work tree -> its global and info/exclude files
 
-    def expand(self, raw: str, errors: list[tuple[str, str]]) -> list[str]:
-        """The draft files a path names, as strings (lighter than Path objects when there are 10,000 of them);
-        a problem is added to errors as (path, message). A path named here is linted even when excluded,
-        unless the configuration sets force-exclude."""
+    def expand(self, raw: str, errors: list[tuple[str, str]]) -> Iterator[tuple[str, str, bool]]:
+        """The draft files a path names, one at a time as a walk finds them (a walk of a million files holds none
+        of them): each as (path as shown, real path, whether it is a symbolic link); a problem is added to errors
+        as (path, message). A path named here is linted even when excluded, unless the configuration sets
+        force-exclude."""
         if os.path.isdir(raw):
             config = self.config_for_folder(os.path.realpath(raw))
-            if config.force_exclude and config.is_excluded(raw, is_dir=True):
-                return []
-            return self._walk(str(Path(raw)), errors)  # shown as Path shows it: "./" as "."
+            if not (config.force_exclude and config.is_excluded(raw, is_dir=True)):
+                yield from self._walk(str(Path(raw)), errors)  # shown as Path shows it: "./" as "."
+            return
         if not os.path.lexists(raw):
             errors.append((raw, f"{raw}: no such file or directory"))
-            return []
+            return
         full = absolute(raw)
         config = self.config_for_folder(os.path.dirname(full))
         self._watch(config, full, is_dir=False, named=True)
         if config.force_exclude and config.is_excluded(full):
-            return []
+            return
         self.configs[id(config)] = config
-        return [raw]
+        yield raw, os.path.realpath(raw), os.path.islink(raw)
 
     def warnings(self) -> list[str]:
         """One line for each exclude or per-file-ignores pattern the user wrote that matched nothing in a folder
@@ -145,10 +146,9 @@ class Discovery:
                 sources += (IgnoreFile(os.path.join(between, ".gitignore"), between),)
         return sources
 
-    def _walk(self, root: str, errors: list[tuple[str, str]]) -> list[str]:
-        """Draft files under root, sorted, each folder's files before its subfolders'; links to folders are not
-        followed. A loop of its own, not os.walk, which recurses and fails on very deep trees."""
-        found: list[str] = []
+    def _walk(self, root: str, errors: list[tuple[str, str]]) -> Iterator[tuple[str, str, bool]]:
+        """Draft files under root, sorted, each folder's files before its subfolders', as expand gives them; links
+        to folders are not followed. A loop of its own, not os.walk, which recurses and fails on very deep trees."""
         top = os.path.realpath(root)
         self._walked.append(top)
         pending = [(root, top, self.ignores_above(top))]
@@ -180,11 +180,11 @@ class Discovery:
                 if is_dir:
                     subfolders.append((path, full, ignores))
                 else:
-                    found.append(path)
                     self._watch(config, full, is_dir, kept=True)
                     self.configs[id(config)] = config
+                    link = entry.is_symlink()  # its folder is real: any other file's real path is full
+                    yield path, os.path.realpath(full) if link else full, link
             pending.extend(reversed(subfolders))
-        return found
 
     def _watch(self, config: Config, full: str, is_dir: bool, kept: bool = False, named: bool = False) -> None:
         """Note which of config's user-written patterns match a path: the exclude patterns, each entry a walk meets

@@ -8,6 +8,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice, tee
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -134,26 +135,36 @@ class Run:
     # -- files -------------------------------------------------------------------------------------
     def files(self, raw_paths: list[str]) -> tuple[list[str], list[str]]:
         """The files a run over these paths would lint, in order ('-' for stdin), and the problems met."""
-        entries = self._entries(raw_paths, None)
+        entries = list(self._entries(raw_paths, None, self._survey(raw_paths)[1]))
         return [path for kind, path, _ in entries if kind != "error"], [error for kind, _, error in entries if error]
 
-    def _entries(self, raw_paths: list[str], stdin_filename: str | None) -> list[tuple[str, str, str]]:
-        """(kind, path, error) for each file to lint, in the order given, folders walked: ("file", path, ""),
-        ("stdin", shown name, "") or ("error", path, message). Each file once, even through a link or two
-        overlapping folders."""
-        entries: list[tuple[str, str, str]] = []
-        seen: set[str] = set()
+    def _survey(self, raw_paths: list[str]) -> tuple[int, Once]:
+        """A first walk, keeping no path: how many files the paths name (a file through a link and itself count
+        twice), and how to tell a file met again. It finds every configuration the run uses (so a bad one stops
+        the run before any result) and which user patterns matched nothing."""
+        count, linked = 0, set()
+        for raw in raw_paths:
+            if raw != "-":
+                for _, real, link in self.discovery.expand(raw, []):
+                    count += 1
+                    if link:
+                        linked.add(real)
+        return count, Once(overlapping(raw_paths), linked)
+
+    def _entries(self, raw_paths: list[str], stdin_filename: str | None, once: Once
+                 ) -> Iterator[tuple[str, str, str]]:
+        """(kind, path, error) for each file to lint, in the order given, folders walked as the run goes:
+        ("file", path, ""), ("stdin", shown name, "") or ("error", path, message). Each file once, even through a
+        link or two overlapping folders."""
         for raw in raw_paths:
             if raw == "-":
-                entries.append(("stdin", stdin_filename or "-", ""))
+                yield "stdin", stdin_filename or "-", ""
                 continue
             errors: list[tuple[str, str]] = []
-            for path in self.discovery.expand(raw, errors):
-                if (real := os.path.realpath(path)) not in seen:
-                    seen.add(real)
-                    entries.append(("file", path, ""))
-            entries.extend(("error", path, message) for path, message in errors)
-        return entries
+            for path, real, link in self.discovery.expand(raw, errors):
+                if once.first(real, link):
+                    yield "file", path, ""
+            yield from (("error", path, message) for path, message in errors)
 
     # -- linting -----------------------------------------------------------------------------------
     def lint_paths(self, raw_paths: list[str], stdin_filename: str | None = None, fix: bool = False,
@@ -169,10 +180,12 @@ class Run:
         known = Baseline.load(baseline, missing_ok=write_baseline) if baseline else None
         mode = Mode(fix, diff, unsafe, tuple(os.path.realpath(raw) for raw in raw_paths if raw != "-"))
         report = Report(keep_items=keep_items)
-        entries = self._entries(raw_paths, stdin_filename)
+        count, once = self._survey(raw_paths)
         report.warnings.extend(self.discovery.warnings())
-        report.rules = self._every_linter(entries)
-        outcomes = self._outcomes([path for kind, path, _ in entries if kind == "file"], mode, jobs)
+        report.rules = self._every_linter(stdin_filename or "-" if "-" in raw_paths else None)
+        # Two readers of one walk: tee holds only the files the workers have been handed ahead of the report.
+        entries, ahead = tee(self._entries(raw_paths, stdin_filename, once))
+        outcomes = self._outcomes((path for kind, path, _ in ahead if kind == "file"), count, mode, jobs)
         for kind, path, error in entries:
             if kind == "error":
                 outcome = FileOutcome(error=error, checked=False)
@@ -187,13 +200,13 @@ class Run:
         report.warnings.extend(self._pool_notes)
         return report
 
-    def _every_linter(self, entries: list[tuple[str, str, str]]) -> dict[str, Rule]:
+    def _every_linter(self, stdin_name: str | None) -> dict[str, Rule]:
         """Build the linter of every configuration the run will use, so that a code that names no rule stops the
         run before any file's result is out; every rule they hold, by code."""
         for config in self.discovery.configs.values():
             self.linter_for(config)
-        for name in (path for kind, path, _ in entries if kind == "stdin"):
-            self.linter_for(self.config_for(Path(name)))
+        if stdin_name is not None:
+            self.linter_for(self.config_for(Path(stdin_name)))
         return {rule.code: rule for linter in self._linters.values() for rule in linter.rules}
 
     @staticmethod
@@ -216,36 +229,36 @@ class Run:
             report.add_items(items)
         return items
 
-    def _outcomes(self, paths: list[str], mode: Mode, jobs: int | None) -> Iterator[FileOutcome]:
-        """Each path's outcome, in order: from this process, or from worker processes with their own linters.
-        The first file is linted here and the data loaded (before the first outcome is out, when the command line
-        freezes what is loaded for the garbage collector), so that forked workers share the word lists and models
-        and start warm; only a few batches are in flight at a time, so memory does not grow with the number of
-        files."""
+    def _outcomes(self, paths: Iterator[str], count: int, mode: Mode, jobs: int | None) -> Iterator[FileOutcome]:
+        """Each path's outcome, in order (count: about how many there are): from this process, or from worker
+        processes with their own linters. The first file is linted here and the data loaded (before the first
+        outcome is out, when the command line freezes what is loaded for the garbage collector), so that forked
+        workers share the word lists and models and start warm; only a few batches are in flight at a time, so
+        memory does not grow with the number of files."""
         if jobs is None:  # measured with forked workers: spawned ones each load the data again
-            jobs = 0 if len(paths) >= PARALLEL_FROM and forks() else 1
-        jobs = min(jobs if jobs > 0 else cpus(), len(paths))
+            jobs = 0 if count >= PARALLEL_FROM and forks() else 1
+        jobs = min(jobs if jobs > 0 else cpus(), count)
         if jobs <= 1:
             yield from (self.lint_file(path, mode) for path in paths)
             return
         from concurrent.futures.process import BrokenProcessPool
 
-        first = self.lint_file(paths[0], mode)
+        first = next(paths, None)
+        if first is None:
+            return
+        yield self.lint_file(first, mode)
         self._preload()
-        yield first
-        rest = paths[1:]
-        size = max(1, min(MAX_BATCH, len(rest) // (jobs * 8)))
-        start = 0
-        while start < len(rest):
+        size = max(1, min(MAX_BATCH, (count - 1) // (jobs * 8)))
+        batch = list(islice(paths, size))
+        while batch:
             pool = self._pool(jobs, mode)
             in_flight: deque[tuple[list[str], Future[list[FileOutcome]]]] = deque()
             try:
-                while start < len(rest) or in_flight:
+                while batch or in_flight:
                     try:
-                        while start < len(rest) and len(in_flight) <= 2 * jobs:
-                            batch = rest[start:start + size]
+                        while batch and len(in_flight) <= 2 * jobs:
                             in_flight.append((batch, pool.submit(_work, batch)))
-                            start += len(batch)
+                            batch = list(islice(paths, size))
                         done = in_flight[0][1].result()
                     except BrokenProcessPool:  # a worker was killed: the files in flight are looked at below
                         break
@@ -363,6 +376,39 @@ class Run:
         except InputError as exc:
             return FileOutcome(locate(linter.lint(source)), error=str(exc))
         return FileOutcome(locate(outcome.result), fixed=outcome.applied, notes=notes)
+
+
+class Once:
+    """Tells a file met again, remembering as few paths as it can: every file's real path when two of the paths a run
+    names overlap; otherwise only links and the files they point to (a walk meets no other file twice), so that
+    memory does not grow with the files of an archive."""
+
+    def __init__(self, everything: bool, linked: set[str]):
+        self.everything, self.linked = everything, linked
+        self.met: set[str] = set()
+
+    def first(self, real: str, link: bool) -> bool:
+        if not (self.everything or link or real in self.linked):
+            return True
+        if real in self.met:
+            return False
+        self.met.add(real)
+        return True
+
+
+def overlapping(raw_paths: list[str]) -> bool:
+    """Whether two of the paths name one file or folder, or one lies inside another's folder."""
+    roots = [os.path.realpath(raw) for raw in raw_paths if raw != "-"]
+    named = set(roots)
+    if len(named) < len(roots):
+        return True
+    for root in roots:
+        parent = os.path.dirname(root)
+        while parent != root:
+            if parent in named:
+                return True
+            root, parent = parent, os.path.dirname(parent)
+    return False
 
 
 _worker: Run | None = None
