@@ -8,7 +8,6 @@ import argparse
 import json
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from newslint.engine import registry
@@ -65,7 +64,7 @@ def project_config(config_path: Path | None, extra_packs: list[str] = ()) -> Con
     for spec in extra_packs:  # as a configuration holds them: a folder by its absolute path, a shipped pack by name
         folder = registry.pack_path(spec, Path.cwd())  # a clear error for a pack that is not there
         added.append(str(folder) if (Path.cwd() / spec).is_dir() else spec)
-    return replace(config, packs=config.packs + tuple(added)) if added else config
+    return config._replace(packs=config.packs + tuple(added)) if added else config
 
 
 def _origin(rule, builtin: set[type]) -> str:

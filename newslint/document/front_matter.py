@@ -173,7 +173,7 @@ class _TopLevelKeys:
     def fields(self) -> list[MetadataField]:
         out = []
         for pair in self.pairs:
-            if isinstance(pair, tuple):
+            if not isinstance(pair, MetadataField):
                 key_node, value_node = (self.anchors[node][1] if isinstance(node, str) else node for node in pair)
                 if not key_node.is_scalar:
                     continue

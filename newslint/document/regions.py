@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple, overload
 
 
@@ -61,8 +60,7 @@ class Blocks(Sequence[Block]):
         return Blocks(self[i] for i in order)
 
 
-@dataclass(frozen=True, slots=True)
-class MetadataField:
+class MetadataField(NamedTuple):
     key: str
     key_start: int
     key_end: int  # after the colon
@@ -72,8 +70,7 @@ class MetadataField:
     origin: str  # "block" (KEY: value lines) or "front_matter" (YAML or TOML)
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(NamedTuple):
     blocks: Blocks
     metadata: list[MetadataField]
     markup: str  # text with code, metadata and front matter blanked; tags and addresses kept

@@ -7,9 +7,8 @@ import os
 import stat
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 BINARY_SNIFF_BYTES = 8192
 MAX_FILE_BYTES = 10 * 1024 * 1024  # no story is this long; bigger files are exports or dumps
@@ -26,8 +25,7 @@ class SpliceError(ValueError):
     """Changed text that cannot be put into a file's bytes without changing the bytes around it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     path: str  # as shown to the user
     text: str  # decoded, BOM removed, line endings kept as they were
     encoding: str  # a codec that writes no BOM of its own (utf-8, utf-16-le, cp1252 ...)

@@ -33,7 +33,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -94,8 +93,9 @@ class Written(NamedTuple):
     count: int
 
 
-@dataclass(frozen=True)
-class Config:
+class ConfigFields(NamedTuple):
+    """The settings of a Config, in order."""
+
     select: tuple[str, ...] = ()  # empty: every rule enabled by default
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -112,9 +112,15 @@ class Config:
     fail_on: str = "warning"  # the lowest severity that makes the exit code 1
     explain: bool = False  # --explain: heuristic rules keep their evidence for the JSON formats (command line only)
     path: Path | None = None  # the file this came from
-    root: Path = field(default_factory=Path.cwd)  # its folder
+    root: Path | None = None  # its folder (Config makes None the current folder)
     chain: tuple[Path, ...] = ()  # the configuration files read, each extended by the next; path is the last
     origins: tuple[tuple[str, tuple[Written, ...]], ...] = ()  # setting -> who wrote its items (none: defaults)
+
+
+class Config(ConfigFields):
+    def __new__(cls, *args: Any, **kwargs: Any) -> Config:
+        config = super().__new__(cls, *args, **kwargs)
+        return config if config.root is not None else config._replace(root=Path.cwd())
 
     def override(self, **changes: Any) -> Config:
         """Command-line settings over this file's: ignore and extend-select add to the configured codes, the
@@ -134,7 +140,7 @@ class Config:
             else:
                 values[key] = value
                 origins[key] = (Written(where, count),)
-        return replace(self, **values, origins=tuple(origins.items())) if values else self
+        return self._replace(**values, origins=tuple(origins.items())) if values else self
 
     def written(self, setting: str) -> tuple[Written, ...]:
         """Who wrote a setting's items, in order."""
@@ -494,10 +500,10 @@ def _merged(base: Config, values: dict[str, tuple[Any, str]], path: Path) -> Con
     out: dict[str, Any] = {"path": path, "root": path.parent, "chain": base.chain + (path,)}
     origins = dict(base.origins)
     if "select" in values:  # a file that chooses its own rules starts its selection afresh
-        base = replace(base, ignore=(), extend_select=())
+        base = base._replace(ignore=(), extend_select=())
         for key in ("ignore", "extend_select"):
             origins.pop(key, None)
-        base = replace(base, origins=tuple(origins.items()))
+        base = base._replace(origins=tuple(origins.items()))
     for key, (value, written_as) in values.items():
         where = Origin(written_as, path)
         if key in ("extend_select", "ignore"):
@@ -510,7 +516,7 @@ def _merged(base: Config, values: dict[str, tuple[Any, str]], path: Path) -> Con
             origins[key] = (Written(where, len(value) if isinstance(value, tuple) else 1),)
     if "exclude" in values or "extend_exclude" in values:
         out["exclude"], origins["exclude"] = _merged_excludes(base, values, path)
-    return replace(base, **out, origins=tuple(origins.items()))
+    return base._replace(**out, origins=tuple(origins.items()))
 
 
 def _merged_table(base: Config, key: str, value: tuple, where: Origin) -> tuple[tuple, tuple[Written, ...]]:

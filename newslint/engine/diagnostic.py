@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -22,8 +22,7 @@ class Applicability(str, Enum):
     DISPLAY = "display"  # shown, never applied
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Half-open range of character offsets into the document text."""
 
     start: int
@@ -33,21 +32,18 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     span: Span
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     title: str
     edits: tuple[Edit, ...]
     applicability: Applicability
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     code: str
     rule: str
     message: str
@@ -57,10 +53,20 @@ class Diagnostic:
     fix: Fix | None = None
     # filled in by the linter, not by rules
     path: str = ""
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    extra: dict = {}  # shared by every diagnostic not given one: replaced (with_), never changed in place
 
     def with_(self, **changes) -> Diagnostic:
-        return replace(self, **changes)
+        return self._replace(**changes)
+
+    # extra carries evidence along: two diagnostics that differ only there are the same finding.
+    def __eq__(self, other: object) -> bool:
+        return self[:-1] == other[:-1] if isinstance(other, Diagnostic) else NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        return self[:-1] != other[:-1] if isinstance(other, Diagnostic) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self[:-1])
 
 
 def replacement_fix(span: Span, replacement: str, applicability: Applicability, title: str | None = None) -> Fix:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 DISABLED_STEPS: set[str] = set()  # "CODE:step-name" turned off by Step.off(), for the test that each step decides
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One named decision of a heuristic rule. Examples mark the word in question with [[ ]]: in ``flags`` the
     rule reports it because of this step, in ``allows`` it leaves it alone because of this step; with the step
     off, each example's outcome flips (tests/test_steps.py checks both)."""
@@ -41,8 +39,7 @@ class Step:
             DISABLED_STEPS.discard(key)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     code: str
     start: int
     end: int
@@ -51,12 +48,12 @@ class Entry:
     detail: dict[str, Any]
 
 
-@dataclass
 class Trace:
     """What rules record of their decisions: at one offset (newslint explain) or everywhere (offset None)."""
 
-    offset: int | None = None
-    entries: list[Entry] = field(default_factory=list)
+    def __init__(self, offset: int | None = None):
+        self.offset = offset
+        self.entries: list[Entry] = []
 
     def wants(self, start: int, end: int) -> bool:
         return self.offset is None or start <= self.offset < max(end, start + 1)

@@ -8,7 +8,6 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
@@ -196,14 +195,15 @@ def carry_over(regions: list[tuple[int, int, int]], edits: list[Edit]) -> list[t
     return carried
 
 
-@dataclass
 class Outcome:
-    source: Source
-    text: str
-    result: FileResult  # the diagnostics left in the fixed text
-    applied: int
-    passes: list[list[Edit]] = field(default_factory=list)  # each pass's edits, in that pass's input offsets
-    refused: list[tuple[Diagnostic, str]] = field(default_factory=list)  # fixes left out of the fixed text, why
+    def __init__(self, source: Source, text: str, result: FileResult, applied: int,
+                 passes: list[list[Edit]] | None = None, refused: list[tuple[Diagnostic, str]] | None = None):
+        self.source = source
+        self.text = text
+        self.result = result  # the diagnostics left in the fixed text
+        self.applied = applied
+        self.passes = [] if passes is None else passes  # each pass's edits, in that pass's input offsets
+        self.refused = [] if refused is None else refused  # fixes left out of the fixed text, why
 
     @property
     def changed(self) -> bool:

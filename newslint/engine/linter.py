@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from itertools import islice
+from typing import NamedTuple
 
 from newslint.document.document import Document
 from newslint.document.source import Source
@@ -22,8 +22,7 @@ from newslint.engine.rule import Rule
 MAX_PER_RULE = 500
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
+class FileResult(NamedTuple):
     document: Document
     diagnostics: list[Diagnostic]
     left_out: tuple[tuple[str, int], ...] = ()  # (code, how many more diagnostics its rule found past MAX_PER_RULE)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from newslint.document.document import Document
@@ -146,15 +145,15 @@ class RuleCount(NamedTuple):
     unsafe: int  # how many more --unsafe-fixes would
 
 
-@dataclass
 class Tally:
     """What a summary and --statistics say of the diagnostics reported, counted as they come: a report that streams
     them keeps no diagnostic, so its memory does not grow with the files checked."""
 
-    problems: int = 0
-    files_with_problems: int = 0
-    by_severity: Counter[str] = field(default_factory=Counter)
-    by_code: dict[str, RuleCount] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.problems = 0
+        self.files_with_problems = 0
+        self.by_severity: Counter[str] = Counter()
+        self.by_code: dict[str, RuleCount] = {}
 
     def add(self, items: list[Located]) -> None:
         """One file's diagnostics."""
@@ -176,19 +175,19 @@ class Tally:
         return sum(c.unsafe for c in self.by_code.values())
 
 
-@dataclass
 class Report:
-    items: list[Located] = field(default_factory=list)  # empty when keep_items is off: see tally
-    keep_items: bool = True
-    tally: Tally = field(default_factory=Tally)
-    files: int = 0
-    errors: list[str] = field(default_factory=list)  # input problems, one line each
-    warnings: list[str] = field(default_factory=list)  # run-level remarks for stderr (a pattern that matches nothing)
-    fixed: int = 0
-    hidden_by_baseline: int = 0  # known problems a baseline kept out of items
-    # (path, code, how many more) for each rule that found more than MAX_PER_RULE problems in a file
-    truncated: list[tuple[str, str, int]] = field(default_factory=list)
-    rules: dict[str, Rule] = field(default_factory=dict)  # by code, every rule that could have reported
+    def __init__(self, keep_items: bool = True) -> None:
+        self.items: list[Located] = []  # empty when keep_items is off: see tally
+        self.keep_items = keep_items
+        self.tally = Tally()
+        self.files = 0
+        self.errors: list[str] = []  # input problems, one line each
+        self.warnings: list[str] = []  # run-level remarks for stderr (a pattern that matches nothing)
+        self.fixed = 0
+        self.hidden_by_baseline = 0  # known problems a baseline kept out of items
+        # (path, code, how many more) for each rule that found more than MAX_PER_RULE problems in a file
+        self.truncated: list[tuple[str, str, int]] = []
+        self.rules: dict[str, Rule] = {}  # by code, every rule that could have reported
 
     def add_items(self, items: list[Located]) -> None:
         """One checked file's diagnostics, already located (documents are not kept)."""

@@ -7,10 +7,9 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from itertools import islice, tee
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from newslint.document.source import InputError, Source, decode, read_source
 from newslint.engine import config as config_module
@@ -36,8 +35,7 @@ PARALLEL_FROM = tuned(
     "0.98x, 8 1.18-1.27x, 16 1.39x, 30 1.54-1.61x, 170 1.70x; CPU +9% at 16 stories, +20% at 8", date="2026-12-06")
 
 
-@dataclass(frozen=True, slots=True)
-class Mode:
+class Mode(NamedTuple):
     fix: bool = False
     diff: bool = False
     unsafe: bool = False
@@ -46,17 +44,20 @@ class Mode:
     write_within: tuple[str, ...] | None = None
 
 
-@dataclass(slots=True)
 class FileOutcome:
     """What checking one file gives back: plain data, cheap to send from a worker process."""
 
-    items: list[Located] = field(default_factory=list)
-    error: str = ""
-    checked: bool = True
-    fixed: int = 0
-    diff: bytes = b""
-    fixed_text: bytes | None = None  # fixed stdin, encoded as the file would have been written
-    notes: list[str] = field(default_factory=list)  # warnings for the run: fixes left out, and why
+    __slots__ = ("items", "error", "checked", "fixed", "diff", "fixed_text", "notes")
+
+    def __init__(self, items: list[Located] | None = None, error: str = "", checked: bool = True, fixed: int = 0,
+                 diff: bytes = b"", fixed_text: bytes | None = None, notes: list[str] | None = None):
+        self.items = [] if items is None else items
+        self.error = error
+        self.checked = checked
+        self.fixed = fixed
+        self.diff = diff
+        self.fixed_text = fixed_text  # fixed stdin, encoded as the file would have been written
+        self.notes = [] if notes is None else notes  # warnings for the run: fixes left out, and why
 
 
 class Run:

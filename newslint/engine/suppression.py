@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from newslint.document.document import Document
 from newslint.engine.diagnostic import Diagnostic, Span
@@ -24,16 +23,17 @@ class DirectiveError(Exception):
     """A directive names a code that no enabled rule has; the message names the file and line."""
 
 
-@dataclass
 class Directive:
-    kind: str
-    codes: tuple[str, ...]  # empty: every rule
-    span: Span
-    first_line: int = 0  # 1-based line range it covers
-    last_line: int = 0
-    used: bool = False
-    excepted: tuple[str, ...] = ()  # codes an enable has taken back out of a disable of every rule
-    continues: Directive | None = None  # the disable this one carries on after a partial enable
+    def __init__(self, kind: str, codes: tuple[str, ...], span: Span, first_line: int = 0, last_line: int = 0,
+                 used: bool = False, excepted: tuple[str, ...] = (), continues: Directive | None = None):
+        self.kind = kind
+        self.codes = codes  # empty: every rule
+        self.span = span
+        self.first_line = first_line  # 1-based line range it covers
+        self.last_line = last_line
+        self.used = used
+        self.excepted = excepted  # codes an enable has taken back out of a disable of every rule
+        self.continues = continues  # the disable this one carries on after a partial enable
 
     def covers(self, code: str) -> bool:
         return ((not self.codes or "ALL" in self.codes or any(code.startswith(c) for c in self.codes))

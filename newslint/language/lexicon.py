@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from newslint import data
 from newslint.engine.tuning import tuned
@@ -89,8 +89,7 @@ COMMON_WORD = tuned(-4.5, means="log10 frequency above which a word is an everyd
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
-@dataclass(frozen=True, slots=True)
-class DialectMark:
+class DialectMark(NamedTuple):
     """What one spelling says of the standard a story is written in, and the other standard's spelling of it."""
 
     votes: tuple[tuple[str, str], ...]  # (axis, form): organise -> ((SPELLING, British), ("-ise", British))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from newslint.document.document import Document
 from newslint.document.text import TITLES, Token
@@ -16,8 +16,7 @@ from newslint.language.memo import Memo
 from newslint.language.names import NameEvidence, is_capitalised, strip_possessive
 
 
-@dataclass(frozen=True, slots=True)
-class MarkedWord:
+class MarkedWord(NamedTuple):
     """A word, or a part of a hyphenated word, spelt the way of one standard."""
 
     span: Span

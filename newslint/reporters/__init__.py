@@ -5,8 +5,7 @@ a ``Reporter`` class that writes each file's diagnostics as soon as the file is 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
 
 from newslint.engine.linter import MAX_PER_RULE
 
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
 FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     color: bool = False
     width: int = 80  # terminal columns the text format fits its source excerpts into
     quiet: bool = False  # diagnostics only: no summary
@@ -63,9 +61,13 @@ class ReadableErrors:
         self.inner.file_done(items, readable(error))
 
     def finish(self, report: Report) -> None:
+        import copy
+
         from newslint.engine.report import readable
 
-        self.inner.finish(replace(report, errors=[readable(error) for error in report.errors]))
+        shown = copy.copy(report)
+        shown.errors = [readable(error) for error in report.errors]
+        self.inner.finish(shown)
 
 
 def reporter(name: str, stream: TextIO, options: Options = Options()) -> Reporter:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document.text import (
@@ -113,8 +112,7 @@ RANKING_SHOWN = tuned(5, means="candidates whose ranking newslint explain shows,
 Detail = dict[str, Any]  # what an exemption found, for the trace; None when it does not apply
 
 
-@dataclass(frozen=True, slots=True)
-class SearchBudget:
+class SearchBudget(NamedTuple):
     """What one file's search for slips has spent of SEARCH_BUDGET."""
 
     lexicon: Lexicon
@@ -141,22 +139,23 @@ class Unknown(NamedTuple):
     part: bool = False  # one part of a hyphenated word
 
 
-@dataclass
 class FileCheck:
     """What the check of one file knows: the word lists, the story's name evidence, the search budget, and what it
     has read once for all its words."""
 
-    doc: Document
-    res: Resources
-    lexicon: Lexicon
-    accepted: set[str]
-    evidence: NameEvidence
-    budget: SearchBudget
-    trace: Trace | None
-    italicises_foreign: bool = False
-    phrases: dict[tuple[int, int], Phrase] = field(default_factory=dict)  # each italic span's words, read once
-    searched: dict[str, list[str]] = field(default_factory=dict)  # each unknown word's candidates, searched once
-    stopped: bool = False  # the search budget is spent: no word after is checked
+    def __init__(self, doc: Document, res: Resources, lexicon: Lexicon, accepted: set[str], evidence: NameEvidence,
+                 budget: SearchBudget, trace: Trace | None):
+        self.doc = doc
+        self.res = res
+        self.lexicon = lexicon
+        self.accepted = accepted
+        self.evidence = evidence
+        self.budget = budget
+        self.trace = trace
+        self.italicises_foreign = False
+        self.phrases: dict[tuple[int, int], Phrase] = {}  # each italic span's words, read once
+        self.searched: dict[str, list[str]] = {}  # each unknown word's candidates, searched once
+        self.stopped = False  # the search budget is spent: no word after is checked
 
     def candidates(self, word: str) -> list[str]:
         """The word's spelling candidates, searched once in the file however often it is written."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -90,23 +89,26 @@ class Surroundings(NamedTuple):
     never_initial: bool  # no occurrence opens a sentence or stands in a heading
 
 
-@dataclass(slots=True)
 class Variant:
     """Every occurrence of the spellings that fold to one key ('Jong-un', 'Jong-Un', 'Jong Un')."""
 
-    key: str
-    named: bool = False  # some occurrence has evidence of a name (capitalised mid-sentence, after a title, ...)
-    # Where it is written: the index of each token, or ~index of the first of two words. An Occurrence takes some
-    # 200 bytes and an index 40, and a 10 MB draft may hold a million capitalised words: occurrences are made only
-    # for the spellings weighed against another or reported (occurrences).
-    written: list[int] = field(default_factory=list)
-    # Counted once every occurrence is in (settle): counted on every use, a name written many times in many forms
-    # would be counted again for each of its occurrences, and a spelling weighed against each of its slips.
-    votes: dict[str, int] = field(default_factory=dict)
-    majority: str = ""
-    first: int = 0  # where it is first written
-    surroundings: Surroundings | None = None  # gathered when it is first weighed against another spelling
-    found: list[Occurrence] | None = None  # made when first asked for
+    __slots__ = ("key", "named", "written", "votes", "majority", "first", "surroundings", "found")
+
+    def __init__(self, key: str):
+        self.key = key
+        self.named = False  # some occurrence has evidence of a name (capitalised mid-sentence, after a title, ...)
+        # Where it is written: the index of each token, or ~index of the first of two words. An Occurrence takes
+        # some 200 bytes and an index 40, and a 10 MB draft may hold a million capitalised words: occurrences are
+        # made only for the spellings weighed against another or reported (occurrences).
+        self.written: list[int] = []
+        # Counted once every occurrence is in (settle): counted on every use, a name written many times in many
+        # forms would be counted again for each of its occurrences, and a spelling weighed against each of its
+        # slips.
+        self.votes: dict[str, int] = {}
+        self.majority = ""
+        self.first = 0  # where it is first written
+        self.surroundings: Surroundings | None = None  # gathered when it is first weighed against another spelling
+        self.found: list[Occurrence] | None = None  # made when first asked for
 
     def settle(self, doc) -> None:
         """Put the occurrences in order and count the votes: how often each form occurs outside headings (title
