@@ -34,7 +34,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from newslint import data
-from newslint.language.lexicon import COMMON_WORD, LONGEST_WORD
+from newslint.language.lexicon import COMMON_WORD, LONGEST_WORD, SLIP_KINDS, slip
 from newslint.language.ngrams import NgramTable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,11 +198,13 @@ def contractions(vocabulary: set[str]) -> set[str]:
     return out
 
 
-def confusion_sets(unigrams: dict[str, int], dictionary: set[str]) -> dict[str, str]:
-    """For each frequent lower-case dictionary word or contraction, the others one edit away or sounding the same,
-    as "word" or "word~" (sounds alike: the ear's slip, likelier than a random keystroke) or "word=" (homophone,
-    or the same but for an apostrophe: its/it's) or "word+" (another form of it: target/targets); the
-    alternatives are never names (jon) or abbreviations (cts).
+def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set[str]) -> dict[str, str]:
+    """For each frequent lower-case dictionary word or contraction, the others one edit away or sounding the same
+    that the language model knows (`modelled`: NL201 weighs no other), as "word" or "word~" (sounds alike: the
+    ear's slip, likelier than a random keystroke) or "word=" (homophone, or the same but for an apostrophe:
+    its/it's) or "word+" (another form of it: target/targets), then the kind of keystroke slip that makes the
+    written word of it as a digit (its place in lexicon.SLIP_KINDS: the costs are tuned in code, the kinds are
+    facts of spelling); the alternatives are never names (jon) or abbreviations (cts).
     Each rarer word of the corpus counts is confused with the frequent words one edit away."""
     ranked = [w for w, _ in sorted(unigrams.items(), key=lambda kv: -kv[1]) if w in dictionary and "'" not in w]
     vocabulary = set(ranked[:CONTEXT_VOCABULARY])
@@ -216,16 +218,23 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str]) -> dict[str, 
     for w in vocabulary:
         near = {c for c in edits1(w) if c in vocabulary}
         near |= {c for p in sounds.get(w, ()) for c in by_sound[p]}
-        near = sorted(near - {w})
+        near = sorted((near - {w}) & modelled)
         if near:
-            out[w] = " ".join(c + ("+" if inflection(w, c) else confusion_mark(w, c, sounds)) for c in near)
+            out[w] = " ".join(c + ("+" if inflection(w, c) else confusion_mark(w, c, sounds)) + slip_kind(w, c)
+                              for c in near)
     # Rarer words (jas, kew, mae) are confused too, with the frequent words a keystroke away (has, knew, made).
     for w in unigrams:
         if w not in vocabulary and len(w) >= MIN_RARE_CONFUSED and w.isalpha():
-            near = sorted(c for c in edits1(w) if c in vocabulary)
+            near = sorted(c for c in edits1(w) if c in vocabulary and c in modelled)
             if near:
-                out[w] = " ".join(c + ("+" if inflection(w, c) else "") for c in near)
+                out[w] = " ".join(c + ("+" if inflection(w, c) else "") + slip_kind(w, c) for c in near)
     return out
+
+
+def slip_kind(written: str, intended: str) -> str:
+    """The keystroke slip that makes `written` of `intended`, as its place in SLIP_KINDS (one digit)."""
+    kind = slip(written, intended) if abs(len(written) - len(intended)) <= 1 else "no one slip"
+    return str(SLIP_KINDS.index(kind))
 
 
 def confusion_mark(a: str, b: str, sounds: dict[str, list[tuple[str, ...]]]) -> str:
@@ -304,7 +313,7 @@ def language_model() -> dict[str, tuple[str, bytes]]:
             trigram_prob.append(quantise_prob(prob))
         trigram_start.append(len(trigram_word))
     print(f"language model: {len(kept)} words, {len(order)} bigrams, {len(trigram_word)} trigrams")
-    return {
+    return {lm.vocab[i] for i in kept}, {
         "keys": ("uint64", data.uint_array("Q", keys)),
         "unigram_prob": ("uint8", bytes(quantise_prob(p) for p, _ in unigrams)),
         "unigram_backoff": ("uint8", bytes(quantise_backoff(b) for _, b in unigrams)),
@@ -431,6 +440,7 @@ def main() -> None:
         **data.mapping_sections("us_only", us_only),
         **data.mapping_sections("british_variants", british),
     }
+    modelled, model = language_model()
     context_values = {
         "total": total,
         "cutoff": min(bigrams.values()),
@@ -440,11 +450,11 @@ def main() -> None:
     context = {
         **table("words", NgramTable.build(unigrams.items())),
         **table("pairs", NgramTable.build(bigrams.items())),
-        **data.table_sections("confusions", confusion_sets(unigrams, lower_scowl)),
+        **data.table_sections("confusions", confusion_sets(unigrams, lower_scowl, modelled)),
     }
     data.dump(out / "lexicon.bin", lexicon)
     data.dump(out / "context.bin", context, context_values)
-    data.dump(out / "language_model.bin", language_model())
+    data.dump(out / "language_model.bin", model)
     (out / "MANIFEST.json").write_text(json.dumps(manifest(out, versions, pins), indent=2) + "\n", encoding="utf-8")
     for name in OUTPUTS:
         print(f"{name}: {(out / name).stat().st_size / 1e6:.1f} MB")

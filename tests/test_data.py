@@ -164,6 +164,25 @@ def test_the_models_load_from_the_shipped_files():
     assert LanguageModel.load().known("the")
 
 
+def test_each_confusion_is_a_word_the_model_knows_with_the_kind_of_slip_spelling_gives_it():
+    from newslint.language.context_model import ContextModel
+    from newslint.language.language_model import LanguageModel
+    from newslint.language.lexicon import SLIP_COSTS, SLIP_KINDS, slip
+
+    model, language_model = ContextModel.load(), LanguageModel.load()
+    assert sorted(SLIP_KINDS) == sorted(SLIP_COSTS)
+    pairs = 0
+    for written, entries in model._confusions.items():
+        for entry in entries.split():
+            intended = entry[:-1].rstrip("=~+")
+            kind = slip(written, intended) if abs(len(written) - len(intended)) <= 1 else "no one slip"
+            assert language_model.known(intended) and SLIP_KINDS[int(entry[-1])] == kind, (written, entry)
+            pairs += 1
+    assert pairs > 100_000
+    assert [(c.word, c.cost) for c in model.confusions("peace")] == [  # sounds alike, other letters, homophone
+        ("pace", -1.0), ("peach", -2.0), ("pence", -2.0), ("piece", -0.5), ("place", -2.0)]
+
+
 def test_names_only_are_names_whose_lower_case_form_is_no_listed_word():
     from newslint.language.lexicon import Lexicon
 

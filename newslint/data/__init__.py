@@ -15,6 +15,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -130,6 +131,13 @@ class StringTable:
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        """Every key and its value, in checksum order."""
+        key_start = value_start = 0
+        for key_end, value_end in zip(self.key_ends, self.value_ends):
+            yield (str(self.keys[key_start:key_end], "utf-8"), str(self.values[value_start:value_end], "utf-8"))
+            key_start, value_start = key_end, value_end
 
 
 class DataFile(NamedTuple):

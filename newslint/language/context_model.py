@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from newslint import data
 from newslint.engine.tuning import tuned
-from newslint.language.lexicon import NO_ONE_SLIP, edit_cost
+from newslint.language.lexicon import NO_ONE_SLIP, SLIP_COSTS, SLIP_KINDS, edit_cost
 from newslint.language.ngrams import NgramTable
 
 HOMOPHONE_COST = tuned(
@@ -59,11 +59,13 @@ class Confusion(NamedTuple):
     inflection: bool  # another form of the same word: target/targets
 
 
-@cache
-def slip_cost(written: str, intended: str, mark: str = "") -> float:
-    """log10 likelihood of writing `written` for `intended`: a homophone ("="), a sound-alike ("~") or one
-    keystroke, whichever is likelier; or another form of the same word ("+"), one keystroke away."""
-    keystroke = edit_cost(written, intended) if abs(len(written) - len(intended)) <= 1 else NO_ONE_SLIP
+KEYSTROKE_COSTS = tuple(SLIP_COSTS[kind] for kind in SLIP_KINDS)  # by the digit the data stores for a pair
+
+
+def slip_cost(keystroke: float, mark: str = "") -> float:
+    """log10 likelihood of writing a word for another: a homophone ("="), a sound-alike ("~") or the keystroke
+    slip between them (its cost, `keystroke`), whichever is likelier; or another form of the same word ("+"), one
+    keystroke away."""
     if mark == "+":
         return keystroke + INFLECTION_COST
     return max(keystroke, {"=": HOMOPHONE_COST, "~": SOUND_ALIKE_COST}.get(mark, NO_ONE_SLIP))
@@ -90,12 +92,13 @@ class ContextModel:
 
     @cache
     def confusions(self, word: str) -> tuple[Confusion, ...]:
-        """Real words one keystroke away from word or sounding (nearly) the same, each with the log10
-        likelihood of the slip from it to word."""
+        """Real words the language model knows one keystroke away from word or sounding (nearly) the same, each
+        with the log10 likelihood of the slip from it to word."""
         out = []
-        for entry in self._confusions.get(word, "").split():
-            candidate = entry.rstrip("=~+")
-            out.append(Confusion(candidate, slip_cost(word, candidate, entry[-1]), entry.endswith("+")))
+        for entry in self._confusions.get(word, "").split():  # candidate, mark if any, the slip's kind
+            mark = entry[-2]
+            out.append(Confusion(entry[:-1].rstrip("=~+"), slip_cost(KEYSTROKE_COSTS[int(entry[-1])], mark),
+                                 mark == "+"))
         return tuple(out)
 
     def count(self, word: str) -> float:

@@ -195,6 +195,10 @@ SLIP_COSTS = {"transposition": float(TRANSPOSITION), "keyboard neighbour": float
               "dropped apostrophe": float(DROPPED_APOSTROPHE), "doubled letter": float(DOUBLED_LETTER),
               "digraph h": float(DIGRAPH_H), "inserted neighbour": float(INSERTED_NEIGHBOUR),
               "inserted letter": float(OTHER_LETTER), "dropped letter": float(DROPPED_LETTER)}
+# The kinds in the order the data build numbers them (context.bin's confusion sets store each pair's kind as its
+# place here): new kinds go at the end, and the data is built again.
+SLIP_KINDS = ("transposition", "keyboard neighbour", "other letter", "no one slip", "dropped apostrophe",
+              "doubled letter", "digraph h", "inserted neighbour", "inserted letter", "dropped letter")
 
 
 def edit_cost(typo: str, word: str) -> float:

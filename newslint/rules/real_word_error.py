@@ -267,8 +267,6 @@ class RealWordError(Rule):
         floor = model.logprob(word) - TOO_RARE if model.known(word) else float("-inf")
         out = []
         for c in res.context_model.confusions(word):
-            if not model.known(c.word):
-                continue
             why = ("" if not usable else "the other dialect's spelling" if res.lexicon.is_other_dialect(c.word)
                    else "another form of a capitalised word" if capitalised and c.inflection
                    else "another form of the same auxiliary" if c.word in AUXILIARY_TENSES.get(word, ())
