@@ -29,6 +29,15 @@ def test_sentence_openers_after_quotes_dashes_and_colons(text):
 
 
 @pytest.mark.parametrize(("paragraph", "openers"), [
+    ("The show opened on Nov. 2. My idea of it changed.", ["The", "My"]),  # a number is no initial
+    ("It went to J. Smith. He sang.", ["It", "He"]),
+])
+def test_a_full_stop_after_a_single_letter_is_an_initial_and_after_a_number_ends_the_sentence(paragraph, openers):
+    doc = Document(decode(paragraph.encode(), "story.txt", None))
+    assert [doc.text[s:doc.text.index(" ", s)] for s in doc.sentence_openers()] == openers
+
+
+@pytest.mark.parametrize(("paragraph", "openers"), [
     ("Guests included the ex-Mrs. Bud Arvey. She sang.", ["Guests", "She"]),
     ("The ex-Gov. Daniel spoke; Lt.-Gen. Ross did not. Then rain.", ["The", "Then"]),
     ("He was the ex-mayor. Bud Arvey sang.", ["He", "Bud"]),  # a hyphenated word is no abbreviation for its end

@@ -210,7 +210,7 @@ def test_sentence_starts_are_those_of_splitting_the_paragraph(paragraph):
                 before = draft[:m.start()].split()
                 last = before[-1].lstrip(text.OPENERS) if before else ""
                 if last.rpartition("-")[2].lower() in text.ABBREVIATIONS or \
-                        re.match(r"(?:[A-Za-z]\.)+[A-Za-z]?$", last + ".") or len(last) == 1:
+                        re.match(r"(?:[A-Za-z]\.)+[A-Za-z]?$", last + ".") or (len(last) == 1 and last.isalpha()):
                     continue
             starts.append(m.end())
         return starts

@@ -107,7 +107,7 @@ def sentence_starts(text: str, offset: int = 0) -> list[int]:
         if punct == ".":
             last = _word_before(text, m.start()).lstrip(OPENERS)
             if (last.rpartition("-")[2].lower() in ABBREVIATIONS  # the ex-Mrs. Arvey
-                    or _DOTTED_RE.match(last + ".") or len(last) == 1):
+                    or _DOTTED_RE.match(last + ".") or (len(last) == 1 and last.isalpha())):
                 continue
         starts.append(m.end() + offset)
     return starts
