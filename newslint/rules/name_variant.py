@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from newslint.document.text import TITLES
+from newslint.document.text import ABBREVIATIONS, TITLES
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
@@ -179,8 +179,11 @@ def _text_at(doc, entry: int) -> str:
 
 # The steps, in the order the rule takes them (STEP_GROUPS below). Which capitalised words are spellings of a name:
 ACRONYM = Step(
-    CODE, "acronym-or-initial", decides="an acronym (NATO, MPs, UK-based) is no spelling of a name: its capitals "
-    "are not a slip (a single letter, an initial, is never read as one)", allows=("The [[OSCE]] monitors met Osce staff and Osce drivers.",))
+    CODE, "acronym-or-initial", decides="an acronym (NATO, MPs, UK-based), or an abbreviation of the word list's with "
+    "no vowel (Rd, Mt, Sgt), is no spelling of a name: its capitals are not a slip (a single letter, an initial, is "
+    "never read as one)",
+    allows=("The [[OSCE]] monitors met Osce staff and Osce drivers.",
+            "The firm is at 25 Green Bay [[Rd]], Evanston. Red Smith runs it with Red Jones."))
 TITLE_BEFORE_NAME = Step(
     CODE, "title-before-a-name", decides="a title before a capitalised word (Gen Farrow) is no spelling of a name; "
     "alone, the same word may be a slip (Gen for Gene)",
@@ -642,7 +645,9 @@ def _is_name_like(word: str) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    return any(len(part.rstrip("s")) > 1 and part.rstrip("s").isupper() for part in word.split("-"))
+    """Capitals in a part (NATO, MPs, UK-based), or an abbreviation with no vowel (Rd, Mt: not Dw, a slip of Dow)."""
+    return (any(len(part.rstrip("s")) > 1 and part.rstrip("s").isupper() for part in word.split("-"))
+            or (word.lower() in ABBREVIATIONS and not any(letter in "aeiouy" for letter in word.lower())))
 
 
 def _swapped_unknowns(res, big: Variant, small: Variant, at: int) -> bool:
