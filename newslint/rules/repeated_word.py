@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.text import stuck_to_digits
 from newslint.engine.diagnostic import Applicability, Edit, Fix, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
@@ -66,6 +67,8 @@ class RepeatedWord(Rule):
         for index, (first, second) in enumerate(zip(tokens, tokens[1:])):
             word = first.text.lower()
             if word != second.text.lower() or self._left_alone(word, tokens, index, res):
+                continue
+            if stuck_to_digits(prose, first):  # the "st" of "61st St.": part of a number, not a word
                 continue
             if not LINE_SPACE_RE.fullmatch(prose, first.end, second.start):
                 continue
