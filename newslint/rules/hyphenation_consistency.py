@@ -58,7 +58,7 @@ class HyphenationConsistency(Rule):
         apart: set[str] = set()  # keys written hyphenated or as two words
         for _, _, word, key in self._words(tokens, evidence, res):
             (closed if word == key else apart).add(key)
-        pairs = list(self._pairs(doc, tokens, closed))
+        pairs = list(self._pairs(doc, tokens, closed, evidence))
         apart.update(key for _, _, _, key in pairs)
         varied = closed & apart
         forms: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # key -> (start, end, form in lower case)
@@ -93,10 +93,11 @@ class HyphenationConsistency(Rule):
                 yield starts[index], starts[index] + len(word), word, key
 
     @staticmethod
-    def _pairs(doc, tokens, closed: set[str]) -> Iterator[tuple[int, int, str, str]]:
+    def _pairs(doc, tokens, closed: set[str], evidence: NameEvidence) -> Iterator[tuple[int, int, str, str]]:
         """Start, end, form and key of each two words a space apart that are a compound the story writes closed up,
-        written open (not a phrase such as "set up" or "every day"). A first word that starts no closed-up key with
-        at least three letters after it is passed over before anything else is made of the pair."""
+        written open (not a phrase such as "set up" or "every day", nor words of a name: the Wild Life Sanctuary).
+        A first word that starts no closed-up key with at least three letters after it is passed over before
+        anything else is made of the pair."""
         heads = {key[:i] for key in closed for i in range(3, len(key) - 2)}
         if not heads:
             return
@@ -108,7 +109,9 @@ class HyphenationConsistency(Rule):
             second_start = starts[index + 1]
             pair = (head, strip_possessive(texts[index + 1]).lower())
             key = "".join(pair)
-            if key in closed and prose[starts[index] + len(texts[index]):second_start] == " " and _open_form(pair, key):
+            if key in closed and prose[starts[index] + len(texts[index]):second_start] == " " and _open_form(pair, key) \
+                    and not any(texts[i][:1].isupper() and evidence.looks_like_name(tokens[i], i)
+                                for i in (index, index + 1)):
                 yield starts[index], second_start + len(pair[1]), " ".join(pair), key
 
 def _open_form(pair: tuple[str, str], key: str) -> bool:
