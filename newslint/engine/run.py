@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -176,9 +175,11 @@ class Run:
         per CPU from PARALLEL_FROM files, else one); the report is the same for any number of jobs.
         on_file(path, items, error) hears of each file as soon as it is done, in the report's order; without
         keep_items the report only counts them (its tally), so that memory stays flat."""
-        from newslint.engine.baseline import Baseline
+        known = None
+        if baseline:
+            from newslint.engine.baseline import Baseline
 
-        known = Baseline.load(baseline, missing_ok=write_baseline) if baseline else None
+            known = Baseline.load(baseline, missing_ok=write_baseline)
         mode = Mode(fix, diff, unsafe, tuple(os.path.realpath(raw) for raw in raw_paths if raw != "-"))
         report = Report(keep_items=keep_items)
         count, once = self._survey(raw_paths)
@@ -431,6 +432,8 @@ def cpus() -> int:
 def _start_worker(run: Run | tuple, mode: Mode) -> None:
     """A worker's Run: the parent's own when forked (linters built, resources loaded), else built afresh."""
     global _worker, _worker_mode
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _worker, _worker_mode = run if isinstance(run, Run) else Run(*run), mode
 
