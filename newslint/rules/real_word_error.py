@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from itertools import chain, islice
@@ -241,9 +240,6 @@ class RealWordError(Rule):
         # The steps asked about at every word, read once a story by check (Step.on costs a string and a set lookup,
         # and a story has thousands of words; only a test turns a step off).
         self.usable = self.boost_alternatives = self.thresholded = True
-        # For each thread (a Linter may be shared by threads), the story it checks and the words judge defers to one
-        # batch at its end (deferring, settled), once the process has weighed BATCH_FROM rows one at a time.
-        self.stories = threading.local()
         self._marked: dict[str, bool] = {}  # whether each candidate is one standard's spelling alone (offered)
 
     def alternatives(self, res, word: str, capitalised: bool) -> list[tuple[str, float]]:
@@ -296,6 +292,7 @@ class RealWordError(Rule):
         trace, prose, tokens, words, known = doc.trace, doc.prose, doc.tokens, reading.words, reading.known
         alternatives_of, in_heading = self.alternatives, doc.in_heading
         story_decides = res.config.dialect == AUTO and self.usable
+        pending = self.deferred(doc, res)
         # The gates, in the order of STEPS: each may leave the word alone. The words they let through are judged
         # (judge: the adjustments and the verdict). Written out in one loop: this runs for every word of every story.
         for index, token in enumerate(tokens):
@@ -316,10 +313,10 @@ class RealWordError(Rule):
             elif in_heading(token.start) and HEADLINE.on:
                 left_alone(trace, token, HEADLINE)
             elif (alternatives := phrase_gates(reading, index, alternatives, trace, res)) is not None:
-                found = self.judge(doc, res, index, reading, unseen, alternatives)
+                found = self.judge(doc, res, index, reading, unseen, alternatives, pending)
                 if found is not None:
                     flagged[index] = found
-        yield from self.reported(doc, self.settled(doc, res, flagged))
+        yield from self.reported(doc, self.settled(doc, res, flagged, pending))
 
     def reported(self, doc, flagged: dict[int, tuple[str, float]]):
         """The diagnostics for the words judged slips, less the weaker of two adjacent suspects."""
@@ -338,11 +335,12 @@ class RealWordError(Rule):
             yield self.report(Span(token.start, token.end), f"'{token.text}' may be a slip for '{suggestion}' here",
                               (suggestion,), applicability=safety)
 
-    def judge(self, doc, res, index: int, reading: Reading, unseen: bool, alternatives: list[tuple[str, float]]
-              ) -> tuple[str, float] | None:
+    def judge(self, doc, res, index: int, reading: Reading, unseen: bool, alternatives: list[tuple[str, float]],
+              pending: list[tuple] | None = None) -> tuple[str, float] | None:
         """The likeliest alternative to token `index` (a word the gates let through) and its log10 odds over the word
         as written, when they clear the threshold; otherwise None: the adjustments (the bar for names, the context,
-        the story's bonuses) and the verdict (threshold, attested), in the order of STEPS."""
+        the story's bonuses) and the verdict (threshold, attested), in the order of STEPS. With `pending` (deferred),
+        a word weighed against all its alternatives is added to it instead, for the story's batch."""
         token = doc.tokens[index]
         lower = reading.words[index]
         evidence = reading.evidence
@@ -361,8 +359,7 @@ class RealWordError(Rule):
             if unigram is None or unigram < CONTENT_WORD:
                 story_bonus = topic_bonus(uses, len(doc.tokens), unigram)
         used = evidence.words_used if self.boost_alternatives else frozenset()
-        pending = None if usual else self.deferring(doc, res)
-        if pending is not None:  # the batch sets the bar (bar) only for the words with a likelier alternative
+        if pending is not None and not usual:  # the batch sets the bar (bar) only for words with a likelier alternative
             pending.append((index, lower, unseen, alternatives, story_bonus, words, position, used))
             return None
         named, limit = (False, _THRESHOLD if self.thresholded else 0.0) if usual else self.bar(doc, evidence, index)
@@ -381,25 +378,19 @@ class RealWordError(Rule):
         threshold = _THRESHOLD + _NAME_MARGIN if named and NAME_MARGIN_STEP.on else _THRESHOLD
         return named, threshold if self.thresholded else 0.0
 
-    def deferring(self, doc, res) -> list[tuple] | None:
-        """The words of this story judge leaves to one batch at its end (settled), or None when it weighs them one at
-        a time: decided at the story's first weighing; batches once the process has weighed BATCH_FROM rows one at a
-        time, numpy is at hand and no trace is kept."""
-        story = self.stories
-        if getattr(story, "doc", None) is not doc:
-            story.doc = doc
-            story.pending = [] if (doc.trace is None and RealWordError.rows_weighed >= BATCH_FROM and self.thresholded
-                                   and res.language_model.tables() is not None) else None
-        return story.pending
+    def deferred(self, doc, res) -> list[tuple] | None:
+        """The list where judge leaves this story's words to one batch at its end (settled), or None when it weighs
+        them one at a time: batches once the process has weighed BATCH_FROM rows one at a time, numpy is at hand and
+        no trace is kept."""
+        return [] if (doc.trace is None and RealWordError.rows_weighed >= BATCH_FROM and self.thresholded
+                      and res.language_model.tables() is not None) else None
 
-    def settled(self, doc, res, flagged: dict[int, tuple[str, float]]) -> dict[int, tuple[str, float]]:
+    def settled(self, doc, res, flagged: dict[int, tuple[str, float]], pending: list[tuple] | None
+                ) -> dict[int, tuple[str, float]]:
         """flagged, with the words judge deferred weighed in one batch (the same verdicts, in the same order)."""
-        story = self.stories
-        if getattr(story, "doc", None) is doc:
-            if story.pending:
-                evidence = doc.derived(NameEvidence)
-                flagged.update(weigh_batch(res, story.pending, lambda index: self.bar(doc, evidence, index)[1]))
-            story.doc = story.pending = None
+        if pending:
+            evidence = doc.derived(NameEvidence)
+            flagged.update(weigh_batch(res, pending, lambda index: self.bar(doc, evidence, index)[1]))
         return flagged
 
     def explained(self, doc, res, index: int, reading: Reading, weighing: partial, named: bool,
