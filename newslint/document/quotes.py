@@ -25,7 +25,9 @@ def _double_role(text: str, i: int, start: int, end: int, is_open: bool) -> bool
 
 
 def scan_quotes(text: str, start: int, end: int) -> QuoteScan:
-    """Pair double quotes (curly and straight) and curly single quotes in text[start:end].
+    """Pair double quotes (curly and straight) and curly single quotes in text[start:end]; a quotation may hold
+    another of either kind ("the "Father of the House" said" pairs both), so an opening mark inside an open quotation
+    leaves it open, unless a sentence has ended before it (a paragraph break lost: the first quotation runs on).
 
     A right single quote is also the apostrophe, so it only ever closes an open left single quote, and
     only when it is not between two letters ("don’t"); a stray one is never reported.
@@ -59,12 +61,9 @@ def scan_quotes(text: str, start: int, end: int) -> QuoteScan:
     for i in range(start, end):
         ch = text[i]
         if ch == "\u201c" or (ch == '"' and _double_role(text, i, start, end, bool(depths["d"]))):
-            if depths["d"]:
+            if depths["d"] and last_mark_before(text, start, i) in ".!?":  # a lost paragraph break: the quote runs on
                 where = depths["d"][-1]
-                if last_mark_before(text, start, i) in ".!?":  # a lost paragraph break: the quote runs on
-                    spans.append((stack[where][0], i))
-                else:
-                    unclosed.append((stack[where][0], text[stack[where][0]]))
+                spans.append((stack[where][0], i))
                 cut(where)
             push(i, "d")
         elif ch in "\u201d\"":
