@@ -61,15 +61,26 @@ def opens_with_quote(text: str, start: int, end: int) -> bool:
     return stripped[:1] in ("\u201c", '"', "\u2018")
 
 
+def resumes_after_subheads(prose: str, blocks, n: int) -> bool:
+    """Whether a quotation left open in paragraph n runs on past the subheads after it: the next paragraph opens
+    with a quotation mark, as it would straight after (a subhead set into a long quote)."""
+    m = n + 1
+    while m < len(blocks) and blocks[m].kind == "heading":
+        m += 1
+    return n + 1 < m < len(blocks) and blocks[m].kind == "paragraph" and opens_with_quote(prose, blocks[m].start,
+                                                                                        blocks[m].end)
+
+
 class UnbalancedQuote(Rule):
     """A quotation mark with no partner in its paragraph.
 
     What it does: pairs double quotation marks (curly and straight) and curly single quotes within each
-    paragraph and heading, allowing nested quotes. An opening mark never closed, or a closing mark with
-    nothing open, is flagged. Apostrophes and possessives ("don’t", "Jones’") are not quotation marks, and a
-    quotation left open at the end of a paragraph is fine when the next paragraph opens with a quotation mark
-    (how news copy runs one quote over several paragraphs) or closes it (a paragraph broken inside a quote). A new opening mark straight after a full
-    stop inside an open quotation is read the same way (a paragraph break lost when copy was pasted).
+    paragraph and heading, allowing nested quotes of either kind. An opening mark never closed, or a closing
+    mark with nothing open, is flagged. Apostrophes and possessives ("don’t", "Jones’") are not quotation
+    marks, and a quotation left open at the end of a paragraph is fine when the next paragraph opens with a
+    quotation mark (how news copy runs one quote over several paragraphs, past a subhead too) or closes it (a
+    paragraph broken inside a quote). A new opening mark straight after a full stop inside an open quotation
+    is read the same way (a paragraph break lost when copy was pasted).
 
     Why it matters: a missing closing quote makes the reporter's words read as the speaker's, which can put
     words in someone's mouth; a stray one makes readers hunt for a quote that is not there.
@@ -95,6 +106,8 @@ class UnbalancedQuote(Rule):
             follows = n + 1 < len(blocks) and blocks[n + 1].kind == block.kind == "paragraph"
             continues = follows and (opens_with_quote(prose, blocks[n + 1].start, blocks[n + 1].end)
                                      or bool(following.unopened))
+            if block.kind == "paragraph" and not follows and found.open_at_end:
+                continues = resumes_after_subheads(prose, blocks, n)
             ending = ParagraphEnd(prose, block.start, block.end)
             left_open = [] if continues else [(offset, mark) for offset, mark in found.open_at_end
                                               if not (follows and ending.runs_on(offset))]
