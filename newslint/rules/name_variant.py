@@ -180,10 +180,10 @@ def _text_at(doc, entry: int) -> str:
 # The steps, in the order the rule takes them (STEP_GROUPS below). Which capitalised words are spellings of a name:
 ACRONYM = Step(
     CODE, "acronym-or-initial", decides="an acronym (NATO, MPs, UK-based), or an abbreviation of the word list's with "
-    "no vowel (Rd, Mt, Sgt), is no spelling of a name: its capitals are not a slip (a single letter, an initial, is "
-    "never read as one)",
+    "no vowel and its full stop (Rd., Mt., Sgt.), is no spelling of a name: its capitals are not a slip (a single "
+    "letter, an initial, is never read as one)",
     allows=("The [[OSCE]] monitors met Osce staff and Osce drivers.",
-            "The firm is at 25 Green Bay [[Rd]], Evanston. Red Smith runs it with Red Jones."))
+            "The firm moved to Green Bay [[Rd]]. in Evanston, where Red Smith runs it with Red Jones."))
 TITLE_BEFORE_NAME = Step(
     CODE, "title-before-a-name", decides="a title before a capitalised word (Gen Farrow) is no spelling of a name; "
     "alone, the same word may be a slip (Gen for Gene)",
@@ -570,7 +570,7 @@ class NameVariant(Rule):
             joined = index + 1 < len(tokens) and evidence.joined(index, index + 1)
             title = (joined and word.lower() in TITLES and is_capitalised(tokens[index + 1].text)
                      and TITLE_BEFORE_NAME.on)
-            if title or not _is_name_like(word):
+            if title or not _spelt_as_a_name(doc, token, word):
                 if tracing:
                     _trace_no_spelling(doc, index, word, title)
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
@@ -645,9 +645,19 @@ def _is_name_like(word: str) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    """Capitals in a part (NATO, MPs, UK-based), or an abbreviation with no vowel (Rd, Mt: not Dw, a slip of Dow)."""
-    return (any(len(part.rstrip("s")) > 1 and part.rstrip("s").isupper() for part in word.split("-"))
-            or (word.lower() in ABBREVIATIONS and not any(letter in "aeiouy" for letter in word.lower())))
+    return any(len(part.rstrip("s")) > 1 and part.rstrip("s").isupper() for part in word.split("-"))
+
+
+def _spelt_as_a_name(doc, token, word: str) -> bool:
+    """_is_name_like, and (step acronym-or-initial) no abbreviation written with its full stop."""
+    return _is_name_like(word) and not (ACRONYM.on and _abbreviation(doc, token, word))
+
+
+def _abbreviation(doc, token, word: str) -> bool:
+    """An abbreviation of the word list's with no vowel, written with its full stop (Rd., Mt.): not Pp, a slip of
+    Pop, nor Dw, one of Dow."""
+    return (word.lower() in ABBREVIATIONS and not VOWELS & set(word.lower())
+            and doc.prose[token.start + len(word):token.start + len(word) + 1] == ".")
 
 
 def _swapped_unknowns(res, big: Variant, small: Variant, at: int) -> bool:
