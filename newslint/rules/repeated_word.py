@@ -68,7 +68,9 @@ class RepeatedWord(Rule):
             word = first.text.lower()
             if word != second.text.lower() or self._left_alone(word, tokens, index, res):
                 continue
-            if stuck_to_digits(prose, first):  # the "st" of "61st St.": part of a number, not a word
+            # Letters stuck to a number are its suffix: a word after them in another case is another word ("61st
+            # St."), the suffix written again a repeat ("110th th").
+            if first.text != second.text and stuck_to_digits(prose, first):
                 continue
             if not LINE_SPACE_RE.fullmatch(prose, first.end, second.start):
                 continue
