@@ -42,6 +42,11 @@ class Token(NamedTuple):
         return self.start + len(self.text)
 
 
+def abbreviated(prose: str, word: str, end: int) -> bool:
+    """An abbreviation of the word list's written with its full stop, which stands at `end` (Gen., Rd.)."""
+    return word.lower() in ABBREVIATIONS and prose[end:end + 1] == "."
+
+
 def stuck_to_digits(prose: str, token: Token) -> bool:
     """True for letters written against a number: 5km, 1990s, 5th, Hwasong-15."""
     start, end = token.start, token.start + len(token.text)

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document.text import (
-    ABBREVIATIONS,
     NAME_PARTICLES,
     WORD_RE,
     Token,
+    abbreviated,
     in_other_script,
     match_case,
     stuck_to_digits,
@@ -533,7 +533,7 @@ def known_elsewhere(f: FileCheck, token: Token, word: str) -> str | None:
     if f.lexicon.is_other_dialect(word):
         return (f"the other standard's spelling (NL302 reports it; "
                 f"{f.lexicon.counterpart(word) or 'no direct counterpart'} in this one)")
-    if word.lower() in ABBREVIATIONS and f.doc.prose[token.end:token.end + 1] == ".":
+    if abbreviated(f.doc.prose, word, token.end):
         return "an abbreviation with its full stop (Coun., Gen.)"
     return None
 

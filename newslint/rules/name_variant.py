@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from newslint.document.text import ABBREVIATIONS, TITLES
+from newslint.document.text import TITLES, abbreviated
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
@@ -656,8 +656,7 @@ def _spelt_as_a_name(doc, token, word: str) -> bool:
 def _abbreviation(doc, token, word: str) -> bool:
     """An abbreviation of the word list's with no vowel, written with its full stop (Rd., Mt.): not Pp, a slip of
     Pop, nor Dw, one of Dow."""
-    return (word.lower() in ABBREVIATIONS and not VOWELS & set(word.lower())
-            and doc.prose[token.start + len(word):token.start + len(word) + 1] == ".")
+    return abbreviated(doc.prose, word, token.start + len(word)) and not VOWELS & set(word.lower())
 
 
 def _swapped_unknowns(res, big: Variant, small: Variant, at: int) -> bool:
