@@ -11,7 +11,7 @@ import pytest
 
 from newslint.engine.config import Config, Origin, Pattern, Patterns
 from newslint.engine.discovery import git_dir, work_tree
-from newslint.engine.run import Run
+from newslint.engine.run import Run, real_paths
 
 DOUBLED = "Storm hits coast\n\nThe storm hit the the coast on Monday.\n"
 
@@ -251,7 +251,7 @@ def test_a_walk_keeps_no_path_of_the_files_it_passed(tree):
     for name in ("desk/b.txt", "desk/a.txt", "desk/old/c.md"):
         tree(name, DOUBLED)
     run = Run()
-    count, once = run._survey(["desk"])
+    count, once = run._survey(["desk"], real_paths(["desk"]))
     entries = list(run._entries(["desk"], None, once))
     assert count == 3 and entries == [("file", "desk/a.txt", ""), ("file", "desk/b.txt", ""),
                                       ("file", "desk/old/c.md", "")]

@@ -135,13 +135,13 @@ class Run:
     # -- files -------------------------------------------------------------------------------------
     def files(self, raw_paths: list[str]) -> tuple[list[str], list[str]]:
         """The files a run over these paths would lint, in order ('-' for stdin), and the problems met."""
-        entries = list(self._entries(raw_paths, None, self._survey(raw_paths)[1]))
+        entries = list(self._entries(raw_paths, None, self._survey(raw_paths, real_paths(raw_paths))[1]))
         return [path for kind, path, _ in entries if kind != "error"], [error for kind, _, error in entries if error]
 
-    def _survey(self, raw_paths: list[str]) -> tuple[int, Once]:
+    def _survey(self, raw_paths: list[str], roots: tuple[str, ...]) -> tuple[int, Once]:
         """A first walk, keeping no path: how many files the paths name (a file through a link and itself count
-        twice), and how to tell a file met again. It finds every configuration the run uses (so a bad one stops
-        the run before any result) and which user patterns matched nothing."""
+        twice), and how to tell a file met again (roots: the paths' real paths). It finds every configuration the
+        run uses (so a bad one stops the run before any result) and which user patterns matched nothing."""
         count, linked = 0, set()
         for raw in raw_paths:
             if raw != "-":
@@ -149,7 +149,7 @@ class Run:
                     count += 1
                     if link:
                         linked.add(real)
-        return count, Once(overlapping(raw_paths), linked)
+        return count, Once(overlapping(roots), linked)
 
     def _entries(self, raw_paths: list[str], stdin_filename: str | None, once: Once
                  ) -> Iterator[tuple[str, str, str]]:
@@ -180,9 +180,9 @@ class Run:
             from newslint.engine.baseline import Baseline
 
             known = Baseline.load(baseline, missing_ok=write_baseline)
-        mode = Mode(fix, diff, unsafe, tuple(os.path.realpath(raw) for raw in raw_paths if raw != "-"))
+        mode = Mode(fix, diff, unsafe, real_paths(raw_paths))
         report = Report(keep_items=keep_items)
-        count, once = self._survey(raw_paths)
+        count, once = self._survey(raw_paths, mode.write_within)
         report.warnings.extend(self.discovery.warnings())
         report.rules = self._every_linter(stdin_filename or "-" if "-" in raw_paths else None)
         # Two readers of one walk: tee holds only the files the workers have been handed ahead of the report.
@@ -398,9 +398,13 @@ class Once:
         return True
 
 
-def overlapping(raw_paths: list[str]) -> bool:
-    """Whether two of the paths name one file or folder, or one lies inside another's folder."""
-    roots = [os.path.realpath(raw) for raw in raw_paths if raw != "-"]
+def real_paths(raw_paths: list[str]) -> tuple[str, ...]:
+    """The real paths of the files and folders a run names (not stdin)."""
+    return tuple(os.path.realpath(raw) for raw in raw_paths if raw != "-")
+
+
+def overlapping(roots: tuple[str, ...]) -> bool:
+    """Whether two of these real paths name one file or folder, or one lies inside another's folder."""
     named = set(roots)
     if len(named) < len(roots):
         return True
