@@ -34,7 +34,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from newslint import data
-from newslint.language.lexicon import COMMON_WORD, LONGEST_WORD, SLIP_KINDS, slip
+from newslint.language.lexicon import COMMON_WORD, LONGEST_WORD, SLIP_KINDS, keystroke_slip
 from newslint.language.ngrams import NgramTable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -233,8 +233,7 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set
 
 def slip_kind(written: str, intended: str) -> str:
     """The keystroke slip that makes `written` of `intended`, as its place in SLIP_KINDS (one digit)."""
-    kind = slip(written, intended) if abs(len(written) - len(intended)) <= 1 else "no one slip"
-    return str(SLIP_KINDS.index(kind))
+    return str(SLIP_KINDS.index(keystroke_slip(written, intended)))
 
 
 def confusion_mark(a: str, b: str, sounds: dict[str, list[tuple[str, ...]]]) -> str:
@@ -273,10 +272,10 @@ def attested_words(words: dict[str, float]) -> list[str]:
     return sorted(out)
 
 
-def language_model() -> dict[str, tuple[str, bytes]]:
-    """The Sphinx trigram model as newslint's trie (see newslint/language/language_model.py): the most probable plain
-    words in checksum order, their bigrams grouped by first word, and the trigrams grouped by their first two
-    words; each as a section type and its bytes."""
+def language_model() -> tuple[set[str], dict[str, tuple[str, bytes]]]:
+    """The words the model keeps, and the Sphinx trigram model as newslint's trie (see
+    newslint/language/language_model.py): the most probable plain words in checksum order, their bigrams grouped by
+    first word, and the trigrams grouped by their first two words; each as a section type and its bytes."""
     from sphinx_lm import read_trie_lm
 
     from newslint.language.language_model import SENTENCE_END, SENTENCE_START, quantise_backoff, quantise_prob, word_key

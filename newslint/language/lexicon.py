@@ -215,6 +215,12 @@ def slip(typo: str, word: str) -> str:
     return _swap_slip(typo, word) if len(typo) == len(word) else _letter_slip(typo, word)
 
 
+def keystroke_slip(typo: str, word: str) -> str:
+    """slip, for two words at most a letter apart in length; "no one slip" for any others (the kind the confusion
+    sets store for each pair: a homophone or a sound-alike may be further apart)."""
+    return slip(typo, word) if abs(len(typo) - len(word)) <= 1 else "no one slip"
+
+
 def _swap_slip(typo: str, word: str) -> str:
     """Same length: two neighbours swapped, or one letter typed for another (a keyboard neighbour or not)."""
     diffs = [i for i, (a, b) in enumerate(zip(typo, word)) if a != b]
