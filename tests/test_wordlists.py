@@ -26,6 +26,7 @@ LISTS = {
     "hyphen-prefixes": (LOWER, "sorted"),
     "meaningful-hyphen-prefixes": (LOWER, "sorted"),
     "metadata-keys": (re.compile(r"[A-Z0-9][A-Z0-9_ -]*"), "sorted"),
+    "misused-phrases": (re.compile(r"[a-z' -]+ = [a-z' -]+(?:; not before: [a-z']+(?:, [a-z']+)*)?"), "sorted"),
     "name-particles": (LOWER, "sorted"),
     "not-after-an-article": (LOWER, "sorted"),
     "not-variants": (LOWER, "sorted"),
@@ -130,3 +131,27 @@ def test_auxiliary_forms_are_words_and_each_form_belongs_to_one_verb():
     forms = [form for verb in wordlists.entries("auxiliary-tenses") for form in verb.split()]
     assert [form for form in forms if not lexicon.is_word(form)] == [] and len(forms) == len(set(forms))
     assert AUXILIARY_TENSES["had"] == {"have", "has", "had", "having"} and "was" not in AUXILIARY_TENSES["has"]
+
+
+def test_each_misused_phrase_differs_from_its_set_phrase_in_words_it_reports_and_no_fix_makes_another_remark():
+    from newslint.rules.misused_phrase import parse, phrases
+
+    entries, pattern = phrases()
+    assert len(entries) == len(wordlists.entries("misused-phrases"))
+    for line in wordlists.entries("misused-phrases"):
+        entry = parse(line)
+        first, wrong_end, right_end = entry.differing()
+        assert entry.wrong[first:wrong_end] != entry.right[first:right_end], line
+        assert entry.wrong[:first] == entry.right[:first] and entry.wrong[wrong_end:] == entry.right[right_end:], line
+        assert pattern.search(" ".join(entry.right)) is None, f"{line}: the set phrase is itself on the list"
+    wrongs = [entry.wrong for entry in entries]
+    assert len(set(wrongs)) == len(wrongs)
+
+
+def test_a_misused_phrase_line_that_is_not_wrong_equals_right_is_refused():
+    from newslint.rules.misused_phrase import parse
+
+    assert parse("would of = would have; not before: course, all").not_before == {"course", "all"}
+    for bad in ("free reign", "= free rein", "free reign =", "would of = would have; unless: course"):
+        with pytest.raises(ValueError, match="misused-phrases.txt"):
+            parse(bad)

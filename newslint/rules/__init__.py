@@ -31,6 +31,7 @@ CODES = (
     Code("NL103", "rejected-word", "error", 30),
     Code("NL101", "misspelling", "error", 40),
     Code("NL102", "unknown-word", "warning", 50),
+    Code("NL204", "misused-phrase", "error", 55),
     Code("NL201", "real-word-error", "error", 60),
     Code("NL202", "article-agreement", "error", 70),
     Code("NL203", "possessive-contraction", "error", 80),
