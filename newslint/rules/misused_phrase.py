@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import compress, count
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from newslint import wordlists
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
     from newslint.engine.diagnostic import Diagnostic
     from newslint.engine.resources import Resources
 
-WORD_RE = re.compile(r"[\w'’-]+")
 APOSTROPHES = str.maketrans("’", "'")
 
 
@@ -51,14 +51,41 @@ def parse(line: str) -> Misused:
 
 
 @cache
-def phrases() -> tuple[tuple[Misused, ...], re.Pattern[str]]:
-    """The list's entries, longest first, and one pattern with a group for each, matched in any letter case as whole
-    words, with any run of whitespace between words and either apostrophe."""
-    entries = sorted(map(parse, wordlists.entries("misused-phrases")), key=lambda e: len(" ".join(e.wrong)),
-                     reverse=True)
-    alternatives = "|".join("(" + r"\s+".join(re.escape(w).replace("'", "['’]") for w in e.wrong) + ")"
-                            for e in entries)
-    return tuple(entries), re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
+def phrases() -> dict[str, tuple[tuple[int, Misused], ...]]:
+    """The list's entries by the longest word of the wrong phrase (most words are common, and each one looked up is
+    a phrase to try), with either apostrophe: (the word's place in the phrase, entry), longest phrase first."""
+    by_anchor: dict[str, list[tuple[int, Misused]]] = {}
+    for entry in sorted(map(parse, wordlists.entries("misused-phrases")), key=lambda e: -len(e.wrong)):
+        place = max(range(len(entry.wrong)), key=lambda i: len(entry.wrong[i]))
+        for anchor in {entry.wrong[place], entry.wrong[place].replace("'", "’")}:
+            by_anchor.setdefault(anchor, []).append((place, entry))
+    return {anchor: tuple(entries) for anchor, entries in by_anchor.items()}
+
+
+def matches(doc: Document) -> Iterator[tuple[int, Misused]]:
+    """(index of its first token, entry) for each misused phrase in the document's words, in any letter case and
+    with either apostrophe, its words whole and separated by whitespace alone."""
+    by_anchor, tokens, prose = phrases(), doc.tokens, doc.prose
+    lowered = list(map(str.lower, map(attrgetter("text"), tokens)))
+    for index in compress(count(), map(by_anchor.__contains__, lowered)):  # C loops: this runs for every word
+        for place, entry in by_anchor[lowered[index]]:
+            if written_at(tokens, prose, index - place, entry):
+                yield index - place, entry
+                break
+
+
+def written_at(tokens, prose: str, first: int, entry: Misused) -> bool:
+    """The entry's wrong phrase is the words from token `first`, with whitespace alone between them, and the word after
+    them is none of those after which it is another phrase."""
+    last = first + len(entry.wrong) - 1
+    return first >= 0 and last < len(tokens) and all(
+        plain(tokens[i].text) == word and (i == first or prose[tokens[i - 1].end:tokens[i].start].isspace())
+        for i, word in enumerate(entry.wrong, first)) and (
+        not entry.not_before or last + 1 == len(tokens) or plain(tokens[last + 1].text) not in entry.not_before)
+
+
+def plain(word: str) -> str:
+    return word.lower().translate(APOSTROPHES)
 
 
 class MisusedPhrase(Rule):
@@ -87,25 +114,15 @@ class MisusedPhrase(Rule):
     fix_safety = Applicability.UNSAFE
 
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
-        entries, pattern = phrases()
-        prose = doc.prose
-        for match in pattern.finditer(prose):
-            entry = entries[match.lastindex - 1]  # type: ignore[operator]
-            if entry.not_before and next_word(prose, match.end()) in entry.not_before:
+        tokens, prose = doc.tokens, doc.prose
+        for index, entry in matches(doc):
+            if doc.in_heading(tokens[index].start):
                 continue
-            if doc.in_heading(match.start()):
-                continue
-            words = list(WORD_RE.finditer(prose, match.start(), match.end()))
             first, wrong_end, right_end = entry.differing()
-            start, end = words[first].start(), words[wrong_end - 1].end()
+            start, end = tokens[index + first].start, tokens[index + wrong_end - 1].end
             found = prose[start:end]
             suggestion = match_case(found, " ".join(entry.right[first:right_end]))
-            written = " ".join(match.group().split())
+            written = " ".join(t.text for t in tokens[index:index + len(entry.wrong)])
             phrase = " ".join(entry.right).replace("'", "’") if "’" in written else " ".join(entry.right)
             yield self.report(Span(start, end), f"'{written}': the set phrase is '{phrase}'", (suggestion,))
 
-
-def next_word(prose: str, end: int) -> str:
-    """The word after `end` in lower case, with plain apostrophes ("" at the end of the text)."""
-    match = WORD_RE.search(prose, end)
-    return match.group().lower().translate(APOSTROPHES) if match else ""
