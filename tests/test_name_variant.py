@@ -111,6 +111,8 @@ def test_ties_go_to_the_form_seen_first(story):
     "Talks\n\nThe North Korean general and North Korean aides said the general had read the Koran.\n",
     # A capital at a sentence start is no spelling of a name.
     "Graft\n\nThe Anti-Corruption Commission met. Anti-corruption groups said the Anti-Corruption Commission lied.\n",
+    # Two names, each in its own country's spelling of one word.
+    "Labour wins\n\nAustralia's Labor Party won the election, a result the Labour Party in Britain welcomed.\n",
     # A name spelt the same way throughout.
     "Port plan\n\nPilar Marsh-Okonjo spoke in Lagos. Marsh-Okonjo's plan was backed by Lagos officials.\n",
 ])

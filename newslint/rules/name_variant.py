@@ -200,6 +200,11 @@ FORMS_OF_A_WORD = Step(
     "lower case (Patrolman, Patrolmen; Princes, Princess), neither a name alone, are two forms of a word, not a "
     "name and its slip", allows=("Patrolman Jones came and Patrolman Jones left. [[Patrolmen]] Slate and Crawford "
                                  "stayed.",))
+TWO_STANDARDS = Step(
+    CODE, "two-standards", decides="two spellings that are one word as the two standards spell it (Labor, Labour; "
+    "Center, Centre) are two names, each spelt as its own country spells it (Australia's Labor Party and Britain's "
+    "Labour Party, the Kennedy Center and the Barbican Centre), not a name and its slip",
+    allows=("Australia's Labor Party won the election, a result the [[Labour]] Party in Britain welcomed.",))
 REPEATED = Step(
     CODE, "repeated-spelling", decides="a spelling written more than once, and more than half as often as the other, "
     "is a second name (Halvarsen twice beside Halvorsen three times)",
@@ -327,6 +332,12 @@ def _forms_of_a_word(p: Pair) -> int | None:
     return NOT_A_SLIP if plural else None
 
 
+def _two_standards(p: Pair) -> int | None:
+    a, b = p.form.lower(), p.other.lower()
+    return NOT_A_SLIP if any((mark := p.lexicon.mark(x)) and mark.counterpart == y for x, y in ((a, b), (b, a))) \
+        else None
+
+
 def _repeated(p: Pair) -> int | None:
     if not (p.small.count > 1 and p.small.count > REPEATED_SHARE * p.big.count):
         return None
@@ -422,7 +433,7 @@ def _everyday_alone(p: Pair) -> int | None:
 
 # The slip steps with their tests, walked in this order: the first to give a score decides the pair.
 SLIP_STEPS: tuple[tuple[Step, Callable[[Pair], int | None]], ...] = (
-    (FORMS_OF_A_WORD, _forms_of_a_word), (REPEATED, _repeated), (TEAM_SHEET, _team_sheet),
+    (FORMS_OF_A_WORD, _forms_of_a_word), (TWO_STANDARDS, _two_standards), (REPEATED, _repeated), (TEAM_SHEET, _team_sheet),
     (MAJORITY_NO_NAME, _majority_no_name),
     (FAMILY_NAME_AFTER_TITLE, _family_name_after_title), (LAST_LETTER, _last_letter),
     (SHARED_NEIGHBOUR_STEP, _shared_neighbour), (EVERYDAY_IN_COMPANY, _everyday_in_company),
@@ -435,7 +446,7 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("Which spellings one slip apart are weighed against each other", (FAMILY,)),
     ("Whether the less used of two spellings one slip apart is a slip of the other: the first step that answers "
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
-     "before it from answering", (FORMS_OF_A_WORD, REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME,
+     "before it from answering", (FORMS_OF_A_WORD, TWO_STANDARDS, REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME,
                                   FAMILY_NAME_AFTER_TITLE, LAST_LETTER, DOUBLED_LAST_LETTER, SHARED_NEIGHBOUR_STEP,
                                   EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME,
                                   WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
@@ -484,7 +495,8 @@ class NameVariant(Rule):
     less are flagged with the form it uses most (ties: the first seen). Two established words or names one
     letter apart (Iran / Iraq, Brown / Browne) are left alone unless they share a neighbouring capitalised
     word ("North Koran" beside "North Korean"); different people who share a family name (Kim Jong-un,
-    Kim Do-gyun) differ by more than a slip.
+    Kim Do-gyun) differ by more than a slip; one word as the two standards spell it is two names, each spelt as its
+    country does (Australia's Labor Party, Britain's Labour Party).
 
     Why it matters: a misspelt name is the error readers and subjects notice first, and a spell checker
     cannot see it: the wrong form is either unknown to every dictionary or a real word.
