@@ -205,6 +205,11 @@ SET_PHRASE = Step(
     "after or before it, the model finds it 10^PHRASE_LIFT times likelier than anywhere; a slip is not (the "
     "goverment: 10^0.9)",
     allows=("The deal is now de [[facto]] policy.",))
+ACCENTED_LETTER = Step(
+    "NL101", "accented-letter",
+    decides="a word with a letter an English keyboard does not type (gardaí, whānau) is written so on purpose: a "
+    "foreign or regional term, no slip of an English word",
+    allows=("The Taoiseach said [[gardaí]] had made two arrests.",))
 ELISION = Step(
     "NL101", "elision",
     decides="a word written with its last letter elided, an apostrophe in its place, is speech set down on purpose "
@@ -326,7 +331,8 @@ class Spelling(Rule):
     sentence start, romanised given names (Do-gyun, Ik-san), words after a title, acronyms, words with inner
     capitals, a short word inside a foreign name (Pilipino sa Kanlurang) and a lower-case word used twice in the
     story are left alone; numbers with units, URLs, e-mail addresses and handles are not prose, and words in other
-    scripts (москва, 梦) are not English. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a
+    scripts (москва, 梦) are not English, nor are words with a letter an English keyboard does not type (gardaí,
+    whānau): no slip makes one. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a
     foreign term, as house styles mark them, unless one is a slip of an everyday word alone or among English words
     (*realy*). A "word" of more than 47 letters, two more than the longest in the dictionary, is no slip of any
     word: it is reported as too long to correct, with no suggestion. The search for slips has a budget per file,
@@ -563,6 +569,11 @@ def set_phrase(f: FileCheck, u: Unknown) -> Detail | None:
     return None
 
 
+def accented_letter(f: FileCheck, u: Unknown) -> Detail | None:
+    letters = "".join(ch for ch in u.word if ch.isalpha() and not ch.isascii())
+    return {"letters": letters} if letters else None
+
+
 def elision(f: FileCheck, u: Unknown) -> Detail | None:
     """countin', darlin' (g), ol', an' (d): the apostrophe right after the word stands for its last letter."""
     prose, end = f.doc.prose, u.end
@@ -697,7 +708,7 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
     (EVERYDAY_WORD, everyday_word), (NAME_PARTICLE, name_particle), (FOREIGN_NAME_PARTICLE, foreign_name_particle),
     (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
-    (SET_PHRASE, set_phrase), (ELISION, elision), (FOREIGN_RUN, foreign_run), (USED_TWICE, used_twice),
+    (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (ELISION, elision), (FOREIGN_RUN, foreign_run), (USED_TWICE, used_twice),
     (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name), (CAPITALISED_NO_SLIP, capitalised_no_slip),
     (DERIVED_WORD, derived_word), (COMPOUND, compound), (ITALICS_MARK_FOREIGN, italics_mark_foreign),
     (FOREIGN_PHRASE_IN_ITALICS, foreign_phrase_in_italics))
