@@ -12,7 +12,7 @@ from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
-from newslint.language.lexicon import COMMON_WORD
+from newslint.language.lexicon import COMMON_WORD, slip
 from newslint.language.names import NameEvidence, deletions, fold, is_capitalised, slip_at, strip_possessive
 
 if TYPE_CHECKING:
@@ -205,6 +205,11 @@ TWO_STANDARDS = Step(
     "Center, Centre) are two names, each spelt as its own country spells it (Australia's Labor Party and Britain's "
     "Labour Party, the Kennedy Center and the Barbican Centre), not a name and its slip",
     allows=("Australia's Labor Party won the election, a result the [[Labour]] Party in Britain welcomed.",))
+TWO_PEOPLE = Step(
+    CODE, "different-given-names", decides="two spellings of a family name, each written after given names the other "
+    "never follows (Ralph Houk, Don Hoak), are two people's names, not a name and its slip; unless two letters are "
+    "swapped, a typing slip whoever it names (John Killingsworth, Minnie Kililngsworth)",
+    allows=("The manager, Ralph Houk, praised the side, and the third baseman, Don [[Hoak]], agreed.",))
 REPEATED = Step(
     CODE, "repeated-spelling", decides="a spelling written more than once, and more than half as often as the other, "
     "is a second name (Halvarsen twice beside Halvorsen three times)",
@@ -338,6 +343,16 @@ def _two_standards(p: Pair) -> int | None:
         else None
 
 
+def _two_people(p: Pair) -> int | None:
+    if slip(p.small.key, p.big.key) == "transposition":
+        return None
+    before, other_before = p.near[0][-1], p.near[1][-1]
+    given = before | other_before
+    if not before or not other_before or not all(w.capitalize() in p.lexicon.proper for w in given):
+        return None
+    return None if any(_alike(a, b) for a in before for b in other_before) else NOT_A_SLIP
+
+
 def _repeated(p: Pair) -> int | None:
     if not (p.small.count > 1 and p.small.count > REPEATED_SHARE * p.big.count):
         return None
@@ -433,7 +448,8 @@ def _everyday_alone(p: Pair) -> int | None:
 
 # The slip steps with their tests, walked in this order: the first to give a score decides the pair.
 SLIP_STEPS: tuple[tuple[Step, Callable[[Pair], int | None]], ...] = (
-    (FORMS_OF_A_WORD, _forms_of_a_word), (TWO_STANDARDS, _two_standards), (REPEATED, _repeated), (TEAM_SHEET, _team_sheet),
+    (FORMS_OF_A_WORD, _forms_of_a_word), (TWO_STANDARDS, _two_standards), (TWO_PEOPLE, _two_people),
+    (REPEATED, _repeated), (TEAM_SHEET, _team_sheet),
     (MAJORITY_NO_NAME, _majority_no_name),
     (FAMILY_NAME_AFTER_TITLE, _family_name_after_title), (LAST_LETTER, _last_letter),
     (SHARED_NEIGHBOUR_STEP, _shared_neighbour), (EVERYDAY_IN_COMPANY, _everyday_in_company),
@@ -446,7 +462,7 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("Which spellings one slip apart are weighed against each other", (FAMILY,)),
     ("Whether the less used of two spellings one slip apart is a slip of the other: the first step that answers "
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
-     "before it from answering", (FORMS_OF_A_WORD, TWO_STANDARDS, REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME,
+     "before it from answering", (FORMS_OF_A_WORD, TWO_STANDARDS, TWO_PEOPLE, REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME,
                                   FAMILY_NAME_AFTER_TITLE, LAST_LETTER, DOUBLED_LAST_LETTER, SHARED_NEIGHBOUR_STEP,
                                   EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME,
                                   WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
@@ -495,8 +511,9 @@ class NameVariant(Rule):
     less are flagged with the form it uses most (ties: the first seen). Two established words or names one
     letter apart (Iran / Iraq, Brown / Browne) are left alone unless they share a neighbouring capitalised
     word ("North Koran" beside "North Korean"); different people who share a family name (Kim Jong-un,
-    Kim Do-gyun) differ by more than a slip; one word as the two standards spell it is two names, each spelt as its
-    country does (Australia's Labor Party, Britain's Labour Party).
+    Kim Do-gyun) differ by more than a slip, and two family names each written after given names the other never
+    follows are two people (Ralph Houk, Don Hoak) unless two letters are swapped; one word as the two standards spell
+    it is two names, each spelt as its country does (Australia's Labor Party, Britain's Labour Party).
 
     Why it matters: a misspelt name is the error readers and subjects notice first, and a spell checker
     cannot see it: the wrong form is either unknown to every dictionary or a real word.
