@@ -169,3 +169,13 @@ def test_contractions_are_words_with_either_apostrophe_and_dropped_apostrophes_a
     result = cli("--format", "json", "--select", "NL101", str(path))
     assert [(d["message"], d["suggestions"][:1]) for d in result.json["diagnostics"]] == [
         ("Missing apostrophe in 'dont'", ["don't"]), ("Missing apostrophe in 'didnt'", ["didn't"])]
+
+
+def test_a_word_opening_a_sentence_counts_its_lower_case_uses_a_habit_still_a_slip(story):
+    # iwi (a Maori tribe) twice in lower case: a term the story means, capitalised where a sentence opens with it
+    term = story("Treaty talks\n\nThe iwi said the deal was fair. Iwi leaders met, and the iwi will vote.\n")
+    assert diagnostics("--select", "NL101", str(term)) == []
+    habit = story("Budget\n\nGoverment plans were set out. The goverment said so.\n", "habit.txt")
+    assert diagnostics("--select", "NL101", str(habit)) == [
+        (3, 1, "NL101", "Unknown word 'Goverment'", "Government"),
+        (3, 35, "NL101", "Unknown word 'goverment'", "government")]

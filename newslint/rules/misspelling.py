@@ -223,9 +223,10 @@ FOREIGN_RUN = Step(
     allows=("The crowd shouted: pas [[une]] goutte de sang.",))
 USED_TWICE = Step(
     "NL101", "used-twice",
-    decides="a word the story uses more than once, in the same form, is a name or a term it means; not a lower-case "
-    "word one slip from an everyday word (goverment twice is a habit, not a term)",
-    allows=("The grumbz met. Two [[grumbz]] agreed.",))
+    decides="a word the story uses more than once, in the same form (or in lower case, when it is capitalised only "
+    "at its first letter: a sentence opens with it), is a name or a term it means; not a word written in lower case "
+    "one slip from an everyday word (goverment twice is a habit, not a term)",
+    allows=("The grumbz met. Two [[grumbz]] agreed.", "The wugs met. [[Wugs]] agreed."))
 INNER_CAPITALS = Step(
     "NL101", "inner-capitals",
     decides="a word with capitals inside it is a brand or a name (eBay, iPhone)",
@@ -597,8 +598,11 @@ def foreign_run(f: FileCheck, u: Unknown) -> Detail | None:
 
 
 def used_twice(f: FileCheck, u: Unknown) -> Detail | None:
-    uses = f.evidence.forms[u.word]
-    if uses > 1 and not (u.word.islower() and len(u.word) >= HABIT_LENGTH and f.lexicon.near_common_word(u.word)):
+    lower = u.word.lower()
+    lower_uses = f.evidence.forms[lower] if u.word == lower.capitalize() and u.word != lower else 0
+    uses = f.evidence.forms[u.word] + lower_uses
+    written_lower = u.word.islower() or lower_uses > 0
+    if uses > 1 and not (written_lower and len(lower) >= HABIT_LENGTH and f.lexicon.near_common_word(lower)):
         return {"uses": uses}
     return None
 
