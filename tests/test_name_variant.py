@@ -228,8 +228,8 @@ def test_name_evidence_says_why_a_word_is_a_name_and_looks_like_name_agrees():
 
 
 def test_a_family_name_after_given_names_the_other_spelling_never_follows_is_another_person_unless_letters_swap(story):
-    two_people = ("Yankees win\n\nThe manager, Ralph Houk, praised the side. The third baseman, Don Hoak, said the side "
-                  "had earned it, and Houk agreed.\n")
+    two_people = ("Yankees win\n\nThe manager, Ralph Houk, praised the side. The third baseman, Don Hoak, said the "
+                  "side had earned it, and Houk agreed.\n")
     assert found(story, two_people) == []
     swapped = ("Estate case\n\nJohn Killingsworth filed the will. His sister, Minnie Kililngsworth, contested it, and "
                "Killingsworth said the court would decide.\n")

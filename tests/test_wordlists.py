@@ -136,7 +136,7 @@ def test_auxiliary_forms_are_words_and_each_form_belongs_to_one_verb():
 def test_each_misused_phrase_differs_from_its_set_phrase_in_words_it_reports_and_no_fix_makes_another_remark():
     from newslint.document.document import Document
     from newslint.document.source import decode
-    from newslint.rules.misused_phrase import matches, parse, phrases
+    from newslint.language.misused_phrases import matches, parse, phrases
 
     entries = {entry for anchored in phrases().values() for _, entry in anchored}
     assert len(entries) == len(wordlists.entries("misused-phrases"))
@@ -154,7 +154,7 @@ def test_each_misused_phrase_differs_from_its_set_phrase_in_words_it_reports_and
 
 
 def test_a_misused_phrase_line_that_is_not_wrong_equals_right_is_refused():
-    from newslint.rules.misused_phrase import parse
+    from newslint.language.misused_phrases import parse
 
     assert parse("would of = would have; not before: course, all").not_before == {"course", "all"}
     for bad in ("free reign", "= free rein", "free reign =", "would of = would have; unless: course"):

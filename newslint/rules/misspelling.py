@@ -712,7 +712,8 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
     (EVERYDAY_WORD, everyday_word), (NAME_PARTICLE, name_particle), (FOREIGN_NAME_PARTICLE, foreign_name_particle),
     (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
-    (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (ELISION, elision), (FOREIGN_RUN, foreign_run), (USED_TWICE, used_twice),
+    (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (ELISION, elision), (FOREIGN_RUN, foreign_run),
+    (USED_TWICE, used_twice),
     (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name), (CAPITALISED_NO_SLIP, capitalised_no_slip),
     (DERIVED_WORD, derived_word), (COMPOUND, compound), (ITALICS_MARK_FOREIGN, italics_mark_foreign),
     (FOREIGN_PHRASE_IN_ITALICS, foreign_phrase_in_italics))

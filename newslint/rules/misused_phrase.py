@@ -3,89 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
-from itertools import compress, count
-from operator import attrgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from newslint import wordlists
 from newslint.document.text import match_case
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+from newslint.language.misused_phrases import matches
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
     from newslint.engine.diagnostic import Diagnostic
     from newslint.engine.resources import Resources
-
-APOSTROPHES = str.maketrans("’", "'")
-
-
-class Misused(NamedTuple):
-    """An entry of misused-phrases.txt: the phrase as written wrongly and rightly, word by word, and the words
-    after which the wrong phrase is something else ("would of course")."""
-
-    wrong: tuple[str, ...]
-    right: tuple[str, ...]
-    not_before: frozenset[str]
-
-    def differing(self) -> tuple[int, int, int]:
-        """The words that differ: from `first` to `wrong_end` in the wrong phrase, to `right_end` in the right one."""
-        first = 0
-        while first < min(len(self.wrong), len(self.right)) - 1 and self.wrong[first] == self.right[first]:
-            first += 1
-        wrong_end, right_end = len(self.wrong), len(self.right)
-        while wrong_end - 1 > first and right_end - 1 > first and self.wrong[wrong_end - 1] == self.right[right_end - 1]:
-            wrong_end, right_end = wrong_end - 1, right_end - 1
-        return first, wrong_end, right_end
-
-
-def parse(line: str) -> Misused:
-    """One line of misused-phrases.txt: `wrong = right`, optionally `; not before: word, word`."""
-    phrases, _, guard = line.partition(";")
-    wrong, equals, right = phrases.partition("=")
-    label, _, words = guard.partition(":")
-    if not equals or not wrong.split() or not right.split() or (guard and label.strip() != "not before"):
-        raise ValueError(f"misused-phrases.txt: {line!r} is not `wrong = right[; not before: word, ...]`")
-    return Misused(tuple(wrong.split()), tuple(right.split()), frozenset(w.strip() for w in words.split(",") if w.strip()))
-
-
-@cache
-def phrases() -> dict[str, tuple[tuple[int, Misused], ...]]:
-    """The list's entries by the longest word of the wrong phrase (most words are common, and each one looked up is
-    a phrase to try), with either apostrophe: (the word's place in the phrase, entry), longest phrase first."""
-    by_anchor: dict[str, list[tuple[int, Misused]]] = {}
-    for entry in sorted(map(parse, wordlists.entries("misused-phrases")), key=lambda e: -len(e.wrong)):
-        place = max(range(len(entry.wrong)), key=lambda i: len(entry.wrong[i]))
-        for anchor in {entry.wrong[place], entry.wrong[place].replace("'", "’")}:
-            by_anchor.setdefault(anchor, []).append((place, entry))
-    return {anchor: tuple(entries) for anchor, entries in by_anchor.items()}
-
-
-def matches(doc: Document) -> Iterator[tuple[int, Misused]]:
-    """(index of its first token, entry) for each misused phrase in the document's words, in any letter case and
-    with either apostrophe, its words whole and separated by whitespace alone."""
-    by_anchor, tokens, prose = phrases(), doc.tokens, doc.prose
-    lowered = list(map(str.lower, map(attrgetter("text"), tokens)))
-    for index in compress(count(), map(by_anchor.__contains__, lowered)):  # C loops: this runs for every word
-        for place, entry in by_anchor[lowered[index]]:
-            if written_at(tokens, prose, index - place, entry):
-                yield index - place, entry
-                break
-
-
-def written_at(tokens, prose: str, first: int, entry: Misused) -> bool:
-    """The entry's wrong phrase is the words from token `first`, with whitespace alone between them, and the word after
-    them is none of those after which it is another phrase."""
-    last = first + len(entry.wrong) - 1
-    return first >= 0 and last < len(tokens) and all(
-        plain(tokens[i].text) == word and (i == first or prose[tokens[i - 1].end:tokens[i].start].isspace())
-        for i, word in enumerate(entry.wrong, first)) and (
-        not entry.not_before or last + 1 == len(tokens) or plain(tokens[last + 1].text) not in entry.not_before)
-
-
-def plain(word: str) -> str:
-    return word.lower().translate(APOSTROPHES)
 
 
 class MisusedPhrase(Rule):

@@ -462,9 +462,9 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("Which spellings one slip apart are weighed against each other", (FAMILY,)),
     ("Whether the less used of two spellings one slip apart is a slip of the other: the first step that answers "
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
-     "before it from answering", (FORMS_OF_A_WORD, TWO_STANDARDS, TWO_PEOPLE, REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME,
-                                  FAMILY_NAME_AFTER_TITLE, LAST_LETTER, DOUBLED_LAST_LETTER, SHARED_NEIGHBOUR_STEP,
-                                  EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME,
+     "before it from answering", (FORMS_OF_A_WORD, TWO_STANDARDS, TWO_PEOPLE, REPEATED, SWAPPED, TEAM_SHEET,
+                                  MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER, DOUBLED_LAST_LETTER,
+                                  SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME,
                                   WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
     ("Which spellings are reported: a slip with the majority of the spelling it is a slip of, and the other forms of "
      "one spelling with the form the story uses most", (SLIP_OF_A_SLIP, NO_NAME_EVIDENCE, CASE_AT_A_CAPITAL,

@@ -18,6 +18,7 @@ from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.language_model import _TAIL_SLACK, REACH, SENTENCE_END, SENTENCE_START, Slot
 from newslint.language.lexicon import AUTO
+from newslint.language.misused_phrases import set_phrase_words
 from newslint.language.names import NameEvidence
 from newslint.language.story_dialect import StoryDialect
 
@@ -139,6 +140,11 @@ HEADLINE = Step(
     CODE, "headline",
     decides="a word in a headline is left alone: headlines are telegraphic and defeat a language model",
     allows=("Minister [[form]] Leeds quits\n\nThe minister resigned on Monday.\n",))
+SET_PHRASE = Step(
+    CODE, "set-phrase",
+    decides="a word that makes a set phrase as the misused-phrase list (NL204) spells it is the phrase's own (damp "
+            "squib, free rein, toe the line): the model may know the misused form better",
+    allows=("The rally was a damp [[squib]], officials said.",))
 NAME_PARTICLE = Step(
     CODE, "name-particle",
     decides="a particle inside a name (Van der Berg) is part of the name, not a word of the sentence",
@@ -194,7 +200,8 @@ STRONGER_NEIGHBOUR = Step(
     CODE, "stronger-neighbour",
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
-STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, NAME_PARTICLE,
+STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, SET_PHRASE,
+         NAME_PARTICLE,
          COUNT_BEFORE_PLURAL, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT,
          REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED,
          STRONGER_NEIGHBOUR)
@@ -211,8 +218,9 @@ class RealWordError(Rule):
     alternatives the story uses elsewhere, and the written word itself when it is a content word the story
     uses again (the "ore" of a steel story is its topic, not a slip of "are"). A short dictionary word the
     model does not know is judged by its dictionary frequency ("explain hwy the talks"). Acronyms and headlines
-    (telegraphic by design) are not judged, nor are particles inside names (Van der Berg); a word the story
-    treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no context for the
+    (telegraphic by design) are not judged, nor are particles inside names (Van der Berg) and the words of set
+    phrases as NL204's list spells them (damp squib, free rein: the model may know the misused form better); a
+    word the story treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no context for the
     word after it: what follows "root" says nothing of what follows Joe Root. An alternative is never a spelling of
     the other dialect; with none configured, never another standard's spelling of the word (colour for color) nor
     one the story's own standard would not write (a British story gets no "color"; one with no dialect-marked word,
@@ -498,10 +506,13 @@ AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries(
 
 def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace, res
                  ) -> list[tuple[str, float]] | None:
-    """Steps name-particle, count-before-plural and grammatical-number, which read the words around: None when they
+    """Steps set-phrase, name-particle, count-before-plural and grammatical-number, which read the words around: None
+    when they
     leave the word alone, else the alternatives left to weigh (those of the other grammatical number dropped unless
     the word before asks for them)."""
     words, lower, token = reading.words, reading.words[index], reading.tokens[index]
+    if index in reading.set_phrase_words and SET_PHRASE.on:
+        return left_alone(trace, token, SET_PHRASE)
     if NAME_PARTICLE.on and reading.evidence.is_name_particle(index):
         return left_alone(trace, token, NAME_PARTICLE)
     if lower in COUNTS and COUNT_BEFORE_PLURAL.on and any(
@@ -712,6 +723,7 @@ class Reading:
     def __init__(self, doc, model, evidence: NameEvidence):
         self.evidence = evidence
         self.tokens = tokens = doc.tokens
+        self.set_phrase_words = set_phrase_words(doc)
         prose = doc.prose
         plain: dict[str, str] = {}  # each spelling's plain form, made once and shared by its tokens
         self.words = [plain.get(t.text) or plain.setdefault(t.text, plain_word(t.text)) for t in tokens]
