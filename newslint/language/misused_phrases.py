@@ -52,9 +52,12 @@ def phrases(right: bool = False) -> dict[str, tuple[tuple[int, Misused], ...]]:
     """The list's entries by the longest word of the wrong phrase (or, with `right`, of the set phrase): most words
     are common, and each one looked up is a phrase to try; with either apostrophe: (the word's place in the phrase,
     entry), longest phrase first."""
+    def side(entry: Misused) -> tuple[str, ...]:
+        return entry.right if right else entry.wrong
+
     by_anchor: dict[str, list[tuple[int, Misused]]] = {}
-    for entry in sorted(map(parse, wordlists.entries("misused-phrases")), key=lambda e: -len(e.wrong)):
-        words = entry.right if right else entry.wrong
+    for entry in sorted(map(parse, wordlists.entries("misused-phrases")), key=lambda e: -len(side(e))):
+        words = side(entry)
         place = max(range(len(words)), key=lambda i: len(words[i]))
         for anchor in {words[place], words[place].replace("'", "’")}:
             by_anchor.setdefault(anchor, []).append((place, entry))
