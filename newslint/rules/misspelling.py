@@ -333,12 +333,12 @@ class Spelling(Rule):
     capitals, a short word inside a foreign name (Pilipino sa Kanlurang) and a lower-case word used twice in the
     story are left alone; numbers with units, URLs, e-mail addresses and handles are not prose, and words in other
     scripts (москва, 梦) are not English, nor are words with a letter an English keyboard does not type (gardaí,
-    whānau): no slip makes one. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a
-    foreign term, as house styles mark them, unless one is a slip of an everyday word alone or among English words
-    (*realy*). A "word" of more than 47 letters, two more than the longest in the dictionary, is no slip of any
-    word: it is reported as too long to correct, with no suggestion. The search for slips has a budget per file,
-    some 270 times what the heaviest story needs: a file of random letters that uses it up is checked no further,
-    and the rule says at which word it stopped.
+    whānau): no slip makes one. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a foreign term,
+    as house styles mark them, unless one is a slip of an everyday word alone or among English words (*realy*). A
+    "word" of more than 47 letters, two more than the longest in the dictionary, is no slip of any word: it is
+    reported as too long to correct, with no suggestion. The search for slips has a budget per file, some 270 times
+    what the heaviest story needs: a file of random letters that uses it up is checked no further, and the rule says
+    at which word it stopped.
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
@@ -713,8 +713,8 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
     (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (ELISION, elision), (FOREIGN_RUN, foreign_run),
-    (USED_TWICE, used_twice),
-    (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name), (CAPITALISED_NO_SLIP, capitalised_no_slip),
+    (USED_TWICE, used_twice), (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name),
+    (CAPITALISED_NO_SLIP, capitalised_no_slip),
     (DERIVED_WORD, derived_word), (COMPOUND, compound), (ITALICS_MARK_FOREIGN, italics_mark_foreign),
     (FOREIGN_PHRASE_IN_ITALICS, foreign_phrase_in_italics))
 WORD_EXEMPTIONS = NAME_EXEMPTIONS + SHAPE_EXEMPTIONS

@@ -339,8 +339,8 @@ def _forms_of_a_word(p: Pair) -> int | None:
 
 def _two_standards(p: Pair) -> int | None:
     a, b = p.form.lower(), p.other.lower()
-    return NOT_A_SLIP if any((mark := p.lexicon.mark(x)) and mark.counterpart == y for x, y in ((a, b), (b, a))) \
-        else None
+    one_word = any((mark := p.lexicon.mark(x)) and mark.counterpart == y for x, y in ((a, b), (b, a)))
+    return NOT_A_SLIP if one_word else None
 
 
 def _two_people(p: Pair) -> int | None:
@@ -449,8 +449,7 @@ def _everyday_alone(p: Pair) -> int | None:
 # The slip steps with their tests, walked in this order: the first to give a score decides the pair.
 SLIP_STEPS: tuple[tuple[Step, Callable[[Pair], int | None]], ...] = (
     (FORMS_OF_A_WORD, _forms_of_a_word), (TWO_STANDARDS, _two_standards), (TWO_PEOPLE, _two_people),
-    (REPEATED, _repeated), (TEAM_SHEET, _team_sheet),
-    (MAJORITY_NO_NAME, _majority_no_name),
+    (REPEATED, _repeated), (TEAM_SHEET, _team_sheet), (MAJORITY_NO_NAME, _majority_no_name),
     (FAMILY_NAME_AFTER_TITLE, _family_name_after_title), (LAST_LETTER, _last_letter),
     (SHARED_NEIGHBOUR_STEP, _shared_neighbour), (EVERYDAY_IN_COMPANY, _everyday_in_company),
     (OPENING_EVERYDAY, _opening_everyday), (OPENING_UNKNOWN, _opening_unknown), (SHORT_NAMES, _short_names),
@@ -464,8 +463,8 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
      "before it from answering", (FORMS_OF_A_WORD, TWO_STANDARDS, TWO_PEOPLE, REPEATED, SWAPPED, TEAM_SHEET,
                                   MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER, DOUBLED_LAST_LETTER,
-                                  SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME,
-                                  WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
+                                  SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN,
+                                  SHORT_NAMES, UNKNOWN_NAME, WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
     ("Which spellings are reported: a slip with the majority of the spelling it is a slip of, and the other forms of "
      "one spelling with the form the story uses most", (SLIP_OF_A_SLIP, NO_NAME_EVIDENCE, CASE_AT_A_CAPITAL,
                                                           FORM_VARIANT)),

@@ -201,10 +201,8 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, SET_PHRASE,
-         NAME_PARTICLE,
-         COUNT_BEFORE_PLURAL, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT,
-         REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED,
-         STRONGER_NEIGHBOUR)
+         NAME_PARTICLE, COUNT_BEFORE_PLURAL, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT,
+         REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED, STRONGER_NEIGHBOUR)
 
 
 class RealWordError(Rule):
@@ -220,11 +218,11 @@ class RealWordError(Rule):
     model does not know is judged by its dictionary frequency ("explain hwy the talks"). Acronyms and headlines
     (telegraphic by design) are not judged, nor are particles inside names (Van der Berg) and the words of set
     phrases as NL204's list spells them (damp squib, free rein: the model may know the misused form better); a
-    word the story treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no context for the
-    word after it: what follows "root" says nothing of what follows Joe Root. An alternative is never a spelling of
-    the other dialect; with none configured, never another standard's spelling of the word (colour for color) nor
-    one the story's own standard would not write (a British story gets no "color"; one with no dialect-marked word,
-    no British form, as before).
+    word the story treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no
+    context for the word after it: what follows "root" says nothing of what follows Joe Root. An alternative is
+    never a spelling of the other dialect; with none configured, never another standard's spelling of the word
+    (colour for color) nor one the story's own standard would not write (a British story gets no "color"; one with
+    no dialect-marked word, no British form, as before).
 
     Why it matters: a spell checker cannot see these; every one of them is a real word. They are the errors
     that reach print.
@@ -507,9 +505,8 @@ AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries(
 def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace, res
                  ) -> list[tuple[str, float]] | None:
     """Steps set-phrase, name-particle, count-before-plural and grammatical-number, which read the words around: None
-    when they
-    leave the word alone, else the alternatives left to weigh (those of the other grammatical number dropped unless
-    the word before asks for them)."""
+    when they leave the word alone, else the alternatives left to weigh (those of the other grammatical number
+    dropped unless the word before asks for them)."""
     words, lower, token = reading.words, reading.words[index], reading.tokens[index]
     if index in reading.set_phrase_words and SET_PHRASE.on:
         return left_alone(trace, token, SET_PHRASE)
