@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 from itertools import compress, count
-from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from newslint import wordlists
@@ -69,13 +68,20 @@ def matches(doc: Document, right: bool = False) -> Iterator[tuple[int, Misused]]
     phrase as the list spells it), in any letter case and with either apostrophe, its words whole and separated by
     whitespace alone."""
     by_anchor, tokens, prose = phrases(right), doc.tokens, doc.prose
-    lowered = list(map(str.lower, map(attrgetter("text"), tokens)))
+    lowered = doc.derived(LowerCase)
     for index in compress(count(), map(by_anchor.__contains__, lowered)):  # C loops: this runs for every word
         for place, entry in by_anchor[lowered[index]]:
             words, not_before = (entry.right, frozenset()) if right else (entry.wrong, entry.not_before)
             if written_at(tokens, prose, index - place, words, not_before):
                 yield index - place, entry
                 break
+
+
+class LowerCase(list):
+    """A document's words in lower case, made once for both rules that look for the phrases."""
+
+    def __init__(self, doc: Document):
+        super().__init__(map(str.lower, doc.tokens.texts))
 
 
 def set_phrase_words(doc: Document) -> frozenset[int]:
