@@ -101,3 +101,12 @@ def test_unknown_code_in_a_directive_makes_the_file_an_input_error(cli, story):
     result = cli("--format", "json", str(path))
     assert result.code == 2 and result.json["diagnostics"] == []
     assert result.json["errors"] == [f"{path}:3: newslint-disable-line: unknown rule code 'NL5O1' (did you mean NL501?)"]
+
+
+@pytest.mark.parametrize("name", ["story.txt", "story.md"])
+def test_text_the_copy_marks_sic_is_quoted_as_written_and_not_reported(cli, story, name):
+    text = ("Budget\n\n"
+            'The sign read "the goverment" [sic], and the tweet said they would of (SIC) won.\n'
+            "The the [sic] end came, and she wrote *there* [*sic*] plan.\n"
+            "But the goverment said the the end was near.\n")
+    assert found(cli, story(text, name), "NL1,NL2,NL501") == [(5, 9, "NL101"), (5, 28, "NL501")]

@@ -4,6 +4,7 @@
 ``<!-- newslint-disable-next-line NL201 -->`` for the next non-blank line, ``<!-- newslint-disable-line -->``
 for its own line. Codes may be prefixes, in any letter case; one that names no enabled rule makes the file an
 input error (DirectiveError), as a directive that silently does nothing would hide what it meant to allow.
+And the copy's own mark, ``[sic]``, which readers see: the text just before it is quoted as written.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from newslint.engine.diagnostic import Diagnostic, Span
 DIRECTIVE_RE = re.compile(
     r"<!--\s*newslint-(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->"
 )
+
+
+# "[sic]" or "(sic)" after a word (a closing quotation mark may come between) tells readers the error is the
+# source's, quoted as written: the copy's own mark, so no rule reports the text it follows.
+SIC_RE = re.compile(r"[\s\"'\u201d\u2019*_]*[\[(]\s*[*_]?sic[*_]?!?\s*[\])]", re.IGNORECASE)
 
 
 class DirectiveError(Exception):
@@ -93,6 +99,14 @@ def _enable(enable: Directive, line: int, last_line: int, open_ranges: list[Dire
             carried_on.append(carried)
     enable.used = bool(closed)
     return carried_on
+
+
+def marked_sic(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics whose text the copy does not mark [sic]."""
+    if "sic" not in doc.text.lower():
+        return diagnostics
+    prose = doc.prose
+    return [d for d in diagnostics if not SIC_RE.match(prose, d.span.end)]
 
 
 def apply(doc: Document, diagnostics: list[Diagnostic],
