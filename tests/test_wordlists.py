@@ -136,10 +136,10 @@ def test_auxiliary_forms_are_words_and_each_form_belongs_to_one_verb():
 def test_each_misused_phrase_differs_from_its_set_phrase_in_words_it_reports_and_no_fix_makes_another_remark():
     from newslint.document.document import Document
     from newslint.document.source import decode
-    from newslint.language.misused_phrases import matches, parse, phrases
+    from newslint.language.misused_phrases import entries, matches, parse, phrases
 
-    entries = {entry for anchored in phrases().values() for _, entry in anchored}
-    assert len(entries) == len(wordlists.entries("misused-phrases"))
+    assert {entry for anchored in phrases().values() for _, entry in anchored} == set(entries())
+    assert {entry for anchored in phrases(right=True).values() for _, entry in anchored} == set(entries())
     for line in wordlists.entries("misused-phrases"):
         entry = parse(line)
         first, wrong_end, right_end = entry.differing()
@@ -149,7 +149,7 @@ def test_each_misused_phrase_differs_from_its_set_phrase_in_words_it_reports_and
         wrong = Document(decode(f"Headline\n\nThey said {' '.join(entry.wrong)} now.\n".encode(), "story.txt"))
         assert [e for _, e in matches(wrong)] == [entry], f"{line}: the wrong phrase is found as itself"
         assert list(matches(right)) == [], f"{line}: the set phrase is itself on the list"
-    wrongs = [entry.wrong for entry in entries]
+    wrongs = [entry.wrong for entry in entries()]
     assert len(set(wrongs)) == len(wrongs)
 
 

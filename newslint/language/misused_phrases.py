@@ -47,6 +47,11 @@ def parse(line: str) -> Misused:
 
 
 @cache
+def entries() -> tuple[Misused, ...]:
+    return tuple(map(parse, wordlists.entries("misused-phrases")))
+
+
+@cache
 def phrases(right: bool = False) -> dict[str, tuple[tuple[int, Misused], ...]]:
     """The list's entries by the longest word of the wrong phrase (or, with `right`, of the set phrase): most words
     are common, and each one looked up is a phrase to try; with either apostrophe: (the word's place in the phrase,
@@ -55,7 +60,7 @@ def phrases(right: bool = False) -> dict[str, tuple[tuple[int, Misused], ...]]:
         return entry.right if right else entry.wrong
 
     by_anchor: dict[str, list[tuple[int, Misused]]] = {}
-    for entry in sorted(map(parse, wordlists.entries("misused-phrases")), key=lambda e: -len(side(e))):
+    for entry in sorted(entries(), key=lambda e: -len(side(e))):
         words = side(entry)
         place = max(range(len(words)), key=lambda i: len(words[i]))
         for anchor in {words[place], words[place].replace("'", "’")}:
