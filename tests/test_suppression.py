@@ -1,4 +1,4 @@
-"""Inline suppressions in HTML comments, and NL901 for the ones that do nothing."""
+"""Inline suppressions in HTML comments and the copy's own [sic], and NL901 for the directives that do nothing."""
 
 from __future__ import annotations
 
