@@ -27,7 +27,7 @@ class Step(NamedTuple):
 
     @property
     def on(self) -> bool:
-        return f"{self.code}:{self.name}" not in DISABLED_STEPS
+        return not DISABLED_STEPS or f"{self.code}:{self.name}" not in DISABLED_STEPS  # asked at every word
 
     @contextmanager
     def off(self) -> Iterator[None]:

@@ -16,7 +16,7 @@ from newslint.document.text import (
     stuck_to_digits,
 )
 from newslint.engine.diagnostic import Applicability, Diagnostic, Severity, Span
-from newslint.engine.explain import DISABLED_STEPS, Step, Trace
+from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.lexicon import AUTO, COMMON_WORD, Lexicon, edit_cost, slip
@@ -409,7 +409,7 @@ class Spelling(Rule):
         """Whether one of the exemptions, tried in order, leaves the word alone; the trace names it, and the steps
         tried before it."""
         for i, (step, applies) in enumerate(exemptions):
-            if (not DISABLED_STEPS or step.on) and (detail := applies(f, unknown)) is not None:  # step.on, quickly
+            if step.on and (detail := applies(f, unknown)) is not None:
                 if f.trace is not None:
                     f.trace.decide(self.code, unknown.start, unknown.end, step.name, False,
                                    **considered(unknown, before + exemptions[:i]), **detail)
