@@ -104,9 +104,9 @@ def test_unknown_code_in_a_directive_makes_the_file_an_input_error(cli, story):
 
 
 @pytest.mark.parametrize("name", ["story.txt", "story.md"])
-def test_text_the_copy_marks_sic_is_quoted_as_written_and_not_reported(cli, story, name):
+def test_text_the_copy_marks_sic_or_cq_is_written_so_on_purpose_and_not_reported(cli, story, name):
     text = ("Budget\n\n"
             'The sign read "the goverment" [sic], and the tweet said they would of (SIC) won.\n'
-            "The the [sic] end came, and she wrote *there* [*sic*] plan.\n"
-            "But the goverment said the the end was near.\n")
+            "The the [sic] end came, and she wrote *there* [*sic*] plan. The reserch cq was done by the teh [CQ] team.\n"
+            "But the goverment said the the end was near, as CQ Roll Call reported.\n")
     assert found(cli, story(text, name), "NL1,NL2,NL501") == [(5, 9, "NL101"), (5, 28, "NL501")]

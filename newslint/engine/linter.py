@@ -54,7 +54,7 @@ class Linter:
             diagnostics = iter(rule.check(doc, self.resources))
             found.extend(diagnostic.with_(path=source.path) for diagnostic in islice(diagnostics, MAX_PER_RULE))
             left_out.update(diagnostic.code for diagnostic in diagnostics)
-        found = suppression.marked_sic(doc, self._drop_overlaps(self._apply_severity(found)))
+        found = suppression.marked_as_written(doc, self._drop_overlaps(self._apply_severity(found)))
         found, directives = suppression.apply(doc, found, self.known.problem)
         for rule in self.rules:
             if rule.reads_suppressions and (not ignored or registry.is_selected(rule, self.config, ignored)):

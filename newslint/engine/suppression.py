@@ -4,7 +4,7 @@
 ``<!-- newslint-disable-next-line NL201 -->`` for the next non-blank line, ``<!-- newslint-disable-line -->``
 for its own line. Codes may be prefixes, in any letter case; one that names no enabled rule makes the file an
 input error (DirectiveError), as a directive that silently does nothing would hide what it meant to allow.
-And the copy's own mark, ``[sic]``, which readers see: the text just before it is quoted as written.
+And the copy's own marks, ``[sic]`` and a copy desk's ``cq``: the text just before one is written so on purpose.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ DIRECTIVE_RE = re.compile(
 
 
 # "[sic]" or "(sic)" after a word (a closing quotation mark may come between) tells readers the error is the
-# source's, quoted as written: the copy's own mark, so no rule reports the text it follows.
-SIC_RE = re.compile(r"[\s\"'\u201d\u2019*_]*[\[(]\s*[*_]?sic[*_]?!?\s*[\])]", re.IGNORECASE)
+# source's, quoted as written; a copy desk's "cq" (bare, in lower case, or bracketed) says a reporter checked an
+# odd spelling. Either is the copy's own mark: no rule reports the text it follows.
+AS_WRITTEN_RE = re.compile(r"[\s\"'\u201d\u2019*_]*(?:[\[(]\s*[*_]?(?i:sic|cq)[*_]?!?\s*[\])]|cq(?![\w'\u2019-]))")
 
 
 class DirectiveError(Exception):
@@ -101,12 +102,13 @@ def _enable(enable: Directive, line: int, last_line: int, open_ranges: list[Dire
     return carried_on
 
 
-def marked_sic(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """The diagnostics whose text the copy does not mark [sic]."""
-    if "sic" not in doc.text.lower():
+def marked_as_written(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics whose text the copy does not mark [sic] or cq."""
+    lower = doc.text.lower()
+    if "sic" not in lower and "cq" not in lower:
         return diagnostics
     prose = doc.prose
-    return [d for d in diagnostics if not SIC_RE.match(prose, d.span.end)]
+    return [d for d in diagnostics if not AS_WRITTEN_RE.match(prose, d.span.end)]
 
 
 def apply(doc: Document, diagnostics: list[Diagnostic],
