@@ -32,8 +32,8 @@ class MisusedPhrase(Rule):
 
     Example: "gave the agency free reign to cut costs" -> "rein".
 
-    Fix safety: unsafe; the phrase is a slip wherever the list has seen it written, but a story may quote one on
-    purpose.
+    Fix safety: unsafe; the phrase is nearly always a slip, but a story may quote one on purpose (marked [sic], it
+    is not reported at all).
     """
 
     code = "NL204"
