@@ -24,6 +24,7 @@ DIRECTIVE_RE = re.compile(
 # source's, quoted as written; a copy desk's "cq" (bare, in lower case, or bracketed) says a reporter checked an
 # odd spelling. Either is the copy's own mark: no rule reports the text it follows.
 AS_WRITTEN_RE = re.compile(r"[\s\"'\u201d\u2019*_]*(?:[\[(]\s*[*_]?(?i:sic|cq)[*_]?!?\s*[\])]|cq(?![\w'\u2019-]))")
+MARK_HINT_RE = re.compile(r"(?i:sic|cq)")  # in every mark: a file without it is not looked at again
 
 
 class DirectiveError(Exception):
@@ -104,8 +105,7 @@ def _enable(enable: Directive, line: int, last_line: int, open_ranges: list[Dire
 
 def marked_as_written(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """The diagnostics whose text the copy does not mark [sic] or cq."""
-    lower = doc.text.lower()
-    if "sic" not in lower and "cq" not in lower:
+    if not diagnostics or not MARK_HINT_RE.search(doc.text):
         return diagnostics
     prose = doc.prose
     return [d for d in diagnostics if not AS_WRITTEN_RE.match(prose, d.span.end)]
