@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import explained_part
 
 
 def found(cli, path, codes: str = "NL501,NL901") -> list[tuple[int, int, str]]:
@@ -110,3 +111,9 @@ def test_text_the_copy_marks_sic_or_cq_is_written_so_on_purpose_and_not_reported
             "The the [sic] end came, and she wrote *there* [*sic*] plan. The reserch cq was done by the teh [CQ] team.\n"
             "But the goverment said the the end was near, as CQ Roll Call reported.\n")
     assert found(cli, story(text, name), "NL1,NL2,NL501") == [(5, 9, "NL101"), (5, 28, "NL501")]
+
+
+def test_explain_says_a_remark_was_left_out_for_its_mark(cli, story):
+    path = story("Budget\n\nThe sign read \"the goverment\" [sic] on Monday.\n")
+    assert explained_part(cli, f"{path}:3:20", "NL101")[-1] == "    step marked-as-written (left alone): mark: [sic]"
+    assert explained_part(cli, f"{path}:3:20", "NL101")[1] == "  NL101: left alone"

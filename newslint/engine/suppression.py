@@ -23,7 +23,8 @@ DIRECTIVE_RE = re.compile(
 # "[sic]" or "(sic)" after a word (a closing quotation mark may come between) tells readers the error is the
 # source's, quoted as written; a copy desk's "cq" (bare, in lower case, or bracketed) says a reporter checked an
 # odd spelling. Either is the copy's own mark: no rule reports the text it follows.
-AS_WRITTEN_RE = re.compile(r"[\s\"'\u201d\u2019*_]*(?:[\[(]\s*[*_]?(?i:sic|cq)[*_]?!?\s*[\])]|cq(?![\w'\u2019-]))")
+MARK_LEAD = "\"'\u201d\u2019*_ \t\r\n\u00a0"  # what may stand between the text and its mark: quotes, emphasis, spaces
+AS_WRITTEN_RE = re.compile(rf"[{re.escape(MARK_LEAD)}]*(?:[\[(]\s*[*_]?(?i:sic|cq)[*_]?!?\s*[\])]|cq(?![\w'\u2019-]))")
 MARK_HINT_RE = re.compile(r"(?i:sic|cq)")  # in every mark: a file without it is not looked at again
 
 
@@ -104,11 +105,17 @@ def _enable(enable: Directive, line: int, last_line: int, open_ranges: list[Dire
 
 
 def marked_as_written(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """The diagnostics whose text the copy does not mark [sic] or cq."""
+    """The diagnostics whose text the copy does not mark [sic] or cq; with a trace, each one left out says so."""
     if not diagnostics or not MARK_HINT_RE.search(doc.text):
         return diagnostics
-    prose = doc.prose
-    return [d for d in diagnostics if not AS_WRITTEN_RE.match(prose, d.span.end)]
+    prose, kept = doc.prose, []
+    for d in diagnostics:
+        mark = AS_WRITTEN_RE.match(prose, d.span.end)
+        if mark is None:
+            kept.append(d)
+        elif doc.trace is not None:
+            doc.trace.decide(d.code, d.span.start, d.span.end, "marked-as-written", False, mark=mark.group().lstrip(MARK_LEAD))
+    return kept
 
 
 def apply(doc: Document, diagnostics: list[Diagnostic],
