@@ -377,3 +377,22 @@ def test_jsonl_escapes_the_line_and_paragraph_separators_a_message_may_quote(cli
     lines = cli("--format", "jsonl", str(path)).out.splitlines()  # str.splitlines breaks at all three
     assert [json.loads(line)["code"] for line in lines] == ["NL406"]
     assert "the and\u2028the\u2029end\x85now" in json.loads(lines[0])["message"]
+
+
+def test_sarif_keeps_no_diagnostic_in_memory_and_writes_the_document_json_dump_would(tmp_path, monkeypatch):
+    from newslint.reporters import sarif_format
+
+    for n in range(3):
+        (tmp_path / f"s{n}.txt").write_text(f"Budget {n}\n\nThe the plan was set, and the the vote came.\n\nTAGS:\n",
+                                            encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sarif_format, "SPOOL_IN_MEMORY", 16)  # the results go to a file at once
+    assert not sarif_format.Reporter.needs_items
+    result = run_cli(".", *ONLY, "--format", "sarif")
+    log = json.loads(result.out)
+    assert result.out == json.dumps(log, ensure_ascii=False, indent=1) + "\n"
+    run = log["runs"][0]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["NL401", "NL501"]
+    assert [(r["ruleId"], r["ruleIndex"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+            for r in run["results"]] == [(code, index, f"s{n}.txt") for n in range(3)
+                                         for code, index in (("NL501", 1), ("NL501", 1), ("NL401", 0))]

@@ -1,5 +1,5 @@
-"""Output formats: one small module each. A format that can stream (text, concise, github, jsonl, json, gitlab) has
-a ``Reporter`` class that writes each file's diagnostics as soon as the file is done; the others (sarif, junit) have
+"""Output formats: one small module each. A format that can stream (text, concise, github, jsonl, json, gitlab, sarif)
+has a ``Reporter`` class that takes each file's diagnostics as soon as the file is done; the other (junit) has
 ``render(report, stream, color)``, which writes the whole report at the end."""
 
 from __future__ import annotations

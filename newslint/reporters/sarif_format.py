@@ -4,6 +4,7 @@ more problems in a file than are reported gets a tool notification saying how ma
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import PurePath
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
@@ -11,7 +12,7 @@ from urllib.parse import quote
 from newslint import __version__
 from newslint.engine.diagnostic import Diagnostic
 from newslint.engine.report import Located, Report
-from newslint.reporters import fingerprints, truncation_note, with_hint
+from newslint.reporters import JsonArray, Options, fingerprints, truncation_note, with_hint
 
 if TYPE_CHECKING:
     from newslint.engine.rule import Rule
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_DESCRIPTION = 1024  # GitHub's limit for rule descriptions
+SPOOL_IN_MEMORY = 8 * 1024 * 1024  # characters of results held in memory before the spool moves to a file
+RESULTS_HERE = "newslint: the results go here"  # where the document's results array is written in
+RESULTS_DEPTH = 4  # how deep the results stand in the document: {"runs": [{"results": [...]}]}
 
 
 def uri(path: str) -> str:
@@ -67,22 +71,49 @@ def _result(item: Located, index: int, fingerprint: str) -> dict:
     return out
 
 
-def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    firsts = {item.diagnostic.code: item.diagnostic for item in reversed(report.items)}
-    codes = sorted(firsts)
-    index = {code: i for i, code in enumerate(codes)}
-    results = [_result(item, index[item.diagnostic.code], fingerprint)
-               for item, fingerprint in zip(report.items, fingerprints(report.items))]
-    sarif = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
-        "tool": {"driver": {"name": "newslint", "version": __version__, "rules": [_rule(firsts[c], report.rules.get(c)) for c in codes]}},
-        "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": [
-            {"level": "error", "message": {"text": error}} for error in report.errors] + [
-            {"level": "warning", "message": {"text": truncation_note(item)},
-             "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(item.path)}}}],
-             "associatedRule": {"id": item.diagnostic.code, "index": index[item.diagnostic.code]}}
-            for item in report.items if item.more]}],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }]}
-    json.dump(sarif, stream, ensure_ascii=False, indent=1)
-    stream.write("\n")
+class Reporter:
+    """Each file's results as soon as the file is done, spooled (to disk past SPOOL_IN_MEMORY) until the end, where
+    the rules are known and the document is written as json.dump(..., indent=1) would write it: the memory of an
+    archive's run does not grow with its problems. A result's ruleIndex, the place of its rule among those that
+    reported, is set then."""
+
+    shows_errors = False
+    needs_items = False
+
+    def __init__(self, stream: TextIO, options: Options):
+        self.stream = stream
+        self.spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY, mode="w+", encoding="utf-8")
+        self.firsts: dict[str, Diagnostic] = {}  # each code's first diagnostic, for its rule's metadata
+        self.notes: list[tuple[str, str, str]] = []  # (path, code, note) for each rule cut short in a file
+
+    def file_done(self, items: list[Located], error: str) -> None:
+        for item, fingerprint in zip(items, fingerprints(items)):
+            self.firsts.setdefault(item.diagnostic.code, item.diagnostic)
+            self.spool.write(json.dumps(_result(item, -1, fingerprint), ensure_ascii=False) + "\n")
+        self.notes += [(item.path, item.diagnostic.code, truncation_note(item)) for item in items if item.more]
+
+    def finish(self, report: Report) -> None:
+        codes = sorted(self.firsts)
+        index = {code: i for i, code in enumerate(codes)}
+        sarif = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
+            "tool": {"driver": {"name": "newslint", "version": __version__,
+                                "rules": [_rule(self.firsts[c], report.rules.get(c)) for c in codes]}},
+            "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": [
+                {"level": "error", "message": {"text": error}} for error in report.errors] + [
+                {"level": "warning", "message": {"text": note},
+                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}],
+                 "associatedRule": {"id": code, "index": index[code]}}
+                for path, code, note in self.notes]}],
+            "columnKind": "unicodeCodePoints",
+            "results": RESULTS_HERE,
+        }]}
+        before, after = json.dumps(sarif, ensure_ascii=False, indent=1).split(json.dumps(RESULTS_HERE))
+        results = JsonArray(self.stream, before, RESULTS_DEPTH)
+        self.spool.seek(0)
+        for line in self.spool:
+            result = json.loads(line)
+            result["ruleIndex"] = index[result["ruleId"]]
+            results.add(result)
+        self.spool.close()
+        results.close()
+        self.stream.write(after + "\n")
