@@ -377,7 +377,7 @@ def _report(run, args: argparse.Namespace, default_stream: TextIO, to_terminal: 
         report = run.lint_paths(args.paths, stdin_filename=args.stdin_filename, fix=args.fix, diff=args.diff,
                                 unsafe=args.unsafe_fixes, jobs=args.jobs, baseline=args.baseline,
                                 write_baseline=args.write_baseline, on_file=on_file,
-                                keep_items=shown is not None and shown.needs_items)
+                                keep_items=False)
         progress.clear()
         if args.diff:
             _write_bytes(out, run.diff)

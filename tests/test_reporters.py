@@ -387,7 +387,6 @@ def test_sarif_keeps_no_diagnostic_in_memory_and_writes_the_document_json_dump_w
                                             encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sarif_format, "SPOOL_IN_MEMORY", 16)  # the results go to a file at once
-    assert not sarif_format.Reporter.needs_items
     result = run_cli(".", *ONLY, "--format", "sarif")
     log = json.loads(result.out)
     assert result.out == json.dumps(log, ensure_ascii=False, indent=1) + "\n"
@@ -396,3 +395,22 @@ def test_sarif_keeps_no_diagnostic_in_memory_and_writes_the_document_json_dump_w
     assert [(r["ruleId"], r["ruleIndex"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
             for r in run["results"]] == [(code, index, f"s{n}.txt") for n in range(3)
                                          for code, index in (("NL501", 1), ("NL501", 1), ("NL401", 0))]
+
+
+def test_junit_spools_its_suites_and_writes_the_document_element_tree_would(tmp_path, monkeypatch):
+    from xml.etree import ElementTree as ET
+
+    from newslint.reporters import junit_format
+
+    for n in range(3):
+        (tmp_path / f"s{n}.txt").write_text(f"Budget {n}\n\nThe the plan & the vote.\n", encoding="utf-8")
+    (tmp_path / "clean.txt").write_text("Budget\n\nThe plan was set.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(junit_format, "SPOOL_IN_MEMORY", 16)
+    out = run_cli(".", *ONLY, "--format", "junit").out
+    root = ET.fromstring(out.split("\n", 1)[1])
+    assert [(s.get("name"), s.get("tests"), s.get("failures")) for s in root] == [
+        (f"s{n}.txt", "1", "1") for n in range(3)] + [("newslint", "1", "0")]
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "3", "0")
+    ET.indent(root)
+    assert out == '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,6 +1,6 @@
-"""Output formats: one small module each. A format that can stream (text, concise, github, jsonl, json, gitlab, sarif)
-has a ``Reporter`` class that takes each file's diagnostics as soon as the file is done; the other (junit) has
-``render(report, stream, color)``, which writes the whole report at the end."""
+"""Output formats: one small module each, with a ``Reporter`` class that takes each file's diagnostics as soon as the
+file is done. The formats of one document (json, gitlab, sarif, junit) write it piece by piece, or spool the pieces
+until the end where the document's head needs what only the end knows (sarif's rules, junit's totals)."""
 
 from __future__ import annotations
 
@@ -22,28 +22,14 @@ class Options(NamedTuple):
 
 
 class Reporter(Protocol):
+    """Takes each file's diagnostics as the file is done and keeps none it has written or spooled: the run keeps
+    none for it either (report.items stays empty), so a run's memory does not grow with its problems."""
+
     shows_errors: bool  # input errors appear in the report itself, where each file's result stands
-    needs_items: bool  # finish reads report.items: the run must keep every diagnostic until the end
 
     def file_done(self, items: list[Located], error: str) -> None: ...
 
     def finish(self, report: Report) -> None: ...
-
-
-class WholeReport:
-    """A format that needs every diagnostic before it writes anything (one JSON or XML document)."""
-
-    shows_errors = False
-    needs_items = True
-
-    def __init__(self, module, stream: TextIO, options: Options):
-        self.module, self.stream, self.options = module, stream, options
-
-    def file_done(self, items: list[Located], error: str) -> None:
-        pass
-
-    def finish(self, report: Report) -> None:
-        self.module.render(report, self.stream, self.options.color)
 
 
 class ReadableErrors:
@@ -53,7 +39,6 @@ class ReadableErrors:
     def __init__(self, inner: Reporter):
         self.inner = inner
         self.shows_errors = inner.shows_errors
-        self.needs_items = inner.needs_items
 
     def file_done(self, items: list[Located], error: str) -> None:
         from newslint.engine.report import readable
@@ -72,9 +57,7 @@ class ReadableErrors:
 
 def reporter(name: str, stream: TextIO, options: Options = Options()) -> Reporter:
     module = importlib.import_module(f"newslint.reporters.{name}_format")
-    if hasattr(module, "Reporter"):
-        return ReadableErrors(module.Reporter(stream, options))
-    return ReadableErrors(WholeReport(module, stream, options))
+    return ReadableErrors(module.Reporter(stream, options))
 
 
 def line_for(item: Located) -> str:

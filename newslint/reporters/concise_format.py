@@ -10,7 +10,6 @@ from newslint.reporters import Options, line_for, truncation_note
 
 class Reporter:
     shows_errors = True
-    needs_items = False
 
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream

@@ -27,7 +27,6 @@ def command(name: str, message: str, **properties: object) -> str:
 
 class Reporter:
     shows_errors = True
-    needs_items = False
 
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream

@@ -27,7 +27,6 @@ def issue(item: Located, description: str, severity: str, fingerprint: str, end_
 
 class Reporter:
     shows_errors = False
-    needs_items = False
 
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream

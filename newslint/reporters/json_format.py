@@ -14,7 +14,6 @@ from newslint.reporters import JsonArray, Options, nested_json, truncated
 
 class Reporter:
     shows_errors = False
-    needs_items = False
 
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream

@@ -20,7 +20,6 @@ def one_line(record: dict) -> str:
 
 class Reporter:
     shows_errors = False
-    needs_items = False
 
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream

@@ -78,7 +78,6 @@ class Reporter:
     reported, is set then."""
 
     shows_errors = False
-    needs_items = False
 
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream

@@ -125,7 +125,6 @@ class Writer:
 
 class Reporter:
     shows_errors = True
-    needs_items = False
 
     def __init__(self, stream: TextIO, options: Options):
         self.options = options
