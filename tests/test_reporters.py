@@ -380,13 +380,13 @@ def test_jsonl_escapes_the_line_and_paragraph_separators_a_message_may_quote(cli
 
 
 def test_sarif_keeps_no_diagnostic_in_memory_and_writes_the_document_json_dump_would(tmp_path, monkeypatch):
-    from newslint.reporters import sarif_format
+    from newslint import reporters
 
     for n in range(3):
         (tmp_path / f"s{n}.txt").write_text(f"Budget {n}\n\nThe the plan was set, and the the vote came.\n\nTAGS:\n",
                                             encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(sarif_format, "SPOOL_IN_MEMORY", 16)  # the results go to a file at once
+    monkeypatch.setattr(reporters, "SPOOL_IN_MEMORY", 16)  # the results go to a file at once
     result = run_cli(".", *ONLY, "--format", "sarif")
     log = json.loads(result.out)
     assert result.out == json.dumps(log, ensure_ascii=False, indent=1) + "\n"
@@ -400,13 +400,13 @@ def test_sarif_keeps_no_diagnostic_in_memory_and_writes_the_document_json_dump_w
 def test_junit_spools_its_suites_and_writes_the_document_element_tree_would(tmp_path, monkeypatch):
     from xml.etree import ElementTree as ET
 
-    from newslint.reporters import junit_format
+    from newslint import reporters
 
     for n in range(3):
         (tmp_path / f"s{n}.txt").write_text(f"Budget {n}\n\nThe the plan & the vote.\n", encoding="utf-8")
     (tmp_path / "clean.txt").write_text("Budget\n\nThe plan was set.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(junit_format, "SPOOL_IN_MEMORY", 16)
+    monkeypatch.setattr(reporters, "SPOOL_IN_MEMORY", 16)
     out = run_cli(".", *ONLY, "--format", "junit").out
     root = ET.fromstring(out.split("\n", 1)[1])
     assert [(s.get("name"), s.get("tests"), s.get("failures")) for s in root] == [

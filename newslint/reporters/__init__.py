@@ -60,6 +60,17 @@ def reporter(name: str, stream: TextIO, options: Options = Options()) -> Reporte
     return ReadableErrors(module.Reporter(stream, options))
 
 
+SPOOL_IN_MEMORY = 8 * 1024 * 1024  # characters a format holds in memory before its spool moves to a temporary file
+
+
+def spool() -> TextIO:
+    """Where a format keeps what it can write only at the end: in memory up to SPOOL_IN_MEMORY characters, then in a
+    temporary file, so that a run's memory does not grow with its problems."""
+    import tempfile
+
+    return tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY, mode="w+", encoding="utf-8")  # type: ignore
+
+
 def line_for(item: Located) -> str:
     """path:line:col: code [severity] message (suggestion: ...): a diagnostic on one line."""
     d = item.diagnostic

@@ -1,22 +1,20 @@
 """JUnit XML for CI dashboards: a test suite per file with problems, a failing test case per diagnostic, and one
 for the problems a rule found in a file past those reported.
 
-Each file's suite is written as soon as the file is done, spooled (to disk past SPOOL_IN_MEMORY) until the end, where
+Each file's suite is written as soon as the file is done, spooled (reporters.spool) until the end, where
 the totals the root element carries are known; the document is laid out as ElementTree.indent lays it out, and the run
 keeps no diagnostic for it."""
 
 from __future__ import annotations
 
 import re
-import tempfile
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
 from newslint.engine.report import Located, Report
-from newslint.reporters import Options, line_for, truncation_note
+from newslint.reporters import Options, line_for, spool, truncation_note
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0 forbids these
-SPOOL_IN_MEMORY = 8 * 1024 * 1024  # characters of suites held in memory before the spool moves to a file
 TOTALS = ("tests", "failures", "errors")
 
 
@@ -58,26 +56,26 @@ class Reporter:
 
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream
-        self.spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY, mode="w+", encoding="utf-8")
+        self.spool = spool()
         self.totals = dict.fromkeys(TOTALS, 0)
         self.flagged = 0
 
-    def _write(self, suite: ET.Element, out: TextIO) -> None:
-        """A suite as it stands in the document, one level down; its numbers added to the totals."""
+    def _write(self, suite: ET.Element) -> None:
+        """A suite to the spool as it stands in the document, one level down; its numbers added to the totals."""
         for total in TOTALS:
             self.totals[total] += int(suite.get(total, "0"))
         ET.indent(suite, level=1)
-        out.write("\n  " + NOT_XML.sub("\ufffd", ET.tostring(suite, encoding="unicode")))
+        self.spool.write("\n  " + NOT_XML.sub("\ufffd", ET.tostring(suite, encoding="unicode")))
 
     def file_done(self, items: list[Located], error: str) -> None:
         if items:
             self.flagged += 1
-            self._write(_file_suite(items), self.spool)
+            self._write(_file_suite(items))
 
     def finish(self, report: Report) -> None:
         clean = report.files - self.flagged
         if clean or report.errors or not report.files:
-            self._write(_run_suite(clean, report.errors), self.spool)  # after every file's suite
+            self._write(_run_suite(clean, report.errors))  # after every file's suite
         totals = " ".join(f'{total}="{self.totals[total]}"' for total in TOTALS)
         self.stream.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="newslint" {totals}>')
         self.spool.seek(0)

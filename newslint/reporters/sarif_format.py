@@ -4,7 +4,6 @@ more problems in a file than are reported gets a tool notification saying how ma
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import PurePath
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
@@ -12,7 +11,7 @@ from urllib.parse import quote
 from newslint import __version__
 from newslint.engine.diagnostic import Diagnostic
 from newslint.engine.report import Located, Report
-from newslint.reporters import JsonArray, Options, fingerprints, truncation_note, with_hint
+from newslint.reporters import JsonArray, Options, fingerprints, spool, truncation_note, with_hint
 
 if TYPE_CHECKING:
     from newslint.engine.rule import Rule
@@ -20,7 +19,6 @@ if TYPE_CHECKING:
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_DESCRIPTION = 1024  # GitHub's limit for rule descriptions
-SPOOL_IN_MEMORY = 8 * 1024 * 1024  # characters of results held in memory before the spool moves to a file
 RESULTS_HERE = "newslint: the results go here"  # where the document's results array is written in
 RESULTS_DEPTH = 4  # how deep the results stand in the document: {"runs": [{"results": [...]}]}
 
@@ -72,7 +70,7 @@ def _result(item: Located, index: int, fingerprint: str) -> dict:
 
 
 class Reporter:
-    """Each file's results as soon as the file is done, spooled (to disk past SPOOL_IN_MEMORY) until the end, where
+    """Each file's results as soon as the file is done, spooled (reporters.spool) until the end, where
     the rules are known and the document is written as json.dump(..., indent=1) would write it: the memory of an
     archive's run does not grow with its problems. A result's ruleIndex, the place of its rule among those that
     reported, is set then."""
@@ -81,7 +79,7 @@ class Reporter:
 
     def __init__(self, stream: TextIO, options: Options):
         self.stream = stream
-        self.spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY, mode="w+", encoding="utf-8")
+        self.spool = spool()
         self.firsts: dict[str, Diagnostic] = {}  # each code's first diagnostic, for its rule's metadata
         self.notes: list[tuple[str, str, str]] = []  # (path, code, note) for each rule cut short in a file
 
