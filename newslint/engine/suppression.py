@@ -114,7 +114,8 @@ def marked_as_written(doc: Document, diagnostics: list[Diagnostic]) -> list[Diag
         if mark is None:
             kept.append(d)
         elif doc.trace is not None:
-            doc.trace.decide(d.code, d.span.start, d.span.end, "marked-as-written", False, mark=mark.group().lstrip(MARK_LEAD))
+            doc.trace.decide(d.code, d.span.start, d.span.end, "marked-as-written", False,
+                             mark=mark.group().lstrip(MARK_LEAD))
     return kept
 
 

@@ -65,7 +65,7 @@ def phrases(right: bool = False) -> dict[str, tuple[tuple[int, Misused], ...]]:
         place = max(range(len(words)), key=lambda i: len(words[i]))
         for anchor in {words[place], words[place].replace("'", "’")}:
             by_anchor.setdefault(anchor, []).append((place, entry))
-    return {anchor: tuple(entries) for anchor, entries in by_anchor.items()}
+    return {anchor: tuple(anchored) for anchor, anchored in by_anchor.items()}
 
 
 def matches(doc: Document, right: bool = False) -> Iterator[tuple[int, Misused]]:
@@ -77,7 +77,7 @@ def matches(doc: Document, right: bool = False) -> Iterator[tuple[int, Misused]]
     for index in compress(count(), map(by_anchor.__contains__, lowered)):  # C loops: this runs for every word
         for place, entry in by_anchor[lowered[index]]:
             words, not_before = (entry.right, frozenset()) if right else (entry.wrong, entry.not_before)
-            if written_at(tokens, prose, index - place, words, not_before):
+            if written_at(tokens, lowered, prose, index - place, words, not_before):
                 yield index - place, entry
                 break
 
@@ -99,15 +99,12 @@ def set_phrase_words(doc: Document) -> frozenset[int]:
     return frozenset(found)
 
 
-def written_at(tokens, prose: str, first: int, words: tuple[str, ...], not_before: frozenset[str]) -> bool:
-    """The phrase's words are the words from token `first`, with whitespace alone between them, and the word after
-    them is none of those after which it is another phrase."""
+def written_at(tokens, lowered: list[str], prose: str, first: int, words: tuple[str, ...],
+               not_before: frozenset[str]) -> bool:
+    """The phrase's words are the words from token `first` (`lowered`: the tokens in lower case), with whitespace
+    alone between them, and the word after them is none of those after which it is another phrase."""
     last = first + len(words) - 1
     return first >= 0 and last < len(tokens) and all(
-        plain(tokens[i].text) == word and (i == first or prose[tokens[i - 1].end:tokens[i].start].isspace())
+        lowered[i].translate(APOSTROPHES) == word and (i == first or prose[tokens[i - 1].end:tokens[i].start].isspace())
         for i, word in enumerate(words, first)) and (
-        not not_before or last + 1 == len(tokens) or plain(tokens[last + 1].text) not in not_before)
-
-
-def plain(word: str) -> str:
-    return word.lower().translate(APOSTROPHES)
+        not not_before or last + 1 == len(tokens) or lowered[last + 1].translate(APOSTROPHES) not in not_before)
