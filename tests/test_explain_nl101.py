@@ -11,9 +11,10 @@ from newslint.rules import unknown_word
 
 STORY = ("Budget talks\n\nThe goverment met on Tuesday. The grumbz met. Two grumbz agreed.\n"
          "A touchy-feeyl speech followed, then 90 mins of talks.\n")
-WORD_STEPS = ("unit-after-number, everyday-word, name-particle, foreign-name-particle, looks-like-name, set-phrase, "
-              "accented-letter, elision, foreign-run, used-twice, inner-capitals, opens-a-name, capitalised-no-slip, "
-              "derived-word, compound, italics-mark-foreign, foreign-phrase-in-italics")
+WORD_STEPS = ("unit-after-number, everyday-word, rare-dictionary-word, name-particle, foreign-name-particle, "
+              "looks-like-name, set-phrase, accented-letter, elision, foreign-run, used-twice, inner-capitals, "
+              "opens-a-name, capitalised-no-slip, derived-word, compound, italics-mark-foreign, "
+              "foreign-phrase-in-italics")
 
 
 def explained(cli, place: str) -> list[str]:
@@ -47,8 +48,9 @@ def test_a_word_left_alone_names_the_exemption_that_fired_and_those_tried_before
     path = story(STORY)
     assert explained(cli, f"{path}:3:36") == [
         f"{path}:3:36: 'grumbz'", "  NL101: left alone",
-        "    step used-twice (left alone): considered: unit-after-number, everyday-word, name-particle, "
-        "foreign-name-particle, looks-like-name, set-phrase, accented-letter, elision, foreign-run; uses: 2"]
+        "    step used-twice (left alone): considered: unit-after-number, everyday-word, rare-dictionary-word, "
+        "name-particle, foreign-name-particle, looks-like-name, set-phrase, accented-letter, elision, foreign-run; "
+        "uses: 2"]
     assert explained(cli, f"{path}:4:42") == [
         f"{path}:4:42: 'mins'", "  NL101: left alone", "    step unit-after-number (left alone)"]
 
@@ -64,21 +66,20 @@ def test_each_part_of_a_hyphenated_word_is_decided_on_its_own(cli, story):
         "    evidence: neighbours: a, speech; score: context fit + slip cost x 1.5",
         "    evidence: candidate: feel; slip: inserted letter; slip_cost: -2.00; context_fit: 4.41; score: 1.41",
         f"    step misspelt (reported): considered: {WORD_STEPS}; considered_for_part: hyphen-joined-word, known-part, "
-        "derived-word, compound, prefix-part, coined-part, capitalised-part, short-part; suggestions: feel"]
+        "rare-dictionary-word, derived-word, compound, prefix-part, coined-part, capitalised-part, short-part; "
+        "suggestions: feel"]
 
 
 def test_the_sample_story_names_why_its_names_and_terms_are_not_slips(cli, monkeypatch):
     monkeypatch.chdir(SEED.parent)
     assert explained(cli, f"{SEED.name}:9:186") == [
         f"{SEED.name}:9:186: 'denuclearization'", "  NL101: left alone",
-        "    step derived-word (left alone): considered: unit-after-number, everyday-word, name-particle, "
-        "foreign-name-particle, looks-like-name, set-phrase, accented-letter, elision, foreign-run, used-twice, "
-        "inner-capitals, opens-a-name, capitalised-no-slip; "
-        "base: nuclear; base_frequency: -4.21"]
+        "    step rare-dictionary-word (left alone): considered: unit-after-number, everyday-word; "
+        "uses_per_billion_words: 10^2.16"]
     assert explained(cli, f"{SEED.name}:18:116") == [
         f"{SEED.name}:18:116: 'Hwasong'", "  NL101: left alone",
-        "    step looks-like-name (left alone): considered: unit-after-number, everyday-word, name-particle, "
-        "foreign-name-particle; name_evidence: capitalised mid-sentence"]
+        "    step looks-like-name (left alone): considered: unit-after-number, everyday-word, rare-dictionary-word, "
+        "name-particle, foreign-name-particle; name_evidence: capitalised mid-sentence"]
     # NL201's place in the sample story: NL101 does not weigh a known word
     assert all("NL101" not in line for line in explained(cli, f"{SEED.name}:12:19"))
 

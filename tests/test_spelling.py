@@ -179,3 +179,11 @@ def test_a_word_opening_a_sentence_counts_its_lower_case_uses_a_habit_still_a_sl
     assert diagnostics("--select", "NL101", str(habit)) == [
         (3, 1, "NL101", "Unknown word 'Goverment'", "Government"),
         (3, 35, "NL101", "Unknown word 'goverment'", "government")]
+
+
+def test_the_larger_dictionaries_words_in_use_are_words_but_their_look_alike_misspellings_are_not(story):
+    path = story("Elders met at the marae, gardai stood by, and a voter bought poutine. The balloons went up, and "
+                 "ballons went up.\n")
+    assert diagnostics(str(path)) == [(1, 97, "NL101", "Unknown word 'ballons'", "balloons")]
+    slips = story("They vowed to persue the case, said the siver miner.\n", "slips.txt")
+    assert [(column, word) for _, column, _, _, word in diagnostics(str(slips))] == [(15, "peruse"), (41, "river")]

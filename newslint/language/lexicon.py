@@ -257,10 +257,13 @@ CONTRACTION_ENDINGS = frozenset({"d", "ll", "m", "re", "s", "ve"})
 class Lexicon:
     def __init__(self, words: NgramTable, proper: frozenset[str], gb_only: dict[str, str], us_only: dict[str, str],
                  dialect: str, british_variants: dict[str, str], attested: frozenset[str],
-                 name_only: frozenset[str] = frozenset()):
+                 name_only: frozenset[str] = frozenset(), rare: Mapping[str, str] | None = None):
         self.words = words  # lower-case word -> negated log10 frequency in hundredths
         self.name_only = name_only  # lower-case forms of names that are no lower-case word: craig, surya
         self.attested = attested  # lower-case words in everyday use that the dictionaries lack: crypto, prix
+        # the larger dictionaries' words in use that the base lists lack (marae, certiorari), with their frequency
+        # in wordfreq's zipf (log10 uses per billion words), as text
+        self.rare = rare or {}
         # British spellings mapped to the American, including those American lists accept too (theatre, grey).
         self.british_variants = british_variants
         self.proper = proper
@@ -289,7 +292,8 @@ class Lexicon:
         raw = data.open_data("lexicon")
         frequency = NgramTable(raw.sections["frequency.keys"], raw.sections["frequency.counts"])
         return cls(frequency, frozenset(raw.lines("proper")), raw.mapping("gb_only"), raw.mapping("us_only"), dialect,
-                   raw.mapping("british_variants"), frozenset(raw.lines("attested")), frozenset(raw.lines("name_only")))
+                   raw.mapping("british_variants"), frozenset(raw.lines("attested")), frozenset(raw.lines("name_only")),
+                   raw.table("rare"))
 
     def is_word(self, word: str) -> bool:
         """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words), with either

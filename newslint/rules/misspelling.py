@@ -179,6 +179,12 @@ EVERYDAY_WORD = Step(
     decides="a word in everyday use that the dictionaries lack (crypto, pharma, prix), unless one slip from an "
     "everyday word",
     allows=("The [[crypto]] market fell.",))
+RARE_DICTIONARY_WORD = Step(
+    "NL101", "rare-dictionary-word",
+    decides="a word the larger dictionaries list and that is in use, more often than slips of a commoner word would "
+    "make it: a regional, legal, sport or borrowed term (marae, obiter, poutine, gardai); not ballons or persue",
+    allows=("Elders met at the [[marae]] on Sunday.", "A voter bought [[poutine]] after the rally.",
+            "The pact was signed at a [[marae]]-based hui."))
 NAME_PARTICLE = Step(
     "NL101", "name-particle",
     decides="a particle leading into a name (von der Leyen, auf Naxos) belongs to the name",
@@ -324,9 +330,10 @@ class Spelling(Rule):
     What it does: checks every word of prose against the word list for the dialect (with none configured,
     every supported standard's: colour and color, organise and organize, theatre and theater are all words; a
     configured en-US, en-GB, en-GB-oxendict or en-AU leaves the other standard's spellings to NL302), the words in
-    everyday use that the lists lack (crypto, grand prix) and the team's accepted words, and suggests the likeliest
-    corrections, ranked by how likely the slip is (keyboard neighbours, transpositions, doubled letters, a dropped
-    apostrophe) times how well each candidate fits between its neighbours, in the dialect's spelling: with none
+    everyday use that the lists lack (crypto, grand prix), the larger dictionaries' rarer words in use (marae, poutine,
+    certiorari) and the team's accepted words, and suggests the likeliest corrections, ranked by how likely the
+    slip is (keyboard neighbours, transpositions, doubled letters, a dropped apostrophe) times how well each
+    candidate fits between its neighbours, in the dialect's spelling: with none
     configured, the story's own (colur -> colour in a story that writes centre and defence), and the American
     where the story has no dialect-marked word to go by. Names are not errors: capitalised words away from a
     sentence start, romanised given names (Do-gyun, Ik-san), words after a title, acronyms, words with inner
@@ -504,6 +511,11 @@ def unit_after_number(f: FileCheck, u: Unknown) -> Detail | None:
 
 def everyday_word(f: FileCheck, u: Unknown) -> Detail | None:
     return {} if u.word in f.lexicon.attested and not f.lexicon.near_common_word(u.word) else None
+
+
+def rare_dictionary_word(f: FileCheck, u: Unknown) -> Detail | None:
+    zipf = f.lexicon.rare.get(u.word.lower()) if u.word[1:].islower() else None
+    return None if zipf is None else {"uses_per_billion_words": f"10^{zipf}"}
 
 
 def name_particle(f: FileCheck, u: Unknown) -> Detail | None:
@@ -709,8 +721,8 @@ def short_part(f: FileCheck, u: Unknown) -> Detail | None:
 UNIT_AFTER_NUMBER_EXEMPTION: Exemption = (UNIT_AFTER_NUMBER, unit_after_number)
 # Then the name exemptions; a word none of them covers is checked for a dropped apostrophe before the others.
 NAME_EXEMPTIONS: tuple[Exemption, ...] = (
-    (EVERYDAY_WORD, everyday_word), (NAME_PARTICLE, name_particle), (FOREIGN_NAME_PARTICLE, foreign_name_particle),
-    (LOOKS_LIKE_NAME, looks_like_name))
+    (EVERYDAY_WORD, everyday_word), (RARE_DICTIONARY_WORD, rare_dictionary_word), (NAME_PARTICLE, name_particle),
+    (FOREIGN_NAME_PARTICLE, foreign_name_particle), (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (ELISION, elision), (FOREIGN_RUN, foreign_run),
     (USED_TWICE, used_twice), (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name),
@@ -719,7 +731,8 @@ SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (FOREIGN_PHRASE_IN_ITALICS, foreign_phrase_in_italics))
 WORD_EXEMPTIONS = NAME_EXEMPTIONS + SHAPE_EXEMPTIONS
 PART_EXEMPTIONS: tuple[Exemption, ...] = (
-    (HYPHEN_JOINED_WORD, hyphen_joined_word), (KNOWN_PART, known_part), (DERIVED_WORD, derived_word),
+    (HYPHEN_JOINED_WORD, hyphen_joined_word), (KNOWN_PART, known_part),
+    (RARE_DICTIONARY_WORD, rare_dictionary_word), (DERIVED_WORD, derived_word),
     (COMPOUND, compound), (PREFIX_PART, prefix_part), (COINED_PART, coined_part),
     (CAPITALISED_PART, capitalised_part), (SHORT_PART, short_part))
 VERDICTS = (TOO_LONG_TO_CORRECT, NO_CANDIDATES, NAMES_NEARBY, UNLIKELY_SLIP, MISSPELT)
