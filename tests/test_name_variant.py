@@ -234,3 +234,9 @@ def test_a_family_name_after_given_names_the_other_spelling_never_follows_is_ano
     swapped = ("Estate case\n\nJohn Killingsworth filed the will. His sister, Minnie Kililngsworth, contested it, and "
                "Killingsworth said the court would decide.\n")
     assert found(story, swapped) == [(3, 55, "NL301", "Kililngsworth", "Killingsworth")]
+
+
+def test_a_short_unknown_spelling_of_a_known_name_written_once_is_its_slip_but_not_beside_an_unknown_one(story):
+    text = ("Markets fell on Tuesday.\n\nThe Dow lost 5% in the week after the vote, and the Diw later recovered.\n\n"
+            "Officials met Vos and then Vas in the hall, beside Von Hayek and Van Allen.\n")
+    assert found(story, text) == [(3, 53, "NL301", "Diw", "Dow")]

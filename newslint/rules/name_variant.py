@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from newslint.document.text import TITLES, abbreviated
+from newslint.document.text import NAME_PARTICLES, TITLES, abbreviated
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
@@ -257,7 +257,8 @@ OPENING_UNKNOWN = Step(
     flags=("Officials met Mr Oyelaran and Mr Oyelaran. [[Oyelaren]] said no.",))
 SHORT_NAMES = Step(
     CODE, "short-names", decides=f"a name of {SHORT_NAME} letters or fewer, written once, is one letter from other "
-    "short names (Del, Dal)",
+    "short names (Del, Dal); not when the other, a name the word lists know (Dow, Ray; not a particle, Van), is "
+    "written once too and this one is no word or name they know (Diw, Riy): its slip",
     allows=("Officials met Vos and then [[Vas]] in the hall.",))
 UNKNOWN_NAME = Step(
     CODE, "unknown-name", decides="a spelling no word list knows, written as a name, one slip from a story name, is a "
@@ -424,7 +425,12 @@ def _opening_unknown(p: Pair) -> int | None:
 def _short_names(p: Pair) -> int | None:
     big, small = p.big, p.small
     short = len(big.key) <= SHORT_NAME and big.count <= 1 and VOWELS & set(small.key)
-    return NOT_A_SLIP if not p.known[1] and small.named and short else None
+    return NOT_A_SLIP if not p.known[1] and small.named and short and not _known_name(p) else None
+
+
+def _known_name(p: Pair) -> bool:
+    """The spelling written more often is a name the word lists know, not a particle of one (Van, Von)."""
+    return p.form in p.lexicon.proper and p.form.lower() not in NAME_PARTICLES
 
 
 def _unknown_name(p: Pair) -> int | None:
