@@ -257,7 +257,7 @@ CONTRACTION_ENDINGS = frozenset({"d", "ll", "m", "re", "s", "ve"})
 class Lexicon:
     def __init__(self, words: NgramTable, proper: frozenset[str], gb_only: dict[str, str], us_only: dict[str, str],
                  dialect: str, british_variants: dict[str, str], attested: frozenset[str],
-                 name_only: frozenset[str] = frozenset(), rare: Mapping[str, str] | None = None):
+                 name_only: frozenset[str] = frozenset(), rare: data.StringTable | Mapping[str, str] | None = None):
         self.words = words  # lower-case word -> negated log10 frequency in hundredths
         self.name_only = name_only  # lower-case forms of names that are no lower-case word: craig, surya
         self.attested = attested  # lower-case words in everyday use that the dictionaries lack: crypto, prix
