@@ -66,11 +66,14 @@ def test_the_seed_story_has_one_real_word_error():
     assert found(SEED) == [(12, 19, 21, "error", "on")]
 
 
-def test_the_fix_is_unsafe_unless_the_evidence_is_overwhelming(story):
-    path = story(STORY + "The minister said it would he wrong to act now.\n")
+def test_the_fix_is_unsafe_however_strong_the_evidence(story):
+    path = story(STORY + "The minister said it would he wrong to act now.\n"
+                 "The company said profits had fallen sharply last year, and it wood be cutting jobs.\n")
     result = run_cli("--format", "json", "--select", "NL201", str(path))
     assert [(d["line"], d["suggestions"][0], d["fix"]["applicability"]) for d in result.json["diagnostics"]] == [
-        (2, "from", "unsafe"), (3, "be", "safe")]
+        (2, "from", "unsafe"), (3, "be", "unsafe"), (4, "would", "unsafe")]
+    assert run_cli("--fix", "--select", "NL201", str(path)).code == 1
+    assert "it would he wrong" in path.read_text(encoding="utf-8") and "it wood be" in path.read_text(encoding="utf-8")
 
 
 def test_a_slip_inside_a_name_needs_overwhelming_evidence(story):

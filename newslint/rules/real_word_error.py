@@ -39,11 +39,6 @@ THRESHOLD = tuned(
            "2.0 29/3.2 (one corrected word flagged), 2.25 23/2.7, 2.5 22/1.8, 2.75 21/1.4, 3.0 18/0.9: 2.5 has the "
            "best F1 and loses recall steeply above it",
     date="2026-12-05")
-# Odds at which the fix is safe to apply unasked: a full log10 above the strongest false alarm seen on clean copy.
-OVERWHELMING = tuned(
-    5.0, means="log10 odds from which the fix is safe (applied by --fix without --unsafe-fixes)",
-    bench="the clean dev copy (513520c)",
-    result="a full power of ten above the strongest false alarm seen on clean copy (513520c)", date="2026-11-24")
 # A capitalised word the story treats as a name is judged too, but only on overwhelming evidence: "Nee York",
 # "the Hank of England". Names are what the model knows least, so an ordinary margin would flag them.
 NAME_MARGIN = tuned(
@@ -229,8 +224,9 @@ class RealWordError(Rule):
 
     Example: "Trump's point man no North Korea" -> "on".
 
-    Fix safety: unsafe; the linter is judging from context, so the fix is applied only with --unsafe-fixes,
-    unless the evidence is overwhelming (the alternative 100,000 times likelier: "it would he wrong to").
+    Fix safety: unsafe, however strong the evidence; the linter is judging from context, so the fix is applied
+    only with --unsafe-fixes. Right words in clean copy reach odds of 10^6 and 10^7 ("neither helped nor hindered"
+    read as "or", "otter skins" as "other", "serve thy country" as "the"), as high as most slips.
     """
 
     code = CODE
@@ -337,9 +333,8 @@ class RealWordError(Rule):
                                      neighbour=other.text, neighbour_log_odds=flagged[stronger[0]][1], log_odds=odds)
                 continue
             suggestion = house_apostrophe(match_case(token.text, candidate), token.text, doc.text)
-            safety = Applicability.SAFE if odds >= OVERWHELMING else None
             yield self.report(Span(token.start, token.end), f"'{token.text}' may be a slip for '{suggestion}' here",
-                              (suggestion,), applicability=safety)
+                              (suggestion,))
 
     def judge(self, doc, res, index: int, reading: Reading, unseen: bool, alternatives: list[tuple[str, float]],
               pending: list[tuple] | None = None) -> tuple[str, float] | None:
