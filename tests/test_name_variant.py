@@ -240,3 +240,10 @@ def test_a_short_unknown_spelling_of_a_known_name_written_once_is_its_slip_but_n
     text = ("Markets fell on Tuesday.\n\nThe Dow lost 5% in the week after the vote, and the Diw later recovered.\n\n"
             "Officials met Vos and then Vas in the hall, beside Von Hayek and Van Allen.\n")
     assert found(story, text) == [(3, 53, "NL301", "Diw", "Dow")]
+
+
+def test_two_given_names_before_different_family_names_are_two_people_but_not_before_the_same_one(story):
+    people = "Jaylen Brown scored 24 and Jaylen Brown had eight rebounds; Jalen Brunson led New York.\n"
+    assert found(story, people) == []
+    slip = "Jaylen Brown scored 24 and Jaylen Brown had eight rebounds; Jalen Brown sat out the fourth.\n"
+    assert found(story, slip) == [(1, 61, "NL301", "Jalen", "Jaylen")]

@@ -207,9 +207,11 @@ TWO_STANDARDS = Step(
     allows=("Australia's Labor Party won the election, a result the [[Labour]] Party in Britain welcomed.",))
 TWO_PEOPLE = Step(
     CODE, "different-given-names", decides="two spellings of a family name, each written after given names the other "
-    "never follows (Ralph Houk, Don Hoak), are two people's names, not a name and its slip; unless two letters are "
+    "never follows (Ralph Houk, Don Hoak), or of a given name, each always written before family names the other never "
+    "precedes (Jaylen Brown, Jalen Brunson), are two people's names, not a name and its slip; unless two letters are "
     "swapped, a typing slip whoever it names (John Killingsworth, Minnie Kililngsworth)",
-    allows=("The manager, Ralph Houk, praised the side, and the third baseman, Don [[Hoak]], agreed.",))
+    allows=("The manager, Ralph Houk, praised the side, and the third baseman, Don [[Hoak]], agreed.",
+            "Jaylen Brown scored 24 and Jaylen Brown had eight rebounds; [[Jalen]] Brunson led New York."))
 REPEATED = Step(
     CODE, "repeated-spelling", decides="a spelling written more than once, and more than half as often as the other, "
     "is a second name (Halvarsen twice beside Halvorsen three times)",
@@ -345,13 +347,19 @@ def _two_standards(p: Pair) -> int | None:
 
 
 def _two_people(p: Pair) -> int | None:
+    """Family names after given names the lists know, or given names each time before a family name: the names
+    beside one spelling never beside the other (nor one slip from them)."""
     if slip(p.small.key, p.big.key) == "transposition":
         return None
     before, other_before = p.near[0][-1], p.near[1][-1]
-    given = before | other_before
-    if not before or not other_before or not all(w.capitalize() in p.lexicon.proper for w in given):
-        return None
-    return None if any(_alike(a, b) for a in before for b in other_before) else NOT_A_SLIP
+    family = before and other_before and all(w.capitalize() in p.lexicon.proper for w in before | other_before)
+    if family and not any(_alike(a, b) for a in before for b in other_before):
+        return NOT_A_SLIP
+    after, other_after = p.near[0][1], p.near[1][1]
+    words = p.lexicon.words  # a title or a word before a name (Patrolman, Patrolmen) is no given name
+    given = (p.around[0].always_beside[1] and p.around[1].always_beside[1]
+             and p.form.lower() not in words and p.other.lower() not in words)
+    return NOT_A_SLIP if given and not any(_alike(a, b) for a in after for b in other_after) else None
 
 
 def _repeated(p: Pair) -> int | None:
