@@ -187,3 +187,9 @@ def test_the_larger_dictionaries_words_in_use_are_words_but_their_look_alike_mis
     assert diagnostics(str(path)) == [(1, 97, "NL101", "Unknown word 'ballons'", "balloons")]
     slips = story("They vowed to persue the case, said the siver miner.\n", "slips.txt")
     assert [(column, word) for _, column, _, _, word in diagnostics(str(slips))] == [(15, "peruse"), (41, "river")]
+
+
+def test_a_name_in_everyday_use_with_two_letters_swapped_is_a_typo_but_other_look_alike_names_are_names(story):
+    path = story("Talks resumed.\n\nOfficials from Isreal and Britian met in Geneva, where Irfan Khan, Omer Celik, "
+                 "Ernest Nagel and Tom Budd spoke.\n")
+    assert [(column, word) for _, column, _, _, word in diagnostics(str(path))] == [(16, "Israel"), (27, "Britain")]

@@ -197,7 +197,8 @@ FOREIGN_NAME_PARTICLE = Step(
 LOOKS_LIKE_NAME = Step(
     "NL101", "looks-like-name",
     decides="a capitalised word the story treats as a name: away from a sentence start, capitalised there elsewhere, "
-    "after a title, with inner capitals or shaped as a romanised given name",
+    "after a title, with inner capitals or shaped as a romanised given name; not a name in everyday use with two "
+    "letters swapped (Isreal, Britian)",
     allows=("They wrote to [[Goverment]] House.", "He met Mr [[Reserch]] on Monday."))
 DROPPED_APOSTROPHE = Step(
     "NL101", "dropped-apostrophe",
@@ -244,8 +245,8 @@ OPENS_A_NAME = Step(
     allows=("[[Thw]] Gordievsky file was opened.", "They met at the Rickshaw. [[Bea]] Morley sang."))
 CAPITALISED_NO_SLIP = Step(
     "NL101", "capitalised-no-slip",
-    decides="a capitalised word is a name unless one slip from an everyday word (reached by a word opening a "
-    "sentence: elsewhere looks-like-name has decided)",
+    decides="a capitalised word is a name unless one slip from an everyday word or a name in everyday use with two "
+    "letters swapped (reached by a word opening a sentence: elsewhere looks-like-name has decided)",
     allows=("[[Irfan]] said the talks ended.",))
 DERIVED_WORD = Step(
     "NL101", "derived-word",
@@ -539,7 +540,21 @@ def foreign_name_particle(f: FileCheck, u: Unknown) -> Detail | None:
 
 def looks_like_name(f: FileCheck, u: Unknown) -> Detail | None:
     reason = f.evidence.reason(u.token, u.index)
-    return {"name_evidence": reason} if reason else None
+    return {"name_evidence": reason} if reason and not misspelt_everyday_name(f, u) else None
+
+
+def misspelt_everyday_name(f: FileCheck, u: Unknown) -> bool:
+    """A capitalised word that is a name in everyday use and no lower-case word (Israel, Britain; not Angel beside
+    Nagel) with two letters swapped: fast fingers' slip, no name of its own. A letter doubled or dropped is not
+    enough: Budd, Foxx, Parisse and Holliday are names."""
+    word, lexicon = u.word, f.lexicon
+    if not is_capitalised(word):
+        return False
+    for i in range(len(word) - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        if swapped != word and swapped.lower() in lexicon.name_only and lexicon.frequency(swapped) > COMMON_WORD:
+            return True
+    return False
 
 
 def known_elsewhere(f: FileCheck, token: Token, word: str) -> str | None:
@@ -637,7 +652,8 @@ def opens_a_name(f: FileCheck, u: Unknown) -> Detail | None:
 
 
 def capitalised_no_slip(f: FileCheck, u: Unknown) -> Detail | None:
-    if is_capitalised(u.word) and "-" not in u.word and not f.lexicon.near_common_word(u.word):
+    if is_capitalised(u.word) and "-" not in u.word and not f.lexicon.near_common_word(u.word) \
+            and not misspelt_everyday_name(f, u):
         return {}
     return None
 
