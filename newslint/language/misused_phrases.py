@@ -9,12 +9,10 @@ from itertools import compress, count
 from typing import TYPE_CHECKING, NamedTuple
 
 from newslint import wordlists
+from newslint.document.text import plain_word
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
-
-APOSTROPHES = str.maketrans("’", "'")
-
 
 class Misused(NamedTuple):
     """An entry of misused-phrases.txt: the phrase as written wrongly and rightly, word by word, and the words
@@ -54,8 +52,8 @@ def entries() -> tuple[Misused, ...]:
 @cache
 def phrases(right: bool = False) -> dict[str, tuple[tuple[int, Misused], ...]]:
     """The list's entries by the longest word of the wrong phrase (or, with `right`, of the set phrase): most words
-    are common, and each one looked up is a phrase to try; with either apostrophe: (the word's place in the phrase,
-    entry), longest phrase first."""
+    are common, and each one looked up is a phrase to try: (the word's place in the phrase, entry), longest phrase
+    first."""
     def side(entry: Misused) -> tuple[str, ...]:
         return entry.right if right else entry.wrong
 
@@ -63,8 +61,7 @@ def phrases(right: bool = False) -> dict[str, tuple[tuple[int, Misused], ...]]:
     for entry in sorted(entries(), key=lambda e: -len(side(e))):
         words = side(entry)
         place = max(range(len(words)), key=lambda i: len(words[i]))
-        for anchor in {words[place], words[place].replace("'", "’")}:
-            by_anchor.setdefault(anchor, []).append((place, entry))
+        by_anchor.setdefault(words[place], []).append((place, entry))
     return {anchor: tuple(anchored) for anchor, anchored in by_anchor.items()}
 
 
@@ -73,20 +70,21 @@ def matches(doc: Document, right: bool = False) -> Iterator[tuple[int, Misused]]
     phrase as the list spells it), in any letter case and with either apostrophe, its words whole and separated by
     whitespace alone."""
     by_anchor, tokens, prose = phrases(right), doc.tokens, doc.prose
-    lowered = doc.derived(LowerCase)
-    for index in compress(count(), map(by_anchor.__contains__, lowered)):  # C loops: this runs for every word
-        for place, entry in by_anchor[lowered[index]]:
+    plain = doc.derived(PlainWords)
+    for index in compress(count(), map(by_anchor.__contains__, plain)):  # C loops: this runs for every word
+        for place, entry in by_anchor[plain[index]]:
             words, not_before = (entry.right, frozenset()) if right else (entry.wrong, entry.not_before)
-            if written_at(tokens, lowered, prose, index - place, words, not_before):
+            if written_at(tokens, plain, prose, index - place, words, not_before):
                 yield index - place, entry
                 break
 
 
-class LowerCase(list):
-    """A document's words in lower case, made once for both rules that look for the phrases."""
+class PlainWords(list):
+    """A document's words in lower case with straight apostrophes (plain_word), made once for both rules that look
+    for the phrases."""
 
     def __init__(self, doc: Document):
-        super().__init__(map(str.lower, doc.tokens.texts))
+        super().__init__(map(plain_word, doc.tokens.texts))
 
 
 def set_phrase_words(doc: Document) -> frozenset[int]:
@@ -99,12 +97,12 @@ def set_phrase_words(doc: Document) -> frozenset[int]:
     return frozenset(found)
 
 
-def written_at(tokens, lowered: list[str], prose: str, first: int, words: tuple[str, ...],
+def written_at(tokens, plain: list[str], prose: str, first: int, words: tuple[str, ...],
                not_before: frozenset[str]) -> bool:
-    """The phrase's words are the words from token `first` (`lowered`: the tokens in lower case), with whitespace
-    alone between them, and the word after them is none of those after which it is another phrase."""
+    """The phrase's words are the words from token `first` (`plain`: the tokens as plain_word has them), with
+    whitespace alone between them, and the word after them is none of those after which it is another phrase."""
     last = first + len(words) - 1
     return first >= 0 and last < len(tokens) and all(
-        lowered[i].translate(APOSTROPHES) == word and (i == first or prose[tokens[i - 1].end:tokens[i].start].isspace())
+        plain[i] == word and (i == first or prose[tokens[i - 1].end:tokens[i].start].isspace())
         for i, word in enumerate(words, first)) and (
-        not not_before or last + 1 == len(tokens) or lowered[last + 1].translate(APOSTROPHES) not in not_before)
+        not not_before or last + 1 == len(tokens) or plain[last + 1] not in not_before)

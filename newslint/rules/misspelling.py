@@ -328,25 +328,24 @@ Exemption = tuple[Step, Callable[[FileCheck, Unknown], "Detail | None"]]
 class Spelling(Rule):
     """A misspelt word: not in the dictionary for the dialect, and not a name.
 
-    What it does: checks every word of prose against the word list for the dialect (with none configured,
-    every supported standard's: colour and color, organise and organize, theatre and theater are all words; a
-    configured en-US, en-GB, en-GB-oxendict or en-AU leaves the other standard's spellings to NL302), the words in
-    everyday use that the lists lack (crypto, grand prix), the larger dictionaries' rarer words in use (marae, poutine,
-    certiorari) and the team's accepted words, and suggests the likeliest corrections, ranked by how likely the
-    slip is (keyboard neighbours, transpositions, doubled letters, a dropped apostrophe) times how well each
-    candidate fits between its neighbours, in the dialect's spelling: with none
-    configured, the story's own (colur -> colour in a story that writes centre and defence), and the American
-    where the story has no dialect-marked word to go by. Names are not errors: capitalised words away from a
-    sentence start, romanised given names (Do-gyun, Ik-san), words after a title, acronyms, words with inner
-    capitals, a short word inside a foreign name (Pilipino sa Kanlurang) and a lower-case word used twice in the
-    story are left alone; numbers with units, URLs, e-mail addresses and handles are not prose, and words in other
-    scripts (москва, 梦) are not English, nor are words with a letter an English keyboard does not type (gardaí,
-    whānau): no slip makes one. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a foreign term,
-    as house styles mark them, unless one is a slip of an everyday word alone or among English words (*realy*). A
-    "word" of more than 47 letters, two more than the longest in the dictionary, is no slip of any word: it is
-    reported as too long to correct, with no suggestion. The search for slips has a budget per file, some 270 times
-    what the heaviest story needs: a file of random letters that uses it up is checked no further, and the rule says
-    at which word it stopped.
+    What it does: checks every word of prose against the word list for the dialect (with none configured, every
+    supported standard's: colour and color, organise and organize, theatre and theater are all words; a configured
+    en-US, en-GB, en-GB-oxendict or en-AU leaves the other standard's spellings to NL302), the words in everyday use
+    that the lists lack (crypto, grand prix), the larger dictionaries' rarer words in use (marae, poutine, certiorari)
+    and the team's accepted words, and suggests the likeliest corrections, ranked by how likely the slip is (keyboard
+    neighbours, transpositions, doubled letters, a dropped apostrophe) times how well each candidate fits between its
+    neighbours, in the dialect's spelling: with none configured, the story's own (colur -> colour in a story that writes
+    centre and defence), and the American where the story has no dialect-marked word to go by. Names are not errors:
+    capitalised words away from a sentence start, romanised given names (Do-gyun, Ik-san), words after a title,
+    acronyms, words with inner capitals, a short word inside a foreign name (Pilipino sa Kanlurang) and a lower-case
+    word used twice in the story are left alone; numbers with units, URLs, e-mail addresses and handles are not prose,
+    and words in other scripts (москва, 梦) are not English, nor are words with a letter an English keyboard does not
+    type (gardaí, whānau): no slip makes one. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a
+    foreign term, as house styles mark them, unless one is a slip of an everyday word alone or among English words
+    (*realy*). A "word" of more than 47 letters, two more than the longest in the dictionary, is no slip of any word: it
+    is reported as too long to correct, with no suggestion. The search for slips has a budget per file, some 270 times
+    what the heaviest story needs: a file of random letters that uses it up is checked no further, and the rule says at
+    which word it stopped.
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant

@@ -53,4 +53,3 @@ class MisusedPhrase(Rule):
             written = " ".join(t.text for t in tokens[index:index + len(entry.wrong)])
             phrase = " ".join(entry.right).replace("'", "’") if "’" in written else " ".join(entry.right)
             yield self.report(Span(start, end), f"'{written}': the set phrase is '{phrase}'", (suggestion,))
-
