@@ -60,6 +60,7 @@ class Confusion(NamedTuple):
 
 
 KEYSTROKE_COSTS = tuple(SLIP_COSTS[kind] for kind in SLIP_KINDS)  # by the digit the data stores for a pair
+MARKS = "=~+"
 
 
 def slip_cost(keystroke: float, mark: str = "") -> float:
@@ -69,6 +70,12 @@ def slip_cost(keystroke: float, mark: str = "") -> float:
     if mark == "+":
         return keystroke + INFLECTION_COST
     return max(keystroke, {"=": HOMOPHONE_COST, "~": SOUND_ALIKE_COST}.get(mark, NO_ONE_SLIP))
+
+
+# Each confusion entry's ending as the data stores it (an optional mark, then the keystroke slip's digit) -> its
+# slip cost and whether it is another form of the word: worked out once, not for every entry of every word asked.
+ENDINGS = {f"{mark}{digit}": (slip_cost(keystroke, mark), mark == "+")
+           for mark in ("", *MARKS) for digit, keystroke in enumerate(KEYSTROKE_COSTS)}
 
 
 class ContextModel:
@@ -96,9 +103,8 @@ class ContextModel:
         with the log10 likelihood of the slip from it to word."""
         out = []
         for entry in self._confusions.get(word, "").split():  # candidate, mark if any, the slip's kind
-            mark = entry[-2]
-            out.append(Confusion(entry[:-1].rstrip("=~+"), slip_cost(KEYSTROKE_COSTS[int(entry[-1])], mark),
-                                 mark == "+"))
+            cut = -2 if entry[-2] in MARKS else -1
+            out.append(Confusion(entry[:cut], *ENDINGS[entry[cut:]]))
         return tuple(out)
 
     def count(self, word: str) -> float:

@@ -550,11 +550,13 @@ def other_number(written: str, alternative: str) -> bool:
     """The same noun in the other grammatical number: an -s or -es plural (violinist/violinists), -ies for -y,
     -men for -man, -es for -is (crisis/crises). A verb's -s form is read the same way: without a parse, its
     agreement is left to the writer too."""
-    one, many = sorted((written, alternative), key=len)
-    if many in (one + "s", one + "es") or (one.endswith("y") and many == one[:-1] + "ies"):
-        return True
-    return len(one) == len(many) and one[:-3] == many[:-3] and {one[-3:], many[-3:]} in ({"man", "men"},
-                                                                                          {"sis", "ses"})
+    one, many = (written, alternative) if len(written) <= len(alternative) else (alternative, written)
+    extra = len(many) - len(one)
+    if extra == 1:
+        return many == one + "s"
+    if extra == 2:
+        return many == one + "es" or (one[-1:] == "y" and many == one[:-1] + "ies")
+    return extra == 0 and one[:-3] == many[:-3] and {one[-3:], many[-3:]} in ({"man", "men"}, {"sis", "ses"})
 
 
 def asks_for(before: str, alternative: str) -> bool:
