@@ -263,9 +263,14 @@ INFLECTIONS = ("", "s", "es", "d", "ed", "r", "er", "n")
 
 def inflection(a: str, b: str) -> bool:
     """Forms of one word (minister/ministers, retires/retired)."""
-    stems_a = {a[: len(a) - len(e)] for e in INFLECTIONS if a.endswith(e) and len(a) - len(e) >= 3}
-    stems_b = {b[: len(b) - len(e)] for e in INFLECTIONS if b.endswith(e) and len(b) - len(e) >= 3}
-    return bool(stems_a & stems_b)
+    return bool(stems(a) & stems(b))
+
+
+def stems(word: str) -> set[str]:
+    """What the word may be an inflection of: itself, less an ending of INFLECTIONS, leaving three letters or more;
+    not less an -s after an s (assess is no form of asses, needless none of needles: a word in s takes -es)."""
+    return {word[: len(word) - len(e)] for e in INFLECTIONS if word.endswith(e) and len(word) - len(e) >= 3
+            and not (e == "s" and word.endswith("ss"))}
 
 
 def attested_words(words: dict[str, float]) -> list[str]:

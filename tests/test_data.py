@@ -183,6 +183,14 @@ def test_each_confusion_is_a_word_the_model_knows_with_the_kind_of_slip_spelling
         ("pace", -1.0), ("peach", -2.0), ("pence", -2.0), ("piece", -0.5), ("place", -2.0)]
 
 
+def test_forms_of_one_word_share_a_stem_and_a_word_in_s_takes_es():
+    build = build_script()
+    assert build.inflection("minister", "ministers") and build.inflection("retires", "retired")
+    assert build.inflection("bass", "basses") and build.inflection("asses", "ass")
+    assert not build.inflection("asses", "assess") and not build.inflection("needles", "needless")
+    assert not build.inflection("loses", "loss") and not build.inflection("princes", "princess")
+
+
 def test_names_only_are_names_whose_lower_case_form_is_no_listed_word():
     from newslint.language.lexicon import Lexicon
 

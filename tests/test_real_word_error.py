@@ -127,3 +127,12 @@ def test_the_per_word_plain_numbers_are_the_tuned_ones():
 
     assert (rwe._THRESHOLD, rwe._NAME_MARGIN, rwe._SAME_STORY_BONUS, rwe._REACH) == (
         rwe.THRESHOLD, rwe.NAME_MARGIN, rwe.SAME_STORY_BONUS, rwe.REACH)
+
+
+def test_a_word_ending_in_s_with_one_more_s_is_no_other_number_of_it(story):
+    from newslint.rules.real_word_error import other_number
+
+    assert other_number("violinist", "violinists") and other_number("buses", "bus") and other_number("crisis", "crises")
+    assert not other_number("needles", "needless") and not other_number("asses", "assess")
+    path = story("The fans were, needles to say, delighted with the result.\n")
+    assert found(path) == [(1, 16, 23, "error", "needless")]

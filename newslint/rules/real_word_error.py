@@ -552,8 +552,8 @@ def other_number(written: str, alternative: str) -> bool:
     agreement is left to the writer too."""
     one, many = (written, alternative) if len(written) <= len(alternative) else (alternative, written)
     extra = len(many) - len(one)
-    if extra == 1:
-        return many == one + "s"
+    if extra == 1:  # a word that ends in s takes -es (bus, buses): asses is no plural of assess
+        return many == one + "s" and one[-1:] != "s"
     if extra == 2:
         return many == one + "es" or (one[-1:] == "y" and many == one[:-1] + "ies")
     return extra == 0 and one[:-3] == many[:-3] and {one[-3:], many[-3:]} in ({"man", "men"}, {"sis", "ses"})
