@@ -193,3 +193,10 @@ def test_a_name_in_everyday_use_with_two_letters_swapped_is_a_typo_but_other_loo
     path = story("Talks resumed.\n\nOfficials from Isreal and Britian met in Geneva, where Irfan Khan, Omer Celik, "
                  "Ernest Nagel and Tom Budd spoke.\n")
     assert [(column, word) for _, column, _, _, word in diagnostics(str(path))] == [(16, "Israel"), (27, "Britain")]
+
+
+def test_the_parts_of_a_hyphenated_set_phrase_are_words_but_a_slip_inside_a_hyphenated_word_is_not(story):
+    path = story("Talks resumed.\n\nThe attic held bric-a-brac, papier-mache masks and avant-garde prints, and "
+                 "the anti-goverment rally met vis-a-vis the self-goverment group.\n")
+    assert [(column, word) for _, column, _, _, word in diagnostics(str(path))] == [
+        (85, "government"), (124, "government")]
