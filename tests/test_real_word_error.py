@@ -136,3 +136,11 @@ def test_a_word_ending_in_s_with_one_more_s_is_no_other_number_of_it(story):
     assert not other_number("needles", "needless") and not other_number("asses", "assess")
     path = story("The fans were, needles to say, delighted with the result.\n")
     assert found(path) == [(1, 16, 23, "error", "needless")]
+
+
+def test_nor_after_a_negative_in_its_sentence_is_its_correlative_but_a_nor_for_not_is_a_slip(story):
+    path = story("Officials neither confirmed nor denied the report.\n"
+                 "The minister would not say when nor where the talks would be held.\n"
+                 "Nor would he name the venue.\n"
+                 "I do nor know why, she said.\n")
+    assert found(path) == [(4, 6, 9, "error", "not")]

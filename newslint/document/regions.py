@@ -97,6 +97,11 @@ class Offsets:
     def __len__(self) -> int:
         return len(self._sorted)
 
+    def at_or_before(self, offset: int) -> int:
+        """The greatest offset of the set at or before `offset`, or -1."""
+        i = bisect.bisect_right(self._sorted, offset)
+        return self._sorted[i - 1] if i else -1
+
 
 class Spans:
     """Spans (start, end) sorted by start and not overlapping, in two arrays (a tuple per span takes 56 bytes and

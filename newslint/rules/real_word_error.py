@@ -149,6 +149,11 @@ COUNT_BEFORE_PLURAL = Step(
     decides="a number word before a plural noun, at most one word between, is a count, not a slip of a function "
             "word (four volunteers, two stop lights)",
     allows=("The driver was taken to court.\nPolice said he then violated [[two]] stop lights on the way to work.\n",))
+NOR_AFTER_NEGATIVE = Step(
+    CODE, "nor-after-negative",
+    decides="'nor' after a negative in its sentence (neither, not, no, never, a word in n't ...) or opening a "
+            "sentence is the negative's correlative, no slip of not, or or for",
+    allows=("Officials neither confirmed [[nor]] denied the report.",))
 GRAMMATICAL_NUMBER = Step(
     CODE, "grammatical-number",
     decides="the other number of the noun written (woman for women, crisis for crises) is no alternative unless the "
@@ -196,7 +201,7 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, SET_PHRASE,
-         NAME_PARTICLE, COUNT_BEFORE_PLURAL, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT,
+         NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT,
          REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED, STRONGER_NEIGHBOUR)
 
 
@@ -212,8 +217,9 @@ class RealWordError(Rule):
     uses again (the "ore" of a steel story is its topic, not a slip of "are"). A short dictionary word the
     model does not know is judged by its dictionary frequency ("explain hwy the talks"). Acronyms and headlines
     (telegraphic by design) are not judged, nor are particles inside names (Van der Berg) and the words of set
-    phrases as NL204's list spells them (damp squib, free rein: the model may know the misused form better); a
-    word the story treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no
+    phrases as NL204's list spells them (damp squib, free rein: the model may know the misused form better), nor
+    "nor" after a negative in its sentence (neither ... nor); a word the story treats as a name only on overwhelming
+    evidence ("Nee York"). The last word of a name is no
     context for the word after it: what follows "root" says nothing of what follows Joe Root. An alternative is
     never a spelling of the other dialect; with none configured, never another standard's spelling of the word
     (colour for color) nor one the story's own standard would not write (a British story gets no "color"; one with
@@ -490,6 +496,7 @@ def usual_forms(res, reading: Reading, index: int, alternatives: list[tuple[str,
 
 
 COUNTS = wordlists.words("counts")
+NEGATIVES = wordlists.words("negatives")
 SINGULAR_DETERMINERS = wordlists.words("singular-determiners")
 PLURAL_DETERMINERS = wordlists.words("plural-determiners") | COUNTS
 # Each form of an auxiliary verb -> all the forms of that verb.
@@ -499,17 +506,17 @@ AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries(
 
 def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace, res
                  ) -> list[tuple[str, float]] | None:
-    """Steps set-phrase, name-particle, count-before-plural and grammatical-number, which read the words around: None
-    when they leave the word alone, else the alternatives left to weigh (those of the other grammatical number
-    dropped unless the word before asks for them)."""
+    """Steps set-phrase, name-particle, count-before-plural, nor-after-negative and grammatical-number, which read the
+    words around: None when they leave the word alone, else the alternatives left to weigh (those of the other
+    grammatical number dropped unless the word before asks for them)."""
     words, lower, token = reading.words, reading.words[index], reading.tokens[index]
     if index in reading.set_phrase_words and SET_PHRASE.on:
         return left_alone(trace, token, SET_PHRASE)
     if NAME_PARTICLE.on and reading.evidence.is_name_particle(index):
         return left_alone(trace, token, NAME_PARTICLE)
-    if lower in COUNTS and COUNT_BEFORE_PLURAL.on and any(
-            looks_plural(words[i]) for i in (index + 1, index + 2) if i < len(words) and reading.runs_on(index, i)):
-        return left_alone(trace, token, COUNT_BEFORE_PLURAL)
+    grammar = grammar_gate(reading, index, lower)
+    if grammar is not None:
+        return left_alone(trace, token, grammar[0], **grammar[1])
     if not GRAMMATICAL_NUMBER.on:
         return alternatives
     forms = number_forms(res, lower)
@@ -520,6 +527,17 @@ def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, flo
     if not kept:
         return left_alone(trace, token, GRAMMATICAL_NUMBER, before=before or "(none)")
     return kept
+
+
+def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[str, str]] | None:
+    """Steps count-before-plural and nor-after-negative: the step that leaves the word alone, with its detail."""
+    words = reading.words
+    if lower in COUNTS and COUNT_BEFORE_PLURAL.on and any(
+            looks_plural(words[i]) for i in (index + 1, index + 2) if i < len(words) and reading.runs_on(index, i)):
+        return COUNT_BEFORE_PLURAL, {}
+    if lower == "nor" and NOR_AFTER_NEGATIVE.on and (negative := reading.negative_before(index)):
+        return NOR_AFTER_NEGATIVE, {"negative": negative}
+    return None
 
 
 # Each word's confusions that are its other grammatical number (violinist: violinists), found once per process: the
@@ -717,6 +735,7 @@ class Reading:
     def __init__(self, doc, model, evidence: NameEvidence):
         self.evidence = evidence
         self.tokens = tokens = doc.tokens
+        self.sentence_starts = doc.sentence_starts
         self.set_phrase_words = set_phrase_words(doc)
         prose = doc.prose
         plain: dict[str, str] = {}  # each spelling's plain form, made once and shared by its tokens
@@ -729,6 +748,20 @@ class Reading:
         # ending it.
         self.lefts: dict[bool, list[tuple[str, ...]]] = {}
         self.rights: list[tuple[str, ...]] | None = None
+
+    def negative_before(self, index: int) -> str | None:
+        """The negative word nearest before token `index` in its sentence ("(opens the sentence)" when none comes
+        before it there), or None."""
+        start = self.sentence_starts.at_or_before(self.tokens.starts[index])
+        words, starts = self.words, self.tokens.starts
+        i = index - 1
+        if i < 0 or starts[i] < start:
+            return "(opens the sentence)"
+        while i >= 0 and starts[i] >= start:
+            if words[i] in NEGATIVES or words[i].endswith("n't"):
+                return words[i]
+            i -= 1
+        return None
 
     def runs_on(self, first: int, last: int) -> bool:
         """True when the words from token `first` to `last` are read as one run (plain spaces between them)."""
