@@ -144,3 +144,9 @@ def test_nor_after_a_negative_in_its_sentence_is_its_correlative_but_a_nor_for_n
                  "Nor would he name the venue.\n"
                  "I do nor know why, she said.\n")
     assert found(path) == [(4, 6, 9, "error", "not")]
+
+
+def test_an_as_paired_with_another_in_its_sentence_is_a_comparison_but_a_lone_as_for_a_is_a_slip(story):
+    path = story("Prices rose at as steep a pace as last year.\n"
+                 "It was as disaster, officials said.\n")
+    assert found(path) == [(2, 8, 10, "error", "a")]

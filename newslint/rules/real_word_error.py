@@ -95,10 +95,17 @@ BATCH_FROM = tuned(
            "from 100,000 rows 1.82 s: a batch repays about 1.5 us a row and importing numpy and building the keys "
            "costs about 0.12 s, so a process switches near where what it has spent one at a time would have paid for "
            "them (about 30 stories), never more than about twice the better choice", date="2026-12-05")
+AS_REACH = tuned(
+    8, means="words, at most, between the two 'as' of a comparison (as ... as) for either to be left alone (NL201)",
+    bench="every 'as' NL201 reported on all 500 Brown files (24); the benches' slips (dev, other-seed, natural and its "
+          "artificial sets) hold no written 'as'", result="the pairs there have 1 to 7 words between (7: two "
+          "adjectives, an article, a noun and a phrase after it); 8: 15 false alarms fewer, none more (6 December "
+          "2026)", date="2026-12-06")
 # Plain copies for the arithmetic done at every word: a tuned number is an int or float subclass, which Python's
 # fast paths for exact ints and floats do not take (about 1% of NL201's time on the dev bench).
 _THRESHOLD, _NAME_MARGIN, _SAME_STORY_BONUS, _REACH = (float(THRESHOLD), float(NAME_MARGIN), float(SAME_STORY_BONUS),
                                                        int(REACH))
+_AS_REACH = int(AS_REACH)
 SENTENCE_END_RE = re.compile(r"[.!?]")
 # The model learnt from text read aloud, where a number is words: any number but a year (read in too many ways)
 # stands in as one number word, which starts with a vowel where the number's reading does (an 8% rise, an 11th).
@@ -154,6 +161,11 @@ NOR_AFTER_NEGATIVE = Step(
     decides="'nor' after a negative in its sentence (neither, not, no, never, a word in n't ...) or opening a "
             "sentence is the negative's correlative, no slip of not, or or for",
     allows=("Officials neither confirmed [[nor]] denied the report.",))
+AS_AS_COMPARISON = Step(
+    CODE, "as-as-comparison",
+    decides="'as' with another 'as' at most AS_REACH words before or after it in its sentence is one of a pair: a "
+            "comparison (as steep a pace as) or a parallel (as coach and as captain), no slip of a or is",
+    allows=("Prices rose at [[as]] steep a pace as last year.",))
 GRAMMATICAL_NUMBER = Step(
     CODE, "grammatical-number",
     decides="the other number of the noun written (woman for women, crisis for crises) is no alternative unless the "
@@ -201,8 +213,9 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, SET_PHRASE,
-         NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT,
-         REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED, STRONGER_NEIGHBOUR)
+         NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, GRAMMATICAL_NUMBER, NAME_USUAL_FORM,
+         NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED,
+         STRONGER_NEIGHBOUR)
 
 
 class RealWordError(Rule):
@@ -218,8 +231,8 @@ class RealWordError(Rule):
     model does not know is judged by its dictionary frequency ("explain hwy the talks"). Acronyms and headlines
     (telegraphic by design) are not judged, nor are particles inside names (Van der Berg) and the words of set
     phrases as NL204's list spells them (damp squib, free rein: the model may know the misused form better), nor
-    "nor" after a negative in its sentence (neither ... nor); a word the story treats as a name only on overwhelming
-    evidence ("Nee York"). The last word of a name is no
+    "nor" after a negative in its sentence (neither ... nor), nor an "as" paired with another (as steep a pace as); a
+    word the story treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no
     context for the word after it: what follows "root" says nothing of what follows Joe Root. An alternative is
     never a spelling of the other dialect; with none configured, never another standard's spelling of the word
     (colour for color) nor one the story's own standard would not write (a British story gets no "color"; one with
@@ -231,8 +244,8 @@ class RealWordError(Rule):
     Example: "Trump's point man no North Korea" -> "on".
 
     Fix safety: unsafe, however strong the evidence; the linter is judging from context, so the fix is applied
-    only with --unsafe-fixes. Right words in clean copy reach odds of 10^6 and 10^7 ("neither helped nor hindered"
-    read as "or", "otter skins" as "other", "serve thy country" as "the"), as high as most slips.
+    only with --unsafe-fixes. Right words in clean copy reach odds of 10^6 and 10^7 (a "nor" after "neither" read
+    as "or", a trapper's "otter" as "other", an archaic "thy" as "the"), as high as most slips.
     """
 
     code = CODE
@@ -537,6 +550,8 @@ def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[s
         return COUNT_BEFORE_PLURAL, {}
     if lower == "nor" and NOR_AFTER_NEGATIVE.on and (negative := reading.negative_before(index)):
         return NOR_AFTER_NEGATIVE, {"negative": negative}
+    if lower == "as" and AS_AS_COMPARISON.on and (other := reading.other_as_near(index)) is not None:
+        return AS_AS_COMPARISON, {"other_as": reading.tokens[other].text}
     return None
 
 
@@ -761,6 +776,16 @@ class Reading:
             if words[i] in NEGATIVES or words[i].endswith("n't"):
                 return words[i]
             i -= 1
+        return None
+
+    def other_as_near(self, index: int) -> int | None:
+        """The index of another 'as' at most AS_REACH words before or after token `index` in its sentence, or None."""
+        words, starts = self.words, self.tokens.starts
+        start = self.sentence_starts.at_or_before(starts[index])
+        for i in range(max(0, index - _AS_REACH - 1), min(len(words), index + _AS_REACH + 2)):
+            if i != index and words[i] == "as" and starts[i] >= start \
+                    and self.sentence_starts.at_or_before(starts[i]) == start:
+                return i
         return None
 
     def runs_on(self, first: int, last: int) -> bool:
