@@ -519,9 +519,9 @@ AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries(
 
 def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace, res
                  ) -> list[tuple[str, float]] | None:
-    """Steps set-phrase, name-particle, count-before-plural, nor-after-negative and grammatical-number, which read the
-    words around: None when they leave the word alone, else the alternatives left to weigh (those of the other
-    grammatical number dropped unless the word before asks for them)."""
+    """Steps set-phrase, name-particle, the grammar gates (grammar_gate) and grammatical-number, which read the words
+    around: None when they leave the word alone, else the alternatives left to weigh (those of the other grammatical
+    number dropped unless the word before asks for them)."""
     words, lower, token = reading.words, reading.words[index], reading.tokens[index]
     if index in reading.set_phrase_words and SET_PHRASE.on:
         return left_alone(trace, token, SET_PHRASE)
@@ -543,7 +543,8 @@ def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, flo
 
 
 def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[str, str]] | None:
-    """Steps count-before-plural and nor-after-negative: the step that leaves the word alone, with its detail."""
+    """Steps count-before-plural, nor-after-negative and as-as-comparison: the step that leaves the word alone, with
+    its detail."""
     words = reading.words
     if lower in COUNTS and COUNT_BEFORE_PLURAL.on and any(
             looks_plural(words[i]) for i in (index + 1, index + 2) if i < len(words) and reading.runs_on(index, i)):
@@ -783,8 +784,7 @@ class Reading:
         words, starts = self.words, self.tokens.starts
         start = self.sentence_starts.at_or_before(starts[index])
         for i in range(max(0, index - _AS_REACH - 1), min(len(words), index + _AS_REACH + 2)):
-            if i != index and words[i] == "as" and starts[i] >= start \
-                    and self.sentence_starts.at_or_before(starts[i]) == start:
+            if i != index and words[i] == "as" and self.sentence_starts.at_or_before(starts[i]) == start:
                 return i
         return None
 
