@@ -20,6 +20,7 @@ from newslint.language.language_model import _TAIL_SLACK, REACH, SENTENCE_END, S
 from newslint.language.lexicon import AUTO
 from newslint.language.misused_phrases import set_phrase_words
 from newslint.language.names import NameEvidence
+from newslint.language.sounds import starts_with_vowel_sound
 from newslint.language.story_dialect import StoryDialect
 
 if TYPE_CHECKING:
@@ -166,6 +167,11 @@ AS_AS_COMPARISON = Step(
     decides="'as' with another 'as' at most AS_REACH words before or after it in its sentence is one of a pair: a "
             "comparison (as steep a pace as) or a parallel (as coach and as captain), no slip of a or is",
     allows=("Prices rose at [[as]] steep a pace as last year.",))
+ARTICLE_BEFORE_VOWEL = Step(
+    CODE, "article-before-vowel",
+    decides="'an' before a content word that starts with a vowel sound and is no plural (an accusing finger, an "
+            "oxidation pond) is the article, grammatical as written: no slip of and, in or can",
+    allows=("Talks went on.\nThe study found an independence of mind and [[an]] originality of approach.\n",))
 GRAMMATICAL_NUMBER = Step(
     CODE, "grammatical-number",
     decides="the other number of the noun written (woman for women, crisis for crises) is no alternative unless the "
@@ -213,9 +219,9 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, SET_PHRASE,
-         NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, GRAMMATICAL_NUMBER, NAME_USUAL_FORM,
-         NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED,
-         STRONGER_NEIGHBOUR)
+         NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL,
+         GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD,
+         ALTERNATIVE_IN_STORY, THRESHOLD_STEP, ATTESTED, STRONGER_NEIGHBOUR)
 
 
 class RealWordError(Rule):
@@ -231,8 +237,9 @@ class RealWordError(Rule):
     model does not know is judged by its dictionary frequency ("explain hwy the talks"). Acronyms and headlines
     (telegraphic by design) are not judged, nor are particles inside names (Van der Berg) and the words of set
     phrases as NL204's list spells them (damp squib, free rein: the model may know the misused form better), nor
-    "nor" after a negative in its sentence (neither ... nor), nor an "as" paired with another (as steep a pace as); a
-    word the story treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no
+    "nor" after a negative in its sentence (neither ... nor), an "as" paired with another (as steep a pace as) or
+    "an" before a content word with a vowel sound (an accusing finger: the article, no slip of "and"); a word the
+    story treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no
     context for the word after it: what follows "root" says nothing of what follows Joe Root. An alternative is
     never a spelling of the other dialect; with none configured, never another standard's spelling of the word
     (colour for color) nor one the story's own standard would not write (a British story gets no "color"; one with
@@ -543,8 +550,8 @@ def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, flo
 
 
 def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[str, str]] | None:
-    """Steps count-before-plural, nor-after-negative and as-as-comparison: the step that leaves the word alone, with
-    its detail."""
+    """Steps count-before-plural, nor-after-negative, as-as-comparison and article-before-vowel: the step that leaves
+    the word alone, with its detail."""
     words = reading.words
     if lower in COUNTS and COUNT_BEFORE_PLURAL.on and any(
             looks_plural(words[i]) for i in (index + 1, index + 2) if i < len(words) and reading.runs_on(index, i)):
@@ -553,6 +560,8 @@ def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[s
         return NOR_AFTER_NEGATIVE, {"negative": negative}
     if lower == "as" and AS_AS_COMPARISON.on and (other := reading.other_as_near(index)) is not None:
         return AS_AS_COMPARISON, {"other_as": reading.tokens[other].text}
+    if lower == "an" and ARTICLE_BEFORE_VOWEL.on and reading.article_before(index):
+        return ARTICLE_BEFORE_VOWEL, {"before": reading.tokens[index + 1].text}
     return None
 
 
@@ -749,7 +758,7 @@ class Reading:
     and what it reads in each gap between two words (see read_gap)."""
 
     def __init__(self, doc, model, evidence: NameEvidence):
-        self.evidence = evidence
+        self.evidence, self.model = evidence, model
         self.tokens = tokens = doc.tokens
         self.sentence_starts = doc.sentence_starts
         self.set_phrase_words = set_phrase_words(doc)
@@ -778,6 +787,16 @@ class Reading:
                 return words[i]
             i -= 1
         return None
+
+    def article_before(self, index: int) -> bool:
+        """True when the word after token `index`, a plain space away, is a content word (rarer than CONTENT_WORD, or
+        unknown to the model) that starts with a vowel sound and is no plural: what an article stands before."""
+        after = index + 1
+        if after >= len(self.words) or not self.runs_on(index, after) or looks_plural(self.words[after]):
+            return False
+        word = self.words[after]
+        return (not self.known[after] or self.model.logprob(word) < CONTENT_WORD) \
+            and starts_with_vowel_sound(self.tokens[after].text) is True
 
     def other_as_near(self, index: int) -> int | None:
         """The index of another 'as' at most AS_REACH words before or after token `index` in its sentence, or None."""
