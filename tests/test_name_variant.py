@@ -247,3 +247,9 @@ def test_two_given_names_before_different_family_names_are_two_people_but_not_be
     assert found(story, people) == []
     slip = "Jaylen Brown scored 24 and Jaylen Brown had eight rebounds; Jalen Brown sat out the fourth.\n"
     assert found(story, slip) == [(1, 61, "NL301", "Jalen", "Jaylen")]
+
+
+def test_a_contraction_and_the_word_without_its_apostrophe_are_two_words_not_forms_of_a_name(story):
+    assert found(story, "Talks ended.\nHe laughed and said, \"Well, well, that is news.\" Later she said, \"Well, "
+                        "fine.\" We'll see, he said.\nMaxine Well-Jones and Maxine Welljones met.\n") == [
+        (3, 30, "NL301", "Welljones", "Well-Jones")]

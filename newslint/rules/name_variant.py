@@ -287,6 +287,11 @@ NO_NAME_EVIDENCE = Step(
     CODE, "no-name-evidence", decides="forms of one spelling (Cease-fire, Ceasefire) of which none is shown to be a "
     "name (all open sentences or headings) are words, not a name's variants",
     allows=("Counterattacks began. Officials left. [[Counter-attacks]] followed.",))
+TWO_WORDS_BY_APOSTROPHE = Step(
+    CODE, "two-words-by-an-apostrophe", decides="two forms that differ by an apostrophe and are both words as written "
+    "(We'll, Well; He'll, Hell) are two words, a contraction and another, not forms of one name",
+    allows=("Talks ended.\nHe laughed and said, \"Well, well, that is news.\" Later she said, \"Well, fine.\" "
+            "[[We'll]] see, he said.\n",))
 CASE_AT_A_CAPITAL = Step(
     CODE, "case-at-a-capital", decides="a form that differs from the story's only in case, written where any word is "
     "capitalised (a heading's title case, a sentence start), is no variant",
@@ -480,8 +485,8 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
                                   SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN,
                                   SHORT_NAMES, UNKNOWN_NAME, WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
     ("Which spellings are reported: a slip with the majority of the spelling it is a slip of, and the other forms of "
-     "one spelling with the form the story uses most", (SLIP_OF_A_SLIP, NO_NAME_EVIDENCE, CASE_AT_A_CAPITAL,
-                                                          FORM_VARIANT)),
+     "one spelling with the form the story uses most", (SLIP_OF_A_SLIP, NO_NAME_EVIDENCE, TWO_WORDS_BY_APOSTROPHE,
+                                                          CASE_AT_A_CAPITAL, FORM_VARIANT)),
 )
 STEPS: tuple[Step, ...] = tuple(step for _, steps in STEP_GROUPS for step in steps)
 
@@ -567,9 +572,9 @@ class NameVariant(Rule):
                 for o in variant.occurrences(evidence):
                     yield self._report(o.span, o.text, weighed.big.majority, weighed.big.count)
             elif len(variant.votes) > 1:
-                yield from self._form_variants(doc.trace, evidence, variant)
+                yield from self._form_variants(doc.trace, evidence, variant, res.lexicon)
 
-    def _form_variants(self, trace: Trace | None, evidence: NameEvidence, variant: Variant):
+    def _form_variants(self, trace: Trace | None, evidence: NameEvidence, variant: Variant, lexicon):
         """The forms of one spelling other than the story's: each is reported unless a step leaves it alone."""
         majority, votes = _plain(variant.majority), variant.votes
         for o in variant.occurrences(evidence):
@@ -578,6 +583,8 @@ class NameVariant(Rule):
                 continue
             if NO_NAME_EVIDENCE.on and not variant.named:
                 step = NO_NAME_EVIDENCE
+            elif TWO_WORDS_BY_APOSTROPHE.on and _two_words_by_apostrophe(plain, majority, lexicon):
+                step = TWO_WORDS_BY_APOSTROPHE
             elif CASE_AT_A_CAPITAL.on and not (o.name_reason and not o.heading) and plain.lower() == majority.lower():
                 step = CASE_AT_A_CAPITAL
             elif FORM_VARIANT.on:
@@ -712,6 +719,11 @@ def _swapped_unknowns(res, big: Variant, small: Variant, at: int) -> bool:
 def _alike(a: str, b: str) -> bool:
     """The same neighbouring name, allowing for an ending (Lanka, Lankan)."""
     return a == b or (min(len(a), len(b)) >= ALIKE_STEM and (a.startswith(b) or b.startswith(a)))
+
+
+def _two_words_by_apostrophe(a: str, b: str, lexicon) -> bool:
+    """a and b differ by an apostrophe and are both words as written, in lower case (we'll, well)."""
+    return ("'" in a) != ("'" in b) and all(lexicon.is_word(form.lower()) for form in (a, b))
 
 
 def _plain(form: str) -> str:
