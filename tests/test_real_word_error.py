@@ -153,8 +153,8 @@ def test_an_as_paired_with_another_in_its_sentence_is_a_comparison_but_a_lone_as
 
 
 def test_an_before_a_content_word_with_a_vowel_sound_is_the_article_but_before_a_plural_or_a_verb_a_slip(story):
-    path = story("She pointed an accusing finger at the board.\n"
-                 "The study found an independence of mind and an originality of approach.\n"
+    path = story("Judges praised its wit and an originality rarely seen.\n"
+                 "The novel shows a lightness of touch and an originality of voice.\n"
                  "She bought apples an oranges at the market.\n"
                  "They want to fight corruption an make the country safer.\n")
     assert found(path) == [(3, 19, 21, "error", "and"), (4, 31, 33, "error", "and")]

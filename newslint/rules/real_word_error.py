@@ -169,9 +169,9 @@ AS_AS_COMPARISON = Step(
     allows=("Prices rose at [[as]] steep a pace as last year.",))
 ARTICLE_BEFORE_VOWEL = Step(
     CODE, "article-before-vowel",
-    decides="'an' before a content word that starts with a vowel sound and is no plural (an accusing finger, an "
-            "oxidation pond) is the article, grammatical as written: no slip of and, in or can",
-    allows=("Talks went on.\nThe study found an independence of mind and [[an]] originality of approach.\n",))
+    decides="'an' before a content word that starts with a vowel sound and is no plural (an unusual request, an "
+            "originality rarely seen) is the article, grammatical as written: no slip of and, in or can",
+    allows=("Talks went on.\nJudges praised its wit and [[an]] originality rarely seen.\n",))
 GRAMMATICAL_NUMBER = Step(
     CODE, "grammatical-number",
     decides="the other number of the noun written (woman for women, crisis for crises) is no alternative unless the "
@@ -238,7 +238,7 @@ class RealWordError(Rule):
     (telegraphic by design) are not judged, nor are particles inside names (Van der Berg) and the words of set
     phrases as NL204's list spells them (damp squib, free rein: the model may know the misused form better), nor
     "nor" after a negative in its sentence (neither ... nor), an "as" paired with another (as steep a pace as) or
-    "an" before a content word with a vowel sound (an accusing finger: the article, no slip of "and"); a word the
+    "an" before a content word with a vowel sound (an originality: the article, no slip of "and"); a word the
     story treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no
     context for the word after it: what follows "root" says nothing of what follows Joe Root. An alternative is
     never a spelling of the other dialect; with none configured, never another standard's spelling of the word
