@@ -587,8 +587,8 @@ def dropped_apostrophe(f: FileCheck, u: Unknown) -> str | None:
 
 def set_phrase(f: FileCheck, u: Unknown) -> Detail | None:
     """de facto, bona fide: the model's likelihood of the word after its left neighbour (or of the right neighbour
-    after it) against its likelihood anywhere. For a part of a hyphenated word, its neighbours are the parts beside
-    it (bric-a-brac, vis-a-vis)."""
+    after it) against its likelihood anywhere. A part of a hyphenated word is weighed with the whole of it
+    (hyphenated_phrase)."""
     model = f.res.language_model
     word = u.word.lower()
     if u.part:
