@@ -43,3 +43,9 @@ def test_a_verb_form_after_its_is_judged_by_the_trigram_model_when_the_next_word
     assert result.out.splitlines()[1:3] == [
         "  NL203 possessive-contraction: reported: 'its going': did you mean 'it's'?",
         "    evidence: next_word_odds: 1.85; threshold: 2.20; trigram_odds: 2.70; trigram_threshold: 2.50"]
+
+
+def test_a_possessive_opening_a_sentence_is_weighed_with_the_sentence_start(story):
+    path = story("Council news\n\nIts going to close next year, the council said.\n\nIts chief executive resigned.\n")
+    result = run_cli("--format", "json", "--select", "NL203", str(path))
+    assert [(d["line"], d["column"], d["suggestions"][0]) for d in result.json["diagnostics"]] == [(3, 1, "It's")]

@@ -9,7 +9,7 @@ from newslint.document.text import house_apostrophe, match_case, plain_word
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
-from newslint.language.language_model import REACH, Slot
+from newslint.language.language_model import REACH, SENTENCE_START, Slot
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -98,7 +98,8 @@ class PossessiveContraction(Rule):
     @staticmethod
     def _in_context(model, doc: Document, index: int, written: str, other: str) -> float:
         """log10 odds of the other form against the written one under the trigram model, in the words around it
-        that the model knows, up to REACH each side, joined by plain spaces."""
+        that the model knows, up to REACH each side, joined by plain spaces; with the sentence start marker before the
+        first of them when it opens a sentence (the model knows "It's going" opens one, "Its going" not)."""
         tokens, prose = doc.tokens, doc.prose
         left: list[str] = []
         i = index
@@ -106,6 +107,8 @@ class PossessiveContraction(Rule):
                 and model.known(word := plain_word(tokens[i - 1].text).lower()):
             left.insert(0, word)
             i -= 1
+        if len(left) < REACH and doc.is_sentence_start(tokens[i]):
+            left.insert(0, SENTENCE_START)
         right: list[str] = []
         i = index
         while len(right) < REACH and i + 1 < len(tokens) and prose[tokens[i].end:tokens[i + 1].start] == " " \
