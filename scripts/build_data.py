@@ -304,19 +304,11 @@ def rare_words(words: dict[str, float], attested: list[str], names: set[str]) ->
         own = frequency.get(word, -99.0)
         if own < floor:
             continue
-        slip = max((frequency[v] + edit_cost(word, v) for v in one_edit(word) if v in frequency), default=-99.0)
+        slip = max((frequency[v] + edit_cost(word, v) for v in edits1(word) if v in frequency and v != word
+                    and "'" not in v), default=-99.0)  # a letter's slip: not an apostrophe's
         if slip - own < RARE_SLIP_MARGIN:
             out[word] = f"{own + 9:.2f}"
     return out
-
-
-def one_edit(word: str) -> set[str]:
-    """The strings one deletion, transposition, substitution or insertion of a letter away from word."""
-    letters = LETTERS[:-1]
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-            | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters}
-            ) - {word}
 
 
 def in_use(word: str, words: dict[str, float]) -> bool:
