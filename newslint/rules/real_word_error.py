@@ -186,7 +186,8 @@ NAME_MARGIN_STEP = Step(
 NAME_USUAL_FORM = Step(
     CODE, "name-usual-form",
     decides="a capitalised word of a name the model knows in another form (York Times, never York Tomes) is "
-            "judged against that form alone, without NAME_MARGIN: the model has seen this name, spelt otherwise",
+            "judged against that form alone, without NAME_MARGIN and with the name's words before it as context: the "
+            "model has seen this name, spelt otherwise",
     flags=("The interview ran in the New York [[Tomes]] on Sunday.",))
 NAME_ENDS_CONTEXT = Step(
     CODE, "name-ends-context",
@@ -376,7 +377,7 @@ class RealWordError(Rule):
                  and usual_forms(res, reading, index, alternatives))
         if usual:
             alternatives = usual
-        words, position = reading.context_run(index)
+        words, position = reading.context_run(index, names_end_context=not usual)
         if len(words) == 1 and ATTESTED.on:
             return left_alone(doc.trace, token, ATTESTED, context=lower, why="no neighbour to attest an alternative")
         uses = evidence.forms[lower] + evidence.forms[lower.capitalize()]
@@ -461,9 +462,9 @@ class RealWordError(Rule):
         _, _, unseen, alternatives, story_bonus, limit = weighing.args
         slot, written, scored = weighing(*context, used)
         without = []
-        if unusual is not None:  # without the step, every alternative, and the name's margin
+        if unusual is not None:  # without the step, every alternative, the name's margin and its context cut
             margin = limit + _NAME_MARGIN if NAME_MARGIN_STEP.on else limit
-            every = weigh(res, lower, unseen, unusual, story_bonus, margin, *context, used)
+            every = weigh(res, lower, unseen, unusual, story_bonus, margin, *reading.context_run(index), used)
             without.append((NAME_USUAL_FORM, verdict(*every, margin)[1] is not None))
         if unseen and judged_unseen(res, word, lower):  # without the step, unknown-word leaves the word alone
             without.append((SHORT_DICTIONARY_WORD, False))
