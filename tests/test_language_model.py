@@ -35,6 +35,16 @@ def test_sentence_markers_and_contractions_are_known(model):
     assert not model.known("qwzx")
 
 
+def test_context_lift_is_the_odds_left_once_frequency_is_taken_out(model):
+    sharply = Slot(model, ["rose", "sharply", "form", "last", "year"], 2)
+    (written, intended) = sharply.scores(["form", "from"])
+    frequency = model.logprob("from") - model.logprob("form")
+    assert sharply.context_lift("from") == pytest.approx(intended - written - frequency)
+    assert sharply.context_lift("from") > 1.5  # the context wants a preposition
+    assert Slot(model, ["<s>", "a", "bream", "was", "caught"], 2).context_lift("break") < 1.5  # frequency alone
+    assert Slot(model, ["<s>", "a", "qzxv", "was", "caught"], 2).context_lift("break") == float("inf")
+
+
 def test_a_word_is_attested_only_when_seen_beside_a_neighbour(model):
     assert Slot(model, ["sharply", "form", "last"], 1).attested("from")
     assert not Slot(model, ["sharply", "form", "last"], 1).attested("form")

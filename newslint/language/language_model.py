@@ -155,6 +155,7 @@ class Slot:
 
     def __init__(self, model: LanguageModel, words: list[str], position: int):
         self.model = model
+        self.written = words[position]
         trial = [model.id(w) for w in words]
         n = len(trial)
         self.before = trial[position - 1] if position >= 1 else None
@@ -186,6 +187,16 @@ class Slot:
                     total += prob(further, after, next_pair, self.last_pair)
             out.append(total)
         return out
+
+    def context_lift(self, word: str) -> float:
+        """How much more the context favours `word` than the word written, each over its unigram probability
+        (log10): what is left of an alternative's odds once frequency is taken out. A written word the model does
+        not know has no unigram to compare: it is not held to this (inf)."""
+        model, written = self.model, self.written
+        if not model.known(written):
+            return float("inf")
+        fit, own = self.scores([word, written])
+        return (fit - model.logprob(word)) - (own - model.logprob(written))
 
     def attested(self, word: str) -> bool:
         """True when the model has seen `word` in the slot beside either neighbour: its score then rests on
