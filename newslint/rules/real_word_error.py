@@ -19,7 +19,7 @@ from newslint.engine.tuning import tuned
 from newslint.language.language_model import _TAIL_SLACK, REACH, SENTENCE_END, SENTENCE_START, Slot
 from newslint.language.lexicon import AUTO
 from newslint.language.misused_phrases import set_phrase_words
-from newslint.language.names import NameEvidence
+from newslint.language.names import NameEvidence, is_capitalised
 from newslint.language.sounds import starts_with_vowel_sound
 from newslint.language.story_dialect import StoryDialect
 
@@ -203,8 +203,10 @@ GRAMMATICAL_NUMBER = Step(
 NAME_MARGIN_STEP = Step(
     CODE, "name-margin",
     decides="a capitalised word the story treats as a name must clear the threshold by NAME_MARGIN more: names "
-            "are what the model knows least",
-    allows=("The award went to [[Ant]] & Dec for a third year.",))
+            "are what the model knows least; so must a given name the word lists know that opens a sentence before a "
+            "word capitalised mid-sentence (Sue Rose, Bill Gates)",
+    allows=("The award went to [[Ant]] & Dec for a third year.",
+            "[[Sue]] Rose said she would reopen the bakery in May."))
 NAME_USUAL_FORM = Step(
     CODE, "name-usual-form",
     decides="a capitalised word of a name the model knows in another form (York Times, never York Tomes) is "
@@ -417,7 +419,8 @@ class RealWordError(Rule):
         if pending is not None and not usual:  # the batch sets the bar (bar) only for words with a likelier alternative
             pending.append((index, lower, unseen, alternatives, story_bonus, words, position, used))
             return None
-        named, limit = (False, _THRESHOLD if self.thresholded else 0.0) if usual else self.bar(doc, evidence, index)
+        named, limit = (False, _THRESHOLD if self.thresholded else 0.0) if usual else self.bar(doc, res, evidence,
+                                                                                                index)
         if doc.trace is not None and doc.trace.wants(token.start, token.end):
             weighing = partial(weigh, res, lower, unseen, alternatives, story_bonus, limit)
             return self.explained(doc, res, index, reading, weighing, named, (words, position), used,
@@ -426,10 +429,10 @@ class RealWordError(Rule):
         return verdict(*weigh(res, lower, unseen, alternatives, story_bonus, limit, words, position, used, True),
                        limit)[1]
 
-    def bar(self, doc, evidence: NameEvidence, index: int) -> tuple[bool, float]:
+    def bar(self, doc, res, evidence: NameEvidence, index: int) -> tuple[bool, float]:
         """Whether token `index` is a name to the story, and the log10 odds an alternative must beat: the threshold,
         NAME_MARGIN more for a name (step name-margin)."""
-        named = evidence.reason(doc.tokens[index], index) is not None
+        named = evidence.reason(doc.tokens[index], index) is not None or opens_name(res, evidence, index)
         threshold = _THRESHOLD + _NAME_MARGIN if named and NAME_MARGIN_STEP.on else _THRESHOLD
         return named, threshold if self.thresholded else 0.0
 
@@ -445,7 +448,7 @@ class RealWordError(Rule):
         """flagged, with the words judge deferred weighed in one batch (the same verdicts, in the same order)."""
         if pending:
             evidence = doc.derived(NameEvidence)
-            flagged.update(weigh_batch(res, pending, lambda index: self.bar(doc, evidence, index)[1]))
+            flagged.update(weigh_batch(res, pending, lambda index: self.bar(doc, res, evidence, index)[1]))
         return flagged
 
     def explained(self, doc, res, index: int, reading: Reading, weighing: partial, named: bool,
@@ -523,6 +526,18 @@ class RealWordError(Rule):
                         for c, _, why in self.weighed_and_dropped(res, lower, word[:1].isupper(), True)
                         if not why and not story.offers(c, lower)})
         return {"dropped": out} if out else {}
+
+
+def opens_name(res, evidence: NameEvidence, index: int) -> bool:
+    """A given name the word lists know (Sue, Bill) opening a sentence, one space before a word capitalised
+    mid-sentence: the first word of a name (Sue Rose), which its place at a sentence start alone does not show."""
+    tokens = evidence.doc.tokens
+    token = tokens[index]
+    if index + 1 >= len(tokens) or token.start not in evidence.initial or token.text not in res.lexicon.proper:
+        return False
+    after = tokens[index + 1]
+    return (is_capitalised(after.text) and after.text != "I" and after.start not in evidence.initial
+            and evidence.joined(index, index + 1))
 
 
 def usual_forms(res, reading: Reading, index: int, alternatives: list[tuple[str, float]]
