@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from newslint.document import text as textutil
+from newslint.document.patterns import LazyPattern
 from newslint.document.regions import Blocks, Layout, MetadataField, Offsets, Spans
 from newslint.document.source import Source
 
@@ -22,7 +23,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 # Text set in italics: <i>terroir</i> or <em>terroir</em> in any draft; *terroir* or _terroir_ in Markdown (not
 # **bold**, and not an asterisk or underscore inside a word).
 HTML_ITALIC_RE = re.compile(r"<(i|em)>([^<>\n]+)</\1>")
-MARKDOWN_ITALIC_RE = re.compile(r"(?<![*_\w])([*_])(?=[^*_\s])([^*_\n]+?)(?<=\S)\1(?![*_\w])")
+MARKDOWN_ITALIC_RE = LazyPattern(r"(?<![*_\w])([*_])(?=[^*_\s])([^*_\n]+?)(?<=\S)\1(?![*_\w])")
 
 
 class Document:

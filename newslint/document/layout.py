@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.patterns import LazyPattern
 from newslint.document.regions import Block, Blocks, Layout, MetadataField
 from newslint.wordlists import words
 
@@ -32,18 +33,18 @@ NON_PROSE_RE = re.compile(
 # (*) Tried from each character, a long run with no "@" after it would be read again from each; it can only match
 # from the run's start anyway, or from where the last match stopped inside the run ("@desk.jo@example.com": a handle,
 # then an address), which is where this one is tried.
-EMAIL_RESUMED_RE = re.compile(r"(?<=[\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_RESUMED_RE = LazyPattern(r"(?<=[\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 SENTENCE_END = ".!?:;,\u2026"
 TRAILING_CLOSERS = "\"'\u2019\u201d)]*_"
 MAX_HEADING_WORDS = 15
-BACKTICKS_RE = re.compile(r"`+")
+BACKTICKS_RE = LazyPattern(r"`+")
 # The target after a link's text (the "]" stays, so brackets still pair): ](url "title"), ][ref]
-LINK_TARGET_RE = re.compile(r"(?<=\])(?:\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]]*\])")
+LINK_TARGET_RE = LazyPattern(r"(?<=\])(?:\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]]*\])")
 # A link reference definition, [label]: url (the multi-line regex ^ {0,3}\[[^\]]+\]:\s*\S.*$): a line opening a
 # bracket, the first "]" after it, a colon and a destination; found by _reference_definitions.
-REFERENCE_OPENING_RE = re.compile(r"^ {0,3}\[", re.MULTILINE)
-REFERENCE_REST_RE = re.compile(r"\]:\s*\S.*$", re.MULTILINE)
+REFERENCE_OPENING_RE = LazyPattern(r"^ {0,3}\[", re.MULTILINE)
+REFERENCE_REST_RE = LazyPattern(r"\]:\s*\S.*$", re.MULTILINE)
 KNOWN_METADATA_KEYS = words("metadata-keys")
 
 

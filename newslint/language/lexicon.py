@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from typing import NamedTuple
 
 from newslint import data
+from newslint.document.patterns import LazyPattern
 from newslint.engine.tuning import tuned
 from newslint.language.ngrams import NgramTable
 from newslint.wordlists import entries, words
@@ -38,7 +38,7 @@ CANADIAN_AMERICAN = words("canadian-american")
 # Spellings the lists give as one standard's that every standard writes in another sense: prized (valued) is no
 # American spelling of prised (levered open), though American copy writes the lever sense prize too.
 NOT_VARIANTS = words("not-variants")
-ISE_ENDING_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)('s)?$")
+ISE_ENDING_RE = LazyPattern(r"is(e|ed|es|ing|ation|ations|er|ers)('s)?$")
 UNKNOWN_FREQUENCY = tuned(-9.0, means="log10 frequency given to a word the list lacks", bench="none: below the rarest "
                           "listed word (set in 4a489ef)", result="no measurement recorded", date="2026-11-24")
 # Productive prefixes and suffixes: "denuclearization" is de + nuclear + ization though no list has it.
