@@ -9,7 +9,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from newslint import __version__
 
@@ -137,15 +137,18 @@ def _codes(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(c.upper() for value in values for c in re.split(r"[,\s]+", value) if c)
 
 
-def command() -> int:
-    """main() as this process's last act (the console script, ``python -m newslint``): it then freezes what it
-    leaves for the garbage collector, so that the interpreter's collection at exit does not walk the loaded data and
-    every module again (30 million instructions, a twentieth of a one-story run, callgrind, December 2026)."""
+def command() -> NoReturn:
+    """main() as this process's last act (the console script, ``python -m newslint``): once the output is flushed,
+    the process ends at once, as mypy's does, rather than have the interpreter take down every module and object and
+    collect the loaded data on the way out (37 million instructions, 6% of a one-story run; callgrind, December 2026).
+    Every file newslint writes is closed by then and its worker processes shut down."""
     code = main()
-    import gc
-
-    gc.freeze()
-    return code
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away before the last of the output, as in main
+        code = EXIT_ERROR
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
