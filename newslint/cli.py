@@ -144,8 +144,9 @@ def command() -> NoReturn:
     Every file newslint writes is closed by then and its worker processes shut down."""
     code = main()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None and not stream.closed:  # the language server closes stdout as it exits
+                stream.flush()
     except BrokenPipeError:  # the reader went away before the last of the output, as in main
         code = EXIT_ERROR
     os._exit(code)
