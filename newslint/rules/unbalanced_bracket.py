@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 PAIRS = {")": "(", "]": "[", "}": "{"}
 # "a)" and "2)" enumerate a list; ":)" and ";-)" are faces. Neither needs an opening bracket.
+BRACKET_RE = re.compile(r"[()\[\]{}]")
 UNPAIRED_CLOSER_RE = LazyPattern(r"(?:(?<![^\s(])[0-9A-Za-z]{1,2}|[:;=8][-']?)\Z")
 UNPAIRED_CLOSER_CONTEXT = tuned(
     3, means="characters before a closing bracket that UNPAIRED_CLOSER_RE reads: two and the one before them; handing "
@@ -48,8 +50,8 @@ class UnbalancedBracket(Rule):
         prose = doc.prose
         for block in doc.prose_blocks:
             stack: list[int] = []
-            for i in range(block.start, block.end):
-                ch = prose[i]
+            for found in BRACKET_RE.finditer(prose, block.start, block.end):
+                i, ch = found.start(), found.group()
                 if ch in "([{":
                     stack.append(i)
                 elif ch in PAIRS:
