@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 
 class LazyPattern:
@@ -14,7 +15,11 @@ class LazyPattern:
     def __init__(self, pattern: str | bytes, flags: int = 0):
         self._args = (pattern, flags)
 
+    @cached_property
+    def _compiled(self) -> re.Pattern:
+        return re.compile(*self._args)
+
     def __getattr__(self, name: str):
-        value = getattr(re.compile(*self._args), name)
+        value = getattr(self._compiled, name)
         setattr(self, name, value)
         return value
