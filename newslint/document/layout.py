@@ -20,7 +20,7 @@ METADATA_LINE_RE = re.compile(r"^(?P<key>[A-Z][A-Z0-9_ -]{0,30}[A-Z0-9]|[A-Z]):(
 # (non_prose_spans), since a regex would read on from every "<!--" that is never closed to the end of its paragraph.
 HTML_COMMENT_OPEN, HTML_COMMENT_CLOSE = "<!--", "-->"
 NOT_LINE_BREAK_RE = re.compile(r"[^\r\n]+")
-NON_PROSE_RE = re.compile(
+NON_PROSE_RE = LazyPattern(
     r"""</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>     # HTML tag
       | &[A-Za-z]+;|&\#\d+;                         # entity
       | \b(?:https?|ftp)://[^\s<>"\u201d]+          # URL
@@ -30,6 +30,7 @@ NON_PROSE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+NON_PROSE_MARKS = ("<", "&", "://", "www.", "@", "#")  # every match of NON_PROSE_RE holds one of these
 # (*) Tried from each character, a long run with no "@" after it would be read again from each; it can only match
 # from the run's start anyway, or from where the last match stopped inside the run ("@desk.jo@example.com": a handle,
 # then an address), which is where this one is tried.
@@ -174,6 +175,8 @@ def non_prose_spans(markup: str, start: int, end: int) -> Iterator[tuple[int, in
 
 
 def _addresses_and_tags(markup: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    if not any(markup.find(mark, start, end) >= 0 for mark in NON_PROSE_MARKS):
+        return  # most paragraphs: the regex, tried at every character, would find nothing
     at = start
     while found := NON_PROSE_RE.search(markup, at, end):
         while found:
