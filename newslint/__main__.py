@@ -2,6 +2,6 @@
 
 import sys
 
-from newslint.cli import main
+from newslint.cli import command
 
-sys.exit(main())
+sys.exit(command())

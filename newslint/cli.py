@@ -9,7 +9,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from newslint import __version__
 
@@ -135,6 +135,21 @@ def _codes(values: list[str] | None) -> tuple[str, ...] | None:
     if values is None:
         return None
     return tuple(c.upper() for value in values for c in re.split(r"[,\s]+", value) if c)
+
+
+def command() -> NoReturn:
+    """main() as this process's last act (the console script, ``python -m newslint``): once the output is flushed,
+    the process ends at once, as mypy's does, rather than have the interpreter take down every module and object and
+    collect the loaded data on the way out (37 million instructions, 6% of a one-story run; callgrind, December 2026).
+    Every file newslint writes is closed by then and its worker processes shut down."""
+    code = main()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None and not stream.closed:  # the language server closes stdout as it exits
+                stream.flush()
+    except BrokenPipeError:  # the reader went away before the last of the output, as in main
+        code = EXIT_ERROR
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:

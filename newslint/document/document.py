@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from newslint.document import text as textutil
+from newslint.document.patterns import LazyPattern
 from newslint.document.regions import Blocks, Layout, MetadataField, Offsets, Spans
 from newslint.document.source import Source
 
@@ -21,8 +22,8 @@ BEFORE_A_SENTENCE = textutil.OPENERS + " \u2014\u2013-"  # what may stand betwee
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 # Text set in italics: <i>terroir</i> or <em>terroir</em> in any draft; *terroir* or _terroir_ in Markdown (not
 # **bold**, and not an asterisk or underscore inside a word).
-HTML_ITALIC_RE = re.compile(r"<(i|em)>([^<>\n]+)</\1>")
-MARKDOWN_ITALIC_RE = re.compile(r"(?<![*_\w])([*_])(?=[^*_\s])([^*_\n]+?)(?<=\S)\1(?![*_\w])")
+HTML_ITALIC_RE = LazyPattern(r"<(i|em)>([^<>\n]+)</\1>")
+MARKDOWN_ITALIC_RE = LazyPattern(r"(?<![*_\w])([*_])(?=[^*_\s])([^*_\n]+?)(?<=\S)\1(?![*_\w])")
 
 
 class Document:
@@ -126,7 +127,7 @@ class Document:
     @cached_property
     def italic_spans(self) -> Spans:
         """The text inside each italic span, in document order."""
-        found = [m.span(2) for m in HTML_ITALIC_RE.finditer(self.markup)]
+        found = [m.span(2) for m in HTML_ITALIC_RE.finditer(self.markup)] if "<" in self.markup else []
         if self.is_markdown:
             found += [m.span(2) for m in MARKDOWN_ITALIC_RE.finditer(self.markup)]
         return Spans(found)

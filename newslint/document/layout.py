@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.patterns import LazyPattern
 from newslint.document.regions import Block, Blocks, Layout, MetadataField
 from newslint.wordlists import words
 
@@ -19,7 +20,7 @@ METADATA_LINE_RE = re.compile(r"^(?P<key>[A-Z][A-Z0-9_ -]{0,30}[A-Z0-9]|[A-Z]):(
 # (non_prose_spans), since a regex would read on from every "<!--" that is never closed to the end of its paragraph.
 HTML_COMMENT_OPEN, HTML_COMMENT_CLOSE = "<!--", "-->"
 NOT_LINE_BREAK_RE = re.compile(r"[^\r\n]+")
-NON_PROSE_RE = re.compile(
+NON_PROSE_RE = LazyPattern(
     r"""</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>     # HTML tag
       | &[A-Za-z]+;|&\#\d+;                         # entity
       | \b(?:https?|ftp)://[^\s<>"\u201d]+          # URL
@@ -29,21 +30,22 @@ NON_PROSE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+NON_PROSE_MARKS = ("<", "&", "://", "www.", "@", "#")  # every match of NON_PROSE_RE holds one of these
 # (*) Tried from each character, a long run with no "@" after it would be read again from each; it can only match
 # from the run's start anyway, or from where the last match stopped inside the run ("@desk.jo@example.com": a handle,
 # then an address), which is where this one is tried.
-EMAIL_RESUMED_RE = re.compile(r"(?<=[\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_RESUMED_RE = LazyPattern(r"(?<=[\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 SENTENCE_END = ".!?:;,\u2026"
 TRAILING_CLOSERS = "\"'\u2019\u201d)]*_"
 MAX_HEADING_WORDS = 15
-BACKTICKS_RE = re.compile(r"`+")
+BACKTICKS_RE = LazyPattern(r"`+")
 # The target after a link's text (the "]" stays, so brackets still pair): ](url "title"), ][ref]
-LINK_TARGET_RE = re.compile(r"(?<=\])(?:\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]]*\])")
+LINK_TARGET_RE = LazyPattern(r"(?<=\])(?:\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]]*\])")
 # A link reference definition, [label]: url (the multi-line regex ^ {0,3}\[[^\]]+\]:\s*\S.*$): a line opening a
 # bracket, the first "]" after it, a colon and a destination; found by _reference_definitions.
-REFERENCE_OPENING_RE = re.compile(r"^ {0,3}\[", re.MULTILINE)
-REFERENCE_REST_RE = re.compile(r"\]:\s*\S.*$", re.MULTILINE)
+REFERENCE_OPENING_RE = LazyPattern(r"^ {0,3}\[", re.MULTILINE)
+REFERENCE_REST_RE = LazyPattern(r"\]:\s*\S.*$", re.MULTILINE)
 KNOWN_METADATA_KEYS = words("metadata-keys")
 
 
@@ -173,6 +175,8 @@ def non_prose_spans(markup: str, start: int, end: int) -> Iterator[tuple[int, in
 
 
 def _addresses_and_tags(markup: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    if not any(markup.find(mark, start, end) >= 0 for mark in NON_PROSE_MARKS):
+        return  # most paragraphs: the regex, tried at every character, would find nothing
     at = start
     while found := NON_PROSE_RE.search(markup, at, end):
         while found:

@@ -9,6 +9,7 @@ from functools import cache
 from itertools import repeat
 from typing import NamedTuple, overload
 
+from newslint.document.patterns import LazyPattern
 from newslint.wordlists import words
 
 # Letters joined by inner hyphens or apostrophes: "Jong-un", "it's", "Pyongyang’s"; each letter with any combining
@@ -19,7 +20,7 @@ _LETTERS = rf"(?:[^\W\d_]{COMBINING_MARK}*)+"
 WORD_RE = re.compile(rf"{_LETTERS}(?:[-'\u2019]{_LETTERS})*")
 # Up to U+024F (Latin-1, Latin Extended-A and -B) every letter is a Latin one but the micro sign; General Punctuation
 # (U+2000-U+206F: curly apostrophes, dashes) holds no letter. A word of these alone needs no look at Unicode scripts.
-NEAR_LATIN_RE = re.compile("[\x00-\u024f\u2000-\u206f]*")
+NEAR_LATIN_RE = LazyPattern("[\x00-\u024f\u2000-\u206f]*")
 MICRO_SIGN = "\u00b5"  # a letter of the Common script, not the Latin
 APOSTROPHES = "'\u2019"
 OPENERS = "\"'\u2018\u201c([{"

@@ -37,6 +37,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from newslint.document.patterns import LazyPattern
+
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 AUTO = "auto"  # no standard configured: the story decides (see NL302)
 DIALECTS = (AUTO, "en-US", "en-GB", "en-GB-oxendict", "en-AU")
@@ -45,8 +47,8 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__py
 KEYS = ("extend", "dialect", "select", "extend-select", "ignore", "severity", "per-file-ignores", "exclude",
         "extend-exclude", "respect-gitignore", "force-exclude", "fail-on", "words", "reject", "names", "packs")
 CODE_SETTINGS = ("select", "extend_select", "ignore")
-CODE_RE = re.compile(r"[A-Z][A-Z0-9]*")
-RULE_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z][A-Za-z0-9]*)+")  # repeated-word: a word a code never is
+CODE_RE = LazyPattern(r"[A-Z][A-Z0-9]*")
+RULE_NAME_RE = LazyPattern(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z][A-Za-z0-9]*)+")  # repeated-word: a word a code never is
 # The command-line option behind each setting Config.override takes.
 OPTIONS = {"select": "--select", "extend_select": "--extend-select", "ignore": "--ignore", "dialect": "--dialect",
            "respect_gitignore": "--no-respect-gitignore", "force_exclude": "--force-exclude", "fail_on": "--fail-on"}

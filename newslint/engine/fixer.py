@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 import stat
 from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
 
+from newslint.document.patterns import LazyPattern
 from newslint.document.source import InputError, Source, SpliceError, encode, fingerprint, splice_bytes
 from newslint.engine.diagnostic import Applicability, Diagnostic, Edit, Fix, Span
 from newslint.engine.linter import FileResult, Linter
 
 MAX_PASSES = 10
-LINE_RE = re.compile(rb"[^\n]*\n|[^\n]+")  # lines as patch sees them: only \n ends one
+LINE_RE = LazyPattern(rb"[^\n]*\n|[^\n]+")  # lines as patch sees them: only \n ends one
 # Whatever an editor may show as the end of a line: str.splitlines' line ends, CR LF as one.
-LINE_BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+LINE_BREAK_RE = LazyPattern("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
 

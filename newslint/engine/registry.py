@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import sys
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from newslint.document.patterns import LazyPattern
 from newslint.engine.config import CODE_SETTINGS, Config, ConfigError, Origin
 from newslint.engine.rule import Rule
 from newslint.rulepacks.shipped import find_pack, shipped_packs
@@ -120,7 +120,7 @@ def pack_path(spec: str, base: Path) -> Path:
 
 
 LOOKALIKE_DIGITS = str.maketrans("OIL", "011")
-FAMILY_RE = re.compile(r"[A-Z]+[0-9]?")  # a code's family: its letters and first digit (NL5 for NL501)
+FAMILY_RE = LazyPattern(r"[A-Z]+[0-9]?")  # a code's family: its letters and first digit (NL5 for NL501)
 
 
 class KnownCodes:

@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable
 
 from newslint.document.document import Document
+from newslint.document.patterns import LazyPattern
 from newslint.engine.diagnostic import Diagnostic, Span
 
-DIRECTIVE_RE = re.compile(
+DIRECTIVE_RE = LazyPattern(
     r"<!--\s*newslint-(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->"
 )
 
@@ -24,7 +25,7 @@ DIRECTIVE_RE = re.compile(
 # source's, quoted as written; a copy desk's "cq" (bare, in lower case, or bracketed) says a reporter checked an
 # odd spelling. Either is the copy's own mark: no rule reports the text it follows.
 MARK_LEAD = "\"'\u201d\u2019*_ \t\r\n\u00a0"  # what may stand between the text and its mark: quotes, emphasis, spaces
-AS_WRITTEN_RE = re.compile(rf"[{re.escape(MARK_LEAD)}]*(?:[\[(]\s*[*_]?(?i:sic|cq)[*_]?!?\s*[\])]|cq(?![\w'\u2019-]))")
+AS_WRITTEN_RE = LazyPattern(rf"[{re.escape(MARK_LEAD)}]*(?:[\[(]\s*[*_]?(?i:sic|cq)[*_]?!?\s*[\])]|cq(?![\w'\u2019-]))")
 MARK_HINT_RE = re.compile(r"(?i:sic|cq)")  # in every mark: a file without it is not looked at again
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
-from functools import cache
+from functools import cache, cached_property, partial
 from typing import NamedTuple
 
 from newslint import data
+from newslint.document.patterns import LazyPattern
 from newslint.engine.tuning import tuned
 from newslint.language.ngrams import NgramTable
 from newslint.wordlists import entries, words
@@ -38,7 +38,7 @@ CANADIAN_AMERICAN = words("canadian-american")
 # Spellings the lists give as one standard's that every standard writes in another sense: prized (valued) is no
 # American spelling of prised (levered open), though American copy writes the lever sense prize too.
 NOT_VARIANTS = words("not-variants")
-ISE_ENDING_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)('s)?$")
+ISE_ENDING_RE = LazyPattern(r"is(e|ed|es|ing|ation|ations|er|ers)('s)?$")
 UNKNOWN_FREQUENCY = tuned(-9.0, means="log10 frequency given to a word the list lacks", bench="none: below the rarest "
                           "listed word (set in 4a489ef)", result="no measurement recorded", date="2026-11-24")
 # Productive prefixes and suffixes: "denuclearization" is de + nuclear + ization though no list has it.
@@ -256,7 +256,7 @@ CONTRACTION_ENDINGS = frozenset({"d", "ll", "m", "re", "s", "ve"})
 
 class Lexicon:
     def __init__(self, words: NgramTable, proper: frozenset[str], gb_only: dict[str, str], us_only: dict[str, str],
-                 dialect: str, british_variants: dict[str, str], attested: frozenset[str],
+                 dialect: str, british_variants: Callable[[], dict[str, str]], attested: frozenset[str],
                  name_only: frozenset[str] = frozenset(), rare: data.StringTable | Mapping[str, str] | None = None):
         self.words = words  # lower-case word -> negated log10 frequency in hundredths
         self.name_only = name_only  # lower-case forms of names that are no lower-case word: craig, surya
@@ -264,8 +264,7 @@ class Lexicon:
         # the larger dictionaries' words in use that the base lists lack (marae, certiorari), with their frequency
         # in wordfreq's zipf (log10 uses per billion words), as text
         self.rare = rare or {}
-        # British spellings mapped to the American, including those American lists accept too (theatre, grey).
-        self.british_variants = british_variants
+        self._read_british_variants = british_variants  # read when first asked for: see british_variants
         self.proper = proper
         self.dialect = dialect
         # Spellings only one standard's lists have, mapped to the other's form ("" when there is no direct one).
@@ -286,13 +285,20 @@ class Lexicon:
         if NOT_VARIANTS & self.foreign.keys():
             self.foreign = {w: c for w, c in self.foreign.items() if w not in NOT_VARIANTS}
 
+    @cached_property
+    def british_variants(self) -> dict[str, str]:
+        """British spellings mapped to the American, including those American lists accept too (theatre, grey).
+        Only spelling suggestions ask (prefer_native), and most stories have none to make: reading them on loading
+        took 2.4 million instructions of every run."""
+        return self._read_british_variants()
+
     @classmethod
     @cache
     def load(cls, dialect: str) -> Lexicon:
         raw = data.open_data("lexicon")
         frequency = NgramTable(raw.sections["frequency.keys"], raw.sections["frequency.counts"])
         return cls(frequency, frozenset(raw.lines("proper")), raw.mapping("gb_only"), raw.mapping("us_only"), dialect,
-                   raw.mapping("british_variants"), frozenset(raw.lines("attested")), frozenset(raw.lines("name_only")),
+                   partial(raw.mapping, "british_variants"), frozenset(raw.lines("attested")), frozenset(raw.lines("name_only")),
                    raw.table("rare"))
 
     def is_word(self, word: str) -> bool:

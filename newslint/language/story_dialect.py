@@ -49,16 +49,10 @@ def in_name(evidence: NameEvidence, token: Token, index: int) -> bool:
     return False
 
 
-def spelt_words(doc: Document) -> Iterator[tuple[Span, str]]:
-    """Each word of the prose a spelling standard applies to, hyphenated words part by part; not names, nor a
-    capitalised part after a hyphen (anti-Labour, pro-Harbor), which is a name too."""
-    for start, part in spelt_parts(doc):
-        yield Span(start, start + len(part)), part
-
-
 def spelt_parts(doc: Document) -> Iterator[tuple[int, str]]:
-    """spelt_words with each part's start offset instead of its Span: a story's vote counts every word, and few are
-    marked (a Span made for each took a third of the count)."""
+    """Each word of the prose a spelling standard applies to, with its start offset, hyphenated words part by part;
+    not names, nor a capitalised part after a hyphen (anti-Labour, pro-Harbor), which is a name too. Offsets, not
+    Spans: every word is looked at and few are marked (a Span made for each took a third of a story's count)."""
     evidence = doc.derived(NameEvidence)
     tokens = doc.tokens
     for index, (offset, text) in enumerate(zip(tokens.starts, tokens.texts)):

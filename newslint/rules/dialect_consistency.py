@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newslint.document.text import match_case
-from newslint.engine.diagnostic import Applicability, Severity
+from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.language.lexicon import AUTO, BRITISH, BRITISH_FORM, SPELLING
-from newslint.language.story_dialect import StoryDialect, spelt_words
+from newslint.language.story_dialect import StoryDialect, spelt_parts
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -70,10 +70,11 @@ class DialectConsistency(Rule):
         lexicon = res.lexicon
         dialect = res.config.dialect
         other = "American" if dialect in BRITISH else "British"
-        for span, part in spelt_words(doc):
+        for start, part in spelt_parts(doc):  # a Span only for the words reported
             if lexicon.is_other_dialect(part):
                 counterpart, listed = lexicon.native_spelling(part.lower())
                 if counterpart:
+                    span = Span(start, start + len(part))
                     fix = match_case(part, counterpart)
                     kind = "the -ise" if part.lower() in lexicon.ise else other
                     yield self.report(span, f"'{part}' is {kind} spelling; {dialect} uses '{fix}'", (fix,),

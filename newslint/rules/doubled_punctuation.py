@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.patterns import LazyPattern
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 
@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from newslint.engine.diagnostic import Diagnostic
     from newslint.engine.resources import Resources
 
-DOUBLED_RE = re.compile(r"(?<![,;:.])(?:,,|;;|::|,\.)(?![,;:.])|(?<![.\d])\.\.(?![.\d])")
+DOUBLED_RE = LazyPattern(r"(?<![,;:.])(?:,,|;;|::|,\.)(?![,;:.])|(?<![.\d])\.\.(?![.\d])")
+DOUBLED_PAIRS = (",,", ";;", "::", ",.", "..")  # one of which every match of DOUBLED_RE holds
 
 
 class DoubledPunctuation(Rule):
@@ -40,6 +41,8 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         prose = doc.prose
+        if not any(pair in prose for pair in DOUBLED_PAIRS):  # nothing to find; the pattern is not even compiled
+            return
         for block in doc.prose_blocks:
             for m in DOUBLED_RE.finditer(prose, block.start, block.end):
                 found = m.group()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.patterns import LazyPattern
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from newslint.engine.diagnostic import Diagnostic
     from newslint.engine.resources import Resources
 
-SPACES_RE = re.compile(r"(?<=[^\s|]) {2,}(?=[^\s|])")
+SPACES_RE = LazyPattern(r"(?<=[^\s|]) {2,}(?=[^\s|])")
 
 
 class DoubledSpace(Rule):
@@ -39,6 +39,8 @@ class DoubledSpace(Rule):
 
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         prose, text = doc.prose, doc.text
+        if "  " not in text:  # nothing to find (and the pattern is not compiled for a story without it)
+            return
         for block in doc.prose_blocks:
             for m in SPACES_RE.finditer(text, block.start, block.end):
                 before, after = m.start() - 1, m.end()

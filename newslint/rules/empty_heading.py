@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.patterns import LazyPattern
 from newslint.document.regions import Blocks
 from newslint.engine.diagnostic import Severity, Span
 from newslint.engine.rule import Rule
@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from newslint.engine.diagnostic import Diagnostic
     from newslint.engine.resources import Resources
 
-ATX_RE = re.compile(r" {0,3}(#{1,6})(?:\s|$)")
-SETEXT_RE = re.compile(r" {0,3}(=+|-+)\s*$")
+ATX_RE = LazyPattern(r" {0,3}(#{1,6})(?:\s|$)")
+SETEXT_RE = LazyPattern(r" {0,3}(=+|-+)\s*$")
 HEADINGS = ("headline", "heading")
 CONTENT = frozenset(Blocks.KINDS) - {"metadata", "front_matter", "html"}
 

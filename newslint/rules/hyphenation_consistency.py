@@ -61,6 +61,8 @@ class HyphenationConsistency(Rule):
         pairs = list(self._pairs(doc, tokens, closed, evidence))
         apart.update(key for _, _, _, key in pairs)
         varied = closed & apart
+        if not varied:  # most stories: nothing written two ways, so no second pass over the words
+            return
         forms: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # key -> (start, end, form in lower case)
         for start, end, form, key in chain(self._words(tokens, evidence, res), pairs):
             if key in varied:

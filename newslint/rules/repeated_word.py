@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.patterns import LazyPattern
 from newslint.document.text import stuck_to_digits
 from newslint.engine.diagnostic import Applicability, Edit, Fix, Severity, Span
 from newslint.engine.rule import Rule
@@ -36,7 +36,7 @@ ARTICLES = frozenset("the a an".split())
 # Space within a line: any white space but what ends a line (str.splitlines' line ends, as editors show them: a
 # lone CR, form feed, vertical tab, NEL, U+2028, U+2029...). Words a line break separates are not repeated "in a
 # row", and deleting the break would join two lines.
-LINE_SPACE_RE = re.compile(r"[^\S\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+LINE_SPACE_RE = LazyPattern(r"[^\S\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
 class RepeatedWord(Rule):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.patterns import LazyPattern
 from newslint.engine.diagnostic import Severity, Span
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
 
 PAIRS = {")": "(", "]": "[", "}": "{"}
 # "a)" and "2)" enumerate a list; ":)" and ";-)" are faces. Neither needs an opening bracket.
-UNPAIRED_CLOSER_RE = re.compile(r"(?:(?<![^\s(])[0-9A-Za-z]{1,2}|[:;=8][-']?)\Z")
+BRACKET_RE = re.compile(r"[()\[\]{}]")
+UNPAIRED_CLOSER_RE = LazyPattern(r"(?:(?<![^\s(])[0-9A-Za-z]{1,2}|[:;=8][-']?)\Z")
 UNPAIRED_CLOSER_CONTEXT = tuned(
     3, means="characters before a closing bracket that UNPAIRED_CLOSER_RE reads: two and the one before them; handing "
              "it no more keeps a paragraph of stray brackets linear",
@@ -48,8 +50,8 @@ class UnbalancedBracket(Rule):
         prose = doc.prose
         for block in doc.prose_blocks:
             stack: list[int] = []
-            for i in range(block.start, block.end):
-                ch = prose[i]
+            for found in BRACKET_RE.finditer(prose, block.start, block.end):
+                i, ch = found.start(), found.group()
                 if ch in "([{":
                     stack.append(i)
                 elif ch in PAIRS:

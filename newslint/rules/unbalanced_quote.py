@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.patterns import LazyPattern
 from newslint.document.quotes import last_mark_before, scan_quotes
 from newslint.document.text import CLOSERS
 from newslint.engine.diagnostic import Severity, Span
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from newslint.engine.resources import Resources
 
 # ", she said", ", the minister added", ", said Mr Smith": the speaker named inside the quote, so it ended earlier.
-ATTRIBUTION_RE = re.compile(r",\s+(?:[\w.'\u2019-]+\s+){0,3}(?:%s)\b"
+ATTRIBUTION_RE = LazyPattern(r",\s+(?:[\w.'\u2019-]+\s+){0,3}(?:%s)\b"
                             % "|".join(map(re.escape, entries("attribution-verbs"))))
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.patterns import LazyPattern
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 # A run of exactly two asterisks or underscores; runs of one or three are italics, bold italics, list bullets or
 # rules, too varied to pair safely.
-MARKER_RE = re.compile(r"(?<![*_\\])(\*\*|__)(?![*_])")
+MARKER_RE = LazyPattern(r"(?<![*_\\])(\*\*|__)(?![*_])")
 
 
 class UnclosedEmphasis(Rule):

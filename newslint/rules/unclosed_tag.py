@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.patterns import LazyPattern
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.wordlists import words
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from newslint.engine.diagnostic import Diagnostic
     from newslint.engine.resources import Resources
 
-TAG_RE = re.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?(?P<self>/)?>")
+TAG_RE = LazyPattern(r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?(?P<self>/)?>")
 VOID = words("void-elements")
 # Elements whose end tag HTML lets you leave out; an editor leaving them open is not a dangling tag.
 OPTIONAL_END = words("optional-end-elements")
@@ -44,6 +45,8 @@ class UnclosedTag(Rule):
 
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         markup = doc.markup
+        if "<" not in markup:  # no tag (and the pattern is not compiled for a story without one)
+            return
         for block in doc.prose_blocks:
             stack: list[re.Match] = []
             # Where each tag name sits in the stack, innermost last: the tag a closing tag closes is found without
