@@ -50,6 +50,15 @@ def test_a_repeated_content_word_shows_the_bonus_that_kept_it_and_the_threshold_
                        "    step threshold (left alone): best: are; log_odds: 1.92; threshold: 2.50; crossed: False"]
 
 
+def test_context_evidence_names_the_alternative_it_held_back_and_its_lift(cli, story):
+    path = story("Angling notes\nA bream was caught in the lake on Sunday.\n")
+    out = explained(cli, f"{path}:2:3")
+    assert out[:2] == [f"{path}:2:3: 'bream'", "  NL201: left alone"]
+    assert evidence_of(out[2])["log_odds"].startswith("break 2.67")
+    assert out[3:] == ["    step context-evidence (left alone): best: break; log_odds: 2.67; threshold: 2.50; "
+                       "crossed: True; held_back: break; context_lift: 0.37; context_needed: 1.50"]
+
+
 def test_a_gate_names_itself(cli, story):
     path = story(STORY)
     assert explained(cli, f"{path}:4:28") == [f"{path}:4:28: 'HE'", "  NL201: left alone",

@@ -430,8 +430,8 @@ class RealWordError(Rule):
                        limit)[1]
 
     def bar(self, doc, res, evidence: NameEvidence, index: int) -> tuple[bool, float]:
-        """Whether token `index` is a name to the story, and the log10 odds an alternative must beat: the threshold,
-        NAME_MARGIN more for a name (step name-margin)."""
+        """Whether token `index` is a name to the story (or a given name opening one: opens_name), and the log10 odds
+        an alternative must beat: the threshold, NAME_MARGIN more for a name (step name-margin)."""
         named = evidence.reason(doc.tokens[index], index) is not None or opens_name(res, evidence, index)
         threshold = _THRESHOLD + _NAME_MARGIN if named and NAME_MARGIN_STEP.on else _THRESHOLD
         return named, threshold if self.thresholded else 0.0
@@ -482,9 +482,14 @@ class RealWordError(Rule):
                      **({"candidate": found[0], "log_odds": found[1]} if found else
                         {"best": best[1], "log_odds": best[0] - written} if best else {}),
                      threshold=limit, crossed=reported or (best is not None and best[0] - written > limit),
-                     **({"context_lift": round(slot.context_lift(best[1]), 2), "context_needed": _CONTEXT_LIFT}
-                        if step is CONTEXT_EVIDENCE else {}))
+                     **(self.lift_noted(slot, written, scored, limit) if step is CONTEXT_EVIDENCE else {}))
         return found
+
+    @staticmethod
+    def lift_noted(slot: Slot, written: float, scored: list[tuple[float, str]], limit: float) -> dict[str, object]:
+        """For the trace, when context-evidence decides: the alternative it held back and its context lift."""
+        held = next(c for score, c in scored if score - written > limit and (slot.attested(c) or not ATTESTED.on))
+        return {"held_back": held, "context_lift": round(slot.context_lift(held), 2), "context_needed": _CONTEXT_LIFT}
 
     def decisive(self, doc, res, index: int, reading: Reading, weighing: partial, named: bool,
                  context: tuple[list[str], int], used: frozenset[str], reported: bool, unusual: list | None
