@@ -84,6 +84,10 @@ RARE_ZIPF = 1.0  # the floor of wordfreq's English list (once in a hundred milli
 # stay. Checked on every bench (docs/benchmarks.md, fifth round): no injected typo of the dev and other-seed benches
 # is lost, and the clean copy loses only false alarms but one real variant spelling (superceded).
 RARE_SLIP_MARGIN = 0.5
+# How much longer a homophone must be for the other to be taken for its short form (shortening): corp 4 of 11 letters,
+# thru 4 of 7, tho 3 of 6; the homophones a writer does confuse are of like length (taut, taught 4 of 6; strait,
+# straight 6 of 8; band, banned 4 of 6).
+SHORTENING = 5 / 3
 
 
 def pyspellchecker_file() -> Path:
@@ -233,7 +237,7 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set
     out = {}
     for w in vocabulary:
         near = {c for c in edits1(w) if c in vocabulary}
-        near |= {c for p in sounds.get(w, ()) for c in by_sound[p]}
+        near |= {c for p in sounds.get(w, ()) for c in by_sound[p] if not shortening(w, c)}
         near = sorted((near - {w}) & modelled)
         if near:
             out[w] = " ".join(c + ("+" if inflection(w, c) else confusion_mark(w, c, sounds)) + slip_kind(w, c)
@@ -245,6 +249,17 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set
             if near:
                 out[w] = " ".join(c + ("+" if inflection(w, c) else "") + slip_kind(w, c) for c in near)
     return out
+
+
+def shortening(a: str, b: str) -> bool:
+    """One word a short form of the other, read out in full (corp, corporation; thru, through; blvd, boulevard): its
+    letters, the first the same, in order in the other's, which is at least SHORTENING times as long. A writer
+    chooses a short form; no ear mistakes it. Homophones of like length (taut, taught; strait, straight) stay."""
+    short, full = sorted((a, b), key=len)
+    if not (short.isalpha() and full.isalpha()) or len(full) < SHORTENING * len(short) or short[0] != full[0]:
+        return False
+    rest = iter(full)
+    return all(letter in rest for letter in short)
 
 
 def slip_kind(written: str, intended: str) -> str:

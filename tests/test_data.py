@@ -191,6 +191,23 @@ def test_forms_of_one_word_share_a_stem_and_a_word_in_s_takes_es():
     assert not build.inflection("loses", "loss") and not build.inflection("princes", "princess")
 
 
+def test_a_short_form_read_out_in_full_is_no_homophone_slip():
+    build = build_script()
+    assert build.shortening("corp", "corporation") and build.shortening("through", "thru")
+    assert build.shortening("tho", "though") and build.shortening("blvd", "boulevard")
+    assert not build.shortening("taut", "taught") and not build.shortening("strait", "straight")
+    assert not build.shortening("your", "you're") and not build.shortening("band", "banned")
+
+
+def test_the_shipped_confusions_hold_no_short_form_of_a_word():
+    from newslint.language.context_model import ContextModel
+
+    model = ContextModel.load()
+    assert "through" not in {c.word for c in model.confusions("thru")}
+    assert "corporation" not in {c.word for c in model.confusions("corp")}
+    assert "taught" in {c.word for c in model.confusions("taut")}
+
+
 def test_names_only_are_names_whose_lower_case_form_is_no_listed_word():
     from newslint.language.lexicon import Lexicon
 
