@@ -105,7 +105,10 @@ class NameEvidence:
     @cached_property
     def forms(self) -> Counter[str]:
         """How often each word form (possessive removed) occurs in prose."""
-        return Counter(strip_possessive(t.text) for t in self.doc.tokens)
+        forms: Counter[str] = Counter()
+        for text, count in Counter(self.doc.tokens.texts).items():  # each different word stripped once
+            forms[strip_possessive(text)] += count
+        return forms
 
     @cached_property
     def initial(self) -> InitialOffsets:
@@ -115,8 +118,9 @@ class NameEvidence:
     @cached_property
     def capitalised_mid_sentence(self) -> Counter[str]:
         """Forms seen capitalised away from a sentence start: the strongest evidence of a name."""
-        return Counter(strip_possessive(t.text) for t in self.doc.tokens
-                       if is_capitalised(t.text) and t.start not in self.initial)
+        tokens, initial = self.doc.tokens, self.initial
+        return Counter(strip_possessive(text) for start, text in zip(tokens.starts, tokens.texts)
+                       if text[:1].isupper() and start not in initial)
 
     @cached_property
     def roster_spans(self) -> Spans:
@@ -140,7 +144,7 @@ class NameEvidence:
 
     @cached_property
     def lower_forms(self) -> set[str]:
-        return {t.text.lower() for t in self.doc.tokens if t.text.islower()}
+        return {text.lower() for text in set(self.doc.tokens.texts) if text.islower()}
 
     def after_title(self, index: int) -> bool:
         tokens = self.doc.tokens
@@ -155,11 +159,11 @@ class NameEvidence:
         """Indexes of the lower-case particles leading, through any others, into a capitalised word of one name: der in
         Van der Berg, von in Ursula von der Leyen, bin in bin Salman. Found in one pass from the end: following a run
         of particles anew from each of its words would take time in the square of its length ("de la de la ...")."""
-        tokens = self.doc.tokens
+        texts = self.doc.tokens.texts
         found: set[int] = set()
-        for index in range(len(tokens) - 2, -1, -1):
-            if tokens[index].text in NAME_PARTICLES and self.joined(index, index + 1) and (
-                    is_capitalised(tokens[index + 1].text) or index + 1 in found):
+        for index in range(len(texts) - 2, -1, -1):
+            if texts[index] in NAME_PARTICLES and self.joined(index, index + 1) and (
+                    is_capitalised(texts[index + 1]) or index + 1 in found):
                 found.add(index)
         return frozenset(found)
 
