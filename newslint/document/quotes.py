@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 OPEN_BEFORE = " \t\n([{\u2014\u2013-/\u2018"  # a straight " after one of these (or at the start) opens
 CLOSE_AFTER = " \t\r\n.,;:!?)]}\u2014\u2013-\u2019"  # a straight " before one of these (or at the end) closes
+QUOTE_MARK_RE = re.compile("[\u201c\u201d\"\u2018\u2019]")  # the marks scan_quotes pairs: it passes over the rest
+
+
 class QuoteScan(NamedTuple):
     spans: list[tuple[int, int]]  # quoted stretches, marks included; an unclosed one runs to the end
     unclosed: list[tuple[int, str]]  # openers left behind when a later mark closed or reopened
@@ -58,8 +62,8 @@ def scan_quotes(text: str, start: int, end: int) -> QuoteScan:
         cut(where)
         return True
 
-    for i in range(start, end):
-        ch = text[i]
+    for mark in QUOTE_MARK_RE.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if ch == "\u201c" or (ch == '"' and _double_role(text, i, start, end, bool(depths["d"]))):
             if depths["d"] and last_mark_before(text, start, i) in ".!?":  # a lost paragraph break: the quote runs on
                 where = depths["d"][-1]

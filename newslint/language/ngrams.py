@@ -7,6 +7,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
+from newslint.engine.tuning import tuned
 from newslint.language.memo import Memo
 
 
@@ -16,6 +17,16 @@ def key_hash(key: str) -> int:
 
 
 MEMO_SIZE = 100_000  # lookups remembered: copy repeats its words, so most lookups are repeats
+BUCKET_BITS = tuned(
+    10, means="the leading bits of a key hash that pick the slice of a table a look-up bisects (1,024 slices, their "
+    "bounds found on a table's first look-up)",
+    bench="the lexicon's table (167,800 keys), timed look-ups of 5,622 strings one edit from a dozen slips, 2026-12-06",
+    result="a look-up bisects at most 204 keys instead of all: 8 comparisons of 64-bit keys, not 18, each some 35 ns "
+    "(a whole bisection 620 ns before); finding the bounds costs 1.0 ms, once a process",
+    date="2026-12-06")
+
+
+_SHIFT = 64 - BUCKET_BITS
 
 
 class NgramTable:
@@ -27,6 +38,7 @@ class NgramTable:
         self.keys = keys
         self.counts = counts
         self._memo = Memo(MEMO_SIZE, self._look_up)  # key -> count
+        self._slices: list[int] | None = None  # where each bucket of hashes starts in keys, the end last
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, int]]) -> NgramTable:
@@ -40,10 +52,22 @@ class NgramTable:
     def get(self, key: str) -> int:
         return self._memo[key]
 
+    def counts_of(self, keys: Iterable[str]) -> dict[str, int]:
+        """The keys present and their counts, in the order given. Not remembered: a spelling search asks of thousands
+        of strings that are mostly no word, which would crowd out the words the memo keeps."""
+        return {key: count for key in keys if (count := self._look_up(key))}
+
     def _look_up(self, key: str) -> int:
         h = key_hash(key)
-        i = bisect_left(self.keys, h)
+        slices = self._slices or self._find_slices()
+        bucket = h >> _SHIFT
+        i = bisect_left(self.keys, h, slices[bucket], slices[bucket + 1])
         return self.counts[i] if i < len(self.keys) and self.keys[i] == h else 0
+
+    def _find_slices(self) -> list[int]:
+        self._slices = [bisect_left(self.keys, bucket << _SHIFT) for bucket in range(1 << BUCKET_BITS)]
+        self._slices.append(len(self.keys))
+        return self._slices
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) > 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import NamedTuple
 
@@ -49,13 +49,18 @@ def in_name(evidence: NameEvidence, token: Token, index: int) -> bool:
     return False
 
 
-def spelt_parts(doc: Document) -> Iterator[tuple[int, str]]:
+def spelt_parts(doc: Document, wanted: Callable[[str], bool] | None = None) -> Iterator[tuple[int, str]]:
     """Each word of the prose a spelling standard applies to, with its start offset, hyphenated words part by part;
     not names, nor a capitalised part after a hyphen (anti-Labour, pro-Harbor), which is a name too. Offsets, not
-    Spans: every word is looked at and few are marked (a Span made for each took a third of a story's count)."""
+    Spans: every word is looked at and few are marked (a Span made for each took a third of a story's count).
+    With `wanted`, a word none of whose parts is wanted is passed over: each different word is asked once."""
     evidence = doc.derived(NameEvidence)
     tokens = doc.tokens
+    passed_over = set() if wanted is None else {text for text in set(tokens.texts)
+                                                if not any(wanted(part) for part in _parts(text))}
     for index, (offset, text) in enumerate(zip(tokens.starts, tokens.texts)):
+        if text in passed_over:
+            continue
         if text[:1].isupper() and in_name(evidence, tokens[index], index):  # in_name: never a word in lower case
             continue
         if "-" not in text:
@@ -65,6 +70,14 @@ def spelt_parts(doc: Document) -> Iterator[tuple[int, str]]:
             if not (position and is_capitalised(part)):
                 yield offset, part
             offset += len(part) + 1
+
+
+def _parts(text: str) -> list[str]:
+    """The parts of a word that spelt_parts yields, if it is no name."""
+    word = strip_possessive(text)
+    if "-" not in word:
+        return [word]
+    return [part for position, part in enumerate(word.split("-")) if not (position and is_capitalised(part))]
 
 
 OFFERS_REMEMBERED = tuned(
@@ -91,7 +104,7 @@ class StoryDialect:
     def words(self) -> tuple[MarkedWord, ...]:
         """The story's dialect-marked words, in order."""
         mark = self.lexicon.mark
-        return tuple(MarkedWord(Span(start, start + len(text)), text, marked) for start, text in spelt_parts(self.doc)
+        return tuple(MarkedWord(Span(start, start + len(text)), text, marked) for start, text in spelt_parts(self.doc, lambda part: mark(part) is not None)
                      if (marked := mark(text)) is not None)
 
     @cached_property

@@ -48,9 +48,11 @@ class ArticleAgreement(Rule):
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         tokens = doc.tokens
         prose = doc.prose
-        for index, token in enumerate(tokens[:-1]):
+        articles = {text for text in set(tokens.texts) if text.lower() in ("a", "an")}
+        for index in (index for index, text in enumerate(tokens.texts[:-1]) if text in articles):
+            token = tokens[index]
             article = token.text.lower()
-            if article not in ("a", "an") or prose[token.end:tokens[index + 1].start] != " ":
+            if prose[token.end:tokens[index + 1].start] != " ":
                 continue
             following = tokens[index + 1].text
             if following.lower() in NOT_AFTER_AN_ARTICLE:

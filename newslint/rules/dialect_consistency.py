@@ -70,7 +70,7 @@ class DialectConsistency(Rule):
         lexicon = res.lexicon
         dialect = res.config.dialect
         other = "American" if dialect in BRITISH else "British"
-        for start, part in spelt_parts(doc):  # a Span only for the words reported
+        for start, part in spelt_parts(doc, lexicon.is_other_dialect):  # a Span only for the words reported
             if lexicon.is_other_dialect(part):
                 counterpart, listed = lexicon.native_spelling(part.lower())
                 if counterpart:

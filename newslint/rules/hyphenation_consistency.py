@@ -56,7 +56,7 @@ class HyphenationConsistency(Rule):
         # kept (keeping every word of a long story with its span took some 170 bytes a word).
         closed: set[str] = set()  # keys written closed up
         apart: set[str] = set()  # keys written hyphenated or as two words
-        for _, _, word, key in self._words(tokens, evidence, res):
+        for word, key in self._forms(tokens, evidence, res):
             (closed if word == key else apart).add(key)
         pairs = list(self._pairs(doc, tokens, closed, evidence))
         apart.update(key for _, _, _, key in pairs)
@@ -79,6 +79,17 @@ class HyphenationConsistency(Rule):
                     fix = match_case(text, majority)
                     yield self.report(Span(start, end), f"'{text}' is written '{majority}' elsewhere in this story",
                                       (fix,))
+
+    @staticmethod
+    def _forms(tokens, evidence: NameEvidence, res) -> Iterator[tuple[str, str]]:
+        """The form in lower case and key of each different word that _words yields: each is worked out once."""
+        written = {text for index, text in enumerate(tokens.texts)
+                   if not (text[:1].isupper() and evidence.looks_like_name(tokens[index], index))}
+        for text in written:
+            word = strip_possessive(text).lower()
+            key = word.replace("-", "")
+            if "-" not in word or not _meaningful(word, key, res.lexicon):
+                yield word, key
 
     @staticmethod
     def _words(tokens, evidence: NameEvidence, res) -> Iterator[tuple[int, int, str, str]]:

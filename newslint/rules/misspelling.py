@@ -373,12 +373,13 @@ class Spelling(Rule):
         f = FileCheck(doc, res, lexicon, accepted, doc.derived(NameEvidence), budget, doc.trace)
         f.italicises_foreign = italicises_foreign(doc, lexicon, budget)
         prose = doc.prose
-        for index, token in enumerate(doc.tokens):
-            if stuck_to_digits(prose, token) or in_other_script(token.text):
-                continue  # not prose (5km, Hwasong-15), not English (москва)
-            word = strip_possessive(token.text)
+        for index, (start, text) in enumerate(zip(doc.tokens.starts, doc.tokens.texts)):
+            word = strip_possessive(text)
             if lexicon.is_word(word):
-                continue
+                continue  # most words: asked first, as the checks below leave a word alone too
+            token = Token(start, text)
+            if stuck_to_digits(prose, token) or in_other_script(text):
+                continue  # not prose (5km, Hwasong-15), not English (москва)
             known = known_elsewhere(f, token, word)
             if known is not None:
                 if f.trace is not None:

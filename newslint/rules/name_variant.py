@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -611,10 +611,10 @@ class NameVariant(Rule):
         groups: dict[str, Variant] = {}
         pairs: list[tuple[str, int]] = []  # (folded spelling, first token) of two words
         tracing = doc.trace is not None
-        for index, text in enumerate(tokens.texts):
-            word = strip_possessive(text)
+        for index in _capitalised(tokens.texts, every=tracing):
+            word = strip_possessive(tokens.texts[index])
             if not (tracing or _capitalised_word(word)):
-                continue  # no name-like word (below): the lower-case words, most of a story, pass here at once
+                continue  # no name-like word (below)
             token = tokens[index]
             joined = index + 1 < len(tokens) and evidence.joined(index, index + 1)
             title = (joined and word.lower() in TITLES and is_capitalised(tokens[index + 1].text)
@@ -671,16 +671,30 @@ class NameVariant(Rule):
 def _families(variants: dict[str, Variant]) -> tuple[list, set[str]]:
     """The spellings that share a deletion and a first letter, in the order met: those one slip apart share one. A
     spelling in a family of more than MAX_SLIP_FAMILY is weighed against none (step family-of-look-alikes)."""
-    index: dict[str, dict[str, dict[str, None]]] = defaultdict(lambda: defaultdict(dict))
+    first_with: dict[str, str] = {}  # deletion -> the first spelling that has it
+    shared: dict[str, dict[str, None]] = {}  # deletion -> the spellings that have it, when two or more do
     for key in variants:
         if MIN_SLIP_KEY <= len(key) <= MAX_SLIP_KEY:
             for d in deletions(key):
-                index[d][key[0]][key] = None
-    families = [keys for first_letters in index.values() for keys in first_letters.values() if len(keys) > 1]
+                first = first_with.setdefault(d, key)
+                if first != key:
+                    shared.setdefault(d, {first: None})[key] = None
+    families = []
+    for d in [d for d in first_with if d in shared]:  # in the order the deletions were first met
+        by_first_letter: dict[str, dict[str, None]] = {}
+        for key in shared[d]:
+            by_first_letter.setdefault(key[0], {})[key] = None
+        families += [keys for keys in by_first_letter.values() if len(keys) > 1]
     crowded = {key for keys in families if len(keys) > MAX_SLIP_FAMILY for key in keys}
     if not crowded or not FAMILY.on:
         return families, set()
     return [[k for k in keys if k not in crowded] for keys in families if len(keys) <= MAX_SLIP_FAMILY], crowded
+
+
+def _capitalised(texts: list[str], every: bool) -> Iterable[int]:
+    """The indexes of the capitalised words (or, with `every`, of all): the lower-case words, most of a story, are
+    passed over at once."""
+    return range(len(texts)) if every else [index for index, text in enumerate(texts) if text[:1].isupper()]
 
 
 def _capitalised_word(word: str) -> bool:

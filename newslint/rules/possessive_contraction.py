@@ -67,9 +67,12 @@ class PossessiveContraction(Rule):
 
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         model = res.context_model
-        for index, token in enumerate(doc.tokens):
+        texts = doc.tokens.texts
+        forms = {text for text in set(texts) if plain_word(text) in FORMS}  # each different word asked once
+        for index in (index for index, text in enumerate(texts) if text in forms):
+            token = doc.tokens[index]
             written = plain_word(token.text)
-            if written not in FORMS or doc.in_heading(token.start):
+            if doc.in_heading(token.start):
                 continue
             _, right = doc.neighbours(index)
             if right is None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, count
+from operator import eq
 from typing import TYPE_CHECKING
 
 from newslint.document.patterns import LazyPattern
@@ -64,9 +66,10 @@ class RepeatedWord(Rule):
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         tokens = doc.tokens
         prose = doc.prose
-        for index, (first, second) in enumerate(zip(tokens, tokens[1:])):
-            word = first.text.lower()
-            if word != second.text.lower() or self._left_alone(word, tokens, index, res):
+        lower = list(map(str.lower, tokens.texts))
+        for index in compress(count(), map(eq, lower, lower[1:])):  # a word written twice: a handful a story
+            first, second, word = tokens[index], tokens[index + 1], lower[index]
+            if self._left_alone(word, tokens, index, res):
                 continue
             # Letters stuck to a number are its suffix: a word after them in another case is another word ("61st
             # St."), the suffix written again a repeat ("110th th").
