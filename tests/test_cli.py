@@ -311,6 +311,14 @@ def test_python_dash_m_newslint(here, tmp_path):
     assert (version.returncode, version.stdout) == (0, f"newslint {__version__}\n")
 
 
+def test_a_profiler_wrapping_the_command_gets_its_results_written(here, tmp_path):
+    here("story.txt", DOUBLED)
+    run = subprocess.run([sys.executable, "-m", "cProfile", "-o", "profile.out", "-m", "newslint", "--format",
+                          "concise", "story.txt"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "NL501" in run.stdout  # (cProfile exits 0 whatever the program's code)
+    assert (tmp_path / "profile.out").stat().st_size > 0  # os._exit would have left no file
+
+
 # -- the README's usage section works as written ------------------------------------------------------------
 def readme_blocks(language: str) -> list[str]:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
