@@ -313,8 +313,8 @@ class Lexicon:
         raw = data.open_data("lexicon")
         frequency = NgramTable(raw.sections["frequency.keys"], raw.sections["frequency.counts"])
         return cls(frequency, frozenset(raw.lines("proper")), raw.mapping("gb_only"), raw.mapping("us_only"), dialect,
-                   partial(raw.mapping, "british_variants"), frozenset(raw.lines("attested")), frozenset(raw.lines("name_only")),
-                   raw.table("rare"))
+                   partial(raw.mapping, "british_variants"), frozenset(raw.lines("attested")),
+                   frozenset(raw.lines("name_only")), raw.table("rare"))
 
     def is_word(self, word: str) -> bool:
         """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words), with either

@@ -50,34 +50,35 @@ def in_name(evidence: NameEvidence, token: Token, index: int) -> bool:
 
 
 def spelt_parts(doc: Document, wanted: Callable[[str], bool] | None = None) -> Iterator[tuple[int, str]]:
-    """Each word of the prose a spelling standard applies to, with its start offset, hyphenated words part by part;
-    not names, nor a capitalised part after a hyphen (anti-Labour, pro-Harbor), which is a name too. Offsets, not
-    Spans: every word is looked at and few are marked (a Span made for each took a third of a story's count).
-    With `wanted`, a word none of whose parts is wanted is passed over: each different word is asked once."""
+    """Each word of the prose a spelling standard applies to, with its start offset, hyphenated words part by part
+    (_parts); not names. Offsets, not Spans: every word is looked at and few are marked (a Span made for each took a
+    third of a story's count). With `wanted`, a word none of whose parts is wanted is passed over: each different
+    word is asked once."""
     evidence = doc.derived(NameEvidence)
     tokens = doc.tokens
     passed_over = set() if wanted is None else {text for text in set(tokens.texts)
-                                                if not any(wanted(part) for part in _parts(text))}
+                                                if not any(wanted(part) for _, part in _parts(0, text))}
     for index, (offset, text) in enumerate(zip(tokens.starts, tokens.texts)):
         if text in passed_over:
             continue
         if text[:1].isupper() and in_name(evidence, tokens[index], index):  # in_name: never a word in lower case
             continue
-        if "-" not in text:
-            yield offset, strip_possessive(text)
-            continue
-        for position, part in enumerate(strip_possessive(text).split("-")):
-            if not (position and is_capitalised(part)):
-                yield offset, part
-            offset += len(part) + 1
+        yield from _parts(offset, text)
 
 
-def _parts(text: str) -> list[str]:
-    """The parts of a word that spelt_parts yields, if it is no name."""
+def _parts(offset: int, text: str) -> list[tuple[int, str]]:
+    """The parts of a word written at `offset` that a spelling standard applies to, each with its offset: the word
+    less a possessive, a hyphenated one part by part less a capitalised part after a hyphen (anti-Labour,
+    pro-Harbor), which is a name."""
     word = strip_possessive(text)
     if "-" not in word:
-        return [word]
-    return [part for position, part in enumerate(word.split("-")) if not (position and is_capitalised(part))]
+        return [(offset, word)]
+    parts = []
+    for position, part in enumerate(word.split("-")):
+        if not (position and is_capitalised(part)):
+            parts.append((offset, part))
+        offset += len(part) + 1
+    return parts
 
 
 OFFERS_REMEMBERED = tuned(
@@ -104,7 +105,8 @@ class StoryDialect:
     def words(self) -> tuple[MarkedWord, ...]:
         """The story's dialect-marked words, in order."""
         mark = self.lexicon.mark
-        return tuple(MarkedWord(Span(start, start + len(text)), text, marked) for start, text in spelt_parts(self.doc, lambda part: mark(part) is not None)
+        marked_parts = spelt_parts(self.doc, lambda part: mark(part) is not None)
+        return tuple(MarkedWord(Span(start, start + len(text)), text, marked) for start, text in marked_parts
                      if (marked := mark(text)) is not None)
 
     @cached_property

@@ -83,13 +83,9 @@ class HyphenationConsistency(Rule):
     @staticmethod
     def _forms(tokens, evidence: NameEvidence, res) -> Iterator[tuple[str, str]]:
         """The form in lower case and key of each different word that _words yields: each is worked out once."""
-        written = {text for index, text in enumerate(tokens.texts)
-                   if not (text[:1].isupper() and evidence.looks_like_name(tokens[index], index))}
-        for text in written:
-            word = strip_possessive(text).lower()
-            key = word.replace("-", "")
-            if "-" not in word or not _meaningful(word, key, res.lexicon):
-                yield word, key
+        for text in {text for _, text in _unnamed(tokens, evidence)}:
+            if (form := _form(text, res.lexicon)) is not None:
+                yield form
 
     @staticmethod
     def _words(tokens, evidence: NameEvidence, res) -> Iterator[tuple[int, int, str, str]]:
@@ -97,13 +93,9 @@ class HyphenationConsistency(Rule):
         those whose hyphen makes another word (re-cover). Read from the token arrays: a Token is made only for a
         capitalised word, to ask the name evidence about it."""
         starts = tokens.starts
-        for index, text in enumerate(tokens.texts):
-            if text[:1].isupper() and evidence.looks_like_name(tokens[index], index):
-                continue
-            word = strip_possessive(text).lower()
-            key = word.replace("-", "")
-            if "-" not in word or not _meaningful(word, key, res.lexicon):
-                yield starts[index], starts[index] + len(word), word, key
+        for index, text in _unnamed(tokens, evidence):
+            if (form := _form(text, res.lexicon)) is not None:
+                yield starts[index], starts[index] + len(form[0]), *form
 
     @staticmethod
     def _pairs(doc, tokens, closed: set[str], evidence: NameEvidence) -> Iterator[tuple[int, int, str, str]]:
@@ -130,6 +122,21 @@ class HyphenationConsistency(Rule):
 def _open_form(pair: tuple[str, str], key: str) -> bool:
     """Two words that may be a compound written open: no hyphen, each of three letters or more, not a phrase."""
     return "-" not in key and min(map(len, pair)) > 2 and not PHRASE_WORDS.intersection(pair)
+
+
+def _unnamed(tokens, evidence: NameEvidence) -> Iterator[tuple[int, str]]:
+    """The index and text of each token that is no name."""
+    for index, text in enumerate(tokens.texts):
+        if not (text[:1].isupper() and evidence.looks_like_name(tokens[index], index)):
+            yield index, text
+
+
+def _form(text: str, lexicon) -> tuple[str, str] | None:
+    """A word's form in lower case and its key (the form without hyphens); None when its hyphen makes another word
+    (re-cover)."""
+    word = strip_possessive(text).lower()
+    key = word.replace("-", "")
+    return (word, key) if "-" not in word or not _meaningful(word, key, lexicon) else None
 
 
 def _meaningful(word: str, key: str, lexicon) -> bool:

@@ -128,7 +128,7 @@ CONTEXT_LIFT = tuned(
 # fast paths for exact ints and floats do not take (about 1% of NL201's time on the dev bench).
 _THRESHOLD, _NAME_MARGIN, _SAME_STORY_BONUS, _REACH = (float(THRESHOLD), float(NAME_MARGIN), float(SAME_STORY_BONUS),
                                                        int(REACH))
-_AS_REACH, _CONTEXT_LIFT, _CONTENT_WORD = int(AS_REACH), float(CONTEXT_LIFT), float(CONTENT_WORD)
+_AS_REACH, _CONTEXT_LIFT = int(AS_REACH), float(CONTEXT_LIFT)
 SENTENCE_END_RE = re.compile(r"[.!?]")
 # The model learnt from text read aloud, where a number is words: any number but a year (read in too many ways)
 # stands in as one number word, which starts with a vowel where the number's reading does (an 8% rise, an 11th).
@@ -799,7 +799,7 @@ def verdict(slot: Slot, written: float, scored: list[tuple[float, str]], limit: 
             break
         # An alternative never seen beside either neighbour wins on frequency alone, not on context.
         if slot.attested(candidate) or not ATTESTED.on:
-            if CONTEXT_EVIDENCE.on and slot.model.logprob(candidate) < _CONTENT_WORD \
+            if CONTEXT_EVIDENCE.on and content_words(slot.model, candidate) \
                     and slot.context_lift(candidate) < _CONTEXT_LIFT:
                 return CONTEXT_EVIDENCE, None
             return THRESHOLD_STEP, (candidate, score - written)
@@ -848,9 +848,7 @@ class Reading:
         after = index + 1
         if after >= len(self.words) or not self.runs_on(index, after) or looks_plural(self.words[after]):
             return False
-        word = self.words[after]
-        return (not self.known[after] or self.model.logprob(word) < CONTENT_WORD) \
-            and starts_with_vowel_sound(self.tokens[after].text) is True
+        return content_words(self.model, self.words[after]) and starts_with_vowel_sound(self.tokens[after].text) is True
 
     def other_as_near(self, index: int) -> int | None:
         """The index of another 'as' at most AS_REACH words before or after token `index` in its sentence, or None."""
