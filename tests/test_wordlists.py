@@ -23,6 +23,7 @@ LISTS = {
     "coining-suffixes": (LOWER, "sorted"),
     "counts": (LOWER, "sorted"),
     "derivation-prefixes": (LOWER, "longest first"),
+    "function-words": (LOWER, "sorted"),
     "hyphen-prefixes": (LOWER, "sorted"),
     "meaningful-hyphen-prefixes": (LOWER, "sorted"),
     "metadata-keys": (re.compile(r"[A-Z0-9][A-Z0-9_ -]*"), "sorted"),
