@@ -135,6 +135,19 @@ def test_auxiliary_forms_are_words_and_each_form_belongs_to_one_verb():
     assert AUXILIARY_TENSES["had"] == {"have", "has", "had", "having"} and "was" not in AUXILIARY_TENSES["has"]
 
 
+def test_function_words_are_known_to_the_model_and_hold_no_content_word():
+    from newslint.engine.config import Config
+    from newslint.engine.resources import Resources
+    from newslint.rules.real_word_error import FUNCTION_WORDS, grammar_word
+
+    model = Resources(Config()).language_model
+    assert [word for word in sorted(FUNCTION_WORDS) if not model.known(word)] == []
+    assert FUNCTION_WORDS == wordlists.words("function-words") and not {"said", "say", "time", "four"} & FUNCTION_WORDS
+    # A common one fits by grammar; a rare one (lest) is held to the context like any other word.
+    assert grammar_word(model, "the") and grammar_word(model, "them") and not grammar_word(model, "lest")
+    assert not grammar_word(model, "said")
+
+
 def test_each_misused_phrase_differs_from_its_set_phrase_in_words_it_reports_and_no_fix_makes_another_remark():
     from newslint.document.document import Document
     from newslint.document.source import decode
