@@ -165,10 +165,10 @@ def brown_source(given: Path | None) -> Path:
     return package
 
 
-def prepare_brown(source: Path, folder: Path) -> Corpus:
-    files = sorted(source.glob(BROWN_FILES))
+def prepare_brown(source: Path, folder: Path, pattern: str = BROWN_FILES) -> Corpus:
+    files = sorted(source.glob(pattern))
     if not files:
-        raise Failure(f"no Brown press files ({BROWN_FILES}) in {source}")
+        raise Failure(f"no Brown files ({pattern}) in {source}")
     fresh_folder(folder)
     for path in files:
         (folder / f"{path.name}.txt").write_text(brown_text(path.read_text(encoding="utf-8")), encoding="utf-8")

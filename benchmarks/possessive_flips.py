@@ -27,6 +27,7 @@ import clean_copy  # noqa: E402  (the corpora and their preparation)
 
 OTHER_FORM = {"its": "it's", "it's": "its", "your": "you're", "you're": "your", "their": "they're",
               "they're": "their", "whose": "who's", "who's": "whose"}
+ALL_BROWN_FILES = "c[a-r][0-9][0-9]"  # every genre, ca01 ... cr09
 FORM_RE = re.compile(r"(?<![\w'’])(?:its|it['’]s|your|you['’]re|their|they['’]re|whose|who['’]s)(?![\w'’])",
                      re.IGNORECASE)
 
@@ -65,7 +66,8 @@ def reported(command: tuple[list[str], dict[str, str]], folder: Path) -> set[tup
 
 
 def table(rows: list[tuple[str, int, int, int, int]]) -> list[str]:
-    out = ["| slip written | slips | reported | recall | the same places as published | reported there (false alarms) |",
+    out = ["| slip written | slips | reported | recall | the same places as published | reported there (false "
+           "alarms) |",
            "|---|---|---|---|---|---|"]
     for form, slips, found, published, alarms in rows:
         out.append(f"| {form} | {slips} | {found} | {found / slips if slips else 0:.2f} | {published} | {alarms} |")
@@ -82,13 +84,12 @@ def main() -> int:
     parser.add_argument("--newslint-cmd", help="newslint command line (default: this checkout)")
     args = parser.parse_args()
     command = ((args.newslint_cmd.split(), dict(os.environ)) if args.newslint_cmd else clean_copy.default_command())
-    if args.all_brown:
-        clean_copy.BROWN_FILES = "c[a-r][0-9][0-9]"
     try:
         if args.bbc is None:
             raise clean_copy.Failure("the BBC stories were not found beside this checkout: give --bbc DIR")
         corpora = [clean_copy.prepare_bbc(args.bbc, args.scratch / "bbc"),
-                   clean_copy.prepare_brown(clean_copy.brown_source(args.brown), args.scratch / "brown")]
+                   clean_copy.prepare_brown(clean_copy.brown_source(args.brown), args.scratch / "brown",
+                                            ALL_BROWN_FILES if args.all_brown else clean_copy.BROWN_FILES)]
         slips, found, published, alarms = Counter(), Counter(), Counter(), Counter()
         for corpus in corpora:
             slipped = args.scratch / f"{corpus.name}-flipped"

@@ -98,9 +98,8 @@ class PossessiveContraction(Rule):
             # demonstrated strength", not "has demonstrated"): the trigram model, which sees the noun, must lean to
             # the contraction too. A noun after a contraction ("it's own") settles it alone. Odds of exactly 0 are
             # pairs the counts do not list either way ("they're thumbs"): the next word says nothing, the trigram
-            # model decides.
-            # A written contraction is always weighed by the trigram model too: the pair counts drop apostrophes,
-            # so they hardly tell "it's profits" from "its profits".
+            # model decides. A written contraction is always weighed by the trigram model too: the pair counts drop
+            # apostrophes, so they hardly tell "it's profits" from "its profits".
             trigram_odds = None
             contraction = "'" in written
             if contraction or 0 <= odds <= THRESHOLD or (odds > THRESHOLD and "'" in other):
