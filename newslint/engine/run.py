@@ -249,7 +249,7 @@ class Run:
         if first is None:
             return
         yield self.lint_file(first, mode)
-        self._preload()
+        self._before_workers(count - 1)
         size = max(1, min(MAX_BATCH, (count - 1) // (jobs * 8)))
         batch = list(islice(paths, size))
         while batch:
@@ -271,10 +271,11 @@ class Run:
             if in_flight:
                 yield from self._after_a_broken_pool(in_flight, mode)
 
-    def _preload(self) -> None:
-        """What the first file did not need loaded too, before workers are forked."""
+    def _before_workers(self, files: int) -> None:
+        """What the first file did not need loaded too, and what the rules would build in each worker for about
+        `files` more files, before workers are forked to share it."""
         for linter in self._linters.values():
-            linter.resources.preload()
+            linter.before_workers(files)
 
     def _pool(self, workers: int, mode: Mode) -> ProcessPoolExecutor:
         from concurrent.futures import ProcessPoolExecutor

@@ -290,8 +290,11 @@ class RealWordError(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.UNSAFE
     # Rows (a word and an alternative) weighed one at a time so far in this process, by every instance (one a
-    # configuration): numpy and the tables that batches pay for are the process's.
+    # configuration), and the stories they came from: numpy and the tables that batches pay for are the process's.
     rows_weighed = 0
+    stories_weighed = 0
+    # Rows the workers forked from this process are expected to weigh (before_workers): counted with rows_weighed.
+    rows_ahead = 0.0
 
     def __init__(self):
         self._alternatives: dict[tuple[str, bool], list[tuple[str, float]]] = {}
@@ -299,6 +302,17 @@ class RealWordError(Rule):
         # and a story has thousands of words; only a test turns a step off).
         self.usable = self.boost_alternatives = self.thresholded = True
         self._marked: dict[str, bool] = {}  # whether each candidate is one standard's spelling alone (offered)
+
+    def before_workers(self, res, files: int) -> None:
+        """When the files the workers are about to lint hold, at the rate of the stories weighed so far, enough rows
+        with those already weighed to reach BATCH_FROM, they batch from their first story, with the tables built
+        here once and shared, rather than each worker weighing its first BATCH_FROM rows one at a time and then
+        building its own tables."""
+        weighed = RealWordError
+        if weighed.stories_weighed and weighed.rows_weighed + weighed.rows_ahead < BATCH_FROM:
+            weighed.rows_ahead += weighed.rows_weighed / weighed.stories_weighed * files
+        if weighed.rows_weighed + weighed.rows_ahead >= BATCH_FROM:
+            res.language_model.tables()
 
     def alternatives(self, res, word: str, capitalised: bool) -> list[tuple[str, float]]:
         """The confusions of a lower-case word that the model knows and the dialect spells so (under auto, any
@@ -351,6 +365,8 @@ class RealWordError(Rule):
         alternatives_of, in_heading = self.alternatives, doc.in_heading
         story_decides = res.config.dialect == AUTO and self.usable
         pending = self.deferred(doc, res)
+        if pending is None:
+            RealWordError.stories_weighed += 1
         # The gates, in the order of STEPS: each may leave the word alone. The words they let through are judged
         # (judge: the adjustments and the verdict). Written out in one loop: this runs for every word of every story.
         for index, token in enumerate(tokens):
@@ -440,7 +456,8 @@ class RealWordError(Rule):
         """The list where judge leaves this story's words to one batch at its end (settled), or None when it weighs
         them one at a time: batches once the process has weighed BATCH_FROM rows one at a time, numpy is at hand and
         no trace is kept."""
-        return [] if (doc.trace is None and RealWordError.rows_weighed >= BATCH_FROM and self.thresholded
+        weighed = RealWordError.rows_weighed + RealWordError.rows_ahead
+        return [] if (doc.trace is None and weighed >= BATCH_FROM and self.thresholded
                       and res.language_model.tables() is not None) else None
 
     def settled(self, doc, res, flagged: dict[int, tuple[str, float]], pending: list[tuple] | None
