@@ -190,10 +190,9 @@ class NameEvidence:
     def ends_name(self, index: int) -> bool:
         """True when token `index` is the last word of a name of two or more capitalised words: Joe Root, Nippon
         Steel."""
-        tokens = self.doc.tokens
-        token = tokens[index]
-        return (index > 0 and token.text != "I" and is_capitalised(token.text) and token.start not in self.initial
-                and is_capitalised(tokens[index - 1].text) and self.joined(index - 1, index))
+        texts = self.doc.tokens.texts  # read as arrays, capitals first: asked of most tokens, few of them capitalised
+        return (index > 0 and texts[index][:1].isupper() and texts[index - 1][:1].isupper() and texts[index] != "I"
+                and self.doc.tokens.starts[index] not in self.initial and self.joined(index - 1, index))
 
     def reason(self, token: Token, index: int, *, repeated: bool = False) -> str | None:
         """Why the story alone shows a capitalised token (possessive removed) to be a name, the first reason found in

@@ -11,7 +11,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newslint import wordlists
-from newslint.document.text import house_apostrophe, match_case, plain_word, stuck_to_digits
+from newslint.document.text import Token, house_apostrophe, match_case, plain_word, stuck_to_digits
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step
 from newslint.engine.rule import Rule
@@ -297,11 +297,11 @@ class RealWordError(Rule):
     rows_ahead = 0.0
 
     def __init__(self):
-        self._alternatives: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+        self._alternatives: dict[tuple[str, bool], tuple[list[tuple[str, float]], bool]] = {}
         # The steps asked about at every word, read once a story by check (Step.on costs a string and a set lookup,
         # and a story has thousands of words; only a test turns a step off).
         self.usable = self.boost_alternatives = self.thresholded = True
-        self._marked: dict[str, bool] = {}  # whether each candidate is one standard's spelling alone (offered)
+        self._marked: dict[str, bool] = {}  # whether each candidate is one standard's spelling alone (marked)
 
     def before_workers(self, res, files: int) -> None:
         """When the files the workers are about to lint hold, at the rate of the stories weighed so far, enough rows
@@ -319,10 +319,16 @@ class RealWordError(Rule):
         standard: check keeps those the story would write), with slip costs; for a capitalised word,
         not its other forms (Princes William is no slip of Prince: agreement slips are in common words); and not
         those far too rare for any context to make them the likelier word."""
+        return self.weighable(res, word, capitalised)[0]
+
+    def weighable(self, res, word: str, capitalised: bool) -> tuple[list[tuple[str, float]], bool]:
+        """alternatives(), and whether one of them is a spelling one standard's lists alone have (offered asks the
+        story of those), remembered per process."""
         found = self._alternatives.get((word, capitalised))
         if found is None:
-            found = [(c, cost) for c, cost, why in self.weighed_and_dropped(res, word, capitalised, self.usable)
-                     if not why]
+            alternatives = [(c, cost) for c, cost, why in self.weighed_and_dropped(res, word, capitalised,
+                                                                                     self.usable) if not why]
+            found = (alternatives, any(self.marked(res, c) for c, _ in alternatives))
             if self.usable:  # with the step off (in its test), nothing is dropped and nothing cached
                 self._alternatives[word, capitalised] = found
         return found
@@ -342,55 +348,68 @@ class RealWordError(Rule):
             out.append((c.word, c.cost, why))
         return out
 
-    def offered(self, doc, res, lower: str, alternatives: list[tuple[str, float]]) -> list[tuple[str, float]]:
-        """Under auto, the alternatives the story's standard would write (StoryDialect.offers); the story is asked
-        only when one of them is a spelling one standard's lists alone have (offers lets every other one through),
-        which is remembered per process: most are not, and asking costs more."""
-        marked = self._marked
-        for c, _ in alternatives:
-            found = marked.get(c)
-            if found is None:
-                found = marked[c] = res.lexicon.mark(c) is not None
-            if found:
-                story = doc.derived(StoryDialect)
-                return [(c, cost) for c, cost in alternatives if story.offers(c, lower)]
-        return alternatives
+    def marked(self, res, candidate: str) -> bool:
+        """Whether a candidate is a spelling one standard's lists alone have, remembered per process: a candidate is
+        an alternative of several words."""
+        found = self._marked.get(candidate)
+        if found is None:
+            found = self._marked[candidate] = res.lexicon.mark(candidate) is not None
+        return found
+
+    def offered(self, doc, lower: str, alternatives: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """Under auto, the alternatives the story's standard would write (StoryDialect.offers), for alternatives of
+        which one is a spelling one standard's lists alone have (weighable: offers lets every other one through)."""
+        story = doc.derived(StoryDialect)
+        return [(c, cost) for c, cost in alternatives if story.offers(c, lower)]
 
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         self.usable, self.boost_alternatives = USABLE_ALTERNATIVES.on, ALTERNATIVE_IN_STORY.on
         self.thresholded = THRESHOLD_STEP.on
         reading = Reading(doc, res.language_model, doc.derived(NameEvidence))
         flagged: dict[int, tuple[str, float]] = {}
-        trace, prose, tokens, words, known = doc.trace, doc.prose, doc.tokens, reading.words, reading.known
-        alternatives_of, in_heading = self.alternatives, doc.in_heading
+        trace, prose, known, in_heading = doc.trace, doc.prose, reading.known, doc.in_heading
+        digits_gate = ACRONYM_OR_DIGITS.on
         story_decides = res.config.dialect == AUTO and self.usable
         pending = self.deferred(doc, res)
         if pending is None:
             RealWordError.stories_weighed += 1
+        by_spelling: dict[str, tuple[Step | None, list[tuple[str, float]]]] = {}
         # The gates, in the order of STEPS: each may leave the word alone. The words they let through are judged
         # (judge: the adjustments and the verdict). Written out in one loop: this runs for every word of every story.
-        for index, token in enumerate(tokens):
-            word, lower = token.text, words[index]
-            if (word[1:] != word[1:].lower() or stuck_to_digits(prose, token)) and ACRONYM_OR_DIGITS.on:
-                left_alone(trace, token, ACRONYM_OR_DIGITS)
-                continue
-            unseen = not known[index]
-            if unseen and UNKNOWN_WORD.on and not judged_unseen(res, word, lower):
-                left_alone(trace, token, UNKNOWN_WORD)  # before the alternatives: their cache holds known words
-                continue
-            alternatives = alternatives_of(res, lower, word[:1].isupper())
-            if story_decides and alternatives:
-                alternatives = self.offered(doc, res, lower, alternatives)
-            if not alternatives:
-                left_alone(trace, token, USABLE_ALTERNATIVES,
-                           **(self.dropped(doc, res, lower, word) if trace is not None else {}))
+        for index, token in enumerate(doc.tokens):
+            word = token.text
+            gates = by_spelling.get(word)
+            if gates is None:
+                gates = by_spelling[word] = self.spelling_gates(doc, res, word, reading.words[index], known[index],
+                                                                story_decides)
+            step, alternatives = gates
+            if step is not ACRONYM_OR_DIGITS and digits_gate and stuck_to_digits(prose, token):
+                step = ACRONYM_OR_DIGITS
+            if step is not None:
+                if trace is not None:
+                    left_alone(trace, token, step, **(self.dropped(doc, res, reading.words[index], word)
+                                                      if step is USABLE_ALTERNATIVES else {}))
             elif in_heading(token.start) and HEADLINE.on:
                 left_alone(trace, token, HEADLINE)
-            elif (alternatives := phrase_gates(reading, index, alternatives, trace, res)) is not None:
-                found = self.judge(doc, res, index, reading, unseen, alternatives, pending)
+            elif (alternatives := phrase_gates(reading, index, token, alternatives, trace, res)) is not None:
+                found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
                 if found is not None:
                     flagged[index] = found
         yield from self.reported(doc, self.settled(doc, res, flagged, pending))
+
+    def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool
+                       ) -> tuple[Step | None, list[tuple[str, float]]]:
+        """What the gates that read a spelling alone decide, the same for each of its tokens in a story (check asks
+        once a spelling): the step that leaves it alone (acronym-or-digits for a capital inside it, unknown-word,
+        usable-alternatives) or None, and the alternatives to weigh."""
+        if word[1:] != word[1:].lower() and ACRONYM_OR_DIGITS.on:
+            return ACRONYM_OR_DIGITS, []
+        if not known and UNKNOWN_WORD.on and not judged_unseen(res, word, lower):
+            return UNKNOWN_WORD, []  # before the alternatives: their cache holds known words
+        alternatives, spelt_by_one_standard = self.weighable(res, lower, word[:1].isupper())
+        if story_decides and spelt_by_one_standard:
+            alternatives = self.offered(doc, lower, alternatives)
+        return (None if alternatives else USABLE_ALTERNATIVES), alternatives
 
     def reported(self, doc, flagged: dict[int, tuple[str, float]]):
         """The diagnostics for the words judged slips, less the weaker of two adjacent suspects."""
@@ -408,17 +427,16 @@ class RealWordError(Rule):
             yield self.report(Span(token.start, token.end), f"'{token.text}' may be a slip for '{suggestion}' here",
                               (suggestion,))
 
-    def judge(self, doc, res, index: int, reading: Reading, unseen: bool, alternatives: list[tuple[str, float]],
-              pending: list[tuple] | None = None) -> tuple[str, float] | None:
+    def judge(self, doc, res, index: int, token: Token, reading: Reading, unseen: bool,
+              alternatives: list[tuple[str, float]], pending: list[tuple] | None = None) -> tuple[str, float] | None:
         """The likeliest alternative to token `index` (a word the gates let through) and its log10 odds over the word
         as written, when they clear the threshold; otherwise None: the adjustments (the bar for names, the context,
         the story's bonuses) and the verdict (threshold, attested), in the order of STEPS. With `pending` (deferred),
         a word weighed against all its alternatives is added to it instead, for the story's batch."""
-        token = doc.tokens[index]
         lower = reading.words[index]
         evidence = reading.evidence
         every = alternatives  # name-usual-form may keep only some; a word it judges is weighed at once, no margin
-        usual = (NAME_USUAL_FORM.on and token.text[:1].isupper() and evidence.reason(token, index) is not None
+        usual = (token.text[:1].isupper() and NAME_USUAL_FORM.on and evidence.reason(token, index) is not None
                  and usual_forms(res, reading, index, alternatives))
         if usual:
             alternatives = usual
@@ -591,23 +609,21 @@ AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries(
                     for form in verb.split()}
 
 
-def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace, res
+def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]], trace, res
                  ) -> list[tuple[str, float]] | None:
     """Steps set-phrase, name-particle, the grammar gates (grammar_gate) and grammatical-number, which read the words
     around: None when they leave the word alone, else the alternatives left to weigh (those of the other grammatical
     number dropped unless the word before asks for them)."""
-    words, lower, token = reading.words, reading.words[index], reading.tokens[index]
+    words, lower = reading.words, reading.words[index]
     if index in reading.set_phrase_words and SET_PHRASE.on:
         return left_alone(trace, token, SET_PHRASE)
-    if NAME_PARTICLE.on and reading.evidence.is_name_particle(index):
+    if reading.evidence.is_name_particle(index) and NAME_PARTICLE.on:
         return left_alone(trace, token, NAME_PARTICLE)
     grammar = grammar_gate(reading, index, lower)
     if grammar is not None:
         return left_alone(trace, token, grammar[0], **grammar[1])
-    if not GRAMMATICAL_NUMBER.on:
-        return alternatives
     forms = number_forms(res, lower)
-    if not forms:
+    if not forms or not GRAMMATICAL_NUMBER.on:
         return alternatives
     before = words[index - 1] if index > 0 else ""
     kept = [(c, cost) for c, cost in alternatives if c not in forms or asks_for(before, c)]
@@ -834,16 +850,18 @@ class Reading:
         self.sentence_starts = doc.sentence_starts
         self.set_phrase_words = set_phrase_words(doc)
         prose = doc.prose
-        plain: dict[str, str] = {}  # each spelling's plain form, made once and shared by its tokens
-        self.words = [plain.get(t.text) or plain.setdefault(t.text, plain_word(t.text)) for t in tokens]
-        known = {w: model.known(w) for w in set(self.words)}
+        starts, texts = tokens.starts, tokens.texts
+        plain = {text: plain_word(text) for text in set(texts)}  # each spelling's plain form, shared by its tokens
+        self.words = list(map(plain.__getitem__, texts))
+        known = {w: model.known(w) for w in set(plain.values())}
         self.known = list(map(known.__getitem__, self.words))
-        ends = chain((t.start for t in islice(tokens, 1, None)), (len(prose),))
-        self.gaps = [read_gap(prose[t.end:end]) for t, end in zip(tokens, ends)]  # the gap after each word
+        ends = chain(islice(starts, 1, None), (len(prose),))
+        self.gaps = [read_gap(prose[start + len(text):end]) for start, text, end in zip(starts, texts, ends)]
         # Each word's context on either side (context_run), swept once a story: on the left with and without names
         # ending it.
         self.lefts: dict[bool, list[tuple[str, ...]]] = {}
         self.rights: list[tuple[str, ...]] | None = None
+        self.names_end_context = NAME_ENDS_CONTEXT.on  # asked at every word judged
 
     def negative_before(self, index: int) -> str | None:
         """The negative word nearest before token `index` in its sentence ("(opens the sentence)" when none comes
@@ -884,7 +902,7 @@ class Reading:
         """The words the model knows around token `index`, up to REACH on each side, within its sentence and only
         across plain spaces and numbers, with sentence boundary markers; and the token's place in them. The last
         word of a name ends the context on the left (step name-ends-context) unless names_end_context is False."""
-        cut = names_end_context and NAME_ENDS_CONTEXT.on
+        cut = names_end_context and self.names_end_context
         if cut not in self.lefts:
             self.lefts[cut] = self.left_contexts(cut)
         if self.rights is None:
@@ -896,13 +914,13 @@ class Reading:
         """Each word's context on the left, nearest first, up to REACH, in one sweep: what the gap before it reads
         and, if the context runs on through it to a word the model knows (not the last of a name when `cut`: what
         follows "root" says nothing of what follows Joe Root), that word and its own left context."""
-        words, known, gaps, tokens, evidence = self.words, self.known, self.gaps, self.tokens, self.evidence
+        words, known, gaps, evidence = self.words, self.known, self.gaps, self.evidence
         lefts: list[tuple[str, ...]] = []
         left: tuple[str, ...] = ()
-        for i, token in enumerate(tokens):
+        for i, start in enumerate(self.tokens.starts):
             between, runs_on = gaps[i - 1] if i > 0 else ((), False)
             if not runs_on:
-                left = (SENTENCE_START,) if token.start in evidence.initial else ()
+                left = (SENTENCE_START,) if start in evidence.initial else ()
             elif len(between) >= _REACH or not known[i - 1] or (cut and evidence.ends_name(i - 1)):
                 left = tuple(reversed(between))[:_REACH]
             else:
