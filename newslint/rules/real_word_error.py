@@ -94,13 +94,15 @@ TOO_RARE = tuned(
 # enough for the batches to pay for importing numpy and building its keys, so that a run on a few stories (a
 # pre-commit hook) never imports it. The verdicts are the same either way (tests/test_real_word_batch.py).
 BATCH_FROM = tuned(
-    100_000, means="rows (a word and an alternative) a process weighs one at a time before NL201 weighs a story at a "
-                   "time",
-    bench="the 170 dev stories (537,000 rows), NL201 alone in one process, en-GB, CPU of its checks, 3 runs each",
-    result="no effect on any verdict or odds; every story one at a time 2.28 s, every story batched 1.62 s, batches "
-           "from 100,000 rows 1.82 s: a batch repays about 1.5 us a row and importing numpy and building the keys "
-           "costs about 0.12 s, so a process switches near where what it has spent one at a time would have paid for "
-           "them (about 30 stories), never more than about twice the better choice", date="2026-12-05")
+    25_000, means="rows (a word and an alternative) a process weighs one at a time before NL201 weighs a story at a "
+                  "time",
+    bench="the 170 dev stories (537,000 rows), the whole run in one process (speed.py (f)), auto, CPU of NL201, 3 runs "
+          "each of 100,000, 25,000 and 0, after the per-spelling gates of this change",
+    result="no effect on any verdict or odds; NL201 1.69 s from 100,000 rows, 1.45 s from 25,000, 1.41 s batched from "
+           "the first story: a batch repays about 2.7 us a row weighed one at a time, and importing numpy and "
+           "building the keys costs about 0.06 s (0.04 s and 0.02 s), so a process switches near where they pay "
+           "(about 22,000 rows, 7 stories); a run on one story (some 3,000 rows: a pre-commit hook) never imports "
+           "numpy. Was 100,000 (2026-12-05), when the import and the keys cost about 0.12 s", date="2026-12-06")
 AS_REACH = tuned(
     8, means="words, at most, between the two 'as' of a comparison (as ... as) for either to be left alone (NL201)",
     bench="every 'as' NL201 reported on all 500 Brown files (24); the benches' slips (dev, other-seed, natural and its "
