@@ -250,8 +250,17 @@ class Run:
             return
         yield self.lint_file(first, mode)
         self._before_workers(count - 1)
-        size = max(1, min(MAX_BATCH, (count - 1) // (jobs * 8)))
-        batch = list(islice(paths, size))
+        left = count - 1
+
+        def next_batch() -> list[str]:
+            # An eighth of each worker's share of the files left (at most MAX_BATCH): the tasks shrink towards the
+            # end, so that the workers finish together rather than one waiting on the other's last batch.
+            nonlocal left
+            batch = list(islice(paths, max(1, min(MAX_BATCH, left // (jobs * 8)))))
+            left -= len(batch)
+            return batch
+
+        batch = next_batch()
         while batch:
             pool = self._pool(jobs, mode)
             in_flight: deque[tuple[list[str], Future[list[FileOutcome]]]] = deque()
@@ -260,7 +269,7 @@ class Run:
                     try:
                         while batch and len(in_flight) <= 2 * jobs:
                             in_flight.append((batch, pool.submit(_work, batch)))
-                            batch = list(islice(paths, size))
+                            batch = next_batch()
                         done = in_flight[0][1].result()
                     except BrokenProcessPool:  # a worker was killed: the files in flight are looked at below
                         break
