@@ -146,8 +146,14 @@ class NameEvidence:
         prose = self.doc.prose
         out = []
         for block in self.doc.prose_blocks:
-            items = [item.split() for item in ROSTER_SPLIT_RE.split(prose[block.start:block.end].strip(" .\n"))]
-            if len(items) >= MIN_ROSTER and all(0 < len(item) <= ROSTER_ENTRY_WORDS and is_capitalised(item[-1]) for item in items):
+            text = prose[block.start:block.end].strip(" .\n")
+            # A paragraph of prose is passed over at its first clause, too long for an entry, before it is split.
+            first = ROSTER_SPLIT_RE.search(text)
+            if first is None or len(text[:first.start()].split()) > ROSTER_ENTRY_WORDS:
+                continue
+            items = ROSTER_SPLIT_RE.split(text)
+            if len(items) >= MIN_ROSTER and all(0 < len(words := item.split()) <= ROSTER_ENTRY_WORDS
+                                                and is_capitalised(words[-1]) for item in items):
                 out.append((block.start, block.end))
         return Spans(out)
 
