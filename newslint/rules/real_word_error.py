@@ -445,12 +445,9 @@ class RealWordError(Rule):
         words, position = reading.context_run(index, names_end_context=not usual)
         if len(words) == 1 and ATTESTED.on:
             return left_alone(doc.trace, token, ATTESTED, context=lower, why="no neighbour to attest an alternative")
-        uses = evidence.forms[lower] + evidence.forms[lower.capitalize()]
-        story_bonus = 0.0
-        if uses > 1 and REPEATED_CONTENT_WORD.on:
-            unigram = None if unseen else res.language_model.logprob(lower)
-            if unigram is None or unigram < CONTENT_WORD:
-                story_bonus = topic_bonus(uses, len(doc.tokens), unigram)
+        story_bonus = reading.story_bonuses.get(lower)
+        if story_bonus is None:
+            story_bonus = reading.story_bonuses[lower] = self.story_bonus(doc, res, evidence, lower, unseen)
         used = evidence.words_used if self.boost_alternatives else frozenset()
         if pending is not None and not usual:  # the batch sets the bar (bar) only for words with a likelier alternative
             pending.append((index, lower, unseen, alternatives, story_bonus, words, position, used))
@@ -464,6 +461,17 @@ class RealWordError(Rule):
         RealWordError.rows_weighed += len(alternatives)
         return verdict(*weigh(res, lower, unseen, alternatives, story_bonus, limit, words, position, used, True),
                        limit)[1]
+
+    @staticmethod
+    def story_bonus(doc, res, evidence: NameEvidence, lower: str, unseen: bool) -> float:
+        """Step repeated-content-word: the boost of a written content word the story uses again, the same at each of
+        its tokens (judge asks once a word a story)."""
+        uses = evidence.forms[lower] + evidence.forms[lower.capitalize()]
+        if uses > 1 and REPEATED_CONTENT_WORD.on:
+            unigram = None if unseen else res.language_model.logprob(lower)
+            if unigram is None or unigram < CONTENT_WORD:
+                return topic_bonus(uses, len(doc.tokens), unigram)
+        return 0.0
 
     def bar(self, doc, res, evidence: NameEvidence, index: int) -> tuple[bool, float]:
         """Whether token `index` is a name to the story (or a given name opening one: opens_name), and the log10 odds
@@ -864,6 +872,7 @@ class Reading:
         self.lefts: dict[bool, list[tuple[str, ...]]] = {}
         self.rights: list[tuple[str, ...]] | None = None
         self.names_end_context = NAME_ENDS_CONTEXT.on  # asked at every word judged
+        self.story_bonuses: dict[str, float] = {}  # each written word's (RealWordError.story_bonus)
 
     def negative_before(self, index: int) -> str | None:
         """The negative word nearest before token `index` in its sentence ("(opens the sentence)" when none comes
