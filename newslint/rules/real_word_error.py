@@ -11,14 +11,14 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newslint import wordlists
-from newslint.document.text import Token, house_apostrophe, match_case, plain_word, stuck_to_digits
+from newslint.document.text import Token, house_apostrophe, match_case, stuck_to_digits
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.language_model import _TAIL_SLACK, REACH, SENTENCE_END, SENTENCE_START, Slot
 from newslint.language.lexicon import AUTO
-from newslint.language.misused_phrases import set_phrase_words
+from newslint.language.misused_phrases import PlainWords, set_phrase_words
 from newslint.language.names import NameEvidence, is_capitalised
 from newslint.language.sounds import starts_with_vowel_sound
 from newslint.language.story_dialect import StoryDialect
@@ -861,9 +861,8 @@ class Reading:
         self.set_phrase_words = set_phrase_words(doc)
         prose = doc.prose
         starts, texts = tokens.starts, tokens.texts
-        plain = {text: plain_word(text) for text in set(texts)}  # each spelling's plain form, shared by its tokens
-        self.words = list(map(plain.__getitem__, texts))
-        known = {w: model.known(w) for w in set(plain.values())}
+        self.words = doc.derived(PlainWords)  # made for set_phrase_words too
+        known = {w: model.known(w) for w in set(self.words)}
         self.known = list(map(known.__getitem__, self.words))
         ends = chain(islice(starts, 1, None), (len(prose),))
         self.gaps = [read_gap(prose[start + len(text):end]) for start, text, end in zip(starts, texts, ends)]
