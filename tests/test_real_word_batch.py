@@ -77,3 +77,22 @@ def test_threads_sharing_a_linter_batch_their_own_stories(monkeypatch):
     with ThreadPoolExecutor(4) as pool:
         together = list(pool.map(lambda text: [d for d in linter.lint_text(text) if d.code == "NL201"], texts * 3))
     assert together == alone * 3
+
+
+def test_workers_forked_for_enough_rows_batch_from_their_first_story(monkeypatch):
+    from types import SimpleNamespace
+
+    from newslint.engine.config import Config
+    from newslint.engine.resources import Resources
+
+    rule, res, doc = real_word_error.RealWordError(), Resources(Config()), SimpleNamespace(trace=None)
+    weighed = real_word_error.RealWordError
+    monkeypatch.setattr(real_word_error, "BATCH_FROM", 100_000)
+    monkeypatch.setattr(weighed, "rows_weighed", 3_000)  # one story weighed so far, 3,000 rows
+    monkeypatch.setattr(weighed, "stories_weighed", 1)
+    monkeypatch.setattr(weighed, "rows_ahead", 0.0)
+    rule.before_workers(res, 32)  # 3,000 + 32 * 3,000 rows: short of the bar, each worker decides for itself
+    assert rule.deferred(doc, res) is None
+    monkeypatch.setattr(weighed, "rows_ahead", 0.0)
+    rule.before_workers(res, 33)
+    assert rule.deferred(doc, res) == [] and res.language_model._tables

@@ -40,6 +40,13 @@ class Linter:
         self.rules: list[Rule] = [r for r in every_rule if registry.is_selected(r, config)]
         self._precedence = registry.precedence(self.rules)
 
+    def before_workers(self, files: int) -> None:
+        """Worker processes are about to be forked from this one to lint about `files` more files: the data loaded,
+        and what each rule would otherwise build in every worker built here once, for them to share."""
+        self.resources.preload()
+        for rule in self.rules:
+            rule.before_workers(self.resources, files)
+
     def lint(self, source: Source, trace: Trace | None = None) -> FileResult:
         """The file's diagnostics. With a trace (or --explain), the heuristic rules record why they decided, and
         each diagnostic they report carries its evidence."""

@@ -27,6 +27,10 @@ class Rule:
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
+    def before_workers(self, res: Resources, files: int) -> None:
+        """Called before worker processes are forked to lint about `files` more files: build here what every worker
+        would otherwise build for itself."""
+
     def check_suppressions(self, doc: Document, directives: list[Directive]) -> Iterator[Diagnostic]:
         """What the inline directives say once applied (each knows whether it suppressed anything)."""
         return iter(())

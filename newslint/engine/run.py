@@ -249,9 +249,18 @@ class Run:
         if first is None:
             return
         yield self.lint_file(first, mode)
-        self._preload()
-        size = max(1, min(MAX_BATCH, (count - 1) // (jobs * 8)))
-        batch = list(islice(paths, size))
+        self._before_workers(count - 1)
+        left = count - 1
+
+        def next_batch() -> list[str]:
+            # An eighth of each worker's share of the files left (at most MAX_BATCH): the tasks shrink towards the
+            # end, so that the workers finish together rather than one waiting on the other's last batch.
+            nonlocal left
+            batch = list(islice(paths, max(1, min(MAX_BATCH, left // (jobs * 8)))))
+            left -= len(batch)
+            return batch
+
+        batch = next_batch()
         while batch:
             pool = self._pool(jobs, mode)
             in_flight: deque[tuple[list[str], Future[list[FileOutcome]]]] = deque()
@@ -260,7 +269,7 @@ class Run:
                     try:
                         while batch and len(in_flight) <= 2 * jobs:
                             in_flight.append((batch, pool.submit(_work, batch)))
-                            batch = list(islice(paths, size))
+                            batch = next_batch()
                         done = in_flight[0][1].result()
                     except BrokenProcessPool:  # a worker was killed: the files in flight are looked at below
                         break
@@ -271,10 +280,11 @@ class Run:
             if in_flight:
                 yield from self._after_a_broken_pool(in_flight, mode)
 
-    def _preload(self) -> None:
-        """What the first file did not need loaded too, before workers are forked."""
+    def _before_workers(self, files: int) -> None:
+        """What the first file did not need loaded too, and what the rules would build in each worker for about
+        `files` more files, before workers are forked to share it."""
         for linter in self._linters.values():
-            linter.resources.preload()
+            linter.before_workers(files)
 
     def _pool(self, workers: int, mode: Mode) -> ProcessPoolExecutor:
         from concurrent.futures import ProcessPoolExecutor

@@ -81,7 +81,7 @@ def matches(doc: Document, right: bool = False) -> Iterator[tuple[int, Misused]]
 
 class PlainWords(list):
     """A document's words in lower case with straight apostrophes (plain_word), made once for both rules that look
-    for the phrases."""
+    for the phrases and for NL201's reading of the story."""
 
     def __init__(self, doc: Document):
         super().__init__(map(plain_word, doc.tokens.texts))

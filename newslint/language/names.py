@@ -146,8 +146,14 @@ class NameEvidence:
         prose = self.doc.prose
         out = []
         for block in self.doc.prose_blocks:
-            items = [item.split() for item in ROSTER_SPLIT_RE.split(prose[block.start:block.end].strip(" .\n"))]
-            if len(items) >= MIN_ROSTER and all(0 < len(item) <= ROSTER_ENTRY_WORDS and is_capitalised(item[-1]) for item in items):
+            text = prose[block.start:block.end].strip(" .\n")
+            # A paragraph of prose is passed over at its first clause, too long for an entry, before it is split.
+            first = ROSTER_SPLIT_RE.search(text)
+            if first is None or len(text[:first.start()].split()) > ROSTER_ENTRY_WORDS:
+                continue
+            items = ROSTER_SPLIT_RE.split(text)
+            if len(items) >= MIN_ROSTER and all(0 < len(words := item.split()) <= ROSTER_ENTRY_WORDS
+                                                and is_capitalised(words[-1]) for item in items):
                 out.append((block.start, block.end))
         return Spans(out)
 
@@ -190,10 +196,9 @@ class NameEvidence:
     def ends_name(self, index: int) -> bool:
         """True when token `index` is the last word of a name of two or more capitalised words: Joe Root, Nippon
         Steel."""
-        tokens = self.doc.tokens
-        token = tokens[index]
-        return (index > 0 and token.text != "I" and is_capitalised(token.text) and token.start not in self.initial
-                and is_capitalised(tokens[index - 1].text) and self.joined(index - 1, index))
+        texts = self.doc.tokens.texts  # read as arrays, capitals first: asked of most tokens, few of them capitalised
+        return (index > 0 and texts[index][:1].isupper() and texts[index - 1][:1].isupper() and texts[index] != "I"
+                and self.doc.tokens.starts[index] not in self.initial and self.joined(index - 1, index))
 
     def reason(self, token: Token, index: int, *, repeated: bool = False) -> str | None:
         """Why the story alone shows a capitalised token (possessive removed) to be a name, the first reason found in

@@ -11,14 +11,14 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newslint import wordlists
-from newslint.document.text import house_apostrophe, match_case, plain_word, stuck_to_digits
+from newslint.document.text import Token, house_apostrophe, match_case, stuck_to_digits
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.language_model import _TAIL_SLACK, REACH, SENTENCE_END, SENTENCE_START, Slot
 from newslint.language.lexicon import AUTO
-from newslint.language.misused_phrases import set_phrase_words
+from newslint.language.misused_phrases import PlainWords, set_phrase_words
 from newslint.language.names import NameEvidence, is_capitalised
 from newslint.language.sounds import starts_with_vowel_sound
 from newslint.language.story_dialect import StoryDialect
@@ -94,13 +94,15 @@ TOO_RARE = tuned(
 # enough for the batches to pay for importing numpy and building its keys, so that a run on a few stories (a
 # pre-commit hook) never imports it. The verdicts are the same either way (tests/test_real_word_batch.py).
 BATCH_FROM = tuned(
-    100_000, means="rows (a word and an alternative) a process weighs one at a time before NL201 weighs a story at a "
-                   "time",
-    bench="the 170 dev stories (537,000 rows), NL201 alone in one process, en-GB, CPU of its checks, 3 runs each",
-    result="no effect on any verdict or odds; every story one at a time 2.28 s, every story batched 1.62 s, batches "
-           "from 100,000 rows 1.82 s: a batch repays about 1.5 us a row and importing numpy and building the keys "
-           "costs about 0.12 s, so a process switches near where what it has spent one at a time would have paid for "
-           "them (about 30 stories), never more than about twice the better choice", date="2026-12-05")
+    25_000, means="rows (a word and an alternative) a process weighs one at a time before NL201 weighs a story at a "
+                  "time",
+    bench="the 170 dev stories (537,000 rows), the whole run in one process (speed.py (f)), auto, CPU of NL201, 3 runs "
+          "each of 100,000, 25,000 and 0, after the per-spelling gates of this change",
+    result="no effect on any verdict or odds; NL201 1.69 s from 100,000 rows, 1.45 s from 25,000, 1.41 s batched from "
+           "the first story: a batch repays about 2.7 us a row weighed one at a time, and importing numpy and "
+           "building the keys costs about 0.06 s (0.04 s and 0.02 s), so a process switches near where they pay "
+           "(about 22,000 rows, 7 stories); a run on one story (some 3,000 rows: a pre-commit hook) never imports "
+           "numpy. Was 100,000 (2026-12-05), when the import and the keys cost about 0.12 s", date="2026-12-06")
 AS_REACH = tuned(
     8, means="words, at most, between the two 'as' of a comparison (as ... as) for either to be left alone (NL201)",
     bench="every 'as' NL201 reported on all 500 Brown files (24); the benches' slips (dev, other-seed, natural and its "
@@ -298,25 +300,45 @@ class RealWordError(Rule):
     severity = Severity.ERROR
     fix_safety = Applicability.UNSAFE
     # Rows (a word and an alternative) weighed one at a time so far in this process, by every instance (one a
-    # configuration): numpy and the tables that batches pay for are the process's.
+    # configuration), and the stories they came from: numpy and the tables that batches pay for are the process's.
     rows_weighed = 0
+    stories_weighed = 0
+    # Rows the workers forked from this process are expected to weigh (before_workers): counted with rows_weighed.
+    rows_ahead = 0.0
 
     def __init__(self):
-        self._alternatives: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+        self._alternatives: dict[tuple[str, bool], tuple[list[tuple[str, float]], bool]] = {}
         # The steps asked about at every word, read once a story by check (Step.on costs a string and a set lookup,
         # and a story has thousands of words; only a test turns a step off).
         self.usable = self.boost_alternatives = self.thresholded = True
-        self._marked: dict[str, bool] = {}  # whether each candidate is one standard's spelling alone (offered)
+        self._marked: dict[str, bool] = {}  # whether each candidate is one standard's spelling alone (marked)
+
+    def before_workers(self, res, files: int) -> None:
+        """When the files the workers are about to lint hold, at the rate of the stories weighed so far, enough rows
+        with those already weighed to reach BATCH_FROM, they batch from their first story, with the tables built
+        here once and shared, rather than each worker weighing its first BATCH_FROM rows one at a time and then
+        building its own tables."""
+        weighed = RealWordError
+        if weighed.stories_weighed and weighed.rows_weighed + weighed.rows_ahead < BATCH_FROM:
+            weighed.rows_ahead += weighed.rows_weighed / weighed.stories_weighed * files
+        if weighed.rows_weighed + weighed.rows_ahead >= BATCH_FROM:
+            res.language_model.tables()
 
     def alternatives(self, res, word: str, capitalised: bool) -> list[tuple[str, float]]:
         """The confusions of a lower-case word that the model knows and the dialect spells so (under auto, any
         standard: check keeps those the story would write), with slip costs; for a capitalised word,
         not its other forms (Princes William is no slip of Prince: agreement slips are in common words); and not
         those far too rare for any context to make them the likelier word."""
+        return self.weighable(res, word, capitalised)[0]
+
+    def weighable(self, res, word: str, capitalised: bool) -> tuple[list[tuple[str, float]], bool]:
+        """alternatives(), and whether one of them is a spelling one standard's lists alone have (offered asks the
+        story of those), remembered per process."""
         found = self._alternatives.get((word, capitalised))
         if found is None:
-            found = [(c, cost) for c, cost, why in self.weighed_and_dropped(res, word, capitalised, self.usable)
-                     if not why]
+            alternatives = [(c, cost) for c, cost, why in self.weighed_and_dropped(res, word, capitalised,
+                                                                                     self.usable) if not why]
+            found = (alternatives, any(self.marked(res, c) for c, _ in alternatives))
             if self.usable:  # with the step off (in its test), nothing is dropped and nothing cached
                 self._alternatives[word, capitalised] = found
         return found
@@ -336,53 +358,68 @@ class RealWordError(Rule):
             out.append((c.word, c.cost, why))
         return out
 
-    def offered(self, doc, res, lower: str, alternatives: list[tuple[str, float]]) -> list[tuple[str, float]]:
-        """Under auto, the alternatives the story's standard would write (StoryDialect.offers); the story is asked
-        only when one of them is a spelling one standard's lists alone have (offers lets every other one through),
-        which is remembered per process: most are not, and asking costs more."""
-        marked = self._marked
-        for c, _ in alternatives:
-            found = marked.get(c)
-            if found is None:
-                found = marked[c] = res.lexicon.mark(c) is not None
-            if found:
-                story = doc.derived(StoryDialect)
-                return [(c, cost) for c, cost in alternatives if story.offers(c, lower)]
-        return alternatives
+    def marked(self, res, candidate: str) -> bool:
+        """Whether a candidate is a spelling one standard's lists alone have, remembered per process: a candidate is
+        an alternative of several words."""
+        found = self._marked.get(candidate)
+        if found is None:
+            found = self._marked[candidate] = res.lexicon.mark(candidate) is not None
+        return found
+
+    def offered(self, doc, lower: str, alternatives: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """Under auto, the alternatives the story's standard would write (StoryDialect.offers), for alternatives of
+        which one is a spelling one standard's lists alone have (weighable: offers lets every other one through)."""
+        story = doc.derived(StoryDialect)
+        return [(c, cost) for c, cost in alternatives if story.offers(c, lower)]
 
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         self.usable, self.boost_alternatives = USABLE_ALTERNATIVES.on, ALTERNATIVE_IN_STORY.on
         self.thresholded = THRESHOLD_STEP.on
         reading = Reading(doc, res.language_model, doc.derived(NameEvidence))
         flagged: dict[int, tuple[str, float]] = {}
-        trace, prose, tokens, words, known = doc.trace, doc.prose, doc.tokens, reading.words, reading.known
-        alternatives_of, in_heading = self.alternatives, doc.in_heading
+        trace, prose, known, in_heading = doc.trace, doc.prose, reading.known, doc.in_heading
+        digits_gate = ACRONYM_OR_DIGITS.on
         story_decides = res.config.dialect == AUTO and self.usable
         pending = self.deferred(doc, res)
+        if pending is None:
+            RealWordError.stories_weighed += 1
+        by_spelling: dict[str, tuple[Step | None, list[tuple[str, float]]]] = {}
         # The gates, in the order of STEPS: each may leave the word alone. The words they let through are judged
         # (judge: the adjustments and the verdict). Written out in one loop: this runs for every word of every story.
-        for index, token in enumerate(tokens):
-            word, lower = token.text, words[index]
-            if (word[1:] != word[1:].lower() or stuck_to_digits(prose, token)) and ACRONYM_OR_DIGITS.on:
-                left_alone(trace, token, ACRONYM_OR_DIGITS)
-                continue
-            unseen = not known[index]
-            if unseen and UNKNOWN_WORD.on and not judged_unseen(res, word, lower):
-                left_alone(trace, token, UNKNOWN_WORD)  # before the alternatives: their cache holds known words
-                continue
-            alternatives = alternatives_of(res, lower, word[:1].isupper())
-            if story_decides and alternatives:
-                alternatives = self.offered(doc, res, lower, alternatives)
-            if not alternatives:
-                left_alone(trace, token, USABLE_ALTERNATIVES,
-                           **(self.dropped(doc, res, lower, word) if trace is not None else {}))
+        for index, token in enumerate(doc.tokens):
+            word = token.text
+            gates = by_spelling.get(word)
+            if gates is None:
+                gates = by_spelling[word] = self.spelling_gates(doc, res, word, reading.words[index], known[index],
+                                                                story_decides)
+            step, alternatives = gates
+            if step is not ACRONYM_OR_DIGITS and digits_gate and stuck_to_digits(prose, token):
+                step = ACRONYM_OR_DIGITS
+            if step is not None:
+                if trace is not None:
+                    left_alone(trace, token, step, **(self.dropped(doc, res, reading.words[index], word)
+                                                      if step is USABLE_ALTERNATIVES else {}))
             elif in_heading(token.start) and HEADLINE.on:
                 left_alone(trace, token, HEADLINE)
-            elif (alternatives := phrase_gates(reading, index, alternatives, trace, res)) is not None:
-                found = self.judge(doc, res, index, reading, unseen, alternatives, pending)
+            elif (alternatives := phrase_gates(reading, index, token, alternatives, trace, res)) is not None:
+                found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
                 if found is not None:
                     flagged[index] = found
         yield from self.reported(doc, self.settled(doc, res, flagged, pending))
+
+    def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool
+                       ) -> tuple[Step | None, list[tuple[str, float]]]:
+        """What the gates that read a spelling alone decide, the same for each of its tokens in a story (check asks
+        once a spelling): the step that leaves it alone (acronym-or-digits for a capital inside it, unknown-word,
+        usable-alternatives) or None, and the alternatives to weigh."""
+        if word[1:] != word[1:].lower() and ACRONYM_OR_DIGITS.on:
+            return ACRONYM_OR_DIGITS, []
+        if not known and UNKNOWN_WORD.on and not judged_unseen(res, word, lower):
+            return UNKNOWN_WORD, []  # before the alternatives: their cache holds known words
+        alternatives, spelt_by_one_standard = self.weighable(res, lower, word[:1].isupper())
+        if story_decides and spelt_by_one_standard:
+            alternatives = self.offered(doc, lower, alternatives)
+        return (None if alternatives else USABLE_ALTERNATIVES), alternatives
 
     def reported(self, doc, flagged: dict[int, tuple[str, float]]):
         """The diagnostics for the words judged slips, less the weaker of two adjacent suspects."""
@@ -400,29 +437,25 @@ class RealWordError(Rule):
             yield self.report(Span(token.start, token.end), f"'{token.text}' may be a slip for '{suggestion}' here",
                               (suggestion,))
 
-    def judge(self, doc, res, index: int, reading: Reading, unseen: bool, alternatives: list[tuple[str, float]],
-              pending: list[tuple] | None = None) -> tuple[str, float] | None:
+    def judge(self, doc, res, index: int, token: Token, reading: Reading, unseen: bool,
+              alternatives: list[tuple[str, float]], pending: list[tuple] | None = None) -> tuple[str, float] | None:
         """The likeliest alternative to token `index` (a word the gates let through) and its log10 odds over the word
         as written, when they clear the threshold; otherwise None: the adjustments (the bar for names, the context,
         the story's bonuses) and the verdict (threshold, attested), in the order of STEPS. With `pending` (deferred),
         a word weighed against all its alternatives is added to it instead, for the story's batch."""
-        token = doc.tokens[index]
         lower = reading.words[index]
         evidence = reading.evidence
         every = alternatives  # name-usual-form may keep only some; a word it judges is weighed at once, no margin
-        usual = (NAME_USUAL_FORM.on and token.text[:1].isupper() and evidence.reason(token, index) is not None
+        usual = (token.text[:1].isupper() and NAME_USUAL_FORM.on and evidence.reason(token, index) is not None
                  and usual_forms(res, reading, index, alternatives))
         if usual:
             alternatives = usual
         words, position = reading.context_run(index, names_end_context=not usual)
         if len(words) == 1 and ATTESTED.on:
             return left_alone(doc.trace, token, ATTESTED, context=lower, why="no neighbour to attest an alternative")
-        uses = evidence.forms[lower] + evidence.forms[lower.capitalize()]
-        story_bonus = 0.0
-        if uses > 1 and REPEATED_CONTENT_WORD.on:
-            unigram = None if unseen else res.language_model.logprob(lower)
-            if unigram is None or unigram < CONTENT_WORD:
-                story_bonus = topic_bonus(uses, len(doc.tokens), unigram)
+        story_bonus = reading.story_bonuses.get(lower)
+        if story_bonus is None:
+            story_bonus = reading.story_bonuses[lower] = self.story_bonus(doc, res, evidence, lower, unseen)
         used = evidence.words_used if self.boost_alternatives else frozenset()
         if pending is not None and not usual:  # the batch sets the bar (bar) only for words with a likelier alternative
             pending.append((index, lower, unseen, alternatives, story_bonus, words, position, used))
@@ -437,6 +470,17 @@ class RealWordError(Rule):
         return verdict(*weigh(res, lower, unseen, alternatives, story_bonus, limit, words, position, used, True),
                        limit)[1]
 
+    @staticmethod
+    def story_bonus(doc, res, evidence: NameEvidence, lower: str, unseen: bool) -> float:
+        """Step repeated-content-word: the boost of a written content word the story uses again, the same at each of
+        its tokens (judge asks once a word a story)."""
+        uses = evidence.forms[lower] + evidence.forms[lower.capitalize()]
+        if uses > 1 and REPEATED_CONTENT_WORD.on:
+            unigram = None if unseen else res.language_model.logprob(lower)
+            if unigram is None or unigram < CONTENT_WORD:
+                return topic_bonus(uses, len(doc.tokens), unigram)
+        return 0.0
+
     def bar(self, doc, res, evidence: NameEvidence, index: int) -> tuple[bool, float]:
         """Whether token `index` is a name to the story (or a given name opening one: opens_name), and the log10 odds
         an alternative must beat: the threshold, NAME_MARGIN more for a name (step name-margin)."""
@@ -448,7 +492,8 @@ class RealWordError(Rule):
         """The list where judge leaves this story's words to one batch at its end (settled), or None when it weighs
         them one at a time: batches once the process has weighed BATCH_FROM rows one at a time, numpy is at hand and
         no trace is kept."""
-        return [] if (doc.trace is None and RealWordError.rows_weighed >= BATCH_FROM and self.thresholded
+        weighed = RealWordError.rows_weighed + RealWordError.rows_ahead
+        return [] if (doc.trace is None and weighed >= BATCH_FROM and self.thresholded
                       and res.language_model.tables() is not None) else None
 
     def settled(self, doc, res, flagged: dict[int, tuple[str, float]], pending: list[tuple] | None
@@ -583,23 +628,21 @@ AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries(
                     for form in verb.split()}
 
 
-def phrase_gates(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace, res
+def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]], trace, res
                  ) -> list[tuple[str, float]] | None:
     """Steps set-phrase, name-particle, the grammar gates (grammar_gate) and grammatical-number, which read the words
     around: None when they leave the word alone, else the alternatives left to weigh (those of the other grammatical
     number dropped unless the word before asks for them)."""
-    words, lower, token = reading.words, reading.words[index], reading.tokens[index]
+    words, lower = reading.words, reading.words[index]
     if index in reading.set_phrase_words and SET_PHRASE.on:
         return left_alone(trace, token, SET_PHRASE)
-    if NAME_PARTICLE.on and reading.evidence.is_name_particle(index):
+    if reading.evidence.is_name_particle(index) and NAME_PARTICLE.on:
         return left_alone(trace, token, NAME_PARTICLE)
     grammar = grammar_gate(reading, index, lower)
     if grammar is not None:
         return left_alone(trace, token, grammar[0], **grammar[1])
-    if not GRAMMATICAL_NUMBER.on:
-        return alternatives
     forms = number_forms(res, lower)
-    if not forms:
+    if not forms or not GRAMMATICAL_NUMBER.on:
         return alternatives
     before = words[index - 1] if index > 0 else ""
     kept = [(c, cost) for c, cost in alternatives if c not in forms or asks_for(before, c)]
@@ -831,16 +874,18 @@ class Reading:
         self.sentence_starts = doc.sentence_starts
         self.set_phrase_words = set_phrase_words(doc)
         prose = doc.prose
-        plain: dict[str, str] = {}  # each spelling's plain form, made once and shared by its tokens
-        self.words = [plain.get(t.text) or plain.setdefault(t.text, plain_word(t.text)) for t in tokens]
+        starts, texts = tokens.starts, tokens.texts
+        self.words = doc.derived(PlainWords)  # made for set_phrase_words too
         known = {w: model.known(w) for w in set(self.words)}
         self.known = list(map(known.__getitem__, self.words))
-        ends = chain((t.start for t in islice(tokens, 1, None)), (len(prose),))
-        self.gaps = [read_gap(prose[t.end:end]) for t, end in zip(tokens, ends)]  # the gap after each word
+        ends = chain(islice(starts, 1, None), (len(prose),))
+        self.gaps = [read_gap(prose[start + len(text):end]) for start, text, end in zip(starts, texts, ends)]
         # Each word's context on either side (context_run), swept once a story: on the left with and without names
         # ending it.
         self.lefts: dict[bool, list[tuple[str, ...]]] = {}
         self.rights: list[tuple[str, ...]] | None = None
+        self.names_end_context = NAME_ENDS_CONTEXT.on  # asked at every word judged
+        self.story_bonuses: dict[str, float] = {}  # each written word's (RealWordError.story_bonus)
 
     def negative_before(self, index: int) -> str | None:
         """The negative word nearest before token `index` in its sentence ("(opens the sentence)" when none comes
@@ -881,7 +926,7 @@ class Reading:
         """The words the model knows around token `index`, up to REACH on each side, within its sentence and only
         across plain spaces and numbers, with sentence boundary markers; and the token's place in them. The last
         word of a name ends the context on the left (step name-ends-context) unless names_end_context is False."""
-        cut = names_end_context and NAME_ENDS_CONTEXT.on
+        cut = names_end_context and self.names_end_context
         if cut not in self.lefts:
             self.lefts[cut] = self.left_contexts(cut)
         if self.rights is None:
@@ -893,13 +938,13 @@ class Reading:
         """Each word's context on the left, nearest first, up to REACH, in one sweep: what the gap before it reads
         and, if the context runs on through it to a word the model knows (not the last of a name when `cut`: what
         follows "root" says nothing of what follows Joe Root), that word and its own left context."""
-        words, known, gaps, tokens, evidence = self.words, self.known, self.gaps, self.tokens, self.evidence
+        words, known, gaps, evidence = self.words, self.known, self.gaps, self.evidence
         lefts: list[tuple[str, ...]] = []
         left: tuple[str, ...] = ()
-        for i, token in enumerate(tokens):
+        for i, start in enumerate(self.tokens.starts):
             between, runs_on = gaps[i - 1] if i > 0 else ((), False)
             if not runs_on:
-                left = (SENTENCE_START,) if token.start in evidence.initial else ()
+                left = (SENTENCE_START,) if start in evidence.initial else ()
             elif len(between) >= _REACH or not known[i - 1] or (cut and evidence.ends_name(i - 1)):
                 left = tuple(reversed(between))[:_REACH]
             else:
