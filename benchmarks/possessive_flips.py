@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from collections import Counter
@@ -83,7 +84,7 @@ def main() -> int:
     parser.add_argument("--scratch", type=Path, default=clean_copy.CACHE / "possessive-flips")
     parser.add_argument("--newslint-cmd", help="newslint command line (default: this checkout)")
     args = parser.parse_args()
-    command = ((args.newslint_cmd.split(), dict(os.environ)) if args.newslint_cmd else clean_copy.default_command())
+    command = ((shlex.split(args.newslint_cmd), dict(os.environ)) if args.newslint_cmd else clean_copy.default_command())
     try:
         if args.bbc is None:
             raise clean_copy.Failure("the BBC stories were not found beside this checkout: give --bbc DIR")
