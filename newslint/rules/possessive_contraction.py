@@ -110,15 +110,8 @@ class PossessiveContraction(Rule):
             # apostrophes, so they hardly tell "it's profits" from "its profits".
             # The model learnt from speech, where "it's" is far commoner than in print: a contraction is weighed read
             # out in full too (it is, it has), and the better of the two odds counts.
-            trigram_odds = expansion_odds = None
-            contraction = "'" in written
-            if contraction or 0 <= odds <= THRESHOLD or (odds > THRESHOLD and "'" in other):
-                left, right_words = self._context(res.language_model, doc, index)
-                trigram_odds = self._in_context(res.language_model, left, right_words, written, other)
-                if contraction:
-                    expansion_odds = self._expanded(res.language_model, left, right_words, written, other)
-                    trigram_odds = max(trigram_odds, expansion_odds)
-            trigram_bar = float(CONTRACTION_TRIGRAM_THRESHOLD if contraction else TRIGRAM_THRESHOLD)
+            trigram_odds, expansion_odds = self._trigram_odds(res.language_model, doc, index, written, other, odds)
+            trigram_bar = float(CONTRACTION_TRIGRAM_THRESHOLD if "'" in written else TRIGRAM_THRESHOLD)
             if doc.trace is not None:
                 doc.trace.note(self.code, token.start, token.end, next_word_odds=round(odds, 2),
                                threshold=float(THRESHOLD), **({} if trigram_odds is None else {
@@ -130,6 +123,20 @@ class PossessiveContraction(Rule):
                 yield self.report(Span(token.start, token.end),
                                   f"'{token.text} {doc.tokens[index + 1].text}': did you mean '{suggestion}'?",
                                   (suggestion,))
+
+    def _trigram_odds(self, model, doc: Document, index: int, written: str, other: str, odds: float
+                      ) -> tuple[float | None, float | None]:
+        """The trigram model's odds of the other form, when check asks for them (None when it does not), and for a
+        written contraction those read out in full, of which the better counts."""
+        contraction = "'" in written
+        if not (contraction or 0 <= odds <= THRESHOLD or (odds > THRESHOLD and "'" in other)):
+            return None, None
+        left, right = self._context(model, doc, index)
+        trigram_odds = self._in_context(model, left, right, written, other)
+        if not contraction:
+            return trigram_odds, None
+        in_full = self._expanded(model, left, right, written, other)
+        return max(trigram_odds, in_full), in_full
 
     @staticmethod
     def _in_context(model, left: list[str], right: list[str], written: str, other: str) -> float:
