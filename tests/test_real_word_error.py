@@ -117,7 +117,7 @@ def test_the_last_word_of_a_name_is_no_context_for_the_next_word(story):
 
 
 def test_an_alternative_far_rarer_than_the_written_word_is_not_weighed():
-    weighed = [word for word, _ in RealWordError().alternatives(Resources(Config(dialect="en-GB")), "the", False)]
+    weighed = [word for word, _ in RealWordError().weighable(Resources(Config(dialect="en-GB")), "the", False)[0]]
     assert "they" in weighed and "thee" in weighed
     assert "tee" not in weighed  # a hundred thousand times rarer than "the", after the slip's likelihood
 

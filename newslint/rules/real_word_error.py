@@ -324,16 +324,12 @@ class RealWordError(Rule):
         if weighed.rows_weighed + weighed.rows_ahead >= BATCH_FROM:
             res.language_model.tables()
 
-    def alternatives(self, res, word: str, capitalised: bool) -> list[tuple[str, float]]:
+    def weighable(self, res, word: str, capitalised: bool) -> tuple[list[tuple[str, float]], bool]:
         """The confusions of a lower-case word that the model knows and the dialect spells so (under auto, any
         standard: check keeps those the story would write), with slip costs; for a capitalised word,
         not its other forms (Princes William is no slip of Prince: agreement slips are in common words); and not
-        those far too rare for any context to make them the likelier word."""
-        return self.weighable(res, word, capitalised)[0]
-
-    def weighable(self, res, word: str, capitalised: bool) -> tuple[list[tuple[str, float]], bool]:
-        """alternatives(), and whether one of them is a spelling one standard's lists alone have (offered asks the
-        story of those), remembered per process."""
+        those far too rare for any context to make them the likelier word. And whether one of them is a spelling one
+        standard's lists alone have (offered asks the story of those). Remembered per process."""
         found = self._alternatives.get((word, capitalised))
         if found is None:
             alternatives = [(c, cost) for c, cost, why in self.weighed_and_dropped(res, word, capitalised,
