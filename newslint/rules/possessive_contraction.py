@@ -132,28 +132,19 @@ class PossessiveContraction(Rule):
         if not (contraction or 0 <= odds <= THRESHOLD or (odds > THRESHOLD and "'" in other)):
             return None, None
         left, right = self._context(model, doc, index)
-        trigram_odds = self._in_context(model, left, right, written, other)
-        if not contraction:
-            return trigram_odds, None
-        in_full = self._expanded(model, left, right, written, other)
-        return max(trigram_odds, in_full), in_full
-
-    @staticmethod
-    def _in_context(model, left: list[str], right: list[str], written: str, other: str) -> float:
-        """log10 odds of the other form against the written one under the trigram model, between the words of
-        _context."""
         written_score, other_score = Slot(model, left + [written] + right, len(left)).scores([written, other])
-        return other_score - written_score
+        if not contraction:
+            return other_score - written_score, None
+        in_full = other_score - max(self._in_full(model, left, right, words) for words in EXPANSIONS[written])
+        return max(other_score - written_score, in_full), in_full
 
     @staticmethod
-    def _expanded(model, left: list[str], right: list[str], written: str, other: str) -> float:
-        """log10 odds of the possessive `other` against the written contraction read out in full (the likelier of
-        EXPANSIONS), each with the words of _context around it."""
-        def score(words: tuple[str, ...]) -> float:
-            run = left + list(words) + right
-            return sum(model.logprob(run[k], run[k - 1] if k else None, run[k - 2] if k > 1 else None)
-                       for k in range(len(left), len(run)))
-        return score((other,)) - max(score(words) for words in EXPANSIONS[written])
+    def _in_full(model, left: list[str], right: list[str], words: tuple[str, ...]) -> float:
+        """The trigram model's score of a contraction read out in full (`words`, one of EXPANSIONS) between the words
+        of _context: the trigrams that see it, as Slot.scores has them for one word."""
+        run = left + list(words) + right
+        return sum(model.logprob(run[k], run[k - 1] if k else None, run[k - 2] if k > 1 else None)
+                   for k in range(len(left), len(run)))
 
     @staticmethod
     def _context(model, doc: Document, index: int) -> tuple[list[str], list[str]]:
