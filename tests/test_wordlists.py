@@ -34,6 +34,7 @@ LISTS = {
     "not-variants": (LOWER, "sorted"),
     "optional-end-elements": (LOWER, "sorted"),
     "phrase-words": (LOWER, "sorted"),
+    "place-prepositions": (LOWER, "sorted"),
     "plural-determiners": (LOWER, "sorted"),
     "singular-determiners": (LOWER, "sorted"),
     "titles": (LOWER, "sorted"),
@@ -175,3 +176,14 @@ def test_a_misused_phrase_line_that_is_not_wrong_equals_right_is_refused():
     for bad in ("free reign", "= free rein", "free reign =", "would of = would have; unless: course"):
         with pytest.raises(ValueError, match="misused-phrases.txt"):
             parse(bad)
+
+
+def test_place_prepositions_are_function_words_and_one_is_no_alternative_of_another():
+    from newslint.engine.config import Config
+    from newslint.engine.resources import Resources
+    from newslint.rules.real_word_error import FUNCTION_WORDS, PLACE_PREPOSITIONS, RealWordError
+
+    res = Resources(Config())
+    assert PLACE_PREPOSITIONS <= FUNCTION_WORDS and {"in", "on", "into", "onto"} <= PLACE_PREPOSITIONS
+    dropped = {c: why for c, _, why in RealWordError.weighed_and_dropped(res, "on", False, True)}
+    assert dropped["in"] == "another preposition of place" and dropped["no"] == ""

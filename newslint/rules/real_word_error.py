@@ -166,10 +166,11 @@ USABLE_ALTERNATIVES = Step(
     CODE, "usable-alternatives",
     decides="the word is weighed only against real words one slip away that the model knows, spelt as the story's "
             "dialect spells them, not another form of a capitalised word (Princes William), not another form of "
-            "the same auxiliary (has for had: the tense is the writer's choice) and not 10^5 rarer; with none left, "
-            "it is left alone",
+            "the same auxiliary (has for had: the tense is the writer's choice), not another preposition of place (on "
+            "for in, onto for into: the place's idiom) and not 10^5 rarer; with none left, it is left alone",
     allows=("The Prince of Wales was there.\nA [[Princes]] William fan club met on Monday.\n",
-            "Talks went on.\nShe said the situation [[had]] improved in recent years.\n"))
+            "Talks went on.\nShe said the situation [[had]] improved in recent years.\n",
+            "The charity spoke [[in]] behalf of the families.", "The river overflowed [[onto]] the fields."))
 HEADLINE = Step(
     CODE, "headline",
     decides="a word in a headline is left alone: headlines are telegraphic and defeat a language model",
@@ -350,6 +351,7 @@ class RealWordError(Rule):
             why = ("" if not usable else "the other dialect's spelling" if res.lexicon.is_other_dialect(c.word)
                    else "another form of a capitalised word" if capitalised and c.inflection
                    else "another form of the same auxiliary" if c.word in AUXILIARY_TENSES.get(word, ())
+                   else "another preposition of place" if word in PLACE_PREPOSITIONS and c.word in PLACE_PREPOSITIONS
                    else "far rarer than the word written" if model.logprob(c.word) + c.cost < floor else "")
             out.append((c.word, c.cost, why))
         return out
@@ -617,6 +619,7 @@ def usual_forms(res, reading: Reading, index: int, alternatives: list[tuple[str,
 COUNTS = wordlists.words("counts")
 NEGATIVES = wordlists.words("negatives")
 FUNCTION_WORDS = wordlists.words("function-words")
+PLACE_PREPOSITIONS = wordlists.words("place-prepositions")
 SINGULAR_DETERMINERS = wordlists.words("singular-determiners")
 PLURAL_DETERMINERS = wordlists.words("plural-determiners") | COUNTS
 # Each form of an auxiliary verb -> all the forms of that verb.
