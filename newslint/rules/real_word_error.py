@@ -22,6 +22,7 @@ from newslint.language.misused_phrases import PlainWords, set_phrase_words
 from newslint.language.names import NameEvidence, is_capitalised
 from newslint.language.sounds import starts_with_vowel_sound
 from newslint.language.story_dialect import StoryDialect
+from newslint.language.word_families import WordFamilies
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -230,10 +231,13 @@ NAME_ENDS_CONTEXT = Step(
     allows=("Smith was caught at slip by Joe Root [[off]] the bowling of Jack Leach shortly before lunch.",))
 REPEATED_CONTENT_WORD = Step(
     CODE, "repeated-content-word",
-    decides="a content word the story uses again is its topic, not a slip: its score gets SAME_STORY_BONUS, and "
-            "from three uses as much as the story makes it likelier than the language does, if that is more, up "
-            "to twice that (function words, which every story repeats, get nothing)",
-    allows=("The tern colony has grown this year.\nWardens said the [[tern]] population was at a record.\n",))
+    decides="a content word the story uses again, in any of its forms (dye, dyers, dyeing), is its topic, not a "
+            "slip: its score gets SAME_STORY_BONUS, and from three uses as much as the story makes it likelier than "
+            "the language does, if that is more, up to twice that (function words, which every story repeats, get "
+            "nothing)",
+    allows=("The tern colony has grown this year.\nWardens said the [[tern]] population was at a record.\n",
+            "Her family were dyers for three generations, and she still dyes cloth by hand.\n[[Dyeing]] is a craft of "
+            "patience, she said.\n"))
 ALTERNATIVE_IN_STORY = Step(
     CODE, "alternative-in-story",
     decides="an alternative the story uses elsewhere is likelier here too: its score gets SAME_STORY_BONUS",
@@ -453,7 +457,7 @@ class RealWordError(Rule):
             return left_alone(doc.trace, token, ATTESTED, context=lower, why="no neighbour to attest an alternative")
         story_bonus = reading.story_bonuses.get(lower)
         if story_bonus is None:
-            story_bonus = reading.story_bonuses[lower] = self.story_bonus(doc, res, evidence, lower, unseen)
+            story_bonus = reading.story_bonuses[lower] = self.story_bonus(doc, res, lower, unseen)
         used = evidence.words_used if self.boost_alternatives else frozenset()
         if pending is not None and not usual:  # the batch sets the bar (bar) only for words with a likelier alternative
             pending.append((index, lower, unseen, alternatives, story_bonus, words, position, used))
@@ -469,10 +473,10 @@ class RealWordError(Rule):
                        limit)[1]
 
     @staticmethod
-    def story_bonus(doc, res, evidence: NameEvidence, lower: str, unseen: bool) -> float:
-        """Step repeated-content-word: the boost of a written content word the story uses again, the same at each of
-        its tokens (judge asks once a word a story)."""
-        uses = evidence.forms[lower] + evidence.forms[lower.capitalize()]
+    def story_bonus(doc, res, lower: str, unseen: bool) -> float:
+        """Step repeated-content-word: the boost of a written content word the story uses again, in this form or
+        another (WordFamilies), the same at each of its tokens (judge asks once a word a story)."""
+        uses = doc.derived(WordFamilies).uses(lower)
         if uses > 1 and REPEATED_CONTENT_WORD.on:
             unigram = None if unseen else res.language_model.logprob(lower)
             if unigram is None or unigram < CONTENT_WORD:
