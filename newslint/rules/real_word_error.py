@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from itertools import chain, islice
@@ -139,6 +140,10 @@ _THRESHOLD, _NAME_MARGIN, _SAME_STORY_BONUS, _REACH = (float(THRESHOLD), float(N
                                                        int(REACH))
 _AS_REACH, _CONTEXT_LIFT = int(AS_REACH), float(CONTEXT_LIFT)
 SENTENCE_END_RE = re.compile(r"[.!?]")
+# What the model reads in a gap between two words, besides nothing (read_gap), and the marker of a sentence's start.
+NUMBER_WORDS = {True: "eight", False: "ten"}  # by whether the number's reading starts with a vowel
+PERCENT = "percent"
+GAP_WORDS = (*NUMBER_WORDS.values(), PERCENT, SENTENCE_END, SENTENCE_START)
 # The model learnt from text read aloud, where a number is words: any number but a year (read in too many ways)
 # stands in as one number word, which starts with a vowel where the number's reading does (an 8% rise, an 11th).
 NUMBER_RE = re.compile(r" (?!(?:1[89]|20)\d\d\b)[£$€]?(\d(?:[\d,]*\d)?)(?:\.\d+)?(%?)(?=[^\w%])")
@@ -373,7 +378,7 @@ class RealWordError(Rule):
         self.thresholded = THRESHOLD_STEP.on
         reading = Reading(doc, res.language_model, doc.derived(NameEvidence))
         flagged: dict[int, tuple[str, float]] = {}
-        trace, prose, known, in_heading = doc.trace, doc.prose, reading.known, doc.in_heading
+        trace, prose, known, in_heading = doc.trace, doc.prose, reading.known, reading.in_heading
         digits_gate = ACRONYM_OR_DIGITS.on
         story_decides = res.config.dialect == AUTO and self.usable
         pending = self.deferred(doc, res)
@@ -389,13 +394,15 @@ class RealWordError(Rule):
                 gates = by_spelling[word] = self.spelling_gates(doc, res, word, reading.words[index], known[index],
                                                                 story_decides)
             step, alternatives = gates
-            if step is not ACRONYM_OR_DIGITS and digits_gate and stuck_to_digits(prose, token):
+            # a word another gate leaves alone is asked about digits only for the trace (which gate comes first)
+            if step is not ACRONYM_OR_DIGITS and digits_gate and (step is None or trace is not None) \
+                    and stuck_to_digits(prose, token):
                 step = ACRONYM_OR_DIGITS
             if step is not None:
                 if trace is not None:
                     left_alone(trace, token, step, **(self.dropped(doc, res, reading.words[index], word)
                                                       if step is USABLE_ALTERNATIVES else {}))
-            elif in_heading(token.start) and HEADLINE.on:
+            elif in_heading[index] and HEADLINE.on:
                 left_alone(trace, token, HEADLINE)
             elif (alternatives := phrase_gates(reading, index, token, alternatives, trace, res)) is not None:
                 found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
@@ -764,8 +771,11 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[
     and odds."""
     model, tables = res.language_model, res.language_model.tables()
     np = tables.np
-    ids = {w: -1 if i is None else i for w in set(chain.from_iterable(entry[5] for entry in pending))
-           for i in (model.id(w),)}
+    # A window holds only words the model knows (context_run), which Reading has looked up, and what it reads in gaps
+    # (read_gap), looked up here: their ids are all in the model's memo.
+    for word in GAP_WORDS:
+        model.id(word)
+    ids = model.ids
     slots = np.array([slot_ids(ids, words, position) for _, _, _, _, _, words, position, _ in pending],
                      dtype=np.int64).reshape(-1, 4)
     before_before, before, after, further = slots.T
@@ -808,7 +818,8 @@ def written_scores(res, tables, pending: list[tuple], context: tuple):
     know its unseen windows; with the story's bonus for a repeated content word."""
     np, model = tables.np, res.language_model
     seen = np.array([j for j, entry in enumerate(pending) if not entry[2]], dtype=np.int64)
-    current = np.array([model.id(pending[j][1]) for j in seen.tolist()], dtype=np.int64)
+    ids = model.ids  # a word the model knows, looked up by Reading
+    current = np.array([ids[pending[j][1]] for j in seen.tolist()], dtype=np.int64)
     fits, _, _ = tables.scores(current, *(part[seen] for part in context), np.full(len(seen), -np.inf))
     written = [0.0] * len(pending)
     for j, fit in zip(seen.tolist(), fits.tolist()):
@@ -876,6 +887,7 @@ class Reading:
         self.known = list(map(known.__getitem__, self.words))
         ends = chain(islice(starts, 1, None), (len(prose),))
         self.gaps = [read_gap(prose[start + len(text):end]) for start, text, end in zip(starts, texts, ends)]
+        self.in_heading = token_flags(starts, doc.headline_spans)  # doc.in_heading of each token, in one pass
         # Each word's context on either side (context_run), swept once a story: on the left with and without names
         # ending it.
         self.lefts: dict[bool, list[tuple[str, ...]]] = {}
@@ -964,6 +976,16 @@ class Reading:
         return rights
 
 
+def token_flags(starts, spans) -> bytearray:
+    """For each token (by its start, in order), 1 when it starts inside one of the spans (sorted and not overlapping,
+    as Spans keeps them), else 0: what Spans.containing says of each token, found with two bisections a span."""
+    flags = bytearray(len(starts))
+    for start, end in spans:
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        flags[first:last] = b"\x01" * (last - first)
+    return flags
+
+
 @lru_cache(maxsize=1024)  # most gaps are a space, a comma or a full stop: one reading each, shared by every word
 def read_gap(gap: str) -> tuple[tuple[str, ...], bool]:
     """What the model reads in the text between two words, and whether the context runs on through it: nothing
@@ -974,9 +996,9 @@ def read_gap(gap: str) -> tuple[tuple[str, ...], bool]:
     number = NUMBER_RE.match(gap)
     words: tuple[str, ...] = ()
     if number:
-        words = ("eight" if VOWEL_NUMBER_RE.match(number.group(1)) else "ten",)
+        words = (NUMBER_WORDS[VOWEL_NUMBER_RE.match(number.group(1)) is not None],)
         if number.group(2):
-            words += ("percent",)
+            words += (PERCENT,)
     rest = gap[number.end():] if number else gap
     if number and rest == " ":
         return words, True
