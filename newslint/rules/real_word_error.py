@@ -453,16 +453,17 @@ class RealWordError(Rule):
                  and usual_forms(res, reading, index, alternatives))
         if usual:
             alternatives = usual
-        words, position = reading.context_run(index, names_end_context=not usual)
-        if len(words) == 1 and ATTESTED.on:
+        left, right = reading.window(index, names_end_context=not usual)
+        if not left and not right and ATTESTED.on:
             return left_alone(doc.trace, token, ATTESTED, context=lower, why="no neighbour to attest an alternative")
         story_bonus = reading.story_bonuses.get(lower)
         if story_bonus is None:
             story_bonus = reading.story_bonuses[lower] = self.story_bonus(doc, res, evidence, lower, unseen)
         used = evidence.words_used if self.boost_alternatives else frozenset()
         if pending is not None and not usual:  # the batch sets the bar (bar) only for words with a likelier alternative
-            pending.append((index, lower, unseen, alternatives, story_bonus, words, position, used))
+            pending.append((index, lower, unseen, alternatives, story_bonus, left, right, used))
             return None
+        words, position = run_of(left, lower, right)
         named, limit = (False, _THRESHOLD if self.thresholded else 0.0) if usual else self.bar(doc, res, evidence,
                                                                                                 index)
         if doc.trace is not None and doc.trace.wants(token.start, token.end):
@@ -765,7 +766,7 @@ def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], 
 
 def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[int, tuple[str, float]]:
     """What judge's weigh and verdict find for each deferred word (index, lower, unseen, alternatives, story_bonus,
-    words, position, used), scored with numpy in two batches: the written words, then every alternative whose
+    left, right, used: its context as Reading.window gives it), scored with numpy in two batches: the written words, then every alternative whose
     first trigram clears its floor at the lowest bar; `bar` gives a word's own bar, asked only for the words with
     an alternative over the lowest. The same floats in the same order of additions as weigh, so the same verdicts
     and odds."""
@@ -776,7 +777,7 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[
     for word in GAP_WORDS:
         model.id(word)
     ids = model.ids
-    slots = np.array([slot_ids(ids, words, position) for _, _, _, _, _, words, position, _ in pending],
+    slots = np.array([slot_ids(ids, left, right) for _, _, _, _, _, left, right, _ in pending],
                      dtype=np.int64).reshape(-1, 4)
     before_before, before, after, further = slots.T
     first_history = tables.find(tables.bigram_keys, before_before, before)
@@ -806,11 +807,16 @@ def priors(np, pending: list[tuple], row, names: list[str], costs: list[float]):
                      for j, c, cost in zip(row.tolist(), names, costs)])
 
 
-def slot_ids(ids: dict[str, int], words: list[str], position: int) -> tuple[int, int, int, int]:
-    """The ids of the two words before the slot and the two after it, -1 where there is none."""
-    n = len(words)
-    return (ids[words[position - 2]] if position >= 2 else -1, ids[words[position - 1]] if position >= 1 else -1,
-            ids[words[position + 1]] if position + 1 < n else -1, ids[words[position + 2]] if position + 2 < n else -1)
+def slot_ids(ids: dict[str, int], left: tuple[str, ...], right: tuple[str, ...]) -> tuple[int, int, int, int]:
+    """The ids of the two words before the slot and the two after it (left and right: nearest first), -1 where there
+    is none."""
+    return (ids[left[1]] if len(left) > 1 else -1, ids[left[0]] if left else -1,
+            ids[right[0]] if right else -1, ids[right[1]] if len(right) > 1 else -1)
+
+
+def run_of(left: tuple[str, ...], word: str, right: tuple[str, ...]) -> tuple[list[str], int]:
+    """The run of words of a window (Reading.window) with `word` in its slot, and the slot's place in it."""
+    return [*reversed(left), word, *right], len(left)
 
 
 def written_scores(res, tables, pending: list[tuple], context: tuple):
@@ -824,9 +830,10 @@ def written_scores(res, tables, pending: list[tuple], context: tuple):
     written = [0.0] * len(pending)
     for j, fit in zip(seen.tolist(), fits.tolist()):
         written[j] = fit
-    for j, (_, lower, unseen, _, story_bonus, words, position, _) in enumerate(pending):
+    for j, (_, lower, unseen, _, story_bonus, left, right, _) in enumerate(pending):
         if unseen:
-            written[j] = model.unseen_windows(words, position, res.lexicon.frequency(lower) + UNSEEN_PENALTY)
+            written[j] = model.unseen_windows(*run_of(left, lower, right),
+                                              res.lexicon.frequency(lower) + UNSEEN_PENALTY)
         written[j] += story_bonus
     return np.array(written)
 
@@ -841,11 +848,12 @@ def found_in_batch(model, pending: list[tuple], written: list[float], bar: Calla
         by_word.setdefault(j, []).append(scored)
     found = {}
     for j, rows in by_word.items():
-        index, _, _, _, _, words, position, _ = pending[j]
+        index, lower, _, _, _, left, right, _ = pending[j]
         limit, mark = bar(index), written[j]
         scored = [(score, candidate) for score, candidate, first, prior in rows
                   if not first < mark + limit - prior - _TAIL_SLACK and score - mark > limit]
-        outcome = verdict(Slot(model, words, position), mark, sorted(scored, key=lambda pair: -pair[0]), limit)[1]
+        outcome = verdict(Slot(model, *run_of(left, lower, right)), mark, sorted(scored, key=lambda pair: -pair[0]),
+                          limit)[1]
         if outcome is not None:
             found[index] = outcome
     return found
@@ -934,26 +942,32 @@ class Reading:
         """The words the model knows around token `index`, up to REACH on each side, within its sentence and only
         across plain spaces and numbers, with sentence boundary markers; and the token's place in them. The last
         word of a name ends the context on the left (step name-ends-context) unless names_end_context is False."""
+        left, right = self.window(index, names_end_context)
+        return run_of(left, self.words[index], right)
+
+    def window(self, index: int, names_end_context: bool = True) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """context_run's words on the left of token `index`, nearest first, and on its right: the run without
+        building it, as the batch reads it."""
         cut = names_end_context and self.names_end_context
         if cut not in self.lefts:
             self.lefts[cut] = self.left_contexts(cut)
         if self.rights is None:
             self.rights = self.right_contexts()
-        left = self.lefts[cut][index]
-        return [*reversed(left), self.words[index], *self.rights[index]], len(left)
+        return self.lefts[cut][index], self.rights[index]
 
     def left_contexts(self, cut: bool) -> list[tuple[str, ...]]:
         """Each word's context on the left, nearest first, up to REACH, in one sweep: what the gap before it reads
         and, if the context runs on through it to a word the model knows (not the last of a name when `cut`: what
         follows "root" says nothing of what follows Joe Root), that word and its own left context."""
-        words, known, gaps, evidence = self.words, self.known, self.gaps, self.evidence
+        words, known, gaps, evidence, texts = self.words, self.known, self.gaps, self.evidence, self.tokens.texts
         lefts: list[tuple[str, ...]] = []
         left: tuple[str, ...] = ()
         for i, start in enumerate(self.tokens.starts):
             between, runs_on = gaps[i - 1] if i > 0 else ((), False)
             if not runs_on:
                 left = (SENTENCE_START,) if start in evidence.initial else ()
-            elif len(between) >= _REACH or not known[i - 1] or (cut and evidence.ends_name(i - 1)):
+            elif len(between) >= _REACH or not known[i - 1] or (
+                    cut and texts[i - 1][:1].isupper() and evidence.ends_name(i - 1)):  # a name's last word: capital
                 left = tuple(reversed(between))[:_REACH]
             else:
                 left = (*reversed(between), words[i - 1], *left)[:_REACH]
