@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from itertools import chain, islice
@@ -140,6 +141,10 @@ _THRESHOLD, _NAME_MARGIN, _SAME_STORY_BONUS, _REACH = (float(THRESHOLD), float(N
                                                        int(REACH))
 _AS_REACH, _CONTEXT_LIFT = int(AS_REACH), float(CONTEXT_LIFT)
 SENTENCE_END_RE = re.compile(r"[.!?]")
+# What the model reads in a gap between two words, besides nothing (read_gap), and the marker of a sentence's start.
+NUMBER_WORDS = {True: "eight", False: "ten"}  # by whether the number's reading starts with a vowel
+PERCENT = "percent"
+GAP_WORDS = (*NUMBER_WORDS.values(), PERCENT, SENTENCE_END, SENTENCE_START)
 # The model learnt from text read aloud, where a number is words: any number but a year (read in too many ways)
 # stands in as one number word, which starts with a vowel where the number's reading does (an 8% rise, an 11th).
 NUMBER_RE = re.compile(r" (?!(?:1[89]|20)\d\d\b)[£$€]?(\d(?:[\d,]*\d)?)(?:\.\d+)?(%?)(?=[^\w%])")
@@ -379,7 +384,7 @@ class RealWordError(Rule):
         self.thresholded = THRESHOLD_STEP.on
         reading = Reading(doc, res.language_model, doc.derived(NameEvidence))
         flagged: dict[int, tuple[str, float]] = {}
-        trace, prose, known, in_heading = doc.trace, doc.prose, reading.known, doc.in_heading
+        trace, prose, known, in_heading = doc.trace, doc.prose, reading.known, reading.in_heading
         digits_gate = ACRONYM_OR_DIGITS.on
         story_decides = res.config.dialect == AUTO and self.usable
         pending = self.deferred(doc, res)
@@ -395,13 +400,15 @@ class RealWordError(Rule):
                 gates = by_spelling[word] = self.spelling_gates(doc, res, word, reading.words[index], known[index],
                                                                 story_decides)
             step, alternatives = gates
-            if step is not ACRONYM_OR_DIGITS and digits_gate and stuck_to_digits(prose, token):
+            # a word another gate leaves alone is asked about digits only for the trace (which gate comes first)
+            if step is not ACRONYM_OR_DIGITS and digits_gate and (step is None or trace is not None) \
+                    and stuck_to_digits(prose, token):
                 step = ACRONYM_OR_DIGITS
             if step is not None:
                 if trace is not None:
                     left_alone(trace, token, step, **(self.dropped(doc, res, reading.words[index], word)
                                                       if step is USABLE_ALTERNATIVES else {}))
-            elif in_heading(token.start) and HEADLINE.on:
+            elif in_heading[index] and HEADLINE.on:
                 left_alone(trace, token, HEADLINE)
             elif (alternatives := phrase_gates(reading, index, token, alternatives, trace, res)) is not None:
                 found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
@@ -452,16 +459,17 @@ class RealWordError(Rule):
                  and usual_forms(res, reading, index, alternatives))
         if usual:
             alternatives = usual
-        words, position = reading.context_run(index, names_end_context=not usual)
-        if len(words) == 1 and ATTESTED.on:
+        left, right = reading.window(index, names_end_context=not usual)
+        if not left and not right and ATTESTED.on:
             return left_alone(doc.trace, token, ATTESTED, context=lower, why="no neighbour to attest an alternative")
         story_bonus = reading.story_bonuses.get(lower)
         if story_bonus is None:
             story_bonus = reading.story_bonuses[lower] = self.story_bonus(doc, res, lower, unseen)
         used = evidence.words_used if self.boost_alternatives else frozenset()
         if pending is not None and not usual:  # the batch sets the bar (bar) only for words with a likelier alternative
-            pending.append((index, lower, unseen, alternatives, story_bonus, words, position, used))
+            pending.append((index, lower, unseen, alternatives, story_bonus, left, right, used))
             return None
+        words, position = run_of(left, lower, right)
         named, limit = (False, _THRESHOLD if self.thresholded else 0.0) if usual else self.bar(doc, res, evidence,
                                                                                                 index)
         if doc.trace is not None and doc.trace.wants(token.start, token.end):
@@ -765,15 +773,18 @@ def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], 
 
 def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[int, tuple[str, float]]:
     """What judge's weigh and verdict find for each deferred word (index, lower, unseen, alternatives, story_bonus,
-    words, position, used), scored with numpy in two batches: the written words, then every alternative whose
+    left, right, used: its context as Reading.window gives it), scored with numpy in two batches: the written words, then every alternative whose
     first trigram clears its floor at the lowest bar; `bar` gives a word's own bar, asked only for the words with
     an alternative over the lowest. The same floats in the same order of additions as weigh, so the same verdicts
     and odds."""
     model, tables = res.language_model, res.language_model.tables()
     np = tables.np
-    ids = {w: -1 if i is None else i for w in set(chain.from_iterable(entry[5] for entry in pending))
-           for i in (model.id(w),)}
-    slots = np.array([slot_ids(ids, words, position) for _, _, _, _, _, words, position, _ in pending],
+    # A window holds only words the model knows (context_run), which Reading has looked up, and what it reads in gaps
+    # (read_gap), looked up here: their ids are all in the model's memo.
+    for word in GAP_WORDS:
+        model.id(word)
+    ids = model.ids
+    slots = np.array([slot_ids(ids, left, right) for _, _, _, _, _, left, right, _ in pending],
                      dtype=np.int64).reshape(-1, 4)
     before_before, before, after, further = slots.T
     first_history = tables.find(tables.bigram_keys, before_before, before)
@@ -803,11 +814,16 @@ def priors(np, pending: list[tuple], row, names: list[str], costs: list[float]):
                      for j, c, cost in zip(row.tolist(), names, costs)])
 
 
-def slot_ids(ids: dict[str, int], words: list[str], position: int) -> tuple[int, int, int, int]:
-    """The ids of the two words before the slot and the two after it, -1 where there is none."""
-    n = len(words)
-    return (ids[words[position - 2]] if position >= 2 else -1, ids[words[position - 1]] if position >= 1 else -1,
-            ids[words[position + 1]] if position + 1 < n else -1, ids[words[position + 2]] if position + 2 < n else -1)
+def slot_ids(ids: dict[str, int], left: tuple[str, ...], right: tuple[str, ...]) -> tuple[int, int, int, int]:
+    """The ids of the two words before the slot and the two after it (left and right: nearest first), -1 where there
+    is none."""
+    return (ids[left[1]] if len(left) > 1 else -1, ids[left[0]] if left else -1,
+            ids[right[0]] if right else -1, ids[right[1]] if len(right) > 1 else -1)
+
+
+def run_of(left: tuple[str, ...], word: str, right: tuple[str, ...]) -> tuple[list[str], int]:
+    """The run of words of a window (Reading.window) with `word` in its slot, and the slot's place in it."""
+    return [*reversed(left), word, *right], len(left)
 
 
 def written_scores(res, tables, pending: list[tuple], context: tuple):
@@ -815,14 +831,16 @@ def written_scores(res, tables, pending: list[tuple], context: tuple):
     know its unseen windows; with the story's bonus for a repeated content word."""
     np, model = tables.np, res.language_model
     seen = np.array([j for j, entry in enumerate(pending) if not entry[2]], dtype=np.int64)
-    current = np.array([model.id(pending[j][1]) for j in seen.tolist()], dtype=np.int64)
+    ids = model.ids  # a word the model knows, looked up by Reading
+    current = np.array([ids[pending[j][1]] for j in seen.tolist()], dtype=np.int64)
     fits, _, _ = tables.scores(current, *(part[seen] for part in context), np.full(len(seen), -np.inf))
     written = [0.0] * len(pending)
     for j, fit in zip(seen.tolist(), fits.tolist()):
         written[j] = fit
-    for j, (_, lower, unseen, _, story_bonus, words, position, _) in enumerate(pending):
+    for j, (_, lower, unseen, _, story_bonus, left, right, _) in enumerate(pending):
         if unseen:
-            written[j] = model.unseen_windows(words, position, res.lexicon.frequency(lower) + UNSEEN_PENALTY)
+            written[j] = model.unseen_windows(*run_of(left, lower, right),
+                                              res.lexicon.frequency(lower) + UNSEEN_PENALTY)
         written[j] += story_bonus
     return np.array(written)
 
@@ -837,11 +855,12 @@ def found_in_batch(model, pending: list[tuple], written: list[float], bar: Calla
         by_word.setdefault(j, []).append(scored)
     found = {}
     for j, rows in by_word.items():
-        index, _, _, _, _, words, position, _ = pending[j]
+        index, lower, _, _, _, left, right, _ = pending[j]
         limit, mark = bar(index), written[j]
         scored = [(score, candidate) for score, candidate, first, prior in rows
                   if not first < mark + limit - prior - _TAIL_SLACK and score - mark > limit]
-        outcome = verdict(Slot(model, words, position), mark, sorted(scored, key=lambda pair: -pair[0]), limit)[1]
+        outcome = verdict(Slot(model, *run_of(left, lower, right)), mark, sorted(scored, key=lambda pair: -pair[0]),
+                          limit)[1]
         if outcome is not None:
             found[index] = outcome
     return found
@@ -883,6 +902,7 @@ class Reading:
         self.known = list(map(known.__getitem__, self.words))
         ends = chain(islice(starts, 1, None), (len(prose),))
         self.gaps = [read_gap(prose[start + len(text):end]) for start, text, end in zip(starts, texts, ends)]
+        self.in_heading = token_flags(starts, doc.headline_spans)  # doc.in_heading of each token, in one pass
         # Each word's context on either side (context_run), swept once a story: on the left with and without names
         # ending it.
         self.lefts: dict[bool, list[tuple[str, ...]]] = {}
@@ -929,26 +949,32 @@ class Reading:
         """The words the model knows around token `index`, up to REACH on each side, within its sentence and only
         across plain spaces and numbers, with sentence boundary markers; and the token's place in them. The last
         word of a name ends the context on the left (step name-ends-context) unless names_end_context is False."""
+        left, right = self.window(index, names_end_context)
+        return run_of(left, self.words[index], right)
+
+    def window(self, index: int, names_end_context: bool = True) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """context_run's words on the left of token `index`, nearest first, and on its right: the run without
+        building it, as the batch reads it."""
         cut = names_end_context and self.names_end_context
         if cut not in self.lefts:
             self.lefts[cut] = self.left_contexts(cut)
         if self.rights is None:
             self.rights = self.right_contexts()
-        left = self.lefts[cut][index]
-        return [*reversed(left), self.words[index], *self.rights[index]], len(left)
+        return self.lefts[cut][index], self.rights[index]
 
     def left_contexts(self, cut: bool) -> list[tuple[str, ...]]:
         """Each word's context on the left, nearest first, up to REACH, in one sweep: what the gap before it reads
         and, if the context runs on through it to a word the model knows (not the last of a name when `cut`: what
         follows "root" says nothing of what follows Joe Root), that word and its own left context."""
-        words, known, gaps, evidence = self.words, self.known, self.gaps, self.evidence
+        words, known, gaps, evidence, texts = self.words, self.known, self.gaps, self.evidence, self.tokens.texts
         lefts: list[tuple[str, ...]] = []
         left: tuple[str, ...] = ()
         for i, start in enumerate(self.tokens.starts):
             between, runs_on = gaps[i - 1] if i > 0 else ((), False)
             if not runs_on:
                 left = (SENTENCE_START,) if start in evidence.initial else ()
-            elif len(between) >= _REACH or not known[i - 1] or (cut and evidence.ends_name(i - 1)):
+            elif len(between) >= _REACH or not known[i - 1] or (
+                    cut and texts[i - 1][:1].isupper() and evidence.ends_name(i - 1)):  # a name's last word: capital
                 left = tuple(reversed(between))[:_REACH]
             else:
                 left = (*reversed(between), words[i - 1], *left)[:_REACH]
@@ -971,6 +997,16 @@ class Reading:
         return rights
 
 
+def token_flags(starts, spans) -> bytearray:
+    """For each token (by its start, in order), 1 when it starts inside one of the spans (sorted and not overlapping,
+    as Spans keeps them), else 0: what Spans.containing says of each token, found with two bisections a span."""
+    flags = bytearray(len(starts))
+    for start, end in spans:
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        flags[first:last] = b"\x01" * (last - first)
+    return flags
+
+
 @lru_cache(maxsize=1024)  # most gaps are a space, a comma or a full stop: one reading each, shared by every word
 def read_gap(gap: str) -> tuple[tuple[str, ...], bool]:
     """What the model reads in the text between two words, and whether the context runs on through it: nothing
@@ -981,9 +1017,9 @@ def read_gap(gap: str) -> tuple[tuple[str, ...], bool]:
     number = NUMBER_RE.match(gap)
     words: tuple[str, ...] = ()
     if number:
-        words = ("eight" if VOWEL_NUMBER_RE.match(number.group(1)) else "ten",)
+        words = (NUMBER_WORDS[VOWEL_NUMBER_RE.match(number.group(1)) is not None],)
         if number.group(2):
-            words += ("percent",)
+            words += (PERCENT,)
     rest = gap[number.end():] if number else gap
     if number and rest == " ":
         return words, True
