@@ -48,7 +48,8 @@ class RepeatedWord(Rule):
     ("The the"), markup between them too ("the <b>the"). Doublings that can be grammatical or deliberate (had had,
     that that, what it is is, bye bye, very very, no no: words printed twice in a row often enough in books) and
     capitalised pairs that are names (Duran Duran, Baden Baden) are left alone; "that that" before an article
-    ("sure that that the") is not grammatical.
+    ("sure that that the") is not grammatical. A word no dictionary knows, doubled, is another language's doubling
+    (boda boda, tuk tuk, mahi mahi): a slip doubles a word the writer meant, and NL101 reports a misspelt one.
 
     Why it matters: a doubled word survives spell checking and is one of the commonest slips in fast copy.
 
@@ -112,4 +113,4 @@ class RepeatedWord(Rule):
             return not (index + 2 < len(tokens) and tokens[index + 2].text.lower() in ARTICLES)
         if word == "is":
             return any(t.text.lower() in CLAUSE_OPENERS for t in tokens[max(0, index - 3):index])
-        return word in ALLOWED_DOUBLES or cls._deliberate(word, res)
+        return word in ALLOWED_DOUBLES or cls._deliberate(word, res) or (word.isalpha() and not res.lexicon.is_word(word))
