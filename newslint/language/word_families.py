@@ -42,19 +42,20 @@ def stems(word: str) -> set[str]:
 
 
 class WordFamilies:
-    """The story's lower-case and capitalised word forms (not acronyms) by stem; built once per document."""
+    """The story's lower-case and capitalised word forms (not acronyms), grouped by their first three letters, which
+    every stem of a word longer than that shares with it; built once per document, each family found when asked."""
 
     def __init__(self, doc: Document):
         self.uses_of: Counter[str] = Counter()
-        self.forms_of: dict[str, set[str]] = {}
+        self.by_start: dict[str, list[str]] = {}
         for form, count in doc.derived(NameEvidence).forms.items():
             if form[1:] == form[1:].lower():
                 lower = form.lower()
+                if lower not in self.uses_of:
+                    self.by_start.setdefault(lower[:3], []).append(lower)
                 self.uses_of[lower] += count
-                for stem in stems(lower):
-                    self.forms_of.setdefault(stem, set()).add(lower)
 
     def uses(self, word: str) -> int:
         """How often the story uses the lower-case word in any of its forms."""
-        family = {word}.union(*(self.forms_of.get(stem, ()) for stem in stems(word)))
-        return sum(self.uses_of[form] for form in family)
+        own = stems(word)
+        return sum(self.uses_of[form] for form in self.by_start.get(word[:3], ()) if form == word or own & stems(form))
