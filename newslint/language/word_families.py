@@ -42,20 +42,38 @@ def stems(word: str) -> set[str]:
 
 
 class WordFamilies:
-    """The story's lower-case and capitalised word forms (not acronyms), grouped by their first three letters, which
-    every stem of a word longer than that shares with it; built once per document, each family found when asked."""
+    """The story's word forms grouped by their first three letters, which every stem of a word longer than that shares
+    with it; the groups made when first asked for, each family found when asked (NL201: once a judged content word a
+    story)."""
 
     def __init__(self, doc: Document):
-        self.uses_of: Counter[str] = Counter()
-        self.by_start: dict[str, list[str]] = {}
-        for form, count in doc.derived(NameEvidence).forms.items():
-            if form[1:] == form[1:].lower():
-                lower = form.lower()
-                if lower not in self.uses_of:
-                    self.by_start.setdefault(lower[:3], []).append(lower)
-                self.uses_of[lower] += count
+        self.forms = doc.derived(NameEvidence).forms
+        self._by_start: dict[str, list[str]] | None = None
+        self._stems: dict[str, set[str]] = {}  # each lower-case form's, as asked
 
     def uses(self, word: str) -> int:
-        """How often the story uses the lower-case word in any of its forms."""
-        own = stems(word)
-        return sum(self.uses_of[form] for form in self.by_start.get(word[:3], ()) if form == word or own & stems(form))
+        """How often the story uses the lower-case word in any of its forms, in lower case or capitalised (not
+        acronyms)."""
+        if self._by_start is None:
+            self._by_start = {}
+            for form in self.forms:
+                self._by_start.setdefault(form[:3].lower(), []).append(form)
+        own = None
+        total = 0
+        for form in self._by_start.get(word[:3], ()):
+            rest = form[1:]
+            if rest != rest.lower():
+                continue
+            lower = form.lower()
+            if lower != word:
+                own = own or self.stems_of(word)
+                if not own & self.stems_of(lower):
+                    continue
+            total += self.forms[form]
+        return total
+
+    def stems_of(self, form: str) -> set[str]:
+        found = self._stems.get(form)
+        if found is None:
+            found = self._stems[form] = stems(form)
+        return found

@@ -487,12 +487,13 @@ class RealWordError(Rule):
     def story_bonus(doc, res, lower: str, unseen: bool) -> float:
         """Step repeated-content-word: the boost of a written content word the story uses again, in this form or
         another (WordFamilies), the same at each of its tokens (judge asks once a word a story)."""
+        if not REPEATED_CONTENT_WORD.on:
+            return 0.0
+        unigram = None if unseen else res.language_model.logprob(lower)
+        if unigram is not None and unigram >= CONTENT_WORD:
+            return 0.0
         uses = doc.derived(WordFamilies).uses(lower)
-        if uses > 1 and REPEATED_CONTENT_WORD.on:
-            unigram = None if unseen else res.language_model.logprob(lower)
-            if unigram is None or unigram < CONTENT_WORD:
-                return topic_bonus(uses, len(doc.tokens), unigram)
-        return 0.0
+        return topic_bonus(uses, len(doc.tokens), unigram) if uses > 1 else 0.0
 
     def bar(self, doc, res, evidence: NameEvidence, index: int) -> tuple[bool, float]:
         """Whether token `index` is a name to the story (or a given name opening one: opens_name), and the log10 odds
