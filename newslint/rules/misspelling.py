@@ -372,11 +372,13 @@ class Spelling(Rule):
         budget = SearchBudget(lexicon, lexicon.searched)
         f = FileCheck(doc, res, lexicon, accepted, doc.derived(NameEvidence), budget, doc.trace)
         f.italicises_foreign = italicises_foreign(doc, lexicon, budget)
-        prose = doc.prose
-        for index, (start, text) in enumerate(zip(doc.tokens.starts, doc.tokens.texts)):
+        prose, starts, texts = doc.prose, doc.tokens.starts, doc.tokens.texts
+        # Most words are known, and the checks below leave them alone too: each different spelling is asked once
+        # (not once a token), and only the tokens of the spellings not known are visited.
+        unknown = {text for text in set(texts) if not lexicon.is_word(strip_possessive(text))}
+        for index in [index for index, text in enumerate(texts) if text in unknown]:
+            start, text = starts[index], texts[index]
             word = strip_possessive(text)
-            if lexicon.is_word(word):
-                continue  # most words: asked first, as the checks below leave a word alone too
             token = Token(start, text)
             if stuck_to_digits(prose, token) or in_other_script(text):
                 continue  # not prose (5km, Hwasong-15), not English (москва)
