@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from newslint.document.text import NAME_PARTICLES, TITLES, abbreviated
+from newslint.document.text import ABBREVIATIONS, NAME_PARTICLES, TITLES, Token
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
@@ -116,8 +116,12 @@ class Variant:
         seen on ties), as first written."""
         self.written.sort(key=_token_index)
         first_written: dict[str, str] = {}
+        starts, texts = doc.tokens.starts, doc.tokens.texts  # read as arrays: a story's names are written often
         for entry in self.written:
-            text, heading = _text_at(doc, entry), doc.in_heading(doc.tokens[_token_index(entry)].start)
+            if entry >= 0:
+                text, heading = strip_possessive(texts[entry]), doc.in_heading(starts[entry])
+            else:
+                text, heading = _text_at(doc, entry), doc.in_heading(starts[~entry])
             plain = _plain(text)
             self.votes[plain] = self.votes.get(plain, 0) + (not heading)
             first_written.setdefault(plain, text)
@@ -607,30 +611,29 @@ class NameVariant(Rule):
         group that holds a single word (Jong Un beside Jong-un). More than MAX_NAME_SPELLINGS groups: the index of
         the token that made one too many."""
         evidence = doc.derived(NameEvidence)
-        tokens = doc.tokens
+        starts, texts = doc.tokens.starts, doc.tokens.texts
         groups: dict[str, Variant] = {}
         pairs: list[tuple[str, int]] = []  # (folded spelling, first token) of two words
         tracing = doc.trace is not None
-        for index in _capitalised(tokens.texts, every=tracing):
-            word = strip_possessive(tokens.texts[index])
-            if not (tracing or _capitalised_word(word)):
+        shapes = _Shapes()  # this story's: what each spelling says alone, worked out once a spelling, not once a token
+        for index in _capitalised(texts, every=tracing):
+            word, capitalised_word, _, _ = shapes[texts[index]]
+            if not (tracing or capitalised_word):
                 continue  # no name-like word (below)
-            token = tokens[index]
-            joined = index + 1 < len(tokens) and evidence.joined(index, index + 1)
-            title = (joined and word.lower() in TITLES and is_capitalised(tokens[index + 1].text)
-                     and TITLE_BEFORE_NAME.on)
-            if title or not _spelt_as_a_name(doc, token, word):
+            joined = index + 1 < len(texts) and evidence.joined(index, index + 1)
+            title = joined and word.lower() in TITLES and is_capitalised(texts[index + 1]) and TITLE_BEFORE_NAME.on
+            if title or not shapes.spelt_as_a_name(doc.prose, starts[index], texts[index]):
                 if tracing:
                     _trace_no_spelling(doc, index, word, title)
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
-            named = evidence.reason(token, index) is not None
+            named = evidence.reason(Token(starts[index], texts[index]), index) is not None
             key = fold(word)
             if key not in groups and len(groups) == MAX_NAME_SPELLINGS:
                 return index
             group = groups.setdefault(key, Variant(key))
             group.named = group.named or named
             group.written.append(index)
-            if joined and _is_name_like(strip_possessive(tokens[index + 1].text)):
+            if joined and shapes[texts[index + 1]][2]:
                 pairs.append((fold(_text_at(doc, ~index)), index))
         for key, index in pairs:
             if key in groups:
@@ -702,6 +705,26 @@ def _capitalised_word(word: str) -> bool:
     return len(word) > 1 and word[:1].isupper()
 
 
+class _Shapes(dict):
+    """One story's spellings (token texts), each mapped to what it says alone, worked out when first asked for:
+    (the word without its possessive, _capitalised_word, _is_name_like, and whether, written with its full stop, it
+    is an abbreviation of the word list's with no vowel (spelt_as_a_name)). A story writes most names many times."""
+
+    def __missing__(self, text: str) -> tuple[str, bool, bool, bool]:
+        word = strip_possessive(text)
+        lower = word.lower()
+        shape = self[text] = (word, _capitalised_word(word), _is_name_like(word),
+                              lower in ABBREVIATIONS and not VOWELS & set(lower))
+        return shape
+
+    def spelt_as_a_name(self, prose: str, start: int, text: str) -> bool:
+        """_is_name_like, and (step acronym-or-initial) no abbreviation written with its full stop: not an
+        abbreviation of the word list's with no vowel followed by its full stop (Rd., Mt.), while Pp, a slip of Pop,
+        and Dw, one of Dow, are spelt as names."""
+        word, _, name_like, abbreviation = self[text]
+        return name_like and not (ACRONYM.on and abbreviation and prose[start + len(word):start + len(word) + 1] == ".")
+
+
 def _is_name_like(word: str) -> bool:
     """Capitalised, and not an initial or (step acronym-or-initial) an acronym (NATO, MPs, UK-based)."""
     return len(word) > 1 and is_capitalised(word) and not (ACRONYM.on and _acronym(word))
@@ -709,17 +732,6 @@ def _is_name_like(word: str) -> bool:
 
 def _acronym(word: str) -> bool:
     return any(len(part.rstrip("s")) > 1 and part.rstrip("s").isupper() for part in word.split("-"))
-
-
-def _spelt_as_a_name(doc, token, word: str) -> bool:
-    """_is_name_like, and (step acronym-or-initial) no abbreviation written with its full stop."""
-    return _is_name_like(word) and not (ACRONYM.on and _abbreviation(doc, token, word))
-
-
-def _abbreviation(doc, token, word: str) -> bool:
-    """An abbreviation of the word list's with no vowel, written with its full stop (Rd., Mt.): not Pp, a slip of
-    Pop, nor Dw, one of Dow."""
-    return abbreviated(doc.prose, word, token.start + len(word)) and not VOWELS & set(word.lower())
 
 
 def _swapped_unknowns(res, big: Variant, small: Variant, at: int) -> bool:
