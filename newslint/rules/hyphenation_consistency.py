@@ -54,10 +54,7 @@ class HyphenationConsistency(Rule):
         evidence = doc.derived(NameEvidence)
         # Which keys are written both closed up and another way is settled first; only their occurrences are then
         # kept (keeping every word of a long story with its span took some 170 bytes a word).
-        closed: set[str] = set()  # keys written closed up
-        apart: set[str] = set()  # keys written hyphenated or as two words
-        for word, key in self._forms(tokens, evidence, res):
-            (closed if word == key else apart).add(key)
+        closed, apart = self._closed_and_apart(tokens, evidence, res)  # keys written closed up; hyphenated
         pairs = list(self._pairs(doc, tokens, closed, evidence))
         apart.update(key for _, _, _, key in pairs)
         varied = closed & apart
@@ -81,11 +78,17 @@ class HyphenationConsistency(Rule):
                                       (fix,))
 
     @staticmethod
-    def _forms(tokens, evidence: NameEvidence, res) -> Iterator[tuple[str, str]]:
-        """The form in lower case and key of each different word that _words yields: each is worked out once."""
-        for text in {text for _, text in _unnamed(tokens, evidence)}:
-            if (form := _form(text, res.lexicon)) is not None:
-                yield form
+    def _closed_and_apart(tokens, evidence: NameEvidence, res) -> tuple[set[str], set[str]]:
+        """The keys of the words that _words yields written closed up, and those written hyphenated: each different
+        word is worked out once. A word not capitalised is no name wherever it stands, so only the capitalised tokens
+        are visited one by one; a word with no hyphen is its own key (_form), so only the hyphenated are asked of."""
+        texts = tokens.texts
+        unnamed = {text for text in set(texts) if not text[:1].isupper()}
+        unnamed.update(texts[index] for index in [index for index, text in enumerate(texts) if text[:1].isupper()]
+                       if not evidence.looks_like_name(tokens[index], index))
+        closed = {strip_possessive(text).lower() for text in unnamed if "-" not in text}
+        apart = {form[1] for text in unnamed if "-" in text and (form := _form(text, res.lexicon)) is not None}
+        return closed, apart
 
     @staticmethod
     def _words(tokens, evidence: NameEvidence, res) -> Iterator[tuple[int, int, str, str]]:
