@@ -485,11 +485,15 @@ class Lexicon:
         first_steps = {a + b[1:] for a, b in splits} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
         # letters swapped across one between them: "tsumani" for "tsunami"
         swapped = {a + b[2] + b[1] + b[0] + b[3:] for a, b in splits if len(b) > 2}
+        # The strings two edits away, each looked up once though many steps reach it, then kept step by step in the
+        # order each step's set gives them (the order the candidates come out in).
+        seconds = [edits1(step) for step in first_steps]
+        known = set(self._known_among(set().union(*seconds)))
+        likely = {c for c in known if self.frequency(c) > RARE_WORD}
         two_edits: set[str] = set()
-        for step in first_steps:
-            second = edits1(step)
+        for second in seconds:
             searched += len(second)
-            two_edits.update(c for c in self._known_among(second) if self.frequency(c) > RARE_WORD)
+            two_edits.update(c for c in second if c in likely)
         searched += len(swapped)
         return tuple(two_edits | set(self._known_among(swapped))), searched
 

@@ -55,7 +55,17 @@ class NgramTable:
     def counts_of(self, keys: Iterable[str]) -> dict[str, int]:
         """The keys present and their counts, in the order given. Not remembered: a spelling search asks of thousands
         of strings that are mostly no word, which would crowd out the words the memo keeps."""
-        return {key: count for key in keys if (count := self._look_up(key))}
+        slices = self._slices or self._find_slices()  # _look_up written out: thousands of strings a search
+        table, counts, size = self.keys, self.counts, len(self.keys)
+        crc32, adler32 = zlib.crc32, zlib.adler32
+        found = {}
+        for key in keys:
+            data = key.encode("utf-8")
+            h = (crc32(data) << 32) | adler32(data)
+            i = bisect_left(table, h, slices[h >> _SHIFT], slices[(h >> _SHIFT) + 1])
+            if i < size and table[i] == h and (count := counts[i]):
+                found[key] = count
+        return found
 
     def _look_up(self, key: str) -> int:
         h = key_hash(key)
