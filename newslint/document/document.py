@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from array import array
 from collections.abc import Iterator
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 BEFORE_A_SENTENCE = textutil.OPENERS + " \u2014\u2013-"  # what may stand between a sentence start and its first word
+# A run of those read forward from a sentence start, and a colon or line break with the run after it: where a word
+# that opens a sentence may start (sentence_openers).
+_RUN_BEFORE_A_SENTENCE_RE = re.compile("[" + re.escape(BEFORE_A_SENTENCE) + "]*+")
+_AFTER_A_BREAK_RE = re.compile("[:\n][" + re.escape(BEFORE_A_SENTENCE) + "]*+")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 # Text set in italics: <i>terroir</i> or <em>terroir</em> in any draft; *terroir* or _terroir_ in Markdown (not
 # **bold**, and not an asterisk or underscore inside a word).
@@ -154,18 +159,21 @@ class Document:
         return self.opens_sentence(token.start)
 
     def sentence_openers(self) -> Iterator[int]:
-        """The start of each token that opens_sentence, in one sweep: the sentence starts are read in step with the
-        tokens instead of searched for each (twice for most words: at the word and at the space before it)."""
-        prose, sentence_starts = self.prose, iter(self.sentence_starts)
-        last, upcoming = -1, next(sentence_starts, None)  # the last sentence start at or before a token, the next
-        for start in self.tokens.starts:
-            while upcoming is not None and upcoming <= start:
-                last, upcoming = upcoming, next(sentence_starts, None)
-            i = start
-            while i > 0 and prose[i - 1] in BEFORE_A_SENTENCE:
-                i -= 1
-            if last >= i or (i > 0 and prose[i - 1] in ":\n"):
-                yield start
+        """The start of each token that opens_sentence, in order. A word opens a sentence when the run of
+        BEFORE_A_SENTENCE before it holds a sentence start or follows a colon or line break: the places where such a
+        run ends (read forward from each sentence start, and found after each colon and line break) are merged in
+        order and each is looked for among the token starts, instead of every token's run being read backwards."""
+        prose, starts = self.prose, self.tokens.starts
+        run = _RUN_BEFORE_A_SENTENCE_RE.match
+        ends = heapq.merge((run(prose, start).end() for start in self.sentence_starts),
+                           (m.end() for m in _AFTER_A_BREAK_RE.finditer(prose)))
+        last = -1
+        for end in ends:
+            if end != last:
+                last = end
+                i = bisect.bisect_left(starts, end)
+                if i < len(starts) and starts[i] == end:
+                    yield end
 
     def opens_sentence(self, start: int) -> bool:
         """True when a word starting here opens a sentence, a heading, or follows an opening quote or a colon."""
