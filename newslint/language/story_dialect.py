@@ -56,14 +56,21 @@ def spelt_parts(doc: Document, wanted: Callable[[str], bool] | None = None) -> I
     word is asked once."""
     evidence = doc.derived(NameEvidence)
     tokens = doc.tokens
-    passed_over = set() if wanted is None else {text for text in set(tokens.texts)
-                                                if not any(wanted(part) for _, part in _parts(0, text))}
-    for index, (offset, text) in enumerate(zip(tokens.starts, tokens.texts)):
-        if text in passed_over:
-            continue
+    starts, texts = tokens.starts, tokens.texts
+    passed_over = set() if wanted is None else _passed_over(set(texts), wanted)
+    for index in [index for index, text in enumerate(texts) if text not in passed_over]:
+        text = texts[index]
         if text[:1].isupper() and in_name(evidence, tokens[index], index):  # in_name: never a word in lower case
             continue
-        yield from _parts(offset, text)
+        yield from _parts(starts[index], text)
+
+
+def _passed_over(spellings: set[str], wanted: Callable[[str], bool]) -> set[str]:
+    """The spellings none of whose parts (_parts) is wanted; a spelling with no hyphen is one part, the word less a
+    possessive, and is asked of without making the list of its parts."""
+    over = {text for text in spellings if "-" not in text and not wanted(strip_possessive(text))}
+    over.update(text for text in spellings if "-" in text and not any(wanted(part) for _, part in _parts(0, text)))
+    return over
 
 
 def _parts(offset: int, text: str) -> list[tuple[int, str]]:
