@@ -117,7 +117,7 @@ class NameEvidence:
         self.doc = doc
         # reason() of capitalised tokens, as asked: several rules ask of the same capitalised words (NL101, NL201,
         # NL301, NL303, the story's dialect)
-        self._reasons = Memo(REASONS_REMEMBERED, lambda key: self._reason(*key))
+        self._reasons = Memo(REASONS_REMEMBERED, self._reason)  # (token, index, repeated) -> reason
 
     @cached_property
     def forms(self) -> Counter[str]:
@@ -209,9 +209,10 @@ class NameEvidence:
             return None
         return self._reasons[token, index, repeated]
 
-    def _reason(self, token: Token, index: int, repeated: bool) -> str | None:
+    def _reason(self, key: tuple[Token, int, bool]) -> str | None:
+        token, index, repeated = key
         word = strip_possessive(token.text)
-        if ROMANISED_GIVEN_NAME_RE.fullmatch(word):
+        if "-" in word and ROMANISED_GIVEN_NAME_RE.fullmatch(word):  # the pattern holds a hyphen: asked only then
             return ROMANISED
         rest = word[1:]
         if not rest.islower() and any(c.isupper() for c in rest):  # islower: no capital, most words
