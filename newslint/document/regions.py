@@ -97,6 +97,11 @@ class Offsets:
     def __len__(self) -> int:
         return len(self._sorted)
 
+    @property
+    def ordered(self) -> array:
+        """The offsets in order, for a caller that asks of many offsets in a loop of its own."""
+        return self._sorted
+
     def at_or_before(self, offset: int) -> int:
         """The greatest offset of the set at or before `offset`, or -1."""
         i = bisect.bisect_right(self._sorted, offset)
@@ -113,6 +118,11 @@ class Spans:
         ordered = sorted(spans)
         self._starts = array("q", (start for start, _ in ordered))
         self._ends = array("q", (end for _, end in ordered))
+
+    @property
+    def arrays(self) -> tuple[array, array]:
+        """The starts and the ends, in order, for a caller that asks of many offsets in a loop of its own."""
+        return self._starts, self._ends
 
     def containing(self, offset: int) -> tuple[int, int] | None:
         """The span holding offset, or None."""

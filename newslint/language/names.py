@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -105,9 +106,17 @@ class InitialOffsets:
     def __init__(self, doc: Document):
         self.doc = doc
         self.sentence_openers = Offsets(doc.sentence_openers())
+        # Read here in one frame, not through Offsets and doc.in_heading: asked of tens of thousands of tokens.
+        self._openers = self.sentence_openers.ordered
+        self._heading_starts, self._heading_ends = doc.headline_spans.arrays
 
     def __contains__(self, offset: int) -> bool:
-        return offset in self.sentence_openers or self.doc.in_heading(offset)
+        openers = self._openers
+        i = bisect_left(openers, offset)
+        if i < len(openers) and openers[i] == offset:
+            return True
+        i = bisect_right(self._heading_starts, offset) - 1  # the heading starting at or before offset, if it holds it
+        return i >= 0 and offset < self._heading_ends[i]
 
 
 class NameEvidence:
