@@ -3,7 +3,6 @@ dyes, dyed, dyeing, dyers), so that a rule can ask how often a story uses a word
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from newslint.language.names import NameEvidence

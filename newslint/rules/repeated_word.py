@@ -46,10 +46,9 @@ class RepeatedWord(Rule):
 
     What it does: flags the second of two identical words separated only by spaces on one line, in any case
     ("The the"), markup between them too ("the <b>the"). Doublings that can be grammatical or deliberate (had had,
-    that that, what it is is, bye bye, very very, no no: words printed twice in a row often enough in books) and
-    capitalised pairs that are names (Duran Duran, Baden Baden) are left alone; "that that" before an article
-    ("sure that that the") is not grammatical. A word no dictionary knows, doubled, is another language's doubling
-    (boda boda, tuk tuk, mahi mahi): a slip doubles a word the writer meant, and NL101 reports a misspelt one.
+    that that, what it is is, bye bye, very very, no no: words printed twice in a row often enough in books),
+    capitalised pairs that are names (Duran Duran, Baden Baden) and words no dictionary knows (boda boda, another
+    language's doubling) are left alone; "that that" before an article ("sure that that the") is not grammatical.
 
     Why it matters: a doubled word survives spell checking and is one of the commonest slips in fast copy.
 
