@@ -224,3 +224,12 @@ def test_names_only_are_names_whose_lower_case_form_is_no_listed_word():
     assert {"craig", "surya", "ada"} <= lexicon.name_only
     assert not {"justice", "bill", "mark", "rose", "china"} & lexicon.name_only  # lower-case words too
     assert all(name.capitalize() in lexicon.proper or name.title() in lexicon.proper for name in lexicon.name_only)
+
+
+def test_a_table_counts_many_keys_at_once_as_it_counts_each():
+    from newslint.language.lexicon import Lexicon
+
+    table = Lexicon.load("en-GB").words
+    keys = ["the", "goverment", "government", "marae", "", "zzzq", "café", "the"]  # repeats, empty, no word, accents
+    assert table.counts_of(keys) == {key: table._look_up(key) for key in keys if table._look_up(key)}
+    assert "goverment" not in table.counts_of(keys) and table.counts_of(keys)["government"] > 0
