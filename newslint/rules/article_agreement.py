@@ -29,7 +29,8 @@ class ArticleAgreement(Rule):
     Dictionary where the first letter misleads (an hour, a union, a one-off, a European), letter by letter for
     initialisms (an MP, an SUV, a BBC), by the first letter otherwise. Words whose sound newslint cannot tell
     are left alone: h-words in flux (an historic / a historic), acronyms read as words (NATO), u-words the
-    dictionary lacks, and names and brands whose first letter misleads (a Ukrainian, an Uber). When "an" stands
+    dictionary lacks, and names and brands whose first letter misleads (a Ukrainian, an Uber); so is a capital A
+    or An in mid-sentence, a label or a name (Group A are, Category A inmates, An Post). When "an" stands
     before a consonant sound and "and" fits its neighbours better than "a" (bread an butter), "and" is suggested.
 
     Why it matters: a wrong article reads as a typo, and "an" for "and" is a one-keystroke slip a spell
@@ -57,8 +58,8 @@ class ArticleAgreement(Rule):
             following = tokens[index + 1].text
             if following.lower() in NOT_AFTER_AN_ARTICLE:
                 continue  # "Class A and B", "Plan A or B": a label, no article
-            if token.text == "An" and following[:1].isupper() and not doc.is_sentence_start(token):
-                continue  # An Post, An Garda Síochána, An Ik-san: Irish "the" or a name, mid-sentence
+            if token.text[0] == "A" and not doc.is_sentence_start(token) and not doc.in_heading(token.start):
+                continue  # capitalised mid-sentence: a label or a name (Group A are, Category A inmates, An Post)
             vowel = starts_with_vowel_sound(following)
             if doc.trace is not None:
                 doc.trace.note(self.code, token.start, token.end, following=following,
