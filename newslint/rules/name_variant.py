@@ -245,6 +245,11 @@ DOUBLED_LAST_LETTER = Step(
     CODE, "doubled-last-letter", decides="unless the longer ends in a doubled letter the shorter has once and not "
     "both are words (Kovalenkoo beside Kovalenko)",
     flags=("Ms Oksana Dmytrenkoo met Dmytrenkoo aides; later [[Dmytrenko]] spoke.",))
+SAME_NAME_BEFORE = Step(
+    CODE, "same-name-before", decides="unless the last letter is changed, not added (no ending: Coe, Cou), in a "
+    "spelling no list knows that follows the same name as the other (Charlie Coe, Charlie Cou): one person's name, "
+    "and shared-neighbour decides",
+    flags=("Charlie Coe led early, and Charlie Coe held on; nobody caught Charlie [[Cou]].",))
 SHARED_NEIGHBOUR_STEP = Step(
     CODE, "shared-neighbour", decides="two spellings beside the same neighbouring name (East Timorese, East Timorse) "
     "are one name; a given name shares only the name before it",
@@ -407,7 +412,15 @@ def _last_letter(p: Pair) -> int | None:
     if DOUBLED_LAST_LETTER.on and not all(p.known) and _doubled(a, b):
         p.overruled.append(DOUBLED_LAST_LETTER.name)
         return None
+    if SAME_NAME_BEFORE.on and len(a) == len(b) > 2 and not p.known[1] and p.small.named and _name_before_shared(p):
+        p.overruled.append(SAME_NAME_BEFORE.name)
+        return None
     return NOT_A_SLIP
+
+
+def _name_before_shared(p: Pair) -> bool:
+    """The two spellings written after the same name (Charlie Coe, Charlie Cou)."""
+    return any(_alike(a, b) for a in p.near[0][-1] for b in p.near[1][-1])
 
 
 def _shared_neighbour(p: Pair) -> int | None:
@@ -486,7 +499,7 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
      "before it from answering", (FORMS_OF_A_WORD, TWO_STANDARDS, TWO_PEOPLE, REPEATED, SWAPPED, TEAM_SHEET,
                                   MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER, DOUBLED_LAST_LETTER,
-                                  SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN,
+                                  SAME_NAME_BEFORE, SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN,
                                   SHORT_NAMES, UNKNOWN_NAME, WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
     ("Which spellings are reported: a slip with the majority of the spelling it is a slip of, and the other forms of "
      "one spelling with the form the story uses most", (SLIP_OF_A_SLIP, NO_NAME_EVIDENCE, TWO_WORDS_BY_APOSTROPHE,
