@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document.text import (
     NAME_PARTICLES,
+    TITLES,
     WORD_RE,
     Token,
     abbreviated,
@@ -19,7 +20,7 @@ from newslint.engine.diagnostic import Applicability, Diagnostic, Severity, Span
 from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
-from newslint.language.lexicon import AUTO, COMMON_WORD, Lexicon, edit_cost, slip
+from newslint.language.lexicon import AUTO, COMMON_WORD, Lexicon, edit_cost, edits1, slip
 from newslint.language.names import NameEvidence, is_capitalised, strip_possessive
 from newslint.language.story_dialect import StoryDialect
 from newslint.wordlists import entries, words
@@ -201,7 +202,7 @@ LOOKS_LIKE_NAME = Step(
     "NL101", "looks-like-name",
     decides="a capitalised word the story treats as a name: away from a sentence start, capitalised there elsewhere, "
     "after a title, with inner capitals or shaped as a romanised given name; not a name in everyday use with two "
-    "letters swapped (Isreal, Britian)",
+    "letters swapped (Isreal, Britian), nor a title one slip off before a name (Chancellr Kimpton)",
     allows=("They wrote to [[Goverment]] House.", "He met Mr [[Reserch]] on Monday."))
 DROPPED_APOSTROPHE = Step(
     "NL101", "dropped-apostrophe",
@@ -245,7 +246,7 @@ INNER_CAPITALS = Step(
 OPENS_A_NAME = Step(
     "NL101", "opens-a-name",
     decides="a capitalised word opening a sentence, before a capitalised word that is unknown or only a name, opens "
-    "a name (Oleg Gordievsky, Bea Morley; not before Smith, a word too)",
+    "a name (Oleg Gordievsky, Bea Morley; not before Smith, a word too; not a title one slip off: Presdient Biden)",
     allows=("[[Thw]] Gordievsky file was opened.", "They met at the Rickshaw. [[Bea]] Morley sang."))
 CAPITALISED_NO_SLIP = Step(
     "NL101", "capitalised-no-slip",
@@ -546,7 +547,24 @@ def foreign_name_particle(f: FileCheck, u: Unknown) -> Detail | None:
 
 def looks_like_name(f: FileCheck, u: Unknown) -> Detail | None:
     reason = f.evidence.reason(u.token, u.index)
-    return {"name_evidence": reason} if reason and not misspelt_everyday_name(f, u) else None
+    return {"name_evidence": reason} if reason and not misspelt_everyday_name(f, u) and not misspelt_title(f, u) \
+        else None
+
+
+# Titles long enough that a word one slip from one is no given name of its own (Gen is one slip from Ben and Ken).
+LONG_TITLES = frozenset(title for title in TITLES if len(title) >= 6)
+
+
+def misspelt_title(f: FileCheck, u: Unknown) -> bool:
+    """A capitalised word one slip from a title of LONG_TITLES, before a capitalised word: the title misspelt before a
+    name (Chancellr Kimpton, Presdient Biden), no name of its own; not the title with letters added at its end,
+    another language's form (Presidente Lula, Generali)."""
+    word, tokens = u.word, f.doc.tokens
+    if u.part or not is_capitalised(word) or u.index + 1 >= len(tokens) or not is_capitalised(tokens[u.index + 1].text):
+        return False
+    lower = word.lower()
+    return f.evidence.joined(u.index, u.index + 1) and any(
+        not lower.startswith(title) for title in edits1(lower) & LONG_TITLES)
 
 
 def misspelt_everyday_name(f: FileCheck, u: Unknown) -> bool:
@@ -667,12 +685,12 @@ def opens_a_name(f: FileCheck, u: Unknown) -> Detail | None:
     following = strip_possessive(tokens[index + 1].text)
     lexicon = f.lexicon
     name = not lexicon.is_word(following) or following.lower() in lexicon.name_only  # Gordievsky, Morley; not Smith
-    return {"before": following} if is_capitalised(following) and name else None
+    return {"before": following} if is_capitalised(following) and name and not misspelt_title(f, u) else None
 
 
 def capitalised_no_slip(f: FileCheck, u: Unknown) -> Detail | None:
     if is_capitalised(u.word) and "-" not in u.word and not f.lexicon.near_common_word(u.word) \
-            and not misspelt_everyday_name(f, u):
+            and not misspelt_everyday_name(f, u) and not misspelt_title(f, u):
         return {}
     return None
 
