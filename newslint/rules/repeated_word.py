@@ -30,6 +30,15 @@ DELIBERATE_DOUBLE = tuned(
     result="slips of function words double 0.5-2.5% of the time in scanned books (the 1.5%, of 0.5%, he 2.4%); "
            "emphatic and grammatical doubles 5.5% (no) to 31% (really); 0.05 lies between",
     date="2026-12-05")
+SPOKEN_DOUBLE = tuned(
+    0.5, means="log10: how much likelier the trigram model (speech) finds a word right after itself than anywhere, for "
+    "a doubling the print counts take for deliberate (DELIBERATE_DOUBLE) to be left alone",
+    bench="the words of wordfreq's 40,000 commonest that DELIBERATE_DOUBLE takes for deliberate (200); benches built "
+    "from the Brown press stories (bench.py build --articles, seeds 5-8), the dev bench and all 500 Brown files",
+    result="of the 200, 110 pass (very, really, no, many, much, far, long, yes, bye, blah; also web-spam nouns both "
+    "sources share, loans, mortgage) and 90 are reported again (girl, good, loan, reply, man, end, text); on the "
+    "benches 6 more injected repeats found (girl, loan, reply, good x3), none lost, and no new remark on the BBC "
+    "stories, all 500 Brown files or tests/corpus; much (0.50) is the lowest emphatic double", date="2026-12-06")
 # "is is" is grammatical only after a clause that is itself the subject: "what it is is", "all it is is".
 CLAUSE_OPENERS = words("clause-openers")
 # "that that" is grammatical before the demonstrative's noun or verb ("that that man", "that that was"), never
@@ -100,10 +109,15 @@ class RepeatedWord(Rule):
 
     @staticmethod
     def _deliberate(word: str, res: Resources) -> bool:
-        """Whether the word is written twice often enough in print to be doubled on purpose (very very, no no)."""
+        """Whether the word is written twice often enough in print to be doubled on purpose (very very, no no), and
+        said twice in speech too (SPOKEN_DOUBLE): the print counts run sentences together (a loan. Loan ...)."""
         model = res.context_model
         count = model.words.get(word)
-        return count > 0 and model.pairs.get(f"{word} {word}") >= DELIBERATE_DOUBLE * count
+        if not (count > 0 and model.pairs.get(f"{word} {word}") >= DELIBERATE_DOUBLE * count):
+            return False
+        spoken = res.language_model
+        return spoken.known(word) and spoken.seen_pair(word, word) and \
+            spoken.logprob(word, word) - spoken.logprob(word) >= SPOKEN_DOUBLE
 
     @classmethod
     def _left_alone(cls, word: str, tokens, index: int, res: Resources) -> bool:
