@@ -256,7 +256,9 @@ SHARED_NEIGHBOUR_STEP = Step(
     flags=("The West Bank talks and West Bank visits ended; West [[Back]] roads stayed shut.",))
 EVERYDAY_IN_COMPANY = Step(
     CODE, "everyday-word-in-company", decides="an everyday word that is a name only in company (Royal Mail) is one slip "
-    "from many words and names: a look-alike without that company is no slip of it",
+    "from many words and names: a look-alike without that company is no slip of it; unless the look-alike is no word "
+    "or name, written after 'the' as a noun is (the Repubilc beside the Czech Republic), and not made by doubling a "
+    "letter, as names are (Liffe beside Life)",
     allows=("Royal Mail staff voted, and Royal Mail managers agreed; [[Mial]] said so.",))
 OPENING_EVERYDAY = Step(
     CODE, "opening-slip-of-everyday-word", decides="an unknown word opening a sentence, one slip from an everyday "
@@ -439,8 +441,17 @@ def _shared_neighbour(p: Pair) -> int | None:
 
 def _everyday_in_company(p: Pair) -> int | None:
     lexicon, form = p.lexicon, p.form
-    return NOT_A_SLIP if lexicon.frequency(form) > COMMON_WORD and form not in lexicon.proper and any(
+    return NOT_A_SLIP if not _misspelt_after_the(p) and lexicon.frequency(form) > COMMON_WORD and form not in lexicon.proper and any(
         p.around[0].always_beside[side] and not p.near[1][side] for side in (-1, 1)) else None
+
+
+def _misspelt_after_the(p: Pair) -> bool:
+    """The other spelling is no word or name, written after "the" as a noun is (the Admiistration, the Repubilc; a
+    person's name is not), and not the everyday word with a letter doubled, as names are (Liffe beside Life)."""
+    if p.known[1] or slip(p.other.lower(), p.form.lower()) == "doubled letter":
+        return False
+    texts = p.evidence.doc.tokens.texts
+    return any(entry > 0 and texts[entry - 1].lower() == "the" for entry in p.small.written)
 
 
 def _opening_everyday(p: Pair) -> int | None:
