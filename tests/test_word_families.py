@@ -12,13 +12,14 @@ from newslint.language.word_families import WordFamilies, stems
 
 @pytest.mark.parametrize("word, stem", [
     ("dyeing", "dye"), ("dyers", "dye"), ("dyed", "dye"), ("dyes", "dye"), ("making", "make"), ("buses", "bus"),
-    ("statues", "statue"), ("builders", "build"), ("churches", "church"),
+    ("statues", "statue"), ("churches", "church"),
 ])
 def test_a_form_reaches_its_word(word, stem):
     assert stem in stems(word)
 
 
-@pytest.mark.parametrize("word, not_stem", [("after", "aft"), ("letter", "let"), ("statues", "statu"), ("is", "i")])
+@pytest.mark.parametrize("word, not_stem", [("after", "aft"), ("letter", "let"), ("former", "form"), ("corner", "corn"),
+                                            ("statues", "statu"), ("is", "i")])
 def test_an_ending_too_short_a_stem_or_a_stray_e_makes_no_family(word, not_stem):
     assert not_stem not in stems(word)
 

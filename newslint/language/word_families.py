@@ -1,5 +1,5 @@
-"""A story's words grouped by family: the forms of one word that inflection or an agent ending makes of it (dye,
-dyes, dyed, dyeing, dyers), so that a rule can ask how often a story uses a word in any of its forms."""
+"""A story's words grouped by family: the forms of one word that inflection makes of it, and the agent after an e it
+keeps (dye, dyes, dyed, dyeing, dyers), so that a rule can ask how often a story uses a word in any of its forms."""
 
 from __future__ import annotations
 
@@ -10,10 +10,9 @@ from newslint.language.names import NameEvidence
 if TYPE_CHECKING:
     from newslint.document.document import Document
 
-# Endings that make another form of a word, longest first. "er"/"ers" (dyer, builder) only after a stem of four
-# letters or more: a shorter one is seldom the word's own (after is no form of aft, nor letter of let).
-ENDINGS = ("ings", "ing", "ers", "er", "ed", "es", "s")
-AGENT_ENDINGS = ("er", "ers")
+# Inflections, longest first. Not "-er": it makes as many other words as forms of one (former is no form of form,
+# nor corner of corn, nor letter of let); after an "e" the word keeps, AFTER_E has the agent (dyer, dyers).
+ENDINGS = ("ings", "ing", "ed", "es", "s")
 # "es" is a plural or verb ending only after a hissing sound (buses, boxes, churches); elsewhere the "e" is the
 # stem's (statues is statue + s, not statu + es).
 HISSING_ENDS = ("s", "x", "z", "ch", "sh")
@@ -23,11 +22,11 @@ AFTER_E = ("d", "r", "rs", "s")
 
 def stems(word: str) -> set[str]:
     """The lower-case word and every stem an ending of ENDINGS or AFTER_E can be taken from (with the silent e an
-    -ing, -ed or -er drops put back: making, make)."""
+    -ing or -ed drops put back: making, make)."""
     out = {word}
     for ending in ENDINGS:
         stem = word[:-len(ending)]
-        if not word.endswith(ending) or len(stem) < (4 if ending in AGENT_ENDINGS else 3):
+        if not word.endswith(ending) or len(stem) < 3:
             continue
         if ending == "es" and not stem.endswith(HISSING_ENDS):
             continue

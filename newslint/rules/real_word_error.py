@@ -239,10 +239,10 @@ NAME_ENDS_CONTEXT = Step(
     allows=("Smith was caught at slip by Joe Root [[off]] the bowling of Jack Leach shortly before lunch.",))
 REPEATED_CONTENT_WORD = Step(
     CODE, "repeated-content-word",
-    decides="a content word the story uses again, in any of its forms (dye, dyers, dyeing), is its topic, not a "
-            "slip: its score gets SAME_STORY_BONUS, and from three uses as much as the story makes it likelier than "
-            "the language does, if that is more, up to twice that (function words, which every story repeats, get "
-            "nothing)",
+    decides="a content word the story uses again, in any of its forms (dye, dyers, dyeing; only as written if it is "
+            "one slip from a common function word: form, from), is its topic, not a slip: its score gets "
+            "SAME_STORY_BONUS, and from three uses as much as the story makes it likelier than the language does, if "
+            "that is more, up to twice that (function words, which every story repeats, get nothing)",
     allows=("The tern colony has grown this year.\nWardens said the [[tern]] population was at a record.\n",
             "Her family were dyers for three generations, and she still dyes cloth by hand.\n[[Dyeing]] is a craft of "
             "patience, she said.\n"))
@@ -492,7 +492,13 @@ class RealWordError(Rule):
         unigram = None if unseen else res.language_model.logprob(lower)
         if unigram is not None and unigram >= CONTENT_WORD:
             return 0.0
-        uses = doc.derived(WordFamilies).uses(lower)
+        # A word one slip from a common function word (form, from; add, and) counts only its own uses: a slip of
+        # grammar is commoner than a topic's other forms are telling (forming, added).
+        if any(grammar_word(res.language_model, c.word) for c in res.context_model.confusions(lower)):
+            forms = doc.derived(NameEvidence).forms
+            uses = forms[lower] + forms[lower.capitalize()]
+        else:
+            uses = doc.derived(WordFamilies).uses(lower)
         return topic_bonus(uses, len(doc.tokens), unigram) if uses > 1 else 0.0
 
     def bar(self, doc, res, evidence: NameEvidence, index: int) -> tuple[bool, float]:
