@@ -32,6 +32,12 @@ a bench, one slip is 1.4 points.
     python benchmarks/other_seed.py                       # both lists, this checkout's newslint
     python benchmarks/other_seed.py --lists edits --newslint-cmd "/other/.venv/bin/newslint"
     python benchmarks/other_seed.py --seeds 17,18,19 --missed   # three benches a list, pooled; the missed pairs
+
+Another newsroom's copy with the dev bench's kinds of slips: `--lists dev` injects the kit's own
+confusions-dev.txt, and `--articles brown` builds from the 44 Brown press stories (American newspapers of 1961,
+prepared as benchmarks/clean_copy.py prepares them), linted with `--dialect en-US`:
+
+    python benchmarks/other_seed.py --articles brown --dialect en-US --lists dev --seeds 5,6,7,8
 """
 
 from __future__ import annotations
@@ -51,9 +57,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from clean_copy import CACHE, shared_dir  # noqa: E402
+from clean_copy import CACHE, Failure, brown_source, prepare_brown, shared_dir  # noqa: E402
 
 LIST_SEED = 20261205  # draws the words of both lists
+LIST_KINDS = ("edits", "inflections", "dev")  # dev: the kit's confusions-dev.txt as it is
 BENCH_SEED = 17  # bench.py build --seed (the dev bench: 0)
 TOP = 3000  # words are drawn from this many most frequent words
 COMMON = 20000  # a neighbour must be among this many most frequent words
@@ -199,7 +206,7 @@ def bench(eval_dir: Path, args: argparse.Namespace, kind: str, seed: int, confus
                     "--seed", str(seed), "--confusions", str(confusions)], check=True)
     print(f"\n## {kind} list, bench seed {seed}\n", flush=True)
     subprocess.run([sys.executable, script, "run", "--bench", str(out), "--tools", args.tools, "--dialect",
-                    "en-GB", "--newslint-cmd", args.newslint_cmd or default_newslint(),
+                    args.dialect, "--newslint-cmd", args.newslint_cmd or default_newslint(),
                     "--json", str(out / "results.json")], check=True)
     return out
 
@@ -286,11 +293,15 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--eval", type=Path, default=shared / "eval" if shared else None,
                         help="the evaluation kit (default: ../shared/eval)")
     parser.add_argument("--articles", type=Path, default=shared / "corpus" / "news" if shared else None,
-                        help="the stories to build from (default: ../shared/corpus/news)")
+                        help="the stories to build from, or 'brown' for the Brown press stories (default: "
+                             "../shared/corpus/news)")
+    parser.add_argument("--dialect", default="en-GB", help="newslint's --dialect on the benches (default: %(default)s)")
     parser.add_argument("--scratch", type=Path, default=CACHE / "other-seed", help="default: %(default)s")
     parser.add_argument("--seeds", default=str(BENCH_SEED),
                         help="bench.py build seeds, comma-separated: one bench per list and seed (default %(default)s)")
-    parser.add_argument("--lists", default="edits,inflections", help="which lists to run (default: both)")
+    parser.add_argument("--lists", default="edits,inflections",
+                        help="which lists to run: edits, inflections, dev (the kit's confusions-dev.txt) (default: "
+                             "%(default)s)")
     parser.add_argument("--tools", default=TOOLS, help="default: %(default)s")
     parser.add_argument("--newslint-cmd", help="default: this checkout, run by this interpreter")
     parser.add_argument("--missed", action="store_true", help="list the pairs whose slips newslint missed")
@@ -305,13 +316,25 @@ def main() -> int:
         print("other_seed: the evaluation kit was not found beside this checkout: give --eval and --articles",
               file=sys.stderr)
         return 2
+    kinds = [kind for kind in args.lists.split(",") if kind]
+    unknown = [kind for kind in kinds if kind not in LIST_KINDS]
+    if unknown or not kinds:
+        print(f"other_seed: unknown list {', '.join(unknown) or '(none given)'}: choose from {', '.join(LIST_KINDS)}",
+              file=sys.stderr)
+        return 2
     args.scratch.mkdir(parents=True, exist_ok=True)
+    if str(args.articles) == "brown":
+        try:
+            args.articles = prepare_brown(brown_source(None), args.scratch / "brown-articles").folder
+        except Failure as error:
+            print(f"other_seed: {error}", file=sys.stderr)
+            return 2
     print(f"system word list: {args.system_words if args.system_words.is_file() else 'none'}")
     lists = make_lists(args.scratch, args.eval / "confusions-dev.txt", args.system_words)
+    lists["dev"] = args.eval / "confusions-dev.txt"
     seeds = [int(seed) for seed in args.seeds.split(",") if seed.strip()]
-    runs = {(kind, seed): bench(args.eval, args, kind, seed, lists[kind])
-            for kind in args.lists.split(",") if kind for seed in seeds}
-    print(f"\n## Summary: list seed {LIST_SEED}, --dialect en-GB (in %)\n")
+    runs = {(kind, seed): bench(args.eval, args, kind, seed, lists[kind]) for kind in kinds for seed in seeds}
+    print(f"\n## Summary: list seed {LIST_SEED}, --dialect {args.dialect} (in %)\n")
     print("\n".join(summary(runs) + [""] + pooled(runs) + ([""] + missed(runs) if args.missed else [])))
     return 0
 
