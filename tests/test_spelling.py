@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import run_cli
 
 FIXTURE = Path(__file__).parent / "fixtures" / "spelling_names.txt"
@@ -200,3 +201,15 @@ def test_the_parts_of_a_hyphenated_set_phrase_are_words_but_a_slip_inside_a_hyph
                  "the anti-goverment rally met vis-a-vis the self-goverment group.\n")
     assert [(column, word) for _, column, _, _, word in diagnostics(str(path))] == [
         (85, "government"), (124, "government")]
+
+
+@pytest.mark.parametrize("a, b, apart", [
+    ("chancellr", "chancellor", True), ("presdient", "president", True), ("senater", "senator", True),
+    ("ministerx", "minister", True), ("minister", "minister", False), ("presidente", "president", True),
+    ("chanclelor", "chancellor", True), ("chancelor", "chancellor", True), ("cahncellro", "chancellor", False),
+    ("gen", "general", False),
+])
+def test_one_slip_apart_is_one_letter_typed_dropped_added_or_two_neighbours_swapped(a, b, apart):
+    from newslint.rules.misspelling import one_slip_apart
+
+    assert one_slip_apart(a, b) is apart and one_slip_apart(b, a) is apart
