@@ -25,8 +25,8 @@ def test_an_ending_too_short_a_stem_or_a_stray_e_makes_no_family(word, not_stem)
 
 
 def test_uses_counts_every_form_in_the_story_in_either_case():
-    doc = Document(Source("story.txt", "Dyers met.\nShe dyes cloth and the dye pits are old.\nDyeing is slow. Rain fell.\n",
-                          "utf-8", False))
+    text = "Dyers met.\nShe dyes cloth and the dye pits are old.\nDyeing is slow. Rain fell.\n"
+    doc = Document(Source("story.txt", text, "utf-8", False))
     families = doc.derived(WordFamilies)
     assert families.uses("dyeing") == 4 and families.uses("dye") == 4
     assert families.uses("rain") == 1 and families.uses("absent") == 0

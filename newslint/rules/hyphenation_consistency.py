@@ -117,7 +117,8 @@ class HyphenationConsistency(Rule):
             second_start = starts[index + 1]
             pair = (head, strip_possessive(texts[index + 1]).lower())
             key = "".join(pair)
-            if key in closed and prose[starts[index] + len(texts[index]):second_start] == " " and _open_form(pair, key) \
+            spaced = prose[starts[index] + len(texts[index]):second_start] == " "
+            if key in closed and spaced and _open_form(pair, key) \
                     and not any(texts[i][:1].isupper() and evidence.looks_like_name(tokens[i], i)
                                 for i in (index, index + 1)):
                 yield starts[index], second_start + len(pair[1]), " ".join(pair), key

@@ -441,7 +441,8 @@ def _shared_neighbour(p: Pair) -> int | None:
 
 def _everyday_in_company(p: Pair) -> int | None:
     lexicon, form = p.lexicon, p.form
-    return NOT_A_SLIP if not _misspelt_after_the(p) and lexicon.frequency(form) > COMMON_WORD and form not in lexicon.proper and any(
+    everyday = lexicon.frequency(form) > COMMON_WORD and form not in lexicon.proper
+    return NOT_A_SLIP if everyday and not _misspelt_after_the(p) and any(
         p.around[0].always_beside[side] and not p.near[1][side] for side in (-1, 1)) else None
 
 
@@ -510,8 +511,9 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
      "before it from answering", (FORMS_OF_A_WORD, TWO_STANDARDS, TWO_PEOPLE, REPEATED, SWAPPED, TEAM_SHEET,
                                   MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER, DOUBLED_LAST_LETTER,
-                                  SAME_NAME_BEFORE, SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN,
-                                  SHORT_NAMES, UNKNOWN_NAME, WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
+                                  SAME_NAME_BEFORE, SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY,
+                                  OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME, WORD_OF_ITS_OWN, WORD_AFTER_TITLE,
+                                  EVERYDAY_ALONE)),
     ("Which spellings are reported: a slip with the majority of the spelling it is a slip of, and the other forms of "
      "one spelling with the form the story uses most", (SLIP_OF_A_SLIP, NO_NAME_EVIDENCE, TWO_WORDS_BY_APOSTROPHE,
                                                           CASE_AT_A_CAPITAL, FORM_VARIANT)),

@@ -783,10 +783,10 @@ def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], 
 
 def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[int, tuple[str, float]]:
     """What judge's weigh and verdict find for each deferred word (index, lower, unseen, alternatives, story_bonus,
-    left, right, used: its context as Reading.window gives it), scored with numpy in two batches: the written words, then every alternative whose
-    first trigram clears its floor at the lowest bar; `bar` gives a word's own bar, asked only for the words with
-    an alternative over the lowest. The same floats in the same order of additions as weigh, so the same verdicts
-    and odds."""
+    left, right, used: its context as Reading.window gives it), scored with numpy in two batches: the written
+    words, then every alternative whose first trigram clears its floor at the lowest bar; `bar` gives a word's own
+    bar, asked only for the words with an alternative over the lowest. The same floats in the same order of
+    additions as weigh, so the same verdicts and odds."""
     model, tables = res.language_model, res.language_model.tables()
     np = tables.np
     # A window holds only words the model knows (context_run), which Reading has looked up, and what it reads in gaps

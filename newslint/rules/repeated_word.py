@@ -126,4 +126,5 @@ class RepeatedWord(Rule):
             return not (index + 2 < len(tokens) and tokens[index + 2].text.lower() in ARTICLES)
         if word == "is":
             return any(t.text.lower() in CLAUSE_OPENERS for t in tokens[max(0, index - 3):index])
-        return word in ALLOWED_DOUBLES or cls._deliberate(word, res) or (word.isalpha() and not res.lexicon.is_word(word))
+        foreign = word.isalpha() and not res.lexicon.is_word(word)  # boda boda
+        return word in ALLOWED_DOUBLES or foreign or cls._deliberate(word, res)
