@@ -30,3 +30,9 @@ def test_uses_counts_every_form_in_the_story_in_either_case():
     families = doc.derived(WordFamilies)
     assert families.uses("dyeing") == 4 and families.uses("dye") == 4
     assert families.uses("rain") == 1 and families.uses("absent") == 0
+
+
+def test_uses_as_written_counts_the_word_in_lower_case_or_capitalised_only():
+    text = "Dyers met.\nShe dyes cloth.\nDyes run. The dyes faded. DYES\n"
+    families = Document(Source("story.txt", text, "utf-8", False)).derived(WordFamilies)
+    assert families.uses("dyes", other_forms=False) == 3 and families.uses("dyes") == 4

@@ -105,9 +105,8 @@ class InitialOffsets:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self.sentence_openers = Offsets(doc.sentence_openers())
         # Read here in one frame, not through Offsets and doc.in_heading: asked of tens of thousands of tokens.
-        self._openers = self.sentence_openers.ordered
+        self._openers = Offsets(doc.sentence_openers()).ordered
         self._heading_starts, self._heading_ends = doc.headline_spans.arrays
 
     def __contains__(self, offset: int) -> bool:

@@ -49,9 +49,11 @@ class WordFamilies:
         self._by_start: dict[str, list[str]] | None = None
         self._stems: dict[str, set[str]] = {}  # each lower-case form's, as asked
 
-    def uses(self, word: str) -> int:
-        """How often the story uses the lower-case word in any of its forms, in lower case or capitalised (not
-        acronyms)."""
+    def uses(self, word: str, other_forms: bool = True) -> int:
+        """How often the story uses the lower-case word, in lower case or capitalised (not acronyms): in any of its
+        forms, or only as written."""
+        if not other_forms:
+            return self.forms[word] + self.forms[word.capitalize()]
         if self._by_start is None:
             self._by_start = {}
             for form in self.forms:

@@ -22,7 +22,7 @@ from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.lexicon import AUTO, COMMON_WORD, Lexicon, edit_cost, slip
-from newslint.language.names import NameEvidence, is_capitalised, strip_possessive
+from newslint.language.names import NameEvidence, is_capitalised, slip_at, strip_possessive
 from newslint.language.story_dialect import StoryDialect
 from newslint.wordlists import entries, words
 
@@ -573,20 +573,7 @@ def misspelt_title(f: FileCheck, u: Unknown) -> bool:
 @lru_cache(maxsize=TITLE_SLIPS_REMEMBERED)
 def title_slip(lower: str) -> bool:
     """One slip from a title of LONG_TITLES and not the title with letters added at its end (misspelt_title)."""
-    return any(one_slip_apart(lower, title) and not lower.startswith(title) for title in LONG_TITLES)
-
-
-def one_slip_apart(a: str, b: str) -> bool:
-    """a and b differ by one letter typed, dropped, added or two neighbours swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]]
-                                   and a[diffs[1]] == b[diffs[0]])
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    i = next((k for k, (x, y) in enumerate(zip(longer, shorter)) if x != y), len(shorter))
-    return longer[:i] + longer[i + 1:] == shorter
+    return any(slip_at(lower, title) is not None and not lower.startswith(title) for title in LONG_TITLES)
 
 
 def misspelt_everyday_name(f: FileCheck, u: Unknown) -> bool:

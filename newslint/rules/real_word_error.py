@@ -494,11 +494,8 @@ class RealWordError(Rule):
             return 0.0
         # A word one slip from a common function word (form, from; add, and) counts only its own uses: a slip of
         # grammar is commoner than a topic's other forms are telling (forming, added).
-        if any(grammar_word(res.language_model, c.word) for c in res.context_model.confusions(lower)):
-            forms = doc.derived(NameEvidence).forms
-            uses = forms[lower] + forms[lower.capitalize()]
-        else:
-            uses = doc.derived(WordFamilies).uses(lower)
+        slip_of_grammar = any(grammar_word(res.language_model, c.word) for c in res.context_model.confusions(lower))
+        uses = doc.derived(WordFamilies).uses(lower, other_forms=not slip_of_grammar)
         return topic_bonus(uses, len(doc.tokens), unigram) if uses > 1 else 0.0
 
     def bar(self, doc, res, evidence: NameEvidence, index: int) -> tuple[bool, float]:
