@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.document.document import Document
+from newslint.document.source import decode
+
 
 def found(cli, path, codes: str, *extra: str) -> list[tuple[int, int, str, str | None]]:
     result = cli("--format", "json", "--select", codes, *extra, str(path))
@@ -180,3 +183,15 @@ def test_structure_rules_document_themselves(cli):
         out = cli("rule", code).out
         for heading in ("What it does:", "Why it matters:", "Example:", "Fix safety:"):
             assert heading in out, (code, heading)
+
+
+@pytest.mark.parametrize(("first_line", "kind"), [
+    ("Council votes to close two libraries", "headline"),
+    ("Council votes to close two libraries.", "headline"),  # short: a headline, full stop or not
+    ("Why did the council close two libraries and a pool in the week before the budget was even set out?", "headline"),
+    ("The council voted on Tuesday to close two libraries and a pool, saying the cuts were the only way to balance "
+     "its books.", "paragraph"),  # a sentence longer than any heading: copy filed with no headline
+])
+def test_a_first_line_standing_alone_is_the_headline_unless_it_is_a_sentence(first_line, kind):
+    doc = Document(decode(f"{first_line}\n\nCouncillors said it was the hardest decision.\n".encode(), "s.txt", None))
+    assert doc.blocks[0].kind == kind

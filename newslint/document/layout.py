@@ -63,9 +63,17 @@ def _metadata_line(line: str) -> re.Match | None:
 
 
 def _stands_alone(doc: Document, index: int) -> bool:
-    """A first line followed by a blank line and then more copy: the headline."""
+    """A first line followed by a blank line and then more copy: the headline, unless it reads as a sentence."""
     return (index + 2 < doc.line_count and not doc.line_text(index + 1).strip()
-            and any(doc.line_text(i).strip() for i in range(index + 2, doc.line_count)))
+            and any(doc.line_text(i).strip() for i in range(index + 2, doc.line_count))
+            and not _is_lede(doc.line_text(index)))
+
+
+def _is_lede(line: str) -> bool:
+    """A line longer than a heading that ends with a full stop: the story's first paragraph with no headline above
+    it (copy filed without one), not a headline."""
+    bare = line.strip().rstrip(TRAILING_CLOSERS)
+    return bare.endswith(".") and len(line.split()) > MAX_HEADING_WORDS
 
 
 def _is_heading_like(line: str) -> bool:
