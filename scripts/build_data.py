@@ -286,8 +286,11 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set
 def shortening(a: str, b: str) -> bool:
     """One word a short form of the other, read out in full (corp, corporation; thru, through; blvd, boulevard): its
     letters, the first the same, in order in the other's, which is at least SHORTENING times as long. A writer
-    chooses a short form; no ear mistakes it. Homophones of like length (taut, taught; strait, straight) stay."""
+    chooses a short form; no ear mistakes it. Homophones of like length (taut, taught; strait, straight) stay. A
+    short form with no vowel is an abbreviation read out, whatever its letters (lbs, pounds)."""
     short, full = sorted((a, b), key=len)
+    if short.isalpha() and full.isalpha() and not any(vowel in short for vowel in "aeiouy"):
+        return True
     if not (short.isalpha() and full.isalpha()) or len(full) < SHORTENING * len(short) or short[0] != full[0]:
         return False
     rest = iter(full)

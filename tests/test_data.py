@@ -197,6 +197,8 @@ def test_a_short_form_read_out_in_full_is_no_homophone_slip():
     assert build.shortening("tho", "though") and build.shortening("blvd", "boulevard")
     assert not build.shortening("taut", "taught") and not build.shortening("strait", "straight")
     assert not build.shortening("your", "you're") and not build.shortening("band", "banned")
+    assert build.shortening("lbs", "pounds")  # no vowel: an abbreviation, whatever its letters
+    assert not build.shortening("by", "buy") and not build.shortening("why", "wye")
 
 
 def test_the_shipped_confusions_hold_no_short_form_of_a_word():
@@ -205,6 +207,7 @@ def test_the_shipped_confusions_hold_no_short_form_of_a_word():
     model = ContextModel.load()
     assert "through" not in {c.word for c in model.confusions("thru")}
     assert "corporation" not in {c.word for c in model.confusions("corp")}
+    assert "pounds" not in {c.word for c in model.confusions("lbs")}
     assert "taught" in {c.word for c in model.confusions("taut")}
 
 
