@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
@@ -192,6 +193,14 @@ TITLE_BEFORE_NAME = Step(
     CODE, "title-before-a-name", decides="a title before a capitalised word (Gen Farrow) is no spelling of a name; "
     "alone, the same word may be a slip (Gen for Gene)",
     allows=("Later [[Adm]] Okafor met Adam Okafor and Adam Okafor again.",))
+PRONUNCIATION_GUIDE = Step(
+    CODE, "pronunciation-guide", decides="a capitalised word right after 'pronounced' (an opening quote between "
+    "at most) respells how a name sounds (Colmer, pronounced Calmer): no spelling of the name",
+    allows=("Jo Colmer (pronounced [[Calmer]]) won. Colmer and Colmer thanked the crowd.",))
+# "pronounced", then spaces and at most an opening quote, ending where the word starts: read from the few characters
+# before a capitalised word (PRONUNCIATION_REACH)
+PRONOUNCED_BEFORE_RE = re.compile(r"\bpronounced[ \t]+[\"'\u201c\u2018]?\Z", re.IGNORECASE)
+PRONUNCIATION_REACH = len("pronounced") + 4
 # Which pairs of spellings one slip apart are weighed:
 FAMILY = Step(
     CODE, "family-of-look-alikes", decides=f"more than {MAX_SLIP_FAMILY} spellings one letter apart at one place are "
@@ -505,7 +514,7 @@ SLIP_STEPS: tuple[tuple[Step, Callable[[Pair], int | None]], ...] = (
     (EVERYDAY_ALONE, _everyday_alone))
 # The steps by what they decide, in the order the rule takes them (docs/heuristics/NL301.md is made from these).
 STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
-    ("Which capitalised words are spellings of a name", (ACRONYM, TITLE_BEFORE_NAME)),
+    ("Which capitalised words are spellings of a name", (ACRONYM, TITLE_BEFORE_NAME, PRONUNCIATION_GUIDE)),
     ("Which spellings one slip apart are weighed against each other", (FAMILY,)),
     ("Whether the less used of two spellings one slip apart is a slip of the other: the first step that answers "
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
@@ -648,9 +657,10 @@ class NameVariant(Rule):
                 continue  # no name-like word (below)
             joined = index + 1 < len(texts) and evidence.joined(index, index + 1)
             title = joined and word.lower() in TITLES and is_capitalised(texts[index + 1]) and TITLE_BEFORE_NAME.on
-            if title or not shapes.spelt_as_a_name(doc.prose, starts[index], texts[index]):
+            respelt = _respelling(doc.prose, starts[index])
+            if title or respelt or not shapes.spelt_as_a_name(doc.prose, starts[index], texts[index]):
                 if tracing:
-                    _trace_no_spelling(doc, index, word, title)
+                    _trace_no_spelling(doc, index, word, title, respelt)
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
             named = evidence.reason(Token(starts[index], texts[index]), index) is not None
             key = fold(word)
@@ -751,6 +761,12 @@ class _Shapes(dict):
         return name_like and not (ACRONYM.on and abbreviation and prose[start + len(word):start + len(word) + 1] == ".")
 
 
+def _respelling(prose: str, start: int) -> bool:
+    """Step pronunciation-guide: the word at `start` follows 'pronounced'."""
+    return PRONUNCIATION_GUIDE.on and PRONOUNCED_BEFORE_RE.search(prose, max(0, start - PRONUNCIATION_REACH),
+                                                                   start) is not None
+
+
 def _is_name_like(word: str) -> bool:
     """Capitalised, and not an initial or (step acronym-or-initial) an acronym (NATO, MPs, UK-based)."""
     return len(word) > 1 and is_capitalised(word) and not (ACRONYM.on and _acronym(word))
@@ -795,9 +811,10 @@ def _counts(occurrences: list[Occurrence]) -> dict[str, int]:
     return dict(Counter(o.text for o in occurrences))
 
 
-def _trace_no_spelling(doc, index: int, word: str, title: bool) -> None:
+def _trace_no_spelling(doc, index: int, word: str, title: bool, respelt: bool) -> None:
     """At a capitalised word the rule does not read as a spelling of a name: the step that said so."""
-    step = TITLE_BEFORE_NAME if title else ACRONYM if len(word) > 1 and is_capitalised(word) else None
+    step = (TITLE_BEFORE_NAME if title else PRONUNCIATION_GUIDE if respelt
+            else ACRONYM if len(word) > 1 and is_capitalised(word) else None)
     if step is not None:
         start = doc.tokens[index].start
         doc.trace.decide(CODE, start, start + len(word), step.name, False)
