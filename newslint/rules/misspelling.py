@@ -203,8 +203,9 @@ LOOKS_LIKE_NAME = Step(
     "NL101", "looks-like-name",
     decides="a capitalised word the story treats as a name: away from a sentence start, capitalised there elsewhere, "
     "after a title, with inner capitals or shaped as a romanised given name; not a name in everyday use with two "
-    "letters swapped (Isreal, Britian), nor a title one slip off before a name (Chancellr Kimpton), nor a word one "
-    "slip off a fixed name's word beside the name's other word (the Suprme Court, Wall Stret: misspelt_fixed_name)",
+    "letters swapped (Isreal, Britian), nor a title one slip off before a name (Chancellr Kimpton; a short one with "
+    "two letters swapped, Msis Okafor), nor a word one slip off a fixed name's word beside the name's other word (the "
+    "Suprme Court, Wall Stret: misspelt_fixed_name)",
     allows=("They wrote to [[Goverment]] House.", "He met Mr [[Reserch]] on Monday."))
 DROPPED_APOSTROPHE = Step(
     "NL101", "dropped-apostrophe",
@@ -605,8 +606,11 @@ def name_words_beside(f: FileCheck, index: int) -> tuple[str | None, str | None]
     return sides[0], sides[1]
 
 
-# Titles long enough that a word one slip from one is no given name of its own (Gen is one slip from Ben and Ken).
+# Titles long enough that a word one slip from one is no given name of its own (Gen is one slip from Ben and Ken);
+# shorter ones of four letters or more are taken misspelt only with two letters swapped (Msis, Lrod): fast fingers'
+# slip, which leaves no given name (Mis, Lor and Lori are one slip from Miss and Lord too).
 LONG_TITLES = frozenset(title for title in TITLES if len(title) >= 6)
+SWAPPED_TITLES = frozenset(title for title in TITLES if 4 <= len(title) < 6)
 TITLE_SLIPS_REMEMBERED = tuned(
     4096, means="capitalised spellings whose likeness to a title (title_slip) a process remembers",
     bench="none: a bound on memory (some 0.5 MB); no answer depends on it (a forgotten one is worked out again)",
@@ -614,9 +618,10 @@ TITLE_SLIPS_REMEMBERED = tuned(
 
 
 def misspelt_title(f: FileCheck, u: Unknown) -> bool:
-    """A capitalised word one slip from a title of LONG_TITLES, before a capitalised word: the title misspelt before a
-    name (Chancellr Kimpton, Presdient Biden), no name of its own; not the title with letters added at its end,
-    another language's form (Presidente Lula, Generali)."""
+    """A capitalised word one slip from a title of LONG_TITLES, or with two letters of one of SWAPPED_TITLES swapped,
+    before a capitalised word: the title misspelt before a name (Chancellr Kimpton, Presdient Biden, Msis Garson), no
+    name of its own; not the title with letters added at its end, another language's form (Presidente Lula,
+    Generali)."""
     word, tokens = u.word, f.doc.tokens
     if u.part or not is_capitalised(word) or u.index + 1 >= len(tokens) or not is_capitalised(tokens[u.index + 1].text):
         return False
@@ -625,8 +630,16 @@ def misspelt_title(f: FileCheck, u: Unknown) -> bool:
 
 @lru_cache(maxsize=TITLE_SLIPS_REMEMBERED)
 def title_slip(lower: str) -> bool:
-    """One slip from a title of LONG_TITLES and not the title with letters added at its end (misspelt_title)."""
-    return any(slip_at(lower, title) is not None and not lower.startswith(title) for title in LONG_TITLES)
+    """One slip from a title of LONG_TITLES and not the title with letters added at its end, or one of SWAPPED_TITLES
+    with two neighbouring letters swapped (misspelt_title)."""
+    return (any(slip_at(lower, title) is not None and not lower.startswith(title) for title in LONG_TITLES)
+            or any(swapped(lower, title) for title in SWAPPED_TITLES))
+
+
+def swapped(a: str, b: str) -> bool:
+    """Two different strings of one length, one with two neighbouring letters of the other swapped (msis, miss)."""
+    at = slip_at(a, b)
+    return at is not None and len(a) == len(b) and a[at + 1:at + 2] == b[at:at + 1] != a[at:at + 1]
 
 
 def misspelt_everyday_name(f: FileCheck, u: Unknown) -> bool:
