@@ -195,8 +195,8 @@ TITLE_BEFORE_NAME = Step(
     allows=("Later [[Adm]] Okafor met Adam Okafor and Adam Okafor again.",))
 PRONUNCIATION_GUIDE = Step(
     CODE, "pronunciation-guide", decides="a capitalised word right after 'pronounced' (an opening quote between "
-    "at most) respells how a name sounds (Colmer, pronounced Calmer): no spelling of the name",
-    allows=("Jo Colmer (pronounced [[Calmer]]) won. Colmer and Colmer thanked the crowd.",))
+    "at most) respells how a name sounds (Kearney, pronounced Karney): no spelling of the name",
+    allows=("Ms Kearney (pronounced [[Karney]]) won. Kearney and Kearney thanked the crowd.",))
 # "pronounced", then spaces and at most an opening quote, ending where the word starts: read from the few characters
 # before a capitalised word (PRONUNCIATION_REACH)
 PRONOUNCED_BEFORE_RE = re.compile(r"\bpronounced[ \t]+[\"'\u201c\u2018]?\Z", re.IGNORECASE)
