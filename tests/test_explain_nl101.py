@@ -131,3 +131,14 @@ def test_each_nl102_step_decides_its_examples_alone(step):
             assert (reported, step.name in deciding) == (kind == "flags", True), example
             with step.off():
                 assert outcome(step, example)[0] != reported, example
+
+
+@pytest.mark.parametrize(("text", "place", "why"), [
+    ("Appeals went to the Suprme Court on Monday.\n", "1:21", "a word of the fixed name 'supreme court' misspelt"),
+    ("The prize went to Msis Okafor on Monday.\n", "1:19", "a title misspelt before a name"),
+    ("Isreal and Egypt met on Monday.\n", "1:1", "a name in everyday use with two letters swapped"),  # no name evidence
+])
+def test_a_capitalised_word_reported_all_the_same_says_why_it_is_no_name(cli, story, text, place, why):
+    path = story(text)
+    evidence = [line for line in explained(cli, f"{path}:{place}") if line.startswith("    evidence: ")]
+    assert any(line.endswith(f"misspelt: {why}") for line in evidence), evidence

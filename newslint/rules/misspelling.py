@@ -551,8 +551,25 @@ def foreign_name_particle(f: FileCheck, u: Unknown) -> Detail | None:
 
 def looks_like_name(f: FileCheck, u: Unknown) -> Detail | None:
     reason = f.evidence.reason(u.token, u.index)
-    return {"name_evidence": reason} if reason and not misspelt_everyday_name(f, u) and not misspelt_title(f, u) \
-        and not misspelt_fixed_name(f, u) else None
+    if not reason:
+        return None
+    overruled = misspelt_name(f, u)
+    if overruled is None:
+        return {"name_evidence": reason}
+    if f.trace is not None:  # the evidence the word is a name, and why it is a misspelling all the same
+        f.trace.note("NL101", u.start, u.end, name_evidence=reason, misspelt=overruled)
+    return None
+
+
+def misspelt_name(f: FileCheck, u: Unknown) -> str | None:
+    """Why a capitalised word is a misspelling, not a name, whatever the story shows: a name in everyday use with two
+    letters swapped, a title misspelt before a name, or a fixed name's word misspelt; None when it is none of them."""
+    if misspelt_everyday_name(f, u):
+        return "a name in everyday use with two letters swapped"
+    if misspelt_title(f, u):
+        return "a title misspelt before a name"
+    fixed = misspelt_fixed_name(f, u)
+    return None if fixed is None else f"a word of the fixed name '{fixed}' misspelt"
 
 
 FUNCTION_WORDS = words("function-words")
@@ -570,24 +587,27 @@ FIXED_NAME_PAIR = tuned(
     date="2026-12-06")
 
 
-def misspelt_fixed_name(f: FileCheck, u: Unknown) -> bool:
+def misspelt_fixed_name(f: FileCheck, u: Unknown) -> str | None:
     """A capitalised word one slip from a word that makes a fixed name with the capitalised word joined to it
     (Suprme Court, the Whte House, Wall Stret): the second word follows the first at least 10^FIXED_NAME_PAIR of the
     time in the language model, and it is an everyday word (name_words_beside: not An Apologie For Love). The name
-    misspelt, no name of its own; not for a slip at the last letter, which makes another form (Nova Scotian)."""
+    misspelt, no name of its own; not for a slip at the last letter, which makes another form (Nova Scotian). The fixed
+    name, or None."""
     if u.part or not is_capitalised(u.word):
-        return False
+        return None
     left, right = name_words_beside(f, u.index)
     if left is None and right is None:
-        return False
+        return None
     lower = u.word.lower()
     model = f.res.language_model
     for look_alike in f.lexicon.candidates(lower, max_distance=1):
-        if (look_alike[-1:] == lower[-1:] and model.known(look_alike)
-                and (left is not None and model.logprob(look_alike, left) >= FIXED_NAME_PAIR
-                     or right is not None and model.logprob(right, look_alike) >= FIXED_NAME_PAIR)):
-            return True
-    return False
+        if look_alike[-1:] != lower[-1:] or not model.known(look_alike):
+            continue
+        if left is not None and model.logprob(look_alike, left) >= FIXED_NAME_PAIR:
+            return f"{left} {look_alike}"
+        if right is not None and model.logprob(right, look_alike) >= FIXED_NAME_PAIR:
+            return f"{look_alike} {right}"
+    return None
 
 
 def name_words_beside(f: FileCheck, index: int) -> tuple[str | None, str | None]:
@@ -764,9 +784,13 @@ def opens_a_name(f: FileCheck, u: Unknown) -> Detail | None:
 
 
 def capitalised_no_slip(f: FileCheck, u: Unknown) -> Detail | None:
-    if is_capitalised(u.word) and "-" not in u.word and not f.lexicon.near_common_word(u.word) \
-            and not misspelt_everyday_name(f, u) and not misspelt_title(f, u) and not misspelt_fixed_name(f, u):
+    if not is_capitalised(u.word) or "-" in u.word or f.lexicon.near_common_word(u.word):
+        return None
+    overruled = misspelt_name(f, u)
+    if overruled is None:
         return {}
+    if f.trace is not None:
+        f.trace.note("NL101", u.start, u.end, misspelt=overruled)
     return None
 
 
