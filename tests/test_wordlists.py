@@ -32,6 +32,7 @@ LISTS = {
     "negatives": (LOWER, "sorted"),
     "not-after-an-article": (LOWER, "sorted"),
     "not-variants": (LOWER, "sorted"),
+    "object-prepositions": (LOWER, "sorted"),
     "optional-end-elements": (LOWER, "sorted"),
     "phrase-words": (LOWER, "sorted"),
     "place-prepositions": (LOWER, "sorted"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint import wordlists
 from newslint.document.text import house_apostrophe, match_case, plain_word
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
@@ -75,6 +76,10 @@ AGREEING_ODDS = tuned(
     "false alarms (52 its at 2.0), so it is not asked of them", date="2026-12-06")
 
 
+# A contraction right after one of these stands where a possessive belongs (with it's allies): no clause opens there.
+OBJECT_PREPOSITIONS = wordlists.words("object-prepositions")
+
+
 class PossessiveContraction(Rule):
     """A possessive written for a contraction or the other way round: "its going" (it's), "it's aftermath" (its).
 
@@ -89,7 +94,10 @@ class PossessiveContraction(Rule):
     out in full (it is, it has), at a lower bar: it is the commoner slip ("the bank cut it's forecast"), the pair
     counts, which drop apostrophes, cannot tell it from the possessive, and the model, which learnt from speech,
     finds "it's" far commoner than print does; and where the next word and the trigram model both lean to the
-    possessive without either settling it, their odds are added ("the club said it's strength").
+    possessive without either settling it, their odds are added ("the club said it's strength"). A contraction
+    right after a preposition that never opens a clause (with, of, despite: word list object-prepositions) stands
+    where only a possessive can ("with it's rising costs"), whatever the odds; a quoted phrase ("it's a long way")
+    has its quote mark between.
 
     Why it matters: these are the commonest real-word errors in print, and every spell checker passes them.
 
@@ -128,16 +136,27 @@ class PossessiveContraction(Rule):
             # out in full too (it is, it has), and the better of the two odds counts.
             trigram_odds, expansion_odds = self._trigram_odds(res.language_model, doc, index, written, other, odds)
             trigram_bar = float(CONTRACTION_TRIGRAM_THRESHOLD if "'" in written else TRIGRAM_THRESHOLD)
+            after_preposition = "'" in written and self._after_preposition(doc, index)
             if doc.trace is not None:
                 doc.trace.note(self.code, token.start, token.end, next_word_odds=round(odds, 2),
                                threshold=float(THRESHOLD), **({} if trigram_odds is None else {
                                    "trigram_odds": round(trigram_odds, 2), "trigram_threshold": trigram_bar}),
-                               **({} if expansion_odds is None else {"read_in_full_odds": round(expansion_odds, 2)}))
-            if self._reported(written, other, odds, trigram_odds, trigram_bar):
+                               **({} if expansion_odds is None else {"read_in_full_odds": round(expansion_odds, 2)}),
+                               **({"after_preposition": doc.tokens[index - 1].text} if after_preposition else {}))
+            if after_preposition or self._reported(written, other, odds, trigram_odds, trigram_bar):
                 suggestion = house_apostrophe(match_case(token.text, other), token.text, doc.text)
                 yield self.report(Span(token.start, token.end),
                                   f"'{token.text} {doc.tokens[index + 1].text}': did you mean '{suggestion}'?",
                                   (suggestion,))
+
+    @staticmethod
+    def _after_preposition(doc: Document, index: int) -> bool:
+        """Whether token `index` follows one of OBJECT_PREPOSITIONS with a plain space between (with it's allies)."""
+        if index == 0:
+            return False
+        before = doc.tokens[index - 1]
+        return (doc.prose[before.end:doc.tokens[index].start] == " "
+                and plain_word(before.text).lower() in OBJECT_PREPOSITIONS)
 
     @staticmethod
     def _reported(written: str, other: str, odds: float, trigram_odds: float | None, trigram_bar: float) -> bool:
