@@ -325,6 +325,9 @@ class RealWordError(Rule):
         # and a story has thousands of words; only a test turns a step off).
         self.usable = self.boost_alternatives = self.thresholded = True
         self._marked: dict[str, bool] = {}  # whether each candidate is one standard's spelling alone (marked)
+        # What story_bonus reads of each written word judged, outside its story (topic), remembered per process: a
+        # word the model knows or a short dictionary word (judged_unseen), so no more entries than those.
+        self._topics: dict[str, tuple[bool, float | None, bool]] = {}
 
     def before_workers(self, res, files: int) -> None:
         """When the files the workers are about to lint hold, at the rate of the stories weighed so far, enough rows
@@ -483,20 +486,32 @@ class RealWordError(Rule):
         return verdict(*weigh(res, lower, unseen, alternatives, story_bonus, limit, words, position, used, True),
                        limit)[1]
 
-    @staticmethod
-    def story_bonus(doc, res, lower: str, unseen: bool) -> float:
+    def story_bonus(self, doc, res, lower: str, unseen: bool) -> float:
         """Step repeated-content-word: the boost of a written content word the story uses again, in this form or
         another (WordFamilies), the same at each of its tokens (judge asks once a word a story)."""
         if not REPEATED_CONTENT_WORD.on:
             return 0.0
+        topic = self._topics.get(lower)
+        if topic is None:
+            topic = self._topics[lower] = self.topic(res, lower, unseen)
+        content, unigram, other_forms = topic
+        if not content:
+            return 0.0
+        uses = doc.derived(WordFamilies).uses(lower, other_forms=other_forms)
+        return topic_bonus(uses, len(doc.tokens), unigram) if uses > 1 else 0.0
+
+    @staticmethod
+    def topic(res, lower: str, unseen: bool) -> tuple[bool, float | None, bool]:
+        """What story_bonus reads of a written word before it counts the story's uses, the same in every story:
+        whether it is a content word (rarer than CONTENT_WORD, or unseen), its unigram log10 probability (None when
+        unseen) and whether its other forms count as its uses."""
         unigram = None if unseen else res.language_model.logprob(lower)
         if unigram is not None and unigram >= CONTENT_WORD:
-            return 0.0
+            return False, unigram, False
         # A word one slip from a common function word (form, from; add, and) counts only its own uses: a slip of
         # grammar is commoner than a topic's other forms are telling (forming, added).
         slip_of_grammar = any(grammar_word(res.language_model, c.word) for c in res.context_model.confusions(lower))
-        uses = doc.derived(WordFamilies).uses(lower, other_forms=not slip_of_grammar)
-        return topic_bonus(uses, len(doc.tokens), unigram) if uses > 1 else 0.0
+        return True, unigram, not slip_of_grammar
 
     def bar(self, doc, res, evidence: NameEvidence, index: int) -> tuple[bool, float]:
         """Whether token `index` is a name to the story (or a given name opening one: opens_name), and the log10 odds
