@@ -396,7 +396,7 @@ class RealWordError(Rule):
         pending = self.deferred(doc, res)
         if pending is None:
             RealWordError.stories_weighed += 1
-        by_spelling: dict[str, tuple[Step | None, list[tuple[str, float]]]] = {}
+        by_spelling: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]] = {}
         # The gates, in the order of STEPS: each may leave the word alone. The words they let through are judged
         # (judge: the adjustments and the verdict). Written out in one loop: this runs for every word of every story.
         for index, token in enumerate(doc.tokens):
@@ -405,7 +405,7 @@ class RealWordError(Rule):
             if gates is None:
                 gates = by_spelling[word] = self.spelling_gates(doc, res, word, reading.words[index], known[index],
                                                                 story_decides)
-            step, alternatives = gates
+            step, alternatives, numbered = gates
             # a word another gate leaves alone is asked about digits only for the trace (which gate comes first)
             if step is not ACRONYM_OR_DIGITS and digits_gate and (step is None or trace is not None) \
                     and stuck_to_digits(prose, token):
@@ -416,25 +416,29 @@ class RealWordError(Rule):
                                                       if step is USABLE_ALTERNATIVES else {}))
             elif in_heading[index] and HEADLINE.on:
                 left_alone(trace, token, HEADLINE)
-            elif (alternatives := phrase_gates(reading, index, token, alternatives, trace, res)) is not None:
+            elif (alternatives := phrase_gates(reading, index, token, alternatives, numbered, trace)) is not None:
                 found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
                 if found is not None:
                     flagged[index] = found
         yield from self.reported(doc, self.settled(doc, res, flagged, pending))
 
     def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool
-                       ) -> tuple[Step | None, list[tuple[str, float]]]:
+                       ) -> tuple[Step | None, list[tuple[str, float]], frozenset[str]]:
         """What the gates that read a spelling alone decide, the same for each of its tokens in a story (check asks
         once a spelling): the step that leaves it alone (acronym-or-digits for a capital inside it, unknown-word,
-        usable-alternatives) or None, and the alternatives to weigh."""
+        usable-alternatives) or None, the alternatives to weigh, and those of them that are the word's other
+        grammatical number (number_forms: for step grammatical-number, which reads the word before)."""
         if word[1:] != word[1:].lower() and ACRONYM_OR_DIGITS.on:
-            return ACRONYM_OR_DIGITS, []
+            return ACRONYM_OR_DIGITS, [], frozenset()
         if not known and UNKNOWN_WORD.on and not judged_unseen(res, word, lower):
-            return UNKNOWN_WORD, []  # before the alternatives: their cache holds known words
+            return UNKNOWN_WORD, [], frozenset()  # before the alternatives: their cache holds known words
         alternatives, spelt_by_one_standard = self.weighable(res, lower, word[:1].isupper())
         if story_decides and spelt_by_one_standard:
             alternatives = self.offered(doc, lower, alternatives)
-        return (None if alternatives else USABLE_ALTERNATIVES), alternatives
+        numbered = number_forms(res, lower) if GRAMMATICAL_NUMBER.on else frozenset()
+        if numbered:  # few words have another number among their confusions
+            numbered = numbered.intersection(c for c, _ in alternatives)
+        return (None if alternatives else USABLE_ALTERNATIVES), alternatives, numbered
 
     def reported(self, doc, flagged: dict[int, tuple[str, float]]):
         """The diagnostics for the words judged slips, less the weaker of two adjacent suspects."""
@@ -659,26 +663,35 @@ PLURAL_DETERMINERS = wordlists.words("plural-determiners") | COUNTS
 # Each form of an auxiliary verb -> all the forms of that verb.
 AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries("auxiliary-tenses")
                     for form in verb.split()}
+# The words grammar_gate asks about: a count before a plural, "nor" after a negative, "as" of a pair and "an" before
+# a vowel.
+GRAMMAR_GATED = COUNTS | {"nor", "as", "an"}
 
 
-def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]], trace, res
-                 ) -> list[tuple[str, float]] | None:
+def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
+                 numbered: frozenset[str], trace) -> list[tuple[str, float]] | None:
     """Steps set-phrase, name-particle, the grammar gates (grammar_gate) and grammatical-number, which read the words
     around: None when they leave the word alone, else the alternatives left to weigh (those of the other grammatical
-    number dropped unless the word before asks for them)."""
+    number, `numbered`, dropped unless the word before asks for them)."""
     words, lower = reading.words, reading.words[index]
     if index in reading.set_phrase_words and SET_PHRASE.on:
         return left_alone(trace, token, SET_PHRASE)
-    if reading.evidence.is_name_particle(index) and NAME_PARTICLE.on:
+    if index in reading.name_particles and NAME_PARTICLE.on:
         return left_alone(trace, token, NAME_PARTICLE)
-    grammar = grammar_gate(reading, index, lower)
-    if grammar is not None:
-        return left_alone(trace, token, grammar[0], **grammar[1])
-    forms = number_forms(res, lower)
-    if not forms or not GRAMMATICAL_NUMBER.on:
+    if lower in GRAMMAR_GATED:  # the only words grammar_gate asks about
+        grammar = grammar_gate(reading, index, lower)
+        if grammar is not None:
+            return left_alone(trace, token, grammar[0], **grammar[1])
+    if not numbered:
         return alternatives
     before = words[index - 1] if index > 0 else ""
-    kept = [(c, cost) for c, cost in alternatives if c not in forms or asks_for(before, c)]
+    # What the word before asks for (asks_for) is all the alternatives kept depend on: found once a spelling a story
+    # for each answer.
+    key = (token.text, before in PLURAL_DETERMINERS, before in SINGULAR_DETERMINERS)
+    kept = reading.numbers_kept.get(key)
+    if kept is None:
+        kept = reading.numbers_kept[key] = [(c, cost) for c, cost in alternatives
+                                            if c not in numbered or asks_for(before, c)]
     if not kept:
         return left_alone(trace, token, GRAMMATICAL_NUMBER, before=before or "(none)")
     return kept
@@ -931,6 +944,9 @@ class Reading:
         self.rights: list[tuple[str, ...]] | None = None
         self.names_end_context = NAME_ENDS_CONTEXT.on  # asked at every word judged
         self.story_bonuses: dict[str, float] = {}  # each written word's (RealWordError.story_bonus)
+        self.name_particles = evidence.name_particles  # asked at every word judged
+        # The alternatives step grammatical-number keeps, by spelling and what the word before asks for (phrase_gates)
+        self.numbers_kept: dict[tuple[str, bool, bool], list[tuple[str, float]]] = {}
 
     def negative_before(self, index: int) -> str | None:
         """The negative word nearest before token `index` in its sentence ("(opens the sentence)" when none comes
