@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
-from itertools import chain, islice
+from itertools import chain, islice, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -819,8 +819,10 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[
     for word in GAP_WORDS:
         model.id(word)
     ids = model.ids
-    slots = np.array([slot_ids(ids, left, right) for _, _, _, _, _, left, right, _ in pending],
-                     dtype=np.int64).reshape(-1, 4)
+    # Each word's four ids (slot_ids) streamed into one array: no list of tuples for numpy to read back.
+    lefts, rights = map(itemgetter(5), pending), map(itemgetter(6), pending)
+    slots = np.fromiter(chain.from_iterable(map(slot_ids, repeat(ids), lefts, rights)), np.int64,
+                        4 * len(pending)).reshape(-1, 4)
     before_before, before, after, further = slots.T
     first_history = tables.find(tables.bigram_keys, before_before, before)
     last_pair = tables.find(tables.bigram_keys, after, further)
@@ -865,19 +867,16 @@ def written_scores(res, tables, pending: list[tuple], context: tuple):
     """Each deferred word's score as written (weigh's `written`): its slot's score, or for a word the model does not
     know its unseen windows; with the story's bonus for a repeated content word."""
     np, model = tables.np, res.language_model
-    seen = np.array([j for j, entry in enumerate(pending) if not entry[2]], dtype=np.int64)
-    ids = model.ids  # a word the model knows, looked up by Reading
-    current = np.array([ids[pending[j][1]] for j in seen.tolist()], dtype=np.int64)
-    fits, _, _ = tables.scores(current, *(part[seen] for part in context), np.full(len(seen), -np.inf))
-    written = [0.0] * len(pending)
-    for j, fit in zip(seen.tolist(), fits.tolist()):
-        written[j] = fit
-    for j, (_, lower, unseen, _, story_bonus, left, right, _) in enumerate(pending):
-        if unseen:
-            written[j] = model.unseen_windows(*run_of(left, lower, right),
-                                              res.lexicon.frequency(lower) + UNSEEN_PENALTY)
-        written[j] += story_bonus
-    return np.array(written)
+    # Every word is scored in the batch, one the model does not know as the word of id 0: such words are few, and
+    # their scores are replaced below. The others' ids were looked up by Reading.
+    current = np.fromiter(map(model.ids.get, map(itemgetter(1), pending), repeat(0)), np.int64, len(pending))
+    fits, _, _ = tables.scores(current, *context, np.full(len(pending), -np.inf))
+    written = fits + np.fromiter(map(itemgetter(4), pending), np.float64, len(pending))  # the story's bonus
+    for j in [j for j, entry in enumerate(pending) if entry[2]]:
+        _, lower, _, _, story_bonus, left, right, _ = pending[j]
+        written[j] = model.unseen_windows(*run_of(left, lower, right),
+                                          res.lexicon.frequency(lower) + UNSEEN_PENALTY) + story_bonus
+    return written
 
 
 def found_in_batch(model, pending: list[tuple], written: list[float], bar: Callable[[int], float],
