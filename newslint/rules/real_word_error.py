@@ -1013,6 +1013,8 @@ class Reading:
             elif len(between) >= _REACH or not known[i - 1] or (
                     cut and texts[i - 1][:1].isupper() and evidence.ends_name(i - 1)):  # a name's last word: capital
                 left = tuple(reversed(between))[:_REACH]
+            elif not between:  # a plain space, the commonest gap: the word before, then its own left context
+                left = (words[i - 1], *left[:_REACH - 1])
             else:
                 left = (*reversed(between), words[i - 1], *left)[:_REACH]
             lefts.append(left)
@@ -1027,7 +1029,10 @@ class Reading:
         for i in range(len(words) - 1, -1, -1):
             between, runs_on = gaps[i]
             if runs_on and i + 1 < len(words) and len(between) < _REACH and known[i + 1]:
-                right = (*between, words[i + 1], *right)[:_REACH]
+                if not between:  # a plain space, the commonest gap: the word after, then its own right context
+                    right = (words[i + 1], *right[:_REACH - 1])
+                else:
+                    right = (*between, words[i + 1], *right)[:_REACH]
             else:
                 right = between[:_REACH]
             rights[i] = right
