@@ -328,6 +328,10 @@ class RealWordError(Rule):
         # What story_bonus reads of each written word judged, outside its story (topic), remembered per process: a
         # word the model knows or a short dictionary word (judged_unseen), so no more entries than those.
         self._topics: dict[str, tuple[bool, float | None, bool]] = {}
+        # What spelling_gates finds of a spelling in any story (all but the alternatives a story's dialect chooses
+        # among, under auto), remembered per process with every step on: spellings of the words judged, so a few of
+        # each (capitalised or not, either apostrophe) of the model's and the dictionary's short words at most.
+        self._gates: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]] = {}
 
     def before_workers(self, res, files: int) -> None:
         """When the files the workers are about to lint hold, at the rate of the stories weighed so far, enough rows
@@ -397,14 +401,15 @@ class RealWordError(Rule):
         if pending is None:
             RealWordError.stories_weighed += 1
         by_spelling: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]] = {}
+        remembered = self._gates if all(step.on for step in STEPS) else {}  # only a test turns a step off
         # The gates, in the order of STEPS: each may leave the word alone. The words they let through are judged
         # (judge: the adjustments and the verdict). Written out in one loop: this runs for every word of every story.
         for index, token in enumerate(doc.tokens):
             word = token.text
             gates = by_spelling.get(word)
             if gates is None:
-                gates = by_spelling[word] = self.spelling_gates(doc, res, word, reading.words[index], known[index],
-                                                                story_decides)
+                gates = by_spelling[word] = remembered.get(word) or self.spelling_gates(
+                    doc, res, word, reading.words[index], known[index], story_decides, remembered)
             step, alternatives, numbered = gates
             # a word another gate leaves alone is asked about digits only for the trace (which gate comes first)
             if step is not ACRONYM_OR_DIGITS and digits_gate and (step is None or trace is not None) \
@@ -422,12 +427,15 @@ class RealWordError(Rule):
                     flagged[index] = found
         yield from self.reported(doc, self.settled(doc, res, flagged, pending))
 
-    def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool
+    def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool,
+                       remembered: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]]
                        ) -> tuple[Step | None, list[tuple[str, float]], frozenset[str]]:
         """What the gates that read a spelling alone decide, the same for each of its tokens in a story (check asks
         once a spelling): the step that leaves it alone (acronym-or-digits for a capital inside it, unknown-word,
         usable-alternatives) or None, the alternatives to weigh, and those of them that are the word's other
-        grammatical number (number_forms: for step grammatical-number, which reads the word before)."""
+        grammatical number (number_forms: for step grammatical-number, which reads the word before). Added to
+        `remembered` when it holds in every story: the word is judged, and its alternatives are not the story's
+        choice."""
         if word[1:] != word[1:].lower() and ACRONYM_OR_DIGITS.on:
             return ACRONYM_OR_DIGITS, [], frozenset()
         if not known and UNKNOWN_WORD.on and not judged_unseen(res, word, lower):
@@ -438,7 +446,10 @@ class RealWordError(Rule):
         numbered = number_forms(res, lower) if GRAMMATICAL_NUMBER.on else frozenset()
         if numbered:  # few words have another number among their confusions
             numbered = numbered.intersection(c for c, _ in alternatives)
-        return (None if alternatives else USABLE_ALTERNATIVES), alternatives, numbered
+        found = (None if alternatives else USABLE_ALTERNATIVES), alternatives, numbered
+        if not (story_decides and spelt_by_one_standard):
+            remembered[word] = found
+        return found
 
     def reported(self, doc, flagged: dict[int, tuple[str, float]]):
         """The diagnostics for the words judged slips, less the weaker of two adjacent suspects."""
