@@ -838,9 +838,10 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[
     first_history = tables.find(tables.bigram_keys, before_before, before)
     last_pair = tables.find(tables.bigram_keys, after, further)
     written = written_scores(res, tables, pending, (before, first_history, after, further, last_pair))
-    flat = list(chain.from_iterable(entry[3] for entry in pending))
+    alternatives = list(map(itemgetter(3), pending))  # each word's
+    flat = list(chain.from_iterable(alternatives))
     names, costs = list(map(itemgetter(0), flat)), list(map(itemgetter(1), flat))
-    row = np.repeat(np.arange(len(pending)), [len(entry[3]) for entry in pending])
+    row = np.repeat(np.arange(len(pending)), list(map(len, alternatives)))
     prior = priors(np, pending, row, names, costs)
     lowest = min(_THRESHOLD, _THRESHOLD + _NAME_MARGIN)  # every bar is at least this: its floors drop less
     fits, firsts, pruned = tables.scores(np.fromiter(map(model.ids.__getitem__, names), np.int64, len(names)),
