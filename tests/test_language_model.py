@@ -24,6 +24,13 @@ def test_an_unseen_trigram_backs_off_to_the_bigram_with_the_history_weight(model
     assert weight < 0
 
 
+def test_a_word_alone_is_remembered_as_its_unigram_exactly(model):
+    for word in ("the", "form", "from", "zebra", "<s>"):
+        unigram = model._prob(model.id(word), None, None, -1)  # no history: the unigram, worked out
+        assert model.logprob(word) == unigram and model.logprob(word) == unigram  # asked, then remembered
+        assert model.unigrams[word] == unigram
+
+
 def test_the_window_prefers_the_intended_word(model):
     words = ["rose", "sharply", "form", "last", "year"]
     written, intended = Slot(model, words, 2).scores(["form", "from"])

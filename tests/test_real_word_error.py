@@ -158,3 +158,25 @@ def test_an_before_a_content_word_with_a_vowel_sound_is_the_article_but_before_a
                  "She bought apples an oranges at the market.\n"
                  "They want to fight corruption an make the country safer.\n")
     assert found(path) == [(3, 19, 21, "error", "and"), (4, 31, 33, "error", "and")]
+
+
+def test_the_gates_a_process_remembers_of_a_spelling_are_those_found_afresh():
+    from pathlib import Path
+
+    from newslint.document.source import read_source
+    from newslint.document.text import plain_word
+    from newslint.engine.linter import Linter
+
+    stories = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
+    for dialect in ("auto", "en-GB"):
+        linter = Linter(Config(dialect=dialect))
+        rule = next(r for r in linter.rules if r.code == "NL201")
+        for path in stories:
+            linter.lint(read_source(path, str(path), None))
+        assert len(rule._gates) > 100
+        model = linter.resources.language_model
+        for word, remembered in rule._gates.items():
+            lower = plain_word(word)
+            fresh: dict = {}
+            assert rule.spelling_gates(None, linter.resources, word, lower, model.known(lower), dialect == "auto",
+                                       fresh) == remembered and fresh == {word: remembered}

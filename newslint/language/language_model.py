@@ -71,6 +71,7 @@ class LanguageModel:
         self.trigram_prob = arrays["trigram_prob"]
         self.ids: dict[str, int] = {}  # the known words looked up so far
         self.unknown: set[str] = set()  # and the latest of the others
+        self.unigrams: dict[str, float] = {}  # the log10 probabilities asked of known words alone (logprob)
         self._tables: Tables | bool | None = None
 
     @classmethod
@@ -116,9 +117,14 @@ class LanguageModel:
 
     def logprob(self, word: str, previous: str | None = None, before: str | None = None) -> float:
         """log10 P(word | before previous), backing off to shorter histories; every word must be known."""
+        if previous is None:  # a word alone, asked again and again of the same words (NL201's confusions)
+            found = self.unigrams.get(word)
+            if found is None:
+                found = self.unigrams[word] = self._prob(self.id(word), None, None, -1)
+            return found
         word_id = self.id
         current = word_id(word)
-        last = None if previous is None else word_id(previous)
+        last = word_id(previous)
         history = None if before is None or last is None else self._bigram(word_id(before), last)
         return self._prob(current, last, history, -1 if last is None else self._bigram(last, current))
 

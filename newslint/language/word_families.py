@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newslint.language.memo import Memo
 from newslint.language.names import NameEvidence
+from newslint.language.ngrams import MEMO_SIZE
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -39,6 +41,10 @@ def stems(word: str) -> set[str]:
     return out
 
 
+# Each lower-case form's stems, remembered per process: a story's forms are the language's, asked of story after story.
+_STEMS = Memo(MEMO_SIZE, lambda form: frozenset(stems(form)))
+
+
 class WordFamilies:
     """The story's word forms grouped by their first three letters, which every stem of a word longer than that shares
     with it; the groups made when first asked for, each family found when asked (NL201: once a judged content word a
@@ -47,7 +53,6 @@ class WordFamilies:
     def __init__(self, doc: Document):
         self.forms = doc.derived(NameEvidence).forms
         self._by_start: dict[str, list[str]] | None = None
-        self._stems: dict[str, set[str]] = {}  # each lower-case form's, as asked
 
     def uses(self, word: str, other_forms: bool = True) -> int:
         """How often the story uses the lower-case word, in lower case or capitalised (not acronyms): in any of its
@@ -66,14 +71,8 @@ class WordFamilies:
                 continue
             lower = form.lower()
             if lower != word:
-                own = own or self.stems_of(word)
-                if not own & self.stems_of(lower):
+                own = own or _STEMS[word]
+                if not own & _STEMS[lower]:
                     continue
             total += self.forms[form]
         return total
-
-    def stems_of(self, form: str) -> set[str]:
-        found = self._stems.get(form)
-        if found is None:
-            found = self._stems[form] = stems(form)
-        return found

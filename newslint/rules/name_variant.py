@@ -14,7 +14,9 @@ from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.lexicon import COMMON_WORD, slip
+from newslint.language.memo import Memo
 from newslint.language.names import NameEvidence, deletions, fold, is_capitalised, slip_at, strip_possessive
+from newslint.language.ngrams import MEMO_SIZE
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -650,7 +652,7 @@ class NameVariant(Rule):
         groups: dict[str, Variant] = {}
         pairs: list[tuple[str, int]] = []  # (folded spelling, first token) of two words
         tracing = doc.trace is not None
-        shapes = _Shapes()  # this story's: what each spelling says alone, worked out once a spelling, not once a token
+        shapes = SHAPES[ACRONYM.on]  # what each spelling says alone, worked out once a spelling, not once a token
         for index in _capitalised(texts, every=tracing):
             word, capitalised_word, _, _ = shapes[texts[index]]
             if not (tracing or capitalised_word):
@@ -741,17 +743,14 @@ def _capitalised_word(word: str) -> bool:
     return len(word) > 1 and word[:1].isupper()
 
 
-class _Shapes(dict):
-    """One story's spellings (token texts), each mapped to what it says alone, worked out when first asked for:
-    (the word without its possessive, _capitalised_word, _is_name_like, and whether, written with its full stop, it
-    is an abbreviation of the word list's with no vowel (spelt_as_a_name)). A story writes most names many times."""
+class _Shapes(Memo):
+    """Spellings (token texts), each mapped to what it says alone, worked out when first asked for: (the word
+    without its possessive, _capitalised_word, _is_name_like, and whether, written with its full stop, it is an
+    abbreviation of the word list's with no vowel (spelt_as_a_name)). A story writes most names many times, and story
+    after story the same ones: remembered per process, MEMO_SIZE at a time (SHAPES)."""
 
-    def __missing__(self, text: str) -> tuple[str, bool, bool, bool]:
-        word = strip_possessive(text)
-        lower = word.lower()
-        shape = self[text] = (word, _capitalised_word(word), _is_name_like(word),
-                              lower in ABBREVIATIONS and not VOWELS & set(lower))
-        return shape
+    def __init__(self):
+        super().__init__(MEMO_SIZE, _shape)
 
     def spelt_as_a_name(self, prose: str, start: int, text: str) -> bool:
         """_is_name_like, and (step acronym-or-initial) no abbreviation written with its full stop: not an
@@ -759,6 +758,16 @@ class _Shapes(dict):
         and Dw, one of Dow, are spelt as names."""
         word, _, name_like, abbreviation = self[text]
         return name_like and not (ACRONYM.on and abbreviation and prose[start + len(word):start + len(word) + 1] == ".")
+
+
+def _shape(text: str) -> tuple[str, bool, bool, bool]:
+    word = strip_possessive(text)
+    lower = word.lower()
+    return word, _capitalised_word(word), _is_name_like(word), lower in ABBREVIATIONS and not VOWELS & set(lower)
+
+
+# The spellings' shapes with step acronym-or-initial on and off (_is_name_like reads it: only a test turns it off).
+SHAPES = {True: _Shapes(), False: _Shapes()}
 
 
 def _respelling(prose: str, start: int) -> bool:

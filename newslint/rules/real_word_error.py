@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
-from itertools import chain, islice
+from itertools import chain, islice, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -325,6 +325,13 @@ class RealWordError(Rule):
         # and a story has thousands of words; only a test turns a step off).
         self.usable = self.boost_alternatives = self.thresholded = True
         self._marked: dict[str, bool] = {}  # whether each candidate is one standard's spelling alone (marked)
+        # What story_bonus reads of each written word judged, outside its story (topic), remembered per process: a
+        # word the model knows or a short dictionary word (judged_unseen), so no more entries than those.
+        self._topics: dict[str, tuple[bool, float | None, bool]] = {}
+        # What spelling_gates finds of a spelling in any story (all but the alternatives a story's dialect chooses
+        # among, under auto), remembered per process with every step on: spellings of the words judged, so a few of
+        # each (capitalised or not, either apostrophe) of the model's and the dictionary's short words at most.
+        self._gates: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]] = {}
 
     def before_workers(self, res, files: int) -> None:
         """When the files the workers are about to lint hold, at the rate of the stories weighed so far, enough rows
@@ -393,16 +400,17 @@ class RealWordError(Rule):
         pending = self.deferred(doc, res)
         if pending is None:
             RealWordError.stories_weighed += 1
-        by_spelling: dict[str, tuple[Step | None, list[tuple[str, float]]]] = {}
+        by_spelling: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]] = {}
+        remembered = self._gates if all(step.on for step in STEPS) else {}  # only a test turns a step off
         # The gates, in the order of STEPS: each may leave the word alone. The words they let through are judged
         # (judge: the adjustments and the verdict). Written out in one loop: this runs for every word of every story.
         for index, token in enumerate(doc.tokens):
             word = token.text
             gates = by_spelling.get(word)
             if gates is None:
-                gates = by_spelling[word] = self.spelling_gates(doc, res, word, reading.words[index], known[index],
-                                                                story_decides)
-            step, alternatives = gates
+                gates = by_spelling[word] = remembered.get(word) or self.spelling_gates(
+                    doc, res, word, reading.words[index], known[index], story_decides, remembered)
+            step, alternatives, numbered = gates
             # a word another gate leaves alone is asked about digits only for the trace (which gate comes first)
             if step is not ACRONYM_OR_DIGITS and digits_gate and (step is None or trace is not None) \
                     and stuck_to_digits(prose, token):
@@ -413,25 +421,35 @@ class RealWordError(Rule):
                                                       if step is USABLE_ALTERNATIVES else {}))
             elif in_heading[index] and HEADLINE.on:
                 left_alone(trace, token, HEADLINE)
-            elif (alternatives := phrase_gates(reading, index, token, alternatives, trace, res)) is not None:
+            elif (alternatives := phrase_gates(reading, index, token, alternatives, numbered, trace)) is not None:
                 found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
                 if found is not None:
                     flagged[index] = found
         yield from self.reported(doc, self.settled(doc, res, flagged, pending))
 
-    def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool
-                       ) -> tuple[Step | None, list[tuple[str, float]]]:
+    def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool,
+                       remembered: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]]
+                       ) -> tuple[Step | None, list[tuple[str, float]], frozenset[str]]:
         """What the gates that read a spelling alone decide, the same for each of its tokens in a story (check asks
         once a spelling): the step that leaves it alone (acronym-or-digits for a capital inside it, unknown-word,
-        usable-alternatives) or None, and the alternatives to weigh."""
+        usable-alternatives) or None, the alternatives to weigh, and those of them that are the word's other
+        grammatical number (number_forms: for step grammatical-number, which reads the word before). Added to
+        `remembered` when it holds in every story: the word is judged, and its alternatives are not the story's
+        choice."""
         if word[1:] != word[1:].lower() and ACRONYM_OR_DIGITS.on:
-            return ACRONYM_OR_DIGITS, []
+            return ACRONYM_OR_DIGITS, [], frozenset()
         if not known and UNKNOWN_WORD.on and not judged_unseen(res, word, lower):
-            return UNKNOWN_WORD, []  # before the alternatives: their cache holds known words
+            return UNKNOWN_WORD, [], frozenset()  # before the alternatives: their cache holds known words
         alternatives, spelt_by_one_standard = self.weighable(res, lower, word[:1].isupper())
         if story_decides and spelt_by_one_standard:
             alternatives = self.offered(doc, lower, alternatives)
-        return (None if alternatives else USABLE_ALTERNATIVES), alternatives
+        numbered = number_forms(res, lower) if GRAMMATICAL_NUMBER.on else frozenset()
+        if numbered:  # few words have another number among their confusions
+            numbered = numbered.intersection(c for c, _ in alternatives)
+        found = (None if alternatives else USABLE_ALTERNATIVES), alternatives, numbered
+        if not (story_decides and spelt_by_one_standard):
+            remembered[word] = found
+        return found
 
     def reported(self, doc, flagged: dict[int, tuple[str, float]]):
         """The diagnostics for the words judged slips, less the weaker of two adjacent suspects."""
@@ -483,20 +501,32 @@ class RealWordError(Rule):
         return verdict(*weigh(res, lower, unseen, alternatives, story_bonus, limit, words, position, used, True),
                        limit)[1]
 
-    @staticmethod
-    def story_bonus(doc, res, lower: str, unseen: bool) -> float:
+    def story_bonus(self, doc, res, lower: str, unseen: bool) -> float:
         """Step repeated-content-word: the boost of a written content word the story uses again, in this form or
         another (WordFamilies), the same at each of its tokens (judge asks once a word a story)."""
         if not REPEATED_CONTENT_WORD.on:
             return 0.0
+        topic = self._topics.get(lower)
+        if topic is None:
+            topic = self._topics[lower] = self.topic(res, lower, unseen)
+        content, unigram, other_forms = topic
+        if not content:
+            return 0.0
+        uses = doc.derived(WordFamilies).uses(lower, other_forms=other_forms)
+        return topic_bonus(uses, len(doc.tokens), unigram) if uses > 1 else 0.0
+
+    @staticmethod
+    def topic(res, lower: str, unseen: bool) -> tuple[bool, float | None, bool]:
+        """What story_bonus reads of a written word before it counts the story's uses, the same in every story:
+        whether it is a content word (rarer than CONTENT_WORD, or unseen), its unigram log10 probability (None when
+        unseen) and whether its other forms count as its uses."""
         unigram = None if unseen else res.language_model.logprob(lower)
         if unigram is not None and unigram >= CONTENT_WORD:
-            return 0.0
+            return False, unigram, False
         # A word one slip from a common function word (form, from; add, and) counts only its own uses: a slip of
         # grammar is commoner than a topic's other forms are telling (forming, added).
         slip_of_grammar = any(grammar_word(res.language_model, c.word) for c in res.context_model.confusions(lower))
-        uses = doc.derived(WordFamilies).uses(lower, other_forms=not slip_of_grammar)
-        return topic_bonus(uses, len(doc.tokens), unigram) if uses > 1 else 0.0
+        return True, unigram, not slip_of_grammar
 
     def bar(self, doc, res, evidence: NameEvidence, index: int) -> tuple[bool, float]:
         """Whether token `index` is a name to the story (or a given name opening one: opens_name), and the log10 odds
@@ -644,26 +674,35 @@ PLURAL_DETERMINERS = wordlists.words("plural-determiners") | COUNTS
 # Each form of an auxiliary verb -> all the forms of that verb.
 AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries("auxiliary-tenses")
                     for form in verb.split()}
+# The words grammar_gate asks about: a count before a plural, "nor" after a negative, "as" of a pair and "an" before
+# a vowel.
+GRAMMAR_GATED = COUNTS | {"nor", "as", "an"}
 
 
-def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]], trace, res
-                 ) -> list[tuple[str, float]] | None:
+def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
+                 numbered: frozenset[str], trace) -> list[tuple[str, float]] | None:
     """Steps set-phrase, name-particle, the grammar gates (grammar_gate) and grammatical-number, which read the words
     around: None when they leave the word alone, else the alternatives left to weigh (those of the other grammatical
-    number dropped unless the word before asks for them)."""
+    number, `numbered`, dropped unless the word before asks for them)."""
     words, lower = reading.words, reading.words[index]
     if index in reading.set_phrase_words and SET_PHRASE.on:
         return left_alone(trace, token, SET_PHRASE)
-    if reading.evidence.is_name_particle(index) and NAME_PARTICLE.on:
+    if index in reading.name_particles and NAME_PARTICLE.on:
         return left_alone(trace, token, NAME_PARTICLE)
-    grammar = grammar_gate(reading, index, lower)
-    if grammar is not None:
-        return left_alone(trace, token, grammar[0], **grammar[1])
-    forms = number_forms(res, lower)
-    if not forms or not GRAMMATICAL_NUMBER.on:
+    if lower in GRAMMAR_GATED:  # the only words grammar_gate asks about
+        grammar = grammar_gate(reading, index, lower)
+        if grammar is not None:
+            return left_alone(trace, token, grammar[0], **grammar[1])
+    if not numbered:
         return alternatives
     before = words[index - 1] if index > 0 else ""
-    kept = [(c, cost) for c, cost in alternatives if c not in forms or asks_for(before, c)]
+    # What the word before asks for (asks_for) is all the alternatives kept depend on: found once a spelling a story
+    # for each answer.
+    key = (token.text, before in PLURAL_DETERMINERS, before in SINGULAR_DETERMINERS)
+    kept = reading.numbers_kept.get(key)
+    if kept is None:
+        kept = reading.numbers_kept[key] = [(c, cost) for c, cost in alternatives
+                                            if c not in numbered or asks_for(before, c)]
     if not kept:
         return left_alone(trace, token, GRAMMATICAL_NUMBER, before=before or "(none)")
     return kept
@@ -791,15 +830,18 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[
     for word in GAP_WORDS:
         model.id(word)
     ids = model.ids
-    slots = np.array([slot_ids(ids, left, right) for _, _, _, _, _, left, right, _ in pending],
-                     dtype=np.int64).reshape(-1, 4)
+    # Each word's four ids (slot_ids) streamed into one array: no list of tuples for numpy to read back.
+    lefts, rights = map(itemgetter(5), pending), map(itemgetter(6), pending)
+    slots = np.fromiter(chain.from_iterable(map(slot_ids, repeat(ids), lefts, rights)), np.int64,
+                        4 * len(pending)).reshape(-1, 4)
     before_before, before, after, further = slots.T
     first_history = tables.find(tables.bigram_keys, before_before, before)
     last_pair = tables.find(tables.bigram_keys, after, further)
     written = written_scores(res, tables, pending, (before, first_history, after, further, last_pair))
-    flat = list(chain.from_iterable(entry[3] for entry in pending))
+    alternatives = list(map(itemgetter(3), pending))  # each word's
+    flat = list(chain.from_iterable(alternatives))
     names, costs = list(map(itemgetter(0), flat)), list(map(itemgetter(1), flat))
-    row = np.repeat(np.arange(len(pending)), [len(entry[3]) for entry in pending])
+    row = np.repeat(np.arange(len(pending)), list(map(len, alternatives)))
     prior = priors(np, pending, row, names, costs)
     lowest = min(_THRESHOLD, _THRESHOLD + _NAME_MARGIN)  # every bar is at least this: its floors drop less
     fits, firsts, pruned = tables.scores(np.fromiter(map(model.ids.__getitem__, names), np.int64, len(names)),
@@ -837,19 +879,16 @@ def written_scores(res, tables, pending: list[tuple], context: tuple):
     """Each deferred word's score as written (weigh's `written`): its slot's score, or for a word the model does not
     know its unseen windows; with the story's bonus for a repeated content word."""
     np, model = tables.np, res.language_model
-    seen = np.array([j for j, entry in enumerate(pending) if not entry[2]], dtype=np.int64)
-    ids = model.ids  # a word the model knows, looked up by Reading
-    current = np.array([ids[pending[j][1]] for j in seen.tolist()], dtype=np.int64)
-    fits, _, _ = tables.scores(current, *(part[seen] for part in context), np.full(len(seen), -np.inf))
-    written = [0.0] * len(pending)
-    for j, fit in zip(seen.tolist(), fits.tolist()):
-        written[j] = fit
-    for j, (_, lower, unseen, _, story_bonus, left, right, _) in enumerate(pending):
-        if unseen:
-            written[j] = model.unseen_windows(*run_of(left, lower, right),
-                                              res.lexicon.frequency(lower) + UNSEEN_PENALTY)
-        written[j] += story_bonus
-    return np.array(written)
+    # Every word is scored in the batch, one the model does not know as the word of id 0: such words are few, and
+    # their scores are replaced below. The others' ids were looked up by Reading.
+    current = np.fromiter(map(model.ids.get, map(itemgetter(1), pending), repeat(0)), np.int64, len(pending))
+    fits, _, _ = tables.scores(current, *context, np.full(len(pending), -np.inf))
+    written = fits + np.fromiter(map(itemgetter(4), pending), np.float64, len(pending))  # the story's bonus
+    for j in [j for j, entry in enumerate(pending) if entry[2]]:
+        _, lower, _, _, story_bonus, left, right, _ = pending[j]
+        written[j] = model.unseen_windows(*run_of(left, lower, right),
+                                          res.lexicon.frequency(lower) + UNSEEN_PENALTY) + story_bonus
+    return written
 
 
 def found_in_batch(model, pending: list[tuple], written: list[float], bar: Callable[[int], float],
@@ -916,6 +955,9 @@ class Reading:
         self.rights: list[tuple[str, ...]] | None = None
         self.names_end_context = NAME_ENDS_CONTEXT.on  # asked at every word judged
         self.story_bonuses: dict[str, float] = {}  # each written word's (RealWordError.story_bonus)
+        self.name_particles = evidence.name_particles  # asked at every word judged
+        # The alternatives step grammatical-number keeps, by spelling and what the word before asks for (phrase_gates)
+        self.numbers_kept: dict[tuple[str, bool, bool], list[tuple[str, float]]] = {}
 
     def negative_before(self, index: int) -> str | None:
         """The negative word nearest before token `index` in its sentence ("(opens the sentence)" when none comes
@@ -983,6 +1025,8 @@ class Reading:
             elif len(between) >= _REACH or not known[i - 1] or (
                     cut and texts[i - 1][:1].isupper() and evidence.ends_name(i - 1)):  # a name's last word: capital
                 left = tuple(reversed(between))[:_REACH]
+            elif not between:  # a plain space, the commonest gap: the word before, then its own left context
+                left = (words[i - 1], *left[:_REACH - 1])
             else:
                 left = (*reversed(between), words[i - 1], *left)[:_REACH]
             lefts.append(left)
@@ -997,7 +1041,10 @@ class Reading:
         for i in range(len(words) - 1, -1, -1):
             between, runs_on = gaps[i]
             if runs_on and i + 1 < len(words) and len(between) < _REACH and known[i + 1]:
-                right = (*between, words[i + 1], *right)[:_REACH]
+                if not between:  # a plain space, the commonest gap: the word after, then its own right context
+                    right = (words[i + 1], *right[:_REACH - 1])
+                else:
+                    right = (*between, words[i + 1], *right)[:_REACH]
             else:
                 right = between[:_REACH]
             rights[i] = right
