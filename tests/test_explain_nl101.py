@@ -136,6 +136,7 @@ def test_each_nl102_step_decides_its_examples_alone(step):
 @pytest.mark.parametrize(("text", "place", "why"), [
     ("Appeals went to the Suprme Court on Monday.\n", "1:21", "a word of the fixed name 'supreme court' misspelt"),
     ("The prize went to Msis Okafor on Monday.\n", "1:19", "a title misspelt before a name"),
+    ("Rates were held by the Bank of Englnd.\n", "1:32", "a word of the fixed name 'bank of england' misspelt"),
     ("Isreal and Egypt met on Monday.\n", "1:1", "a name in everyday use with two letters swapped"),  # no name evidence
 ])
 def test_a_capitalised_word_reported_all_the_same_says_why_it_is_no_name(cli, story, text, place, why):

@@ -205,7 +205,7 @@ LOOKS_LIKE_NAME = Step(
     "after a title, with inner capitals or shaped as a romanised given name; not a name in everyday use with two "
     "letters swapped (Isreal, Britian), nor a title one slip off before a name (Chancellr Kimpton; a short one with "
     "two letters swapped, Msis Okafor), nor a word one slip off a fixed name's word beside the name's other word (the "
-    "Suprme Court, Wall Stret: misspelt_fixed_name)",
+    "Suprme Court, Wall Stret, the Bank of Englnd: misspelt_fixed_name)",
     allows=("They wrote to [[Goverment]] House.", "He met Mr [[Reserch]] on Monday."))
 DROPPED_APOSTROPHE = Step(
     "NL101", "dropped-apostrophe",
@@ -588,42 +588,56 @@ FIXED_NAME_PAIR = tuned(
 
 
 def misspelt_fixed_name(f: FileCheck, u: Unknown) -> str | None:
-    """A capitalised word one slip from a word that makes a fixed name with the capitalised word joined to it
-    (Suprme Court, the Whte House, Wall Stret): the second word follows the first at least 10^FIXED_NAME_PAIR of the
-    time in the language model, and it is an everyday word (name_words_beside: not An Apologie For Love). The name
-    misspelt, no name of its own; not for a slip at the last letter, which makes another form (Nova Scotian). The fixed
-    name, or None."""
+    """A capitalised word one slip from a word that makes a fixed name with the capitalised word joined to it, or
+    with the two before it when they are a capitalised word and "of" (Suprme Court, the Whte House, Wall Stret, the
+    Bank of Englnd): the language model has the second word after the first, or the third after "X of", at least
+    10^FIXED_NAME_PAIR of the time, and the word beside it is an everyday word (name_words_beside: not An Apologie For
+    Love). The name misspelt, no name of its own; not for a slip at the last letter, which makes another form (Nova
+    Scotian). The fixed name, or None."""
     if u.part or not is_capitalised(u.word):
         return None
-    left, right = name_words_beside(f, u.index)
-    if left is None and right is None:
+    before, right = name_words_beside(f, u.index)
+    if not before and right is None:
         return None
     lower = u.word.lower()
     model = f.res.language_model
     for look_alike in f.lexicon.candidates(lower, max_distance=1):
         if look_alike[-1:] != lower[-1:] or not model.known(look_alike):
             continue
-        if left is not None and model.logprob(look_alike, left) >= FIXED_NAME_PAIR:
-            return f"{left} {look_alike}"
+        if before and model.logprob(look_alike, before[-1], before[0] if len(before) == 2 else None) \
+                >= FIXED_NAME_PAIR:
+            return " ".join((*before, look_alike))
         if right is not None and model.logprob(right, look_alike) >= FIXED_NAME_PAIR:
             return f"{look_alike} {right}"
     return None
 
 
-def name_words_beside(f: FileCheck, index: int) -> tuple[str | None, str | None]:
-    """The capitalised words joined to token `index` on its left and right, in lower case, where they are everyday
-    words (Court, Street; not a given name, Jamie Foxx, nor a function word) that the language model knows; None for
-    each side without one."""
-    tokens, model, lexicon = f.doc.tokens, f.res.language_model, f.lexicon
-    sides = []
-    for other in (index - 1, index + 1):
-        joined = 0 <= other < len(tokens) and f.evidence.joined(min(index, other), max(index, other))
-        word = strip_possessive(tokens[other].text) if joined else ""
-        lower = word.lower()
-        fits = (joined and is_capitalised(word) and lower in lexicon.words and lower not in lexicon.name_only
-                and lower not in FUNCTION_WORDS and model.known(lower))
-        sides.append(lower if fits else None)
-    return sides[0], sides[1]
+def name_words_beside(f: FileCheck, index: int) -> tuple[tuple[str, ...], str | None]:
+    """The words of a name before token `index`, in lower case: the capitalised word joined to it, or a capitalised
+    word and "of" (Bank of); and the capitalised word joined after it, or None. Each capitalised word must be an
+    everyday word (Court, Street; not a given name, Jamie Foxx, nor a function word) that the language model knows;
+    () or None for a side without one."""
+    tokens = f.doc.tokens
+    before: tuple[str, ...] = ()
+    if index > 0 and f.evidence.joined(index - 1, index):
+        if tokens[index - 1].text == "of":
+            if index > 1 and f.evidence.joined(index - 2, index - 1) and (word := name_word(f, index - 2)):
+                before = (word, "of")
+        elif word := name_word(f, index - 1):
+            before = (word,)
+    right = name_word(f, index + 1) if index + 1 < len(tokens) and f.evidence.joined(index, index + 1) else None
+    return before, right
+
+
+def name_word(f: FileCheck, index: int) -> str | None:
+    """Token `index` in lower case, when it is capitalised and an everyday word the language model knows (no given
+    name, no function word); else None."""
+    word = strip_possessive(f.doc.tokens[index].text)
+    lower = word.lower()
+    lexicon = f.lexicon
+    fits = (is_capitalised(word) and lower in lexicon.words and lower not in lexicon.name_only
+            and lower not in FUNCTION_WORDS and f.res.language_model.known(lower))
+    return lower if fits else None
 
 
 # Titles long enough that a word one slip from one is no given name of its own (Gen is one slip from Ben and Ken);
