@@ -64,3 +64,12 @@ def test_the_scoring_loops_plain_numbers_are_the_tuned_ones():
     assert (lm._PROB_STEP, lm._BACKOFF_STEP, lm._BACKOFF_ZERO, lm._TAIL_SLACK) == (
         lm.PROB_STEP, lm.BACKOFF_STEP, lm.BACKOFF_ZERO, lm.TAIL_SLACK)
     assert type(lm._PROB_STEP) is float and type(lm._BACKOFF_ZERO) is int and lm.PROB_STEP.record()["bench"]
+
+
+def test_seen_triple_is_whether_the_model_has_the_trigram():
+    from newslint.language.language_model import LanguageModel
+
+    model = LanguageModel.load()
+    assert model.seen_triple("secretary", "of", "state")
+    assert not model.seen_triple("secretary", "of", "sate")
+    assert not model.seen_triple("secretary", "of", "zzzqx")  # a word the model lacks

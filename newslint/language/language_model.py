@@ -84,6 +84,18 @@ class LanguageModel:
         a, b = self.id(first), self.id(second)
         return a is not None and b is not None and self._bigram(a, b) >= 0
 
+    def seen_triple(self, first: str, second: str, third: str) -> bool:
+        """True when the model has the trigram: it has seen the three words in a row."""
+        a, b, c = self.id(first), self.id(second), self.id(third)
+        if a is None or b is None or c is None:
+            return False
+        history = self._bigram(a, b)
+        if history < 0:
+            return False
+        lo, hi = self.trigram_start[history], self.trigram_start[history + 1]
+        i = bisect_left(self.trigram_word, c, lo, hi)
+        return i < hi and self.trigram_word[i] == c
+
     def id(self, word: str) -> int | None:
         found = self.ids.get(word)
         if found is None and word not in self.unknown:

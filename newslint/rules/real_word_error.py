@@ -228,10 +228,12 @@ NAME_MARGIN_STEP = Step(
             "[[Sue]] Rose said she would reopen the bakery in May."))
 NAME_USUAL_FORM = Step(
     CODE, "name-usual-form",
-    decides="a capitalised word of a name the model knows in another form (York Times, never York Tomes) is "
-            "judged against that form alone, without NAME_MARGIN and with the name's words before it as context: the "
-            "model has seen this name, spelt otherwise",
-    flags=("The interview ran in the New York [[Tomes]] on Sunday.",))
+    decides="a capitalised word of a name the model knows in another form (York Times, never York Tomes; Secretary "
+            "of State after 'Secretary of', never Secretary of Sate) is judged against that form alone, without "
+            "NAME_MARGIN and with the name's words before it as context: the model has seen this name, spelt "
+            "otherwise",
+    flags=("The interview ran in the New York [[Tomes]] on Sunday.",
+           "The Secretary of [[Sate]] said the talks would go on."))
 NAME_ENDS_CONTEXT = Step(
     CODE, "name-ends-context",
     decides="the last word of a name is no context for the word after it: what follows 'root' says nothing of "
@@ -647,22 +649,45 @@ def opens_name(res, evidence: NameEvidence, index: int) -> bool:
 
 def usual_forms(res, reading: Reading, index: int, alternatives: list[tuple[str, float]]
                 ) -> list[tuple[str, float]]:
-    """Step name-usual-form: the alternatives the model has seen beside a capitalised neighbour in the same name,
-    when the word as written is seen beside neither (York Times for York Tomes, Untied Nations for United; none for
-    York Mets, a name the model knows as written). Only content words: a function word is seen beside any name (an
-    for Ann Arbor). A name's first word that the word lists know as a name starts a name of its own (Hugh Scott is
-    no High Scott, Marin County no Marine County)."""
-    model, tokens, words, joined = res.language_model, reading.tokens, reading.words, reading.evidence.joined
-    pairs = []  # (left, right) with the word's place left open
-    if index > 0 and tokens[index - 1].text[:1].isupper() and joined(index - 1, index):
-        pairs.append((words[index - 1], None))
-    elif index + 1 < len(tokens) and tokens[index + 1].text[:1].isupper() and joined(index, index + 1) \
-            and tokens[index].text not in res.lexicon.proper:
-        pairs.append((None, words[index + 1]))
+    """Step name-usual-form: the alternatives the model has seen beside a capitalised neighbour in the same name, or
+    after a capitalised word and "of" (of_name), when the word as written is seen beside neither (York Times for York
+    Tomes, Untied Nations for United; none for York Mets, a name the model knows as written). Only content words: a
+    function word is seen beside any name (an for Ann Arbor). A name's first word that the word lists know as a name
+    starts a name of its own (Hugh Scott is no High Scott, Marin County no Marine County)."""
+    model, words = res.language_model, reading.words
+    first = of_name(reading, index)
+    if first is not None:
+        if model.seen_triple(first, "of", words[index]):
+            return []
+        return [(c, cost) for c, cost in alternatives if model.logprob(c) < CONTENT_WORD
+                and model.seen_triple(first, "of", c)]
+    pairs = name_pairs(res, reading, index)
     if not pairs or any(model.seen_pair(left or words[index], right or words[index]) for left, right in pairs):
         return []
     return [(c, cost) for c, cost in alternatives if model.logprob(c) < CONTENT_WORD
             and any(model.seen_pair(left or c, right or c) for left, right in pairs)]
+
+
+def name_pairs(res, reading: Reading, index: int) -> list[tuple[str | None, str | None]]:
+    """The pairs (left, right) that token `index` makes with a capitalised neighbour in the same name, its own place
+    left open (None): the word before, or failing that the word after, unless the word is a name of its own."""
+    tokens, words, joined = reading.tokens, reading.words, reading.evidence.joined
+    if index > 0 and tokens[index - 1].text[:1].isupper() and joined(index - 1, index):
+        return [(words[index - 1], None)]
+    if index + 1 < len(tokens) and tokens[index + 1].text[:1].isupper() and joined(index, index + 1) \
+            and tokens[index].text not in res.lexicon.proper:
+        return [(None, words[index + 1])]
+    return []
+
+
+def of_name(reading: Reading, index: int) -> str | None:
+    """The name's first word, in lower case, when token `index` follows a capitalised word and "of", all one name
+    (Secretary of Sate: the model's trigram judges it); None otherwise."""
+    tokens, words, joined = reading.tokens, reading.words, reading.evidence.joined
+    if index > 1 and words[index - 1] == "of" and tokens[index - 2].text[:1].isupper() \
+            and joined(index - 2, index - 1) and joined(index - 1, index):
+        return words[index - 2]
+    return None
 
 
 COUNTS = wordlists.words("counts")
