@@ -22,6 +22,7 @@ LISTS = {
     "clause-openers": (LOWER, "sorted"),
     "coining-suffixes": (LOWER, "sorted"),
     "counts": (LOWER, "sorted"),
+    "comparatives": (LOWER, "sorted"),
     "derivation-prefixes": (LOWER, "longest first"),
     "function-words": (LOWER, "sorted"),
     "hyphen-prefixes": (LOWER, "sorted"),
