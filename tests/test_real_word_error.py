@@ -180,3 +180,11 @@ def test_the_gates_a_process_remembers_of_a_spelling_are_those_found_afresh():
             fresh: dict = {}
             assert rule.spelling_gates(None, linter.resources, word, lower, model.known(lower), dialect == "auto",
                                        fresh) == remembered and fresh == {word: remembered}
+
+
+def test_than_without_a_comparative_is_a_slip_of_then_unless_the_word_before_may_be_one_written_wrong(story):
+    path = story("Markets\n\nThe captain than launched into a speech.\n"
+                 "Traders said the pound would be strong than the dollar by the spring.\n"  # stronger, written wrong
+                 "The bank lent lss than it had planned.\n"  # less, misspelt: NL101's
+                 "Prices rose faster than wages, and the plan was other than promised.\n")
+    assert found(path) == [(3, 13, 17, "error", "then")]

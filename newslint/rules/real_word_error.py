@@ -255,7 +255,8 @@ ALTERNATIVE_IN_STORY = Step(
 THAN_WITHOUT_COMPARATIVE = Step(
     CODE, "than-without-comparative",
     decides="'than' with no comparative before it in its sentence (more, other, rather, a word in -er: word list "
-            "comparatives) is a slip of 'then', whatever the model's odds: nothing there asks for 'than'",
+            "comparatives) is a slip of 'then', whatever the model's odds: nothing there asks for 'than'; unless the "
+            "word right before may be a comparative written wrong (strong than, lss than): that word's slip",
     flags=("The captain [[than]] launched into a long speech about the harbour.",))
 THRESHOLD_STEP = Step(
     CODE, "threshold",
@@ -782,6 +783,15 @@ def asks_for_than(model, word: str) -> bool:
     return found
 
 
+def comparative_forms(word: str) -> tuple[str, ...]:
+    """The comparatives in -er that a word would make: strong stronger, large larger, early earlier, big bigger."""
+    if word.endswith("y"):
+        return (word[:-1] + "ier",)
+    if word.endswith("e"):
+        return (word + "r",)
+    return word + "er", word + word[-1:] + "er"
+
+
 def than_for_then(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> bool:
     """Step than-without-comparative: whether "than" at token `index` has no comparative before it in its sentence
     (recorded in the trace when it reports)."""
@@ -1046,12 +1056,17 @@ class Reading:
         self.numbers_kept: dict[tuple[str, bool, bool], list[tuple[str, float]]] = {}
 
     def comparative_before(self, index: int) -> bool:
-        """Whether a word before token `index` in its sentence asks for "than" (asks_for_than)."""
+        """Whether a word before token `index` in its sentence asks for "than" (asks_for_than), or the word right
+        before it may be a comparative written wrong: one the model does not know (lss than) or one whose -er form
+        asks for it (strong than): then the slip is that word's, not the "than"."""
         start = self.sentence_starts.at_or_before(self.tokens.starts[index])
-        words, starts = self.words, self.tokens.starts
+        words, starts, model = self.words, self.tokens.starts, self.model
         i = index - 1
+        if i >= 0 and starts[i] >= start and (not model.known(words[i]) or any(
+                asks_for_than(model, form) for form in comparative_forms(words[i]) if model.known(form))):
+            return True
         while i >= 0 and starts[i] >= start:
-            if asks_for_than(self.model, words[i]):
+            if asks_for_than(model, words[i]):
                 return True
             i -= 1
         return False
