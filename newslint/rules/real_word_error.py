@@ -18,7 +18,7 @@ from newslint.engine.explain import Step
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.language_model import _TAIL_SLACK, REACH, SENTENCE_END, SENTENCE_START, Slot
-from newslint.language.lexicon import AUTO
+from newslint.language.lexicon import AUTO, edits1
 from newslint.language.misused_phrases import PlainWords, set_phrase_words
 from newslint.language.names import NameEvidence, is_capitalised
 from newslint.language.sounds import starts_with_vowel_sound
@@ -775,12 +775,19 @@ def asks_for_than(model, word: str) -> bool:
         if word in COMPARATIVES:
             found = True
         elif model.known(word) and model.logprob(word) >= RARE_COMPARATIVE:
-            found = model.logprob("than", word) >= COMPARATIVE_THAN
+            found = model_asks_for_than(model, word)
         else:
             found = len(word) > 3 and word.endswith("er")
         if model.known(word):
             ASKS_FOR_THAN[word] = found
     return found
+
+
+def model_asks_for_than(model, word: str) -> bool:
+    """A word the model knows, commoner than RARE_COMPARATIVE, that it sees "than" after at least 10^COMPARATIVE_THAN
+    of the time: what a comparative written wrong may be meant for (less for lss, stronger for strong)."""
+    return model.known(word) and model.logprob(word) >= RARE_COMPARATIVE and \
+        model.logprob("than", word) >= COMPARATIVE_THAN
 
 
 def comparative_forms(word: str) -> tuple[str, ...]:
@@ -1057,13 +1064,13 @@ class Reading:
 
     def comparative_before(self, index: int) -> bool:
         """Whether a word before token `index` in its sentence asks for "than" (asks_for_than), or the word right
-        before it may be a comparative written wrong: one the model does not know (lss than) or one whose -er form
-        asks for it (strong than): then the slip is that word's, not the "than"."""
+        before it may be a comparative written wrong: one the model does not know one slip from a comparative (lss
+        than) or one whose -er form is one (strong than): then the slip is that word's, not the "than"."""
         start = self.sentence_starts.at_or_before(self.tokens.starts[index])
         words, starts, model = self.words, self.tokens.starts, self.model
         i = index - 1
-        if i >= 0 and starts[i] >= start and (not model.known(words[i]) or any(
-                asks_for_than(model, form) for form in comparative_forms(words[i]) if model.known(form))):
+        if i >= 0 and starts[i] >= start and any(model_asks_for_than(model, form) for form in (
+                edits1(words[i]) if not model.known(words[i]) else comparative_forms(words[i]))):
             return True
         while i >= 0 and starts[i] >= start:
             if asks_for_than(model, words[i]):
