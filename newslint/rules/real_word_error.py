@@ -254,9 +254,10 @@ ALTERNATIVE_IN_STORY = Step(
     flags=("Sales were higher than forecast.\nCosts would be less [[then]] those of last year, the firm said.\n",))
 THAN_WITHOUT_COMPARATIVE = Step(
     CODE, "than-without-comparative",
-    decides="'than' with no comparative before it in its sentence (more, other, rather, a word in -er: word list "
-            "comparatives) is a slip of 'then', whatever the model's odds: nothing there asks for 'than'; unless the "
-            "word right before may be a comparative written wrong (strong than, lss than): that word's slip",
+    decides="'than' with no word before it in its sentence that asks for it (one the model sees 'than' after, as "
+            "more, rather, taller; a rare word in -er; the word list comparatives) is a slip of 'then', whatever the "
+            "model's odds; unless the word right before may be a comparative written wrong (strong than, lss than): "
+            "that word's slip",
     flags=("The captain [[than]] launched into a long speech about the harbour.",))
 THRESHOLD_STEP = Step(
     CODE, "threshold",
