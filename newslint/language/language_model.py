@@ -90,11 +90,7 @@ class LanguageModel:
         if a is None or b is None or c is None:
             return False
         history = self._bigram(a, b)
-        if history < 0:
-            return False
-        lo, hi = self.trigram_start[history], self.trigram_start[history + 1]
-        i = bisect_left(self.trigram_word, c, lo, hi)
-        return i < hi and self.trigram_word[i] == c
+        return history >= 0 and self._trigram(history, c) >= 0
 
     def id(self, word: str) -> int | None:
         found = self.ids.get(word)
@@ -140,14 +136,19 @@ class LanguageModel:
         history = None if before is None or last is None else self._bigram(word_id(before), last)
         return self._prob(current, last, history, -1 if last is None else self._bigram(last, current))
 
+    def _trigram(self, history: int, third: int) -> int:
+        """Index of the trigram of bigram `history` and `third`, or -1."""
+        lo, hi = self.trigram_start[history], self.trigram_start[history + 1]
+        i = bisect_left(self.trigram_word, third, lo, hi)
+        return i if i < hi and self.trigram_word[i] == third else -1
+
     def _prob(self, word: int, previous: int | None, history: int | None, pair: int) -> float:
         """log10 P(word | the words before), given the indexes of the bigrams (before, previous), `history`
         (None without a word before; -1 if unseen), and (previous, word), `pair` (-1 if unseen)."""
         backoff = 0
         if history is not None and history >= 0:
-            lo, hi = self.trigram_start[history], self.trigram_start[history + 1]
-            i = bisect_left(self.trigram_word, word, lo, hi)
-            if i < hi and self.trigram_word[i] == word:
+            i = self._trigram(history, word)
+            if i >= 0:
                 return -self.trigram_prob[i] * _PROB_STEP
             backoff = self.bigram_backoff[history] - _BACKOFF_ZERO
         if previous is not None:

@@ -87,6 +87,14 @@ def slip_at(a: str, b: str) -> int | None:
     return i if longer[i + 1:] == shorter[i:] else None
 
 
+def swapped(a: str, b: str, at: int | None = None) -> bool:
+    """Two different strings of one length, one with two neighbouring letters of the other swapped (msis, miss); `at`,
+    where slip_at finds them apart, when the caller has it."""
+    if at is None:
+        at = slip_at(a, b)
+    return at is not None and len(a) == len(b) and a[at + 1:at + 2] == b[at:at + 1] != a[at:at + 1]
+
+
 def deletions(key: str) -> list[str]:
     """The key and every string one deletion away: two keys one slip apart share at least one of these."""
     return [key] + [key[:i] + key[i + 1:] for i in range(len(key))]

@@ -22,7 +22,7 @@ from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.lexicon import AUTO, COMMON_WORD, Lexicon, edit_cost, slip
-from newslint.language.names import NameEvidence, is_capitalised, slip_at, strip_possessive
+from newslint.language.names import NameEvidence, is_capitalised, slip_at, strip_possessive, swapped
 from newslint.language.story_dialect import StoryDialect
 from newslint.wordlists import entries, words
 
@@ -670,12 +670,6 @@ def title_slip(lower: str) -> bool:
     with two neighbouring letters swapped (misspelt_title)."""
     return (any(slip_at(lower, title) is not None and not lower.startswith(title) for title in LONG_TITLES)
             or any(swapped(lower, title) for title in SWAPPED_TITLES))
-
-
-def swapped(a: str, b: str) -> bool:
-    """Two different strings of one length, one with two neighbouring letters of the other swapped (msis, miss)."""
-    at = slip_at(a, b)
-    return at is not None and len(a) == len(b) and a[at + 1:at + 2] == b[at:at + 1] != a[at:at + 1]
 
 
 def misspelt_everyday_name(f: FileCheck, u: Unknown) -> bool:

@@ -15,7 +15,7 @@ from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.lexicon import COMMON_WORD, slip
 from newslint.language.memo import Memo
-from newslint.language.names import NameEvidence, deletions, fold, is_capitalised, slip_at, strip_possessive
+from newslint.language.names import NameEvidence, deletions, fold, is_capitalised, slip_at, strip_possessive, swapped
 from newslint.language.ngrams import MEMO_SIZE
 
 if TYPE_CHECKING:
@@ -789,7 +789,7 @@ def _swapped_unknowns(res, big: Variant, small: Variant, at: int) -> bool:
     """Two forms no word list knows, two adjacent letters swapped, the rarer written fewer times: one name typed
     wrong twice (Thirkettle three times, Thrikettle twice), not two people."""
     a, b = big.key, small.key
-    return (small.count < big.count and len(a) == len(b) and a[at] != b[at] and a[at + 1:at + 2] == b[at:at + 1]
+    return (small.count < big.count and swapped(a, b, at)
             and not any(res.lexicon.is_word(v.majority) for v in (big, small)))
 
 
