@@ -30,7 +30,8 @@ class ArticleAgreement(Rule):
     initialisms (an MP, an SUV, a BBC), by the first letter otherwise. Words whose sound newslint cannot tell
     are left alone: h-words in flux (an historic / a historic), acronyms read as words (NATO), u-words the
     dictionary lacks, and names and brands whose first letter misleads (a Ukrainian, an Uber); so is a capital A
-    or An in mid-sentence, a label or a name (Group A are, Category A inmates, An Post). When "an" stands
+    or An in mid-sentence, a label or a name (Group A are, Category A inmates, An Post), and a misspelt word one
+    slip from a word that takes the article written (an naecdote: the slip is the word's). When "an" stands
     before a consonant sound and "and" fits its neighbours better than "a" (bread an butter), "and" is suggested.
 
     Why it matters: a wrong article reads as a typo, and "an" for "and" is a one-keystroke slip a spell
@@ -61,6 +62,8 @@ class ArticleAgreement(Rule):
             if token.text[0] == "A" and not doc.is_sentence_start(token) and not doc.in_heading(token.start):
                 continue  # capitalised mid-sentence: a label or a name (Group A are, Category A inmates, An Post)
             vowel = starts_with_vowel_sound(following)
+            if vowel is not None and vowel != (article == "an") and misspelt_for_agreeing_word(res, following, article):
+                vowel = None
             if doc.trace is not None:
                 doc.trace.note(self.code, token.start, token.end, following=following,
                                sound={True: "vowel", False: "consonant", None: "cannot tell"}[vowel])
@@ -82,3 +85,13 @@ class ArticleAgreement(Rule):
             token = doc.tokens[index]
             doc.trace.note(CODE, token.start, token.end, neighbours=[left, right or "(none)"], context_fit=fits)
         return max(fits, key=fits.get)
+
+
+def misspelt_for_agreeing_word(res, word: str, article: str) -> bool:
+    """A lower-case word no list knows, one slip from a word that takes the article written (an naecdote, for
+    anecdote): the writer's article agrees with the word meant, and the slip is the word's. A rare word with no such
+    look-alike is judged by its letters (a anaprapath)."""
+    part = word.split("-")[0]
+    if not part.islower() or res.lexicon.is_word(part) or part in res.accepted_words:
+        return False
+    return any(starts_with_vowel_sound(c) == (article == "an") for c in res.lexicon.candidates(part, max_distance=1))
