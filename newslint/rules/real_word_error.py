@@ -6,7 +6,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from itertools import chain, islice, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -663,7 +663,8 @@ def usual_forms(res, reading: Reading, index: int, alternatives: list[tuple[str,
     after a capitalised word and "of" (of_name), when the word as written is seen beside neither (York Times for York
     Tomes, Untied Nations for United; none for York Mets, a name the model knows as written). Only content words: a
     function word is seen beside any name (an for Ann Arbor). A name's first word that the word lists know as a name
-    starts a name of its own (Hugh Scott is no High Scott, Marin County no Marine County)."""
+    starts a name of its own (Hugh Scott is no High Scott, Marin County no Marine County), unless the story writes
+    the other name too (Pace Corps beside the Peace Corps)."""
     model, words = res.language_model, reading.words
     first = of_name(reading, index)
     if first is not None:
@@ -671,23 +672,24 @@ def usual_forms(res, reading: Reading, index: int, alternatives: list[tuple[str,
             return []
         return [(c, cost) for c, cost in alternatives if model.logprob(c) < CONTENT_WORD
                 and model.seen_triple(first, "of", c)]
-    pairs = name_pairs(res, reading, index)
+    pairs, own_name = name_pairs(res, reading, index)
     if not pairs or any(model.seen_pair(left or words[index], right or words[index]) for left, right in pairs):
         return []
     return [(c, cost) for c, cost in alternatives if model.logprob(c) < CONTENT_WORD
-            and any(model.seen_pair(left or c, right or c) for left, right in pairs)]
+            and any(model.seen_pair(left or c, right or c) for left, right in pairs)
+            and (not own_name or (c, pairs[0][1]) in reading.names_written)]
 
 
-def name_pairs(res, reading: Reading, index: int) -> list[tuple[str | None, str | None]]:
+def name_pairs(res, reading: Reading, index: int) -> tuple[list[tuple[str | None, str | None]], bool]:
     """The pairs (left, right) that token `index` makes with a capitalised neighbour in the same name, its own place
-    left open (None): the word before, or failing that the word after, unless the word is a name of its own."""
+    left open (None): the word before, or failing that the word after; and whether the word, before the word after,
+    is a name the word lists know (Hugh Scott)."""
     tokens, words, joined = reading.tokens, reading.words, reading.evidence.joined
     if index > 0 and tokens[index - 1].text[:1].isupper() and joined(index - 1, index):
-        return [(words[index - 1], None)]
-    if index + 1 < len(tokens) and tokens[index + 1].text[:1].isupper() and joined(index, index + 1) \
-            and tokens[index].text not in res.lexicon.proper:
-        return [(None, words[index + 1])]
-    return []
+        return [(words[index - 1], None)], False
+    if index + 1 < len(tokens) and tokens[index + 1].text[:1].isupper() and joined(index, index + 1):
+        return [(None, words[index + 1])], tokens[index].text in res.lexicon.proper
+    return [], False
 
 
 def of_name(reading: Reading, index: int) -> str | None:
@@ -1062,6 +1064,13 @@ class Reading:
         self.name_particles = evidence.name_particles  # asked at every word judged
         # The alternatives step grammatical-number keeps, by spelling and what the word before asks for (phrase_gates)
         self.numbers_kept: dict[tuple[str, bool, bool], list[tuple[str, float]]] = {}
+
+    @cached_property
+    def names_written(self) -> frozenset[tuple[str, str]]:
+        """The pairs of capitalised words joined in a name that the story writes, in lower case."""
+        words, texts, joined = self.words, self.tokens.texts, self.evidence.joined
+        return frozenset((words[i], words[i + 1]) for i in range(len(words) - 1)
+                         if texts[i][:1].isupper() and texts[i + 1][:1].isupper() and joined(i, i + 1))
 
     def comparative_before(self, index: int) -> bool:
         """Whether a word before token `index` in its sentence asks for "than" (asks_for_than), or the word right
