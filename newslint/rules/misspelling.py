@@ -204,7 +204,8 @@ LOOKS_LIKE_NAME = Step(
     decides="a capitalised word the story treats as a name: away from a sentence start, capitalised there elsewhere, "
     "after a title, with inner capitals or shaped as a romanised given name; not a name in everyday use with two "
     "letters swapped (Isreal, Britian), nor a title one slip off before a name (Chancellr Kimpton; a short one with "
-    "two letters swapped, Msis Okafor), nor a word one slip off a fixed name's word beside the name's other word (the "
+    "two letters swapped, Msis Okafor, or one the story writes before the same name, Mis Baldrige beside Miss "
+    "Baldrige), nor a word one slip off a fixed name's word beside the name's other word (the "
     "Suprme Court, Wall Stret, the Bank of Englnd: misspelt_fixed_name)",
     allows=("They wrote to [[Goverment]] House.", "He met Mr [[Reserch]] on Monday."))
 DROPPED_APOSTROPHE = Step(
@@ -461,7 +462,7 @@ class Spelling(Rule):
         if not MISSPELT.on:
             return
         left, right = f.doc.neighbours(unknown.index)
-        ranked = f.res.context_model.rank_corrections(word, preferred, left, right)
+        ranked = ranked_corrections(f, unknown, preferred, left, right)
         best = [match_case(word, c) for c in (story.respell(ranked) if story else ranked)]
         if f.trace is not None:
             note_ranking(f, self.code, unknown, preferred, left, right)
@@ -657,11 +658,45 @@ def misspelt_title(f: FileCheck, u: Unknown) -> bool:
     """A capitalised word one slip from a title of LONG_TITLES, or with two letters of one of SWAPPED_TITLES swapped,
     before a capitalised word: the title misspelt before a name (Chancellr Kimpton, Presdient Biden, Msis Okafor), no
     name of its own; not the title with letters added at its end, another language's form (Presidente Lula,
-    Generali)."""
+    Generali). Or one slip from any title that the story writes before the same name (Mis Baldrige beside Miss
+    Baldrige)."""
     word, tokens = u.word, f.doc.tokens
     if u.part or not is_capitalised(word) or u.index + 1 >= len(tokens) or not is_capitalised(tokens[u.index + 1].text):
         return False
-    return f.evidence.joined(u.index, u.index + 1) and title_slip(word.lower())
+    return f.evidence.joined(u.index, u.index + 1) and (title_slip(word.lower()) or title_before_same_name(f, u.index))
+
+
+def ranked_corrections(f: FileCheck, u: Unknown, candidates: list[str], left: str | None, right: str | None
+                       ) -> list[str]:
+    """The best corrections, best first (ContextModel.rank_corrections); for a capitalised word before a capitalised
+    word, those that the story writes before that word elsewhere first (Miss for Mis before Baldrige, when the story
+    writes Miss Baldrige)."""
+    model, tokens = f.res.context_model, f.doc.tokens
+    if u.part or not is_capitalised(u.word) or u.index + 1 >= len(tokens) \
+            or not is_capitalised(tokens[u.index + 1].text):
+        return model.rank_corrections(u.word, candidates, left, right)
+    written = written_before_next(f, u.index)
+    first = [c for c in candidates if c in written]
+    if not first:
+        return model.rank_corrections(u.word, candidates, left, right)
+    from newslint.language.context_model import MAX_SUGGESTIONS
+
+    rest = [c for c in candidates if c not in written]
+    return (model.rank_corrections(u.word, first, left, right)
+            + model.rank_corrections(u.word, rest, left, right))[:MAX_SUGGESTIONS]
+
+
+def title_before_same_name(f: FileCheck, index: int) -> bool:
+    """Token `index` is one slip from a title that the story writes elsewhere before the name that follows it."""
+    lower = f.doc.tokens.texts[index].lower()
+    return any(title in TITLES and slip_at(lower, title) is not None for title in written_before_next(f, index))
+
+
+def written_before_next(f: FileCheck, index: int) -> set[str]:
+    """The words, in lower case, that the story writes elsewhere right before the word that follows token `index`."""
+    texts = f.doc.tokens.texts
+    name = texts[index + 1]
+    return {texts[i].lower() for i in range(len(texts) - 1) if i != index and texts[i + 1] == name}
 
 
 @lru_cache(maxsize=TITLE_SLIPS_REMEMBERED)
