@@ -256,6 +256,11 @@ DOUBLED_LAST_LETTER = Step(
     CODE, "doubled-last-letter", decides="unless the longer ends in a doubled letter the shorter has once and not "
     "both are words (Kovalenkoo beside Kovalenko)",
     flags=("Ms Oksana Dmytrenkoo met Dmytrenkoo aides; later [[Dmytrenko]] spoke.",))
+ABBREVIATION_MISSPELT = Step(
+    CODE, "abbreviation-misspelt", decides="unless both are written with a full stop, the other a short form of the "
+    "abbreviations list that the story writes more than once, and this one no word or name the lists know (Fletcher "
+    "Avo. beside Ave. written seven times): the abbreviation misspelt",
+    flags=("She lives at 12 Elm Ave. and he at 4 Oak Ave.; the office is at 9 Bay [[Avo]]. downtown.",))
 SAME_NAME_BEFORE = Step(
     CODE, "same-name-before", decides="unless the last letter is changed, not added (no ending: Coe, Cou), in a "
     "spelling no list knows that follows the same name as the other (Charlie Coe, Charlie Cou): one person's name, "
@@ -428,7 +433,22 @@ def _last_letter(p: Pair) -> int | None:
     if SAME_NAME_BEFORE.on and len(a) == len(b) > 2 and not p.known[1] and p.small.named and _name_before_shared(p):
         p.overruled.append(SAME_NAME_BEFORE.name)
         return None
+    if ABBREVIATION_MISSPELT.on and not p.known[1] and _abbreviation_misspelt(p):
+        p.overruled.append(ABBREVIATION_MISSPELT.name)
+        return SLIP
     return NOT_A_SLIP
+
+
+def _abbreviation_misspelt(p: Pair) -> bool:
+    """The story's spelling is a short form of the abbreviations list written more than once, the other no short form
+    of it and with a vowel (Ct beside Co is one: Court), and both are written with a full stop every time (Ave.,
+    Avo.)."""
+    other = p.other.lower()
+    if p.form.lower() not in ABBREVIATIONS or p.big.count < 2 or other in ABBREVIATIONS or not VOWELS & set(other):
+        return False
+    tokens, prose = p.evidence.doc.tokens, p.evidence.doc.prose
+    return all(entry >= 0 and prose[tokens[entry].end:tokens[entry].end + 1] == "."
+               for entry in p.big.written + p.small.written)
 
 
 def _name_before_shared(p: Pair) -> bool:
@@ -522,7 +542,7 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
      "before it from answering", (FORMS_OF_A_WORD, TWO_STANDARDS, TWO_PEOPLE, REPEATED, SWAPPED, TEAM_SHEET,
                                   MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER, DOUBLED_LAST_LETTER,
-                                  SAME_NAME_BEFORE, SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY,
+                                  ABBREVIATION_MISSPELT, SAME_NAME_BEFORE, SHARED_NEIGHBOUR_STEP, EVERYDAY_IN_COMPANY, OPENING_EVERYDAY,
                                   OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME, WORD_OF_ITS_OWN, WORD_AFTER_TITLE,
                                   EVERYDAY_ALONE)),
     ("Which spellings are reported: a slip with the majority of the spelling it is a slip of, and the other forms of "
