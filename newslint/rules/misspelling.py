@@ -240,9 +240,10 @@ FOREIGN_RUN = Step(
 USED_TWICE = Step(
     "NL101", "used-twice",
     decides="a word the story uses more than once, in the same form (or in lower case, when it is capitalised only "
-    "at its first letter: a sentence opens with it), is a name or a term it means; not a word written in lower case "
-    "one slip from an everyday word (goverment twice is a habit, not a term)",
-    allows=("The grumbz met. Two [[grumbz]] agreed.", "The wugs met. [[Wugs]] agreed."))
+    "at its first letter where any word is: a sentence or a headline opens with it), is a name or a term it means; "
+    "not a word written in lower case one slip from an everyday word (goverment twice is a habit, not a term)",
+    allows=("The grumbz met. Two [[grumbz]] agreed.", "The wugs met. [[Wugs]] agreed.",
+            "Wugs met. Two [[wugs]] agreed."))
 INNER_CAPITALS = Step(
     "NL101", "inner-capitals",
     decides="a word with capitals inside it is a brand or a name (eBay, iPhone)",
@@ -805,10 +806,22 @@ def used_twice(f: FileCheck, u: Unknown) -> Detail | None:
     lower = u.word.lower()
     lower_uses = f.evidence.forms[lower] if u.word == lower.capitalize() and u.word != lower else 0
     uses = f.evidence.forms[u.word] + lower_uses
+    if uses == 1 and u.word == lower:
+        uses += capitalised_where_any_word_is(f, lower.capitalize())
     written_lower = u.word.islower() or lower_uses > 0
     if uses > 1 and not (written_lower and len(lower) >= HABIT_LENGTH and f.lexicon.near_common_word(lower)):
         return {"uses": uses}
     return None
+
+
+def capitalised_where_any_word_is(f: FileCheck, capitalised: str) -> int:
+    """How often the story writes a word capitalised where any word is: opening a sentence or in a heading (Hikoi
+    opening the headline of a story that writes hikoi)."""
+    doc = f.doc
+    if not f.evidence.forms[capitalised]:
+        return 0
+    return sum(1 for token in doc.tokens if token.text == capitalised
+               and (doc.is_sentence_start(token) or doc.in_heading(token.start)))
 
 
 def inner_capitals(f: FileCheck, u: Unknown) -> Detail | None:
