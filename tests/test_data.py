@@ -236,3 +236,19 @@ def test_a_table_counts_many_keys_at_once_as_it_counts_each():
     keys = ["the", "goverment", "government", "marae", "", "zzzq", "café", "the"]  # repeats, empty, no word, accents
     assert table.counts_of(keys) == {key: table._look_up(key) for key in keys if table._look_up(key)}
     assert "goverment" not in table.counts_of(keys) and table.counts_of(keys)["government"] > 0
+
+
+def test_set_phrases_pair_a_word_the_lists_lack_with_its_partner_in_a_wordnet_entry():
+    from newslint.language.lexicon import Lexicon
+
+    lexicon = Lexicon.load("en-GB")
+    assert lexicon.set_phrase("ex", "gratia") == "ex gratia"
+    assert lexicon.set_phrase("maitre", "d\u2019hotel") == "maitre d'hotel"
+    assert lexicon.set_phrase("in", "absentia") == "in absentia"
+    assert lexicon.set_phrase("gratia", "ex") is None  # the order of the entry
+    assert lexicon.set_phrase("sub", None) is None
+    # beside a function word, a spelling no commoner than slips of an everyday word would make it is no phrase's
+    assert lexicon.set_phrase("rachet", "up") is None
+    assert lexicon.set_phrase("the", "phrophet") is None
+    # both words known to the lists: nothing for the lexicon to vouch for
+    assert lexicon.set_phrase("prime", "minister") is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, cached_property, partial
+from types import MappingProxyType
 from typing import NamedTuple
 
 from newslint import data
@@ -268,13 +269,17 @@ SEARCHES_REMEMBERED = tuned(
 class Lexicon:
     def __init__(self, words: NgramTable, proper: frozenset[str], gb_only: dict[str, str], us_only: dict[str, str],
                  dialect: str, british_variants: Callable[[], dict[str, str]], attested: frozenset[str],
-                 name_only: frozenset[str] = frozenset(), rare: data.StringTable | Mapping[str, str] | None = None):
+                 name_only: frozenset[str] = frozenset(), rare: data.StringTable | Mapping[str, str] | None = None,
+                 phrases: data.StringTable | Mapping[str, str] = MappingProxyType({})):
         self.words = words  # lower-case word -> negated log10 frequency in hundredths
         self.name_only = name_only  # lower-case forms of names that are no lower-case word: craig, surya
         self.attested = attested  # lower-case words in everyday use that the dictionaries lack: crypto, prix
         # the larger dictionaries' words in use that the base lists lack (marae, certiorari), with their frequency
         # in wordfreq's zipf (log10 uses per billion words), as text
         self.rare = rare or {}
+        # two neighbouring words of a set phrase, one or both unknown to the lists ("ex gratia", "in absentia"), with
+        # the whole phrase: WordNet's multi-word entries
+        self.phrases = phrases
         self._read_british_variants = british_variants  # read when first asked for: see british_variants
         self.proper = proper
         self.dialect = dialect
@@ -314,7 +319,14 @@ class Lexicon:
         frequency = NgramTable(raw.sections["frequency.keys"], raw.sections["frequency.counts"])
         return cls(frequency, frozenset(raw.lines("proper")), raw.mapping("gb_only"), raw.mapping("us_only"), dialect,
                    partial(raw.mapping, "british_variants"), frozenset(raw.lines("attested")),
-                   frozenset(raw.lines("name_only")), raw.table("rare"))
+                   frozenset(raw.lines("name_only")), raw.table("rare"), raw.table("phrases"))
+
+    def set_phrase(self, first: str | None, second: str | None) -> str | None:
+        """The set phrase that two neighbouring words, in lower case, belong to (sub judice, maitre d'hotel), or
+        None."""
+        if first is None or second is None:
+            return None
+        return self.phrases.get(f"{first} {second}".replace("\u2019", "'"))
 
     def is_word(self, word: str) -> bool:
         """Known in this dialect, in the case given or in lower case (so 'The' and 'Korea' are words), with either

@@ -216,11 +216,12 @@ DROPPED_APOSTROPHE = Step(
     flags=("Staff at the [[childrens]] ward said so.", "I [[dont]] know, he said. I dont care."))
 SET_PHRASE = Step(
     "NL101", "set-phrase",
-    decides="a word bound to its neighbour in a set phrase the language model knows (de facto, bona fide, mea culpa): "
-    "after or before it, the model finds it 10^PHRASE_LIFT times likelier than anywhere; a slip is not (the "
-    "goverment: 10^0.9); a part of a hyphenated phrase likewise, its parts after the parts before them "
-    "(bric-a-brac, vis-a-vis)",
-    allows=("The deal is now de [[facto]] policy.", "The attic was full of bric-a-[[brac]] and old books."))
+    decides="a word bound to its neighbour in a set phrase that WordNet lists (ex gratia, sub judice, in absentia, "
+    "maitre d'hotel) or that the language model knows (de facto, bona fide, mea culpa): after or before it, the model "
+    "finds it 10^PHRASE_LIFT times likelier than anywhere; a slip is not (the goverment: 10^0.9); a part of a "
+    "hyphenated phrase likewise, its parts after the parts before them (bric-a-brac, vis-a-vis)",
+    allows=("The deal is now de [[facto]] policy.", "The attic was full of bric-a-[[brac]] and old books.",
+            "The council made an ex [[gratia]] payment.", "He was tried in [[absentia]] last year."))
 ACCENTED_LETTER = Step(
     "NL101", "accented-letter",
     decides="a word with a letter an English keyboard does not type (gardaí, whānau) is written so on purpose: a "
@@ -744,18 +745,32 @@ def dropped_apostrophe(f: FileCheck, u: Unknown) -> str | None:
     restored = f.lexicon.restored_apostrophe(u.word, f.res.language_model.known)
     if restored and not u.word.islower() and restored.partition("'")[0].capitalize() in f.lexicon.proper:
         return None
+    if restored and listed_phrase(f, u) is not None:
+        return None  # mens rea
     return restored
 
 
+def listed_phrase(f: FileCheck, u: Unknown) -> str | None:
+    """The set phrase of the lexicon's (WordNet's) that the word makes with a neighbour (ex gratia, maitre d'hotel),
+    or None."""
+    left, right = f.doc.neighbours(u.index)
+    word = u.word.lower()
+    return f.lexicon.set_phrase(left, word) or f.lexicon.set_phrase(word, right)
+
+
 def set_phrase(f: FileCheck, u: Unknown) -> Detail | None:
-    """de facto, bona fide: the model's likelihood of the word after its left neighbour (or of the right neighbour
-    after it) against its likelihood anywhere. A part of a hyphenated word is weighed with the whole of it
-    (hyphenated_phrase)."""
+    """de facto, bona fide: a phrase of the lexicon's (listed_phrase), or the model's likelihood of the word after its
+    left neighbour (or of the right neighbour after it) against its likelihood anywhere. A part of a hyphenated word
+    is weighed with the whole of it (hyphenated_phrase)."""
     model = f.res.language_model
     word = u.word.lower()
     if u.part:
         return hyphenated_phrase(model, u.token.text.lower().split("-"))
-    if "-" in word or not model.known(word):
+    if "-" in word:
+        return None
+    if (phrase := listed_phrase(f, u)) is not None:
+        return {"phrase": phrase}
+    if not model.known(word):
         return None
     left, right = f.doc.neighbours(u.index)
     if left is not None and model.known(left) and model.logprob(word, left) - model.logprob(word) >= PHRASE_LIFT:
