@@ -373,16 +373,18 @@ def in_use_more_than_slips(word: str, frequency: dict[str, float], margin: float
 
 
 def set_phrases(known: set[str]) -> dict[str, str]:
-    """Two neighbouring words of WordNet's multi-word entries, one or both of them unknown to the lists (ex gratia, sub
-    judice, nolo contendere, maitre d'hotel, in absentia), each pair as "first second" with the whole entry: beside
-    its partner, such a word is the phrase's, no slip. An unknown word must be in use (wordfreq); beside a function
-    word, which follows or leads into anything (in, a, up, the), no commoner than slips of an everyday word would
-    make it (in_use_more_than_slips: a priori and in utero, not rachet up or the phrophet)."""
+    """Two neighbouring words of WordNet's multi-word entries, each pair as "first second" with the whole entry: beside
+    its partner, such a word is the phrase's, no slip. Either two content words the lists know (yellow pine, ion
+    exchange: no real-word slip), or one or both unknown to the lists (ex gratia, sub judice, nolo contendere, maitre
+    d'hotel, in absentia: no misspelling); an unknown word must be in use (wordfreq) and, beside a function word,
+    which follows or leads into anything (in, a, up, the), no commoner than slips of an everyday word would make it
+    (in_use_more_than_slips: a priori and in utero, not rachet up or the phrophet)."""
     import wordfreq
 
     from newslint.wordlists import words as word_list
 
     function_words = word_list("function-words")
+    particles = word_list("name-particles")  # van der (Waals) is a name's, not a compound of words
     frequency = {w: math.log10(f) for w, f in wordfreq.get_frequency_dict("en").items()}
     lemmas = set()
     for part in ("noun", "verb", "adj", "adv"):
@@ -391,13 +393,19 @@ def set_phrases(known: set[str]) -> dict[str, str]:
             if "_" in lemma and not line.startswith(" "):
                 lemmas.add(lemma.lower())
     out = {}
-    for lemma in sorted(lemmas):
+    for lemma in sorted(lemmas, key=lambda lemma: (len(lemma), lemma)):  # a pair's shortest entry
         parts = lemma.split("_")
         if not all(PHRASE_WORD_RE.fullmatch(w) for w in parts):
             continue
         for first, second in zip(parts, parts[1:]):
+            if {first, second} & particles:
+                continue
             unknown = [w for w in (first, second) if w not in known]
-            if not unknown or any(frequency.get(w, -99.0) < RARE_ZIPF - 9 for w in unknown if "'" not in w):
+            if not unknown:
+                if not {first, second} & function_words:
+                    out.setdefault(f"{first} {second}", " ".join(parts))
+                continue
+            if any(frequency.get(w, -99.0) < RARE_ZIPF - 9 for w in unknown if "'" not in w):
                 continue  # wordfreq splits words at an apostrophe: d'hotel is not counted
             partner = second if unknown == [first] else first
             if partner in function_words and not in_use_more_than_slips(unknown[0], frequency):

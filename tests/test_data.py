@@ -250,5 +250,7 @@ def test_set_phrases_pair_a_word_the_lists_lack_with_its_partner_in_a_wordnet_en
     # beside a function word, a spelling no commoner than slips of an everyday word would make it is no phrase's
     assert lexicon.set_phrase("rachet", "up") is None
     assert lexicon.set_phrase("the", "phrophet") is None
-    # both words known to the lists: nothing for the lexicon to vouch for
-    assert lexicon.set_phrase("prime", "minister") is None
+    # two content words the lists know: a compound (no real-word slip), when WordNet lists it
+    assert lexicon.set_phrase("yellow", "pine") == "yellow pine"
+    assert lexicon.set_phrase("minister", "said") is None
+    assert lexicon.set_phrase("van", "der") is None  # a name's particles

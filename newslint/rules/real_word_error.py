@@ -276,6 +276,12 @@ CONTEXT_EVIDENCE = Step(
             "no evidence of a slip",
     allows=("A [[bream]] was caught in the lake on Sunday.",
             "Shares in the carmaker [[slid]] on Monday after the warning."))
+LISTED_COMPOUND = Step(
+    CODE, "listed-compound",
+    decides="a content word that makes with a neighbour a compound WordNet lists (yellow pine, ion exchange, raw "
+            "umber, bad hat) is the compound's, not a slip, whatever the model's odds: a two-word window cannot tell a "
+            "rare compound from a slip",
+    allows=("The old cabinets were built of yellow [[pine]].",))
 STRONGER_NEIGHBOUR = Step(
     CODE, "stronger-neighbour",
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
@@ -284,7 +290,7 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNAT
          NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL,
          GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD,
          ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE,
-         STRONGER_NEIGHBOUR)
+         LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
 class RealWordError(Rule):
@@ -435,7 +441,7 @@ class RealWordError(Rule):
                 found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
                 if found is not None:
                     flagged[index] = found
-        yield from self.reported(doc, self.settled(doc, res, flagged, pending))
+        yield from self.reported(doc, without_compounds(doc, res, self.settled(doc, res, flagged, pending)))
 
     def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool,
                        remembered: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]]
@@ -655,6 +661,25 @@ def opens_name(res, evidence: NameEvidence, index: int) -> bool:
     after = tokens[index + 1]
     return (is_capitalised(after.text) and after.text != "I" and after.start not in evidence.initial
             and evidence.joined(index, index + 1))
+
+
+def without_compounds(doc, res, flagged: dict[int, tuple[str, float]]) -> dict[int, tuple[str, float]]:
+    """Step listed-compound: the words found slips, less those that make a compound of the lexicon's (WordNet's)
+    with a neighbour."""
+    if not flagged or not LISTED_COMPOUND.on:
+        return flagged
+    kept = {}
+    for index, found in flagged.items():
+        left, right = doc.neighbours(index)
+        word = doc.tokens[index].text.lower()
+        compound = res.lexicon.set_phrase(left, word) or res.lexicon.set_phrase(word, right)
+        if compound is None:
+            kept[index] = found
+        elif doc.trace is not None:
+            token = doc.tokens[index]
+            doc.trace.decide(CODE, token.start, token.end, LISTED_COMPOUND.name, False, compound=compound,
+                             candidate=found[0], log_odds=found[1])
+    return kept
 
 
 def usual_forms(res, reading: Reading, index: int, alternatives: list[tuple[str, float]]
