@@ -133,7 +133,7 @@ class NameEvidence:
         self.doc = doc
         # reason() of capitalised tokens, as asked: several rules ask of the same capitalised words (NL101, NL201,
         # NL301, NL303, the story's dialect)
-        self._reasons = Memo(REASONS_REMEMBERED, self._reason)  # (token, index, repeated) -> reason
+        self._reasons = Memo(REASONS_REMEMBERED, self._reason)  # token index (~index with repeated) -> reason
 
     @cached_property
     def forms(self) -> Counter[str]:
@@ -220,20 +220,27 @@ class NameEvidence:
         """Why the story alone shows a capitalised token (possessive removed) to be a name, the first reason found in
         this order: ROMANISED, INNER_CAPITAL, MID_SENTENCE, MID_SENTENCE_ELSEWHERE, AFTER_TITLE, and with `repeated`
         also REPEATED (a weaker sign: a term written twice is capitalised twice too); None when it shows nothing, or
-        the token is not capitalised. The one definition of "is this a name, and why" for every rule."""
-        if not is_capitalised(strip_possessive(token.text)):
-            return None
-        return self._reasons[token, index, repeated]
+        the token is not capitalised. The one definition of "is this a name, and why" for every rule. The token is
+        doc.tokens[index], as the rules hold it: the answer is remembered by index (reason_at)."""
+        return self.reason_at(index, repeated=repeated)
 
-    def _reason(self, key: tuple[Token, int, bool]) -> str | None:
-        token, index, repeated = key
-        word = strip_possessive(token.text)
+    def reason_at(self, index: int, *, repeated: bool = False) -> str | None:
+        """reason() of token `index`, read from the token arrays: asked of every capitalised word by several rules
+        (NL101, NL201, NL301, NL303, the story's dialect), it makes no Token."""
+        if not self.doc.tokens.texts[index][:1].isupper():  # a possessive's 's is never all of a word
+            return None
+        return self._reasons[~index if repeated else index]
+
+    def _reason(self, key: int) -> str | None:
+        index, repeated = (~key, True) if key < 0 else (key, False)
+        tokens = self.doc.tokens
+        word = strip_possessive(tokens.texts[index])
         if "-" in word and ROMANISED_GIVEN_NAME_RE.fullmatch(word):  # the pattern holds a hyphen: asked only then
             return ROMANISED
         rest = word[1:]
         if not rest.islower() and any(c.isupper() for c in rest):  # islower: no capital, most words
             return INNER_CAPITAL
-        if token.start not in self.initial:
+        if tokens.starts[index] not in self.initial:
             return MID_SENTENCE
         if self.capitalised_mid_sentence[word] > 0:
             return MID_SENTENCE_ELSEWHERE
@@ -245,7 +252,7 @@ class NameEvidence:
 
     def looks_like_name(self, token: Token, index: int) -> bool:
         """Evidence from the story alone that a capitalised token is a name (reason() without `repeated`)."""
-        return self.reason(token, index) is not None
+        return self.reason_at(index) is not None
 
     def joined(self, left: int, right: int) -> bool:
         """True when two tokens are neighbours in one name: one space apart and the left one not possessive."""
@@ -264,7 +271,7 @@ class NameEvidence:
             neighbour = tokens[index + side]
             word = strip_possessive(neighbour.text)
             opening = neighbour.start in self.initial and word.lower() in self.lower_forms  # "The" opening a sentence
-            if word.lower() not in TITLES and not opening and self.reason(neighbour, index + side) is not None:
+            if word.lower() not in TITLES and not opening and self.reason_at(index + side) is not None:
                 out.add((side, fold(word)))
         return out
 

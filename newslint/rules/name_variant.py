@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from newslint.document.text import ABBREVIATIONS, NAME_PARTICLES, TITLES, Token
+from newslint.document.text import ABBREVIATIONS, NAME_PARTICLES, TITLES
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
@@ -146,7 +146,7 @@ class Variant:
                 start = doc.tokens[index].start
                 text = _text_at(doc, entry)
                 self.found.append(Occurrence(Span(start, start + len(text)), text, index, doc.in_heading(start),
-                                             evidence.reason(doc.tokens[index], index)))
+                                             evidence.reason_at(index)))
         return self.found
 
     def around(self, evidence: NameEvidence) -> Surroundings:
@@ -664,7 +664,7 @@ class NameVariant(Rule):
                 if tracing:
                     _trace_no_spelling(doc, index, word, title, respelt)
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
-            named = evidence.reason(Token(starts[index], texts[index]), index) is not None
+            named = evidence.reason_at(index) is not None
             key = fold(word)
             if key not in groups and len(groups) == MAX_NAME_SPELLINGS:
                 return index
