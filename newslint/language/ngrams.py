@@ -78,8 +78,9 @@ class NgramTable:
         if self._sorted is None:
             self._sorted = numpy.frombuffer(self.keys, dtype=numpy.uint64)  # a view: nothing is copied
         table = self._sorted
-        crc32, adler32 = zlib.crc32, zlib.adler32
-        hashes = numpy.array([(crc32(data) << 32) | adler32(data) for data in map(str.encode, keys)], numpy.uint64)
+        data = list(map(str.encode, keys))  # key_hash of each, its two halves made in two C loops
+        hashes = numpy.fromiter(map(zlib.crc32, data), numpy.uint64, len(data)) << numpy.uint64(32)
+        hashes |= numpy.fromiter(map(zlib.adler32, data), numpy.uint64, len(data))
         at = table.searchsorted(hashes)
         numpy.minimum(at, len(table) - 1, out=at)  # a hash past the last key's is absent
         found = {}
