@@ -138,9 +138,10 @@ class NameEvidence:
     @cached_property
     def forms(self) -> Counter[str]:
         """How often each word form (possessive removed) occurs in prose."""
-        forms: Counter[str] = Counter()
-        for text, count in Counter(self.doc.tokens.texts).items():  # each different word stripped once
-            forms[strip_possessive(text)] += count
+        forms = Counter(self.doc.tokens.texts)
+        for text in [text for text in forms if text[-1:] in "sS"]:  # a possessive ends in s; most spellings do not
+            if (word := strip_possessive(text)) != text:
+                forms[word] += forms.pop(text)
         return forms
 
     @cached_property
@@ -183,7 +184,7 @@ class NameEvidence:
 
     @cached_property
     def lower_forms(self) -> set[str]:
-        return {text.lower() for text in set(self.doc.tokens.texts) if text.islower()}
+        return {text for text in set(self.doc.tokens.texts) if text.islower()}  # lower() leaves such a text as it is
 
     def after_title(self, index: int) -> bool:
         tokens = self.doc.tokens
