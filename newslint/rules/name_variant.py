@@ -653,14 +653,16 @@ class NameVariant(Rule):
         pairs: list[tuple[str, int]] = []  # (folded spelling, first token) of two words
         tracing = doc.trace is not None
         shapes = SHAPES[ACRONYM.on]  # what each spelling says alone, worked out once a spelling, not once a token
+        prose = doc.prose
+        respelling = _respelling_in(prose)
         for index in _capitalised(texts, every=tracing):
             word, capitalised_word, _, _ = shapes[texts[index]]
             if not (tracing or capitalised_word):
                 continue  # no name-like word (below)
             joined = index + 1 < len(texts) and evidence.joined(index, index + 1)
             title = joined and word.lower() in TITLES and is_capitalised(texts[index + 1]) and TITLE_BEFORE_NAME.on
-            respelt = _respelling(doc.prose, starts[index])
-            if title or respelt or not shapes.spelt_as_a_name(doc.prose, starts[index], texts[index]):
+            respelt = respelling(starts[index])
+            if title or respelt or not shapes.spelt_as_a_name(prose, starts[index], texts[index]):
                 if tracing:
                     _trace_no_spelling(doc, index, word, title, respelt)
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
@@ -770,10 +772,13 @@ def _shape(text: str) -> tuple[str, bool, bool, bool]:
 SHAPES = {True: _Shapes(), False: _Shapes()}
 
 
-def _respelling(prose: str, start: int) -> bool:
-    """Step pronunciation-guide: the word at `start` follows 'pronounced'."""
-    return PRONUNCIATION_GUIDE.on and PRONOUNCED_BEFORE_RE.search(prose, max(0, start - PRONUNCIATION_REACH),
-                                                                   start) is not None
+def _respelling_in(prose: str) -> Callable[[int], bool]:
+    """Step pronunciation-guide in a story: whether the word at an offset follows 'pronounced'. A story that writes no
+    "pronounced", in any case, is not searched word by word (no other letter matches one of it under re.IGNORECASE:
+    checked over every code point)."""
+    if not PRONUNCIATION_GUIDE.on or "pronounced" not in prose.lower():
+        return lambda start: False
+    return lambda start: PRONOUNCED_BEFORE_RE.search(prose, max(0, start - PRONUNCIATION_REACH), start) is not None
 
 
 def _is_name_like(word: str) -> bool:
