@@ -15,6 +15,8 @@ from newslint.engine.tuning import tuned
 from newslint.language.memo import Memo
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from newslint.document.document import Document
 
 # Romanised Korean, Chinese and similar given names: a capitalised syllable, a hyphen, a lower-case one.
@@ -125,6 +127,17 @@ class InitialOffsets:
         i = bisect_right(self._heading_starts, offset) - 1  # the heading starting at or before offset, if it holds it
         return i >= 0 and offset < self._heading_ends[i]
 
+    def of_tokens(self, starts: Sequence[int]) -> bytearray:
+        """For each token (its start, in order), 1 when it is one of these offsets, else 0: found a sentence opener
+        and a heading at a time, not with two bisections a token."""
+        flags = bytearray(len(starts))
+        for opener in self._openers:  # the start of a token
+            flags[bisect_left(starts, opener)] = 1
+        for start, end in zip(self._heading_starts, self._heading_ends):
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            flags[first:last] = b"\x01" * (last - first)
+        return flags
+
 
 class NameEvidence:
     """Per-document facts about capitalised words; built once per document and shared by rules."""
@@ -150,11 +163,15 @@ class NameEvidence:
         return InitialOffsets(self.doc)
 
     @cached_property
+    def initial_tokens(self) -> bytearray:
+        """initial, by token index: 1 for a token that opens a sentence or sits in a headline or heading."""
+        return self.initial.of_tokens(self.doc.tokens.starts)
+
+    @cached_property
     def capitalised_mid_sentence(self) -> Counter[str]:
         """Forms seen capitalised away from a sentence start: the strongest evidence of a name."""
-        tokens, initial = self.doc.tokens, self.initial
-        return Counter(strip_possessive(text) for start, text in zip(tokens.starts, tokens.texts)
-                       if text[:1].isupper() and start not in initial)
+        return Counter(strip_possessive(text) for text, initial in zip(self.doc.tokens.texts, self.initial_tokens)
+                       if not initial and text[:1].isupper())
 
     @cached_property
     def roster_spans(self) -> Spans:
@@ -215,7 +232,7 @@ class NameEvidence:
         Steel."""
         texts = self.doc.tokens.texts  # read as arrays, capitals first: asked of most tokens, few of them capitalised
         return (index > 0 and texts[index][:1].isupper() and texts[index - 1][:1].isupper() and texts[index] != "I"
-                and self.doc.tokens.starts[index] not in self.initial and self.joined(index - 1, index))
+                and not self.initial_tokens[index] and self.joined(index - 1, index))
 
     def reason(self, token: Token, index: int, *, repeated: bool = False) -> str | None:
         """Why the story alone shows a capitalised token (possessive removed) to be a name, the first reason found in
@@ -241,7 +258,7 @@ class NameEvidence:
         rest = word[1:]
         if not rest.islower() and any(c.isupper() for c in rest):  # islower: no capital, most words
             return INNER_CAPITAL
-        if tokens.starts[index] not in self.initial:
+        if not self.initial_tokens[index]:
             return MID_SENTENCE
         if self.capitalised_mid_sentence[word] > 0:
             return MID_SENTENCE_ELSEWHERE
