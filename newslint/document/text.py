@@ -96,8 +96,10 @@ class Tokens(Sequence[Token]):
 
 
 # A boundary starts where a run of marks starts and gives nothing back: a long run of dots with no space after it is
-# read once, not once from each of its dots.
-_BOUNDARY_RE = re.compile(r"(?<![.!?])[.!?]++[" + re.escape(CLOSERS) + r"]*+\s+")
+# read once, not once from each of its dots. The pattern opens with a mark, and the look back that makes it the run's
+# first comes after it: so the regex engine skips to the next mark, where a look back first was tried at every
+# character (the same matches, a third of the time: read at every paragraph of every story).
+_BOUNDARY_RE = re.compile(r"[.!?](?<![.!?].)[.!?]*+[" + re.escape(CLOSERS) + r"]*+\s+")
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 
 

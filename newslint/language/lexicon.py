@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from functools import cache, cached_property, partial
 from types import MappingProxyType
 from typing import NamedTuple
@@ -490,7 +490,8 @@ class Lexicon:
         """candidates() of a lower-case word, and how many strings the search looked up."""
         one_edit = edits1(lower)
         searched = len(one_edit)
-        near = self._known_among(one_edit)
+        longest = len(lower) + 1  # an insertion; the strings two edits away start with a deletion or transposition
+        near = self._known_among(one_edit, longest)
         if near or max_distance < 2:
             return tuple(near), searched
         splits = [(lower[:i], lower[i:]) for i in range(len(lower))]
@@ -500,18 +501,20 @@ class Lexicon:
         # The strings two edits away, each looked up once though many steps reach it, then kept step by step in the
         # order each step's set gives them (the order the candidates come out in).
         seconds = [edits1(step) for step in first_steps]
-        known = set(self._known_among(set().union(*seconds)))
+        known = set(self._known_among(set().union(*seconds), longest))
         likely = {c for c in known if self.frequency(c) > RARE_WORD}
         two_edits: set[str] = set()
         for second in seconds:
             searched += len(second)
             two_edits.update(c for c in second if c in likely)
         searched += len(swapped)
-        return tuple(two_edits | set(self._known_among(swapped))), searched
+        return tuple(two_edits | set(self._known_among(swapped, longest))), searched
 
-    def _known_among(self, strings: Iterable[str]) -> list[str]:
-        """The strings that are _known, in the order given."""
-        listed = self.words.counts_of(s for s in strings if len(s) <= LONGEST_WORD)
+    def _known_among(self, strings: Collection[str], longest: int) -> list[str]:
+        """The strings that are _known, in the order given; none is longer than `longest`."""
+        if longest > LONGEST_WORD:  # the lists hold no longer word: such strings are not looked up
+            strings = [s for s in strings if len(s) <= LONGEST_WORD]
+        listed = self.words.counts_of(strings)
         return [s for s in listed if s not in self.foreign]
 
     def prefer_native(self, candidates: list[str], standard: str | None = None) -> list[str]:

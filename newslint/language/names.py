@@ -15,6 +15,8 @@ from newslint.engine.tuning import tuned
 from newslint.language.memo import Memo
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from newslint.document.document import Document
 
 # Romanised Korean, Chinese and similar given names: a capitalised syllable, a hyphen, a lower-case one.
@@ -125,6 +127,17 @@ class InitialOffsets:
         i = bisect_right(self._heading_starts, offset) - 1  # the heading starting at or before offset, if it holds it
         return i >= 0 and offset < self._heading_ends[i]
 
+    def of_tokens(self, starts: Sequence[int]) -> bytearray:
+        """For each token (its start, in order), 1 when it is one of these offsets, else 0: found a sentence opener
+        and a heading at a time, not with two bisections a token."""
+        flags = bytearray(len(starts))
+        for opener in self._openers:  # the start of a token
+            flags[bisect_left(starts, opener)] = 1
+        for start, end in zip(self._heading_starts, self._heading_ends):
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            flags[first:last] = b"\x01" * (last - first)
+        return flags
+
 
 class NameEvidence:
     """Per-document facts about capitalised words; built once per document and shared by rules."""
@@ -133,14 +146,15 @@ class NameEvidence:
         self.doc = doc
         # reason() of capitalised tokens, as asked: several rules ask of the same capitalised words (NL101, NL201,
         # NL301, NL303, the story's dialect)
-        self._reasons = Memo(REASONS_REMEMBERED, self._reason)  # (token, index, repeated) -> reason
+        self._reasons = Memo(REASONS_REMEMBERED, self._reason)  # token index (~index with repeated) -> reason
 
     @cached_property
     def forms(self) -> Counter[str]:
         """How often each word form (possessive removed) occurs in prose."""
-        forms: Counter[str] = Counter()
-        for text, count in Counter(self.doc.tokens.texts).items():  # each different word stripped once
-            forms[strip_possessive(text)] += count
+        forms = Counter(self.doc.tokens.texts)
+        for text in [text for text in forms if text[-1:] in "sS"]:  # a possessive ends in s; most spellings do not
+            if (word := strip_possessive(text)) != text:
+                forms[word] += forms.pop(text)
         return forms
 
     @cached_property
@@ -149,11 +163,15 @@ class NameEvidence:
         return InitialOffsets(self.doc)
 
     @cached_property
+    def initial_tokens(self) -> bytearray:
+        """initial, by token index: 1 for a token that opens a sentence or sits in a headline or heading."""
+        return self.initial.of_tokens(self.doc.tokens.starts)
+
+    @cached_property
     def capitalised_mid_sentence(self) -> Counter[str]:
         """Forms seen capitalised away from a sentence start: the strongest evidence of a name."""
-        tokens, initial = self.doc.tokens, self.initial
-        return Counter(strip_possessive(text) for start, text in zip(tokens.starts, tokens.texts)
-                       if text[:1].isupper() and start not in initial)
+        return Counter(strip_possessive(text) for text, initial in zip(self.doc.tokens.texts, self.initial_tokens)
+                       if not initial and text[:1].isupper())
 
     @cached_property
     def roster_spans(self) -> Spans:
@@ -183,7 +201,7 @@ class NameEvidence:
 
     @cached_property
     def lower_forms(self) -> set[str]:
-        return {text.lower() for text in set(self.doc.tokens.texts) if text.islower()}
+        return {text for text in set(self.doc.tokens.texts) if text.islower()}  # lower() leaves such a text as it is
 
     def after_title(self, index: int) -> bool:
         tokens = self.doc.tokens
@@ -214,26 +232,33 @@ class NameEvidence:
         Steel."""
         texts = self.doc.tokens.texts  # read as arrays, capitals first: asked of most tokens, few of them capitalised
         return (index > 0 and texts[index][:1].isupper() and texts[index - 1][:1].isupper() and texts[index] != "I"
-                and self.doc.tokens.starts[index] not in self.initial and self.joined(index - 1, index))
+                and not self.initial_tokens[index] and self.joined(index - 1, index))
 
     def reason(self, token: Token, index: int, *, repeated: bool = False) -> str | None:
         """Why the story alone shows a capitalised token (possessive removed) to be a name, the first reason found in
         this order: ROMANISED, INNER_CAPITAL, MID_SENTENCE, MID_SENTENCE_ELSEWHERE, AFTER_TITLE, and with `repeated`
         also REPEATED (a weaker sign: a term written twice is capitalised twice too); None when it shows nothing, or
-        the token is not capitalised. The one definition of "is this a name, and why" for every rule."""
-        if not is_capitalised(strip_possessive(token.text)):
-            return None
-        return self._reasons[token, index, repeated]
+        the token is not capitalised. The one definition of "is this a name, and why" for every rule. The token is
+        doc.tokens[index], as the rules hold it: the answer is remembered by index (reason_at)."""
+        return self.reason_at(index, repeated=repeated)
 
-    def _reason(self, key: tuple[Token, int, bool]) -> str | None:
-        token, index, repeated = key
-        word = strip_possessive(token.text)
+    def reason_at(self, index: int, *, repeated: bool = False) -> str | None:
+        """reason() of token `index`, read from the token arrays: asked of every capitalised word by several rules
+        (NL101, NL201, NL301, NL303, the story's dialect), it makes no Token."""
+        if not self.doc.tokens.texts[index][:1].isupper():  # a possessive's 's is never all of a word
+            return None
+        return self._reasons[~index if repeated else index]
+
+    def _reason(self, key: int) -> str | None:
+        index, repeated = (~key, True) if key < 0 else (key, False)
+        tokens = self.doc.tokens
+        word = strip_possessive(tokens.texts[index])
         if "-" in word and ROMANISED_GIVEN_NAME_RE.fullmatch(word):  # the pattern holds a hyphen: asked only then
             return ROMANISED
         rest = word[1:]
         if not rest.islower() and any(c.isupper() for c in rest):  # islower: no capital, most words
             return INNER_CAPITAL
-        if token.start not in self.initial:
+        if not self.initial_tokens[index]:
             return MID_SENTENCE
         if self.capitalised_mid_sentence[word] > 0:
             return MID_SENTENCE_ELSEWHERE
@@ -245,7 +270,7 @@ class NameEvidence:
 
     def looks_like_name(self, token: Token, index: int) -> bool:
         """Evidence from the story alone that a capitalised token is a name (reason() without `repeated`)."""
-        return self.reason(token, index) is not None
+        return self.reason_at(index) is not None
 
     def joined(self, left: int, right: int) -> bool:
         """True when two tokens are neighbours in one name: one space apart and the left one not possessive."""
@@ -264,7 +289,7 @@ class NameEvidence:
             neighbour = tokens[index + side]
             word = strip_possessive(neighbour.text)
             opening = neighbour.start in self.initial and word.lower() in self.lower_forms  # "The" opening a sentence
-            if word.lower() not in TITLES and not opening and self.reason(neighbour, index + side) is not None:
+            if word.lower() not in TITLES and not opening and self.reason_at(index + side) is not None:
                 out.add((side, fold(word)))
         return out
 

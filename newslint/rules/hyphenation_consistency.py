@@ -85,7 +85,7 @@ class HyphenationConsistency(Rule):
         texts = tokens.texts
         unnamed = {text for text in set(texts) if not text[:1].isupper()}
         unnamed.update(texts[index] for index in [index for index, text in enumerate(texts) if text[:1].isupper()]
-                       if not evidence.looks_like_name(tokens[index], index))
+                       if evidence.reason_at(index) is None)
         closed = {strip_possessive(text).lower() for text in unnamed if "-" not in text}
         apart = {form[1] for text in unnamed if "-" in text and (form := _form(text, res.lexicon)) is not None}
         return closed, apart
@@ -93,8 +93,7 @@ class HyphenationConsistency(Rule):
     @staticmethod
     def _words(tokens, evidence: NameEvidence, res) -> Iterator[tuple[int, int, str, str]]:
         """Start, end, form in lower case and key (the form without hyphens) of each word that is no name, but
-        those whose hyphen makes another word (re-cover). Read from the token arrays: a Token is made only for a
-        capitalised word, to ask the name evidence about it."""
+        those whose hyphen makes another word (re-cover). Read from the token arrays: no Token is made."""
         starts = tokens.starts
         for index, text in _unnamed(tokens, evidence):
             if (form := _form(text, res.lexicon)) is not None:
@@ -119,8 +118,7 @@ class HyphenationConsistency(Rule):
             key = "".join(pair)
             spaced = prose[starts[index] + len(texts[index]):second_start] == " "
             if key in closed and spaced and _open_form(pair, key) \
-                    and not any(texts[i][:1].isupper() and evidence.looks_like_name(tokens[i], i)
-                                for i in (index, index + 1)):
+                    and evidence.reason_at(index) is None and evidence.reason_at(index + 1) is None:
                 yield starts[index], second_start + len(pair[1]), " ".join(pair), key
 
 def _open_form(pair: tuple[str, str], key: str) -> bool:
@@ -131,7 +129,7 @@ def _open_form(pair: tuple[str, str], key: str) -> bool:
 def _unnamed(tokens, evidence: NameEvidence) -> Iterator[tuple[int, str]]:
     """The index and text of each token that is no name."""
     for index, text in enumerate(tokens.texts):
-        if not (text[:1].isupper() and evidence.looks_like_name(tokens[index], index)):
+        if not (text[:1].isupper() and evidence.reason_at(index) is not None):
             yield index, text
 
 

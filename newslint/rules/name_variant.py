@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from newslint.document.text import ABBREVIATIONS, NAME_PARTICLES, TITLES, Token
+from newslint.document.text import ABBREVIATIONS, NAME_PARTICLES, TITLES
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step, Trace
 from newslint.engine.rule import Rule
@@ -146,7 +146,7 @@ class Variant:
                 start = doc.tokens[index].start
                 text = _text_at(doc, entry)
                 self.found.append(Occurrence(Span(start, start + len(text)), text, index, doc.in_heading(start),
-                                             evidence.reason(doc.tokens[index], index)))
+                                             evidence.reason_at(index)))
         return self.found
 
     def around(self, evidence: NameEvidence) -> Surroundings:
@@ -673,18 +673,20 @@ class NameVariant(Rule):
         pairs: list[tuple[str, int]] = []  # (folded spelling, first token) of two words
         tracing = doc.trace is not None
         shapes = SHAPES[ACRONYM.on]  # what each spelling says alone, worked out once a spelling, not once a token
+        prose = doc.prose
+        respelling = _respelling_in(prose)
         for index in _capitalised(texts, every=tracing):
             word, capitalised_word, _, _ = shapes[texts[index]]
             if not (tracing or capitalised_word):
                 continue  # no name-like word (below)
             joined = index + 1 < len(texts) and evidence.joined(index, index + 1)
             title = joined and word.lower() in TITLES and is_capitalised(texts[index + 1]) and TITLE_BEFORE_NAME.on
-            respelt = _respelling(doc.prose, starts[index])
-            if title or respelt or not shapes.spelt_as_a_name(doc.prose, starts[index], texts[index]):
+            respelt = respelling(starts[index])
+            if title or respelt or not shapes.spelt_as_a_name(prose, starts[index], texts[index]):
                 if tracing:
                     _trace_no_spelling(doc, index, word, title, respelt)
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
-            named = evidence.reason(Token(starts[index], texts[index]), index) is not None
+            named = evidence.reason_at(index) is not None
             key = fold(word)
             if key not in groups and len(groups) == MAX_NAME_SPELLINGS:
                 return index
@@ -790,10 +792,13 @@ def _shape(text: str) -> tuple[str, bool, bool, bool]:
 SHAPES = {True: _Shapes(), False: _Shapes()}
 
 
-def _respelling(prose: str, start: int) -> bool:
-    """Step pronunciation-guide: the word at `start` follows 'pronounced'."""
-    return PRONUNCIATION_GUIDE.on and PRONOUNCED_BEFORE_RE.search(prose, max(0, start - PRONUNCIATION_REACH),
-                                                                   start) is not None
+def _respelling_in(prose: str) -> Callable[[int], bool]:
+    """Step pronunciation-guide in a story: whether the word at an offset follows 'pronounced'. A story that writes no
+    "pronounced", in any case, is not searched word by word (no other letter matches one of it under re.IGNORECASE:
+    checked over every code point)."""
+    if not PRONUNCIATION_GUIDE.on or "pronounced" not in prose.lower():
+        return lambda start: False
+    return lambda start: PRONOUNCED_BEFORE_RE.search(prose, max(0, start - PRONUNCIATION_REACH), start) is not None
 
 
 def _is_name_like(word: str) -> bool:
