@@ -398,11 +398,9 @@ def set_phrases(known: set[str]) -> dict[str, str]:
         if not all(PHRASE_WORD_RE.fullmatch(w) for w in parts):
             continue
         for first, second in zip(parts, parts[1:]):
-            if {first, second} & particles:
-                continue
             unknown = [w for w in (first, second) if w not in known]
             if not unknown:
-                if not {first, second} & function_words:
+                if not {first, second} & (function_words | particles):
                     out.setdefault(f"{first} {second}", " ".join(parts))
                 continue
             if any(frequency.get(w, -99.0) < RARE_ZIPF - 9 for w in unknown if "'" not in w):

@@ -253,4 +253,3 @@ def test_set_phrases_pair_a_word_the_lists_lack_with_its_partner_in_a_wordnet_en
     # two content words the lists know: a compound (no real-word slip), when WordNet lists it
     assert lexicon.set_phrase("yellow", "pine") == "yellow pine"
     assert lexicon.set_phrase("minister", "said") is None
-    assert lexicon.set_phrase("van", "der") is None  # a name's particles

@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newslint import wordlists
-from newslint.document.text import Token, house_apostrophe, match_case, stuck_to_digits
+from newslint.document.text import NAME_PARTICLES, Token, house_apostrophe, match_case, stuck_to_digits
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step
 from newslint.engine.rule import Rule
@@ -665,14 +665,15 @@ def opens_name(res, evidence: NameEvidence, index: int) -> bool:
 
 def without_compounds(doc, res, flagged: dict[int, tuple[str, float]]) -> dict[int, tuple[str, float]]:
     """Step listed-compound: the words found slips, less those that make a compound of the lexicon's (WordNet's)
-    with a neighbour."""
+    with a neighbour; not a name's particles (Van der Berg)."""
     if not flagged or not LISTED_COMPOUND.on:
         return flagged
     kept = {}
     for index, found in flagged.items():
         left, right = doc.neighbours(index)
         word = doc.tokens[index].text.lower()
-        compound = res.lexicon.set_phrase(left, word) or res.lexicon.set_phrase(word, right)
+        compound = None if NAME_PARTICLES.intersection((left, word, right)) else (
+            res.lexicon.set_phrase(left, word) or res.lexicon.set_phrase(word, right))
         if compound is None:
             kept[index] = found
         elif doc.trace is not None:
