@@ -63,6 +63,12 @@ REPEATED_SHARE = tuned(
                "not a slip",
     bench="none recorded (set in a69f371 as 2 * small.count > big.count)",
     result="set with the rule's first version; no figure recorded", date="2026-11-24")
+GIVEN_NAMES_BEFORE = tuned(
+    3, means="words of a name, at most, looked back past for the given names a family name follows (Henry in Mrs Henry "
+             "Cater Parmer: step different-given-names)",
+    bench="the Brown press stories (clean), all 500 Brown files, the dev, other-seed and Brown-press benches",
+    result="a given name and up to two middle names or a compound given name; see the commit that set it",
+    date="2026-12-06")
 ALIKE_STEM = tuned(
     4, means="the fewest letters two neighbouring names share for one to be the other with an ending (Lanka, Lankan)",
     bench="none recorded (set in a69f371)", result="set with the rule's first version; no figure recorded",
@@ -223,8 +229,9 @@ TWO_STANDARDS = Step(
 TWO_PEOPLE = Step(
     CODE, "different-given-names", decides="two spellings of a family name, each written after given names the other "
     "never follows (Ralph Houk, Don Hoak), or of a given name, each always written before family names the other never "
-    "precedes (Jaylen Brown, Jalen Brunson), are two people's names, not a name and its slip; unless two letters are "
-    "swapped, a typing slip whoever it names (John Killingsworth, Minnie Kililngsworth)",
+    "precedes (Jaylen Brown, Jalen Brunson), are two people's names, not a name and its slip (past middle names the "
+    "lists lack: Mrs Henry Cater Parmer, Miss Betsy Parker); unless two letters are swapped, a typing slip whoever it "
+    "names (John Killingsworth, Minnie Kililngsworth)",
     allows=("The manager, Ralph Houk, praised the side, and the third baseman, Don [[Hoak]], agreed.",
             "Jaylen Brown scored 24 and Jaylen Brown had eight rebounds; [[Jalen]] Brunson led New York."))
 REPEATED = Step(
@@ -385,6 +392,9 @@ def _two_people(p: Pair) -> int | None:
         return None
     before, other_before = p.near[0][-1], p.near[1][-1]
     family = before and other_before and all(w.capitalize() in p.lexicon.proper for w in before | other_before)
+    if before and other_before and not family:  # past middle names the lists lack: Mrs Henry Cater Parmer
+        before, other_before = _given_names_before(p, p.big), _given_names_before(p, p.small)
+        family = before and other_before
     if family and not any(_alike(a, b) for a in before for b in other_before):
         return NOT_A_SLIP
     after, other_after = p.near[0][1], p.near[1][1]
@@ -392,6 +402,22 @@ def _two_people(p: Pair) -> int | None:
     given = (p.around[0].always_beside[1] and p.around[1].always_beside[1]
              and p.form.lower() not in words and p.other.lower() not in words)
     return NOT_A_SLIP if given and not any(_alike(a, b) for a in after for b in other_after) else None
+
+
+def _given_names_before(p: Pair, variant: Variant) -> set[str]:
+    """The names the lists know among the words of a name written before each occurrence of a spelling, up to
+    GIVEN_NAMES_BEFORE words back (Henry in Mrs Henry Cater Parmer), folded."""
+    evidence, texts = p.evidence, p.evidence.doc.tokens.texts
+    found = set()
+    for entry in variant.written:
+        index = _token_index(entry)
+        for before in range(index - 1, max(index - 1 - GIVEN_NAMES_BEFORE, -1), -1):
+            word = texts[before]
+            if not (evidence.joined(before, before + 1) and word[:1].isupper()) or word.lower() in TITLES:
+                break
+            if word in p.lexicon.proper:
+                found.add(fold(word))
+    return found
 
 
 def _repeated(p: Pair) -> int | None:
