@@ -242,14 +242,14 @@ def test_set_phrases_pair_a_word_the_lists_lack_with_its_partner_in_a_wordnet_en
     from newslint.language.lexicon import Lexicon
 
     lexicon = Lexicon.load("en-GB")
-    assert lexicon.set_phrase("ex", "gratia") == "ex gratia"
-    assert lexicon.set_phrase("maitre", "d\u2019hotel") == "maitre d'hotel"
-    assert lexicon.set_phrase("in", "absentia") == "in absentia"
-    assert lexicon.set_phrase("gratia", "ex") is None  # the order of the entry
-    assert lexicon.set_phrase("sub", None) is None
+    assert lexicon.set_phrase("ex", "gratia", "payment") == "ex gratia"
+    assert lexicon.set_phrase(None, "maitre", "d\u2019hotel") == "maitre d'hotel"
+    assert lexicon.set_phrase("in", "absentia", None) == "in absentia"
+    assert lexicon.set_phrase("gratia", "ex", None) is None  # the order of the entry
+    assert lexicon.set_phrase("sub", "judge", None) is None
     # beside a function word, a spelling no commoner than slips of an everyday word would make it is no phrase's
-    assert lexicon.set_phrase("rachet", "up") is None
-    assert lexicon.set_phrase("the", "phrophet") is None
+    assert lexicon.set_phrase(None, "rachet", "up") is None
+    assert lexicon.set_phrase("the", "phrophet", None) is None
     # two content words the lists know: a compound (no real-word slip), when WordNet lists it
-    assert lexicon.set_phrase("yellow", "pine") == "yellow pine"
-    assert lexicon.set_phrase("minister", "said") is None
+    assert lexicon.set_phrase("yellow", "pine", "cabinets") == "yellow pine"
+    assert lexicon.set_phrase("the", "minister", "said") is None

@@ -321,9 +321,12 @@ class Lexicon:
                    partial(raw.mapping, "british_variants"), frozenset(raw.lines("attested")),
                    frozenset(raw.lines("name_only")), raw.table("rare"), raw.table("phrases"))
 
-    def set_phrase(self, first: str | None, second: str | None) -> str | None:
-        """The set phrase that two neighbouring words, in lower case, belong to (sub judice, maitre d'hotel), or
-        None."""
+    def set_phrase(self, left: str | None, word: str, right: str | None) -> str | None:
+        """The set phrase or compound of WordNet's (sub judice, maitre d'hotel, yellow pine) that a word makes with the
+        word before or after it (None where there is none), all in lower case; or None."""
+        return self._phrase(left, word) or self._phrase(word, right)
+
+    def _phrase(self, first: str | None, second: str | None) -> str | None:
         if first is None or second is None:
             return None
         return self.phrases.get(f"{first} {second}".replace("\u2019", "'"))

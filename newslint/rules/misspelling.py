@@ -662,10 +662,15 @@ def misspelt_title(f: FileCheck, u: Unknown) -> bool:
     name of its own; not the title with letters added at its end, another language's form (Presidente Lula,
     Generali). Or one slip from any title that the story writes before the same name (Mis Baldrige beside Miss
     Baldrige)."""
-    word, tokens = u.word, f.doc.tokens
-    if u.part or not is_capitalised(word) or u.index + 1 >= len(tokens) or not is_capitalised(tokens[u.index + 1].text):
-        return False
-    return f.evidence.joined(u.index, u.index + 1) and (title_slip(word.lower()) or title_before_same_name(f, u.index))
+    return (before_capitalised(f, u) and f.evidence.joined(u.index, u.index + 1)
+            and (title_slip(u.word.lower()) or title_before_same_name(f, u.index)))
+
+
+def before_capitalised(f: FileCheck, u: Unknown) -> bool:
+    """A capitalised word (not part of a hyphenated one) right before a capitalised word."""
+    tokens = f.doc.tokens
+    return (not u.part and is_capitalised(u.word) and u.index + 1 < len(tokens)
+            and is_capitalised(tokens[u.index + 1].text))
 
 
 def ranked_corrections(f: FileCheck, u: Unknown, candidates: list[str], left: str | None, right: str | None
@@ -673,11 +678,8 @@ def ranked_corrections(f: FileCheck, u: Unknown, candidates: list[str], left: st
     """The best corrections, best first (ContextModel.rank_corrections); for a capitalised word before a capitalised
     word, those that the story writes before that word elsewhere first (Miss for Mis before Baldrige, when the story
     writes Miss Baldrige)."""
-    model, tokens = f.res.context_model, f.doc.tokens
-    if u.part or not is_capitalised(u.word) or u.index + 1 >= len(tokens) \
-            or not is_capitalised(tokens[u.index + 1].text):
-        return model.rank_corrections(u.word, candidates, left, right)
-    written = written_before_next(f, u.index)
+    model = f.res.context_model
+    written = written_before_next(f, u.index) if before_capitalised(f, u) else set()
     first = [c for c in candidates if c in written]
     if not first:
         return model.rank_corrections(u.word, candidates, left, right)
@@ -754,8 +756,7 @@ def listed_phrase(f: FileCheck, u: Unknown) -> str | None:
     """The set phrase of the lexicon's (WordNet's) that the word makes with a neighbour (ex gratia, maitre d'hotel),
     or None."""
     left, right = f.doc.neighbours(u.index)
-    word = u.word.lower()
-    return f.lexicon.set_phrase(left, word) or f.lexicon.set_phrase(word, right)
+    return f.lexicon.set_phrase(left, u.word.lower(), right)
 
 
 def set_phrase(f: FileCheck, u: Unknown) -> Detail | None:

@@ -397,8 +397,7 @@ def _listed_compound(p: Pair) -> int | None:
     for entry in p.small.written:
         index = _token_index(entry)
         left, right = doc.neighbours(index)
-        word = texts[index].lower()
-        if entry < 0 or not (lexicon.set_phrase(left, word) or lexicon.set_phrase(word, right)):
+        if entry < 0 or not lexicon.set_phrase(left, texts[index].lower(), right):
             return None
     return NOT_A_SLIP
 

@@ -672,8 +672,8 @@ def without_compounds(doc, res, flagged: dict[int, tuple[str, float]]) -> dict[i
     for index, found in flagged.items():
         left, right = doc.neighbours(index)
         word = doc.tokens[index].text.lower()
-        compound = None if NAME_PARTICLES.intersection((left, word, right)) else (
-            res.lexicon.set_phrase(left, word) or res.lexicon.set_phrase(word, right))
+        particles = NAME_PARTICLES.intersection((left, word, right))
+        compound = None if particles else res.lexicon.set_phrase(left, word, right)
         if compound is None:
             kept[index] = found
         elif doc.trace is not None:
