@@ -274,6 +274,25 @@ class Tables:
         total[rows] = total[rows] + self.prob(further, after, next_pair, last_pair)
         return total, first, pruned
 
+    def windows(self, before_before, before, current, after, further):
+        """For rows of windows (arrays of ids, -1 where there is no such word), the bigram indexes (before_before,
+        before) and (after, further) that every word put in the slot shares, and `scores` of the word `current` in
+        it without floors: value for value, with one bigram search and one trigram search for all three trigrams."""
+        np, rows = self.np, len(current)
+        first_history, last_pair, pair, next_pair = self.find(
+            self.bigram_keys, np.concatenate((before_before, after, before, current)),
+            np.concatenate((before, further, current, after))).reshape(4, rows)
+        second = np.flatnonzero(after >= 0)
+        third = np.flatnonzero((after >= 0) & (further >= 0))
+        probs = self.prob(np.concatenate((current, after[second], further[third])),
+                          np.concatenate((before, current[second], after[third])),
+                          np.concatenate((first_history, pair[second], next_pair[third])),
+                          np.concatenate((pair, next_pair[second], last_pair[third])))
+        total = probs[:rows].copy()
+        total[second] = total[second] + probs[rows:rows + len(second)]
+        total[third] = total[third] + probs[rows + len(second):]
+        return first_history, last_pair, total
+
     def prob(self, word, previous, history, pair):
         """`LanguageModel._prob` for arrays of ids and bigram indexes (-1 for none or unseen), value for value."""
         np = self.np

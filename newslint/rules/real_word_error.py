@@ -966,10 +966,8 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[
     lefts, rights = map(itemgetter(5), pending), map(itemgetter(6), pending)
     slots = np.fromiter(chain.from_iterable(map(slot_ids, repeat(ids), lefts, rights)), np.int64,
                         4 * len(pending)).reshape(-1, 4)
-    before_before, before, after, further = slots.T
-    first_history = tables.find(tables.bigram_keys, before_before, before)
-    last_pair = tables.find(tables.bigram_keys, after, further)
-    written = written_scores(res, tables, pending, (before, first_history, after, further, last_pair))
+    _, before, after, further = slots.T
+    first_history, last_pair, written = written_scores(res, tables, pending, slots.T)
     alternatives = list(map(itemgetter(3), pending))  # each word's
     flat = list(chain.from_iterable(alternatives))
     names, costs = list(map(itemgetter(0), flat)), list(map(itemgetter(1), flat))
@@ -1007,20 +1005,22 @@ def run_of(left: tuple[str, ...], word: str, right: tuple[str, ...]) -> tuple[li
     return [*reversed(left), word, *right], len(left)
 
 
-def written_scores(res, tables, pending: list[tuple], context: tuple):
-    """Each deferred word's score as written (weigh's `written`): its slot's score, or for a word the model does not
-    know its unseen windows; with the story's bonus for a repeated content word."""
+def written_scores(res, tables, pending: list[tuple], slots):
+    """The bigram indexes each deferred word's window shares (Tables.windows) and each word's score as written
+    (weigh's `written`): its slot's score, or for a word the model does not know its unseen windows; with the
+    story's bonus for a repeated content word."""
     np, model = tables.np, res.language_model
     # Every word is scored in the batch, one the model does not know as the word of id 0: such words are few, and
     # their scores are replaced below. The others' ids were looked up by Reading.
     current = np.fromiter(map(model.ids.get, map(itemgetter(1), pending), repeat(0)), np.int64, len(pending))
-    fits, _, _ = tables.scores(current, *context, np.full(len(pending), -np.inf))
+    before_before, before, after, further = slots
+    first_history, last_pair, fits = tables.windows(before_before, before, current, after, further)
     written = fits + np.fromiter(map(itemgetter(4), pending), np.float64, len(pending))  # the story's bonus
     for j in [j for j, entry in enumerate(pending) if entry[2]]:
         _, lower, _, _, story_bonus, left, right, _ = pending[j]
         written[j] = model.unseen_windows(*run_of(left, lower, right),
                                           res.lexicon.frequency(lower) + UNSEEN_PENALTY) + story_bonus
-    return written
+    return first_history, last_pair, written
 
 
 def found_in_batch(model, pending: list[tuple], written: list[float], bar: Callable[[int], float],
