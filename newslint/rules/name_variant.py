@@ -230,7 +230,7 @@ TWO_STANDARDS = Step(
     allows=("Sydney's Harbour Trust met on Monday, and Boston's [[Harbor]] Trust met on Tuesday.",))
 LISTED_COMPOUND = Step(
     CODE, "listed-compound", decides="a spelling that makes, wherever it is written, a compound WordNet lists with its "
-    "neighbour (Pall Mall beside Paul, Bake Sale?) is that compound's word, no slip of a name",
+    "neighbour (Pall Mall beside Paul) is that compound's word, no slip of a name",
     allows=("Paul Okafor met the press, and the club moved to 40 [[Pall]] Mall.",))
 TWO_PEOPLE = Step(
     CODE, "different-given-names", decides="two spellings of a family name, each written after given names the other "
@@ -271,8 +271,9 @@ DOUBLED_LAST_LETTER = Step(
     flags=("Ms Oksana Dmytrenkoo met Dmytrenkoo aides; later [[Dmytrenko]] spoke.",))
 ABBREVIATION_MISSPELT = Step(
     CODE, "abbreviation-misspelt", decides="unless both are written with a full stop, the other a short form of the "
-    "abbreviations list that the story writes more than once, and this one no word or name the lists know (Fletcher "
-    "Avo. beside Ave. written seven times): the abbreviation misspelt",
+    "abbreviations list that the story writes more than once, and this one no word or name the lists know, nor a short "
+    "form of the list, and with a vowel (Fletcher Avo. beside Ave. written seven times; not Ct. beside Co.): the "
+    "abbreviation misspelt",
     flags=("She lives at 12 Elm Ave. and he at 4 Oak Ave.; the office is at 9 Bay [[Avo]]. downtown.",))
 SAME_NAME_BEFORE = Step(
     CODE, "same-name-before", decides="unless the last letter is changed, not added (no ending: Coe, Cou), in a "
@@ -484,7 +485,7 @@ def _last_letter(p: Pair) -> int | None:
 
 def _abbreviation_misspelt(p: Pair) -> bool:
     """The story's spelling is a short form of the abbreviations list written more than once, the other no short form
-    of it and with a vowel (Ct beside Co is one: Court), and both are written with a full stop every time (Ave.,
+    of the list (Ct, for Court, beside Co) and with a vowel, and both are written with a full stop every time (Ave.,
     Avo.)."""
     other = p.other.lower()
     if p.form.lower() not in ABBREVIATIONS or p.big.count < 2 or other in ABBREVIATIONS or not VOWELS & set(other):
