@@ -136,6 +136,22 @@ def invented_words(size: int) -> str:
                             lambda rng: 15)
 
 
+def name_pairs(size: int) -> str:
+    """Sentences of invented two-word names, every spelling different: each name's first word asks what the story
+    writes before the word after it (NL101's titles and suggestions)."""
+    rng = random.Random(19)
+
+    def name() -> str:
+        return "Xq" + "".join(rng.choice("bcdfghjklmnpqrstvwxz") + rng.choice("aeiou") for _ in range(2))
+
+    out, used = ["Members\n\n"], 9
+    while used < size - 200:
+        line = "The members met " + " and ".join(f"{name()} {name()}" for _ in range(5)) + " on Monday.\n\n"
+        out.append(line)
+        used += len(line)
+    return "".join(out)
+
+
 def distinct_names(size: int) -> str:
     """A list of invented capitalised names, almost every one a different spelling."""
     rng = random.Random(15)
@@ -200,6 +216,7 @@ SHAPES = [
     Shape("letter-words", "one-letter words on one line", ".txt", lambda n: repeat("x ", n, head="Headline\n\n")),
     Shape("invented-words", "sentences of random letters, every word different", ".txt", invented_words),
     Shape("distinct-names", "a list of invented names, every spelling different", ".txt", distinct_names),
+    Shape("name-pairs", "sentences of invented two-word names, every spelling different", ".txt", name_pairs),
     Shape("front-matter", "YAML front matter of many keys", ".md", front_matter),
     Shape("backtick-runs", "Markdown backtick runs of growing length, none closed", ".md", backtick_runs),
     Shape("deep-nesting", "Markdown quotes and lists nested six deep each", ".md", deep_nesting),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import resource
 import subprocess
@@ -222,3 +223,18 @@ def test_sentence_starts_are_those_of_splitting_the_paragraph(paragraph):
 def test_an_address_straight_after_a_handle_or_an_address_is_not_prose(draft):
     doc = Document(Source("story.txt", f"Head\n\n{draft}\n", "utf-8", False))
     assert doc.prose.count("TK") == 1
+
+
+def test_thousands_of_invented_two_word_names(tmp_path):
+    rng = random.Random(19)
+
+    def name() -> str:
+        return "Xq" + "".join(rng.choice("bcdfghjklmnpqrstvwxz") + rng.choice("aeiou") for _ in range(2))
+
+    lines, size = [], 0
+    while size < SIZE:  # each name's first word asks what the story writes before the word after it (NL101)
+        lines.append("The members met " + " and ".join(f"{name()} {name()}" for _ in range(5)) + " on Monday.")
+        size += len(lines[-1]) + 2
+    line = "Miss Adeyemi chaired the panel, and Mis Adeyemi closed it."
+    found = lint(tmp_path, "story.txt", "Members\n\n" + "\n\n".join(lines) + f"\n\n{line}\n", "NL101")
+    assert found == [(3 + 2 * len(lines), column_of(line, "Mis "), "NL101", "Unknown word 'Mis'")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document.text import (
@@ -697,10 +697,32 @@ def title_before_same_name(f: FileCheck, index: int) -> bool:
 
 
 def written_before_next(f: FileCheck, index: int) -> set[str]:
-    """The words, in lower case, that the story writes elsewhere right before the word that follows token `index`."""
+    """The words, in lower case, that the story writes elsewhere right before the capitalised word that follows token
+    `index`."""
     texts = f.doc.tokens.texts
-    name = texts[index + 1]
-    return {texts[i].lower() for i in range(len(texts) - 1) if i != index and texts[i + 1] == name}
+    return {texts[i - 1].lower() for i in f.doc.derived(CapitalisedWords).at.get(texts[index + 1], ())
+            if i > 0 and i - 1 != index}
+
+
+class CapitalisedWords:
+    """Where a story writes each capitalised word, and how often where any word is capitalised: made once a story,
+    when NL101 first asks (a draft of thousands of names asks of each, so each question is no pass over the
+    story)."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.at: dict[str, list[int]] = {}  # each capitalised spelling -> its token indexes
+        for index, text in enumerate(doc.tokens.texts):
+            if text[:1].isupper():
+                self.at.setdefault(text, []).append(index)
+
+    @cached_property
+    def where_any_word_is(self) -> Counter[str]:
+        """The capitalised spellings written opening a sentence or in a heading, with how often."""
+        doc, starts = self.doc, self.doc.tokens.starts
+        initial = (sum(1 for i in indexes if doc.opens_sentence(starts[i]) or doc.in_heading(starts[i]))
+                   for indexes in self.at.values())
+        return Counter({text: n for text, n in zip(self.at, initial) if n})
 
 
 @lru_cache(maxsize=TITLE_SLIPS_REMEMBERED)
@@ -833,11 +855,7 @@ def used_twice(f: FileCheck, u: Unknown) -> Detail | None:
 def capitalised_where_any_word_is(f: FileCheck, capitalised: str) -> int:
     """How often the story writes a word capitalised where any word is: opening a sentence or in a heading (Hikoi
     opening the headline of a story that writes hikoi)."""
-    doc = f.doc
-    if not f.evidence.forms[capitalised]:
-        return 0
-    return sum(1 for token in doc.tokens if token.text == capitalised
-               and (doc.is_sentence_start(token) or doc.in_heading(token.start)))
+    return f.doc.derived(CapitalisedWords).where_any_word_is[capitalised] if f.evidence.forms[capitalised] else 0
 
 
 def inner_capitals(f: FileCheck, u: Unknown) -> Detail | None:
