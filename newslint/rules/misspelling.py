@@ -700,8 +700,8 @@ def written_before_next(f: FileCheck, index: int) -> set[str]:
     """The words, in lower case, that the story writes elsewhere right before the capitalised word that follows token
     `index`."""
     texts = f.doc.tokens.texts
-    return {texts[i - 1].lower() for i in f.doc.derived(CapitalisedWords).at.get(texts[index + 1], ())
-            if i > 0 and i - 1 != index}
+    own = texts[index].lower()
+    return {word for word, n in f.doc.derived(CapitalisedWords).before(texts[index + 1]).items() if n > (word == own)}
 
 
 class CapitalisedWords:
@@ -715,6 +715,17 @@ class CapitalisedWords:
         for index, text in enumerate(doc.tokens.texts):
             if text[:1].isupper():
                 self.at.setdefault(text, []).append(index)
+        self._before: dict[str, Counter[str]] = {}
+
+    def before(self, capitalised: str) -> Counter[str]:
+        """The words, in lower case, that the story writes right before a capitalised spelling, with how often (made
+        once a spelling: a name written thousands of times is asked of as often)."""
+        found = self._before.get(capitalised)
+        if found is None:
+            texts = self.doc.tokens.texts
+            found = self._before[capitalised] = Counter(texts[i - 1].lower() for i in self.at.get(capitalised, ())
+                                                        if i > 0)
+        return found
 
     @cached_property
     def where_any_word_is(self) -> Counter[str]:
