@@ -204,8 +204,8 @@ LOOKS_LIKE_NAME = Step(
     decides="a capitalised word the story treats as a name: away from a sentence start, capitalised there elsewhere, "
     "after a title, with inner capitals or shaped as a romanised given name; not a name in everyday use with two "
     "letters swapped (Isreal, Britian), nor a title one slip off before a name (Chancellr Kimpton; a short one with "
-    "two letters swapped, Msis Okafor, or one the story writes before the same name, Mis Baldrige beside Miss "
-    "Baldrige), nor a word one slip off a fixed name's word beside the name's other word (the "
+    "two letters swapped, Msis Okafor, or one the story writes before the same name, Mis Adeyemi beside Miss "
+    "Adeyemi), nor a word one slip off a fixed name's word beside the name's other word (the "
     "Suprme Court, Wall Stret, the Bank of Englnd: misspelt_fixed_name)",
     allows=("They wrote to [[Goverment]] House.", "He met Mr [[Reserch]] on Monday."))
 DROPPED_APOSTROPHE = Step(
@@ -660,8 +660,8 @@ def misspelt_title(f: FileCheck, u: Unknown) -> bool:
     """A capitalised word one slip from a title of LONG_TITLES, or with two letters of one of SWAPPED_TITLES swapped,
     before a capitalised word: the title misspelt before a name (Chancellr Kimpton, Presdient Biden, Msis Okafor), no
     name of its own; not the title with letters added at its end, another language's form (Presidente Lula,
-    Generali). Or one slip from any title that the story writes before the same name (Mis Baldrige beside Miss
-    Baldrige)."""
+    Generali). Or one slip from any title that the story writes before the same name (Mis Adeyemi beside Miss
+    Adeyemi)."""
     return (before_capitalised(f, u) and f.evidence.joined(u.index, u.index + 1)
             and (title_slip(u.word.lower()) or title_before_same_name(f, u.index)))
 
@@ -676,8 +676,8 @@ def before_capitalised(f: FileCheck, u: Unknown) -> bool:
 def ranked_corrections(f: FileCheck, u: Unknown, candidates: list[str], left: str | None, right: str | None
                        ) -> list[str]:
     """The best corrections, best first (ContextModel.rank_corrections); for a capitalised word before a capitalised
-    word, those that the story writes before that word elsewhere first (Miss for Mis before Baldrige, when the story
-    writes Miss Baldrige)."""
+    word, those that the story writes before that word elsewhere first (Miss for Mis before Adeyemi, when the story
+    writes Miss Adeyemi)."""
     model = f.res.context_model
     written = written_before_next(f, u.index) if before_capitalised(f, u) else set()
     first = [c for c in candidates if c in written]
