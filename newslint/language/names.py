@@ -174,6 +174,12 @@ class NameEvidence:
                        if not initial and text[:1].isupper())
 
     @cached_property
+    def capitalised_initial(self) -> Counter[str]:
+        """Spellings seen capitalised where any word is, opening a sentence or in a heading, as written."""
+        return Counter(text for text, initial in zip(self.doc.tokens.texts, self.initial_tokens)
+                       if initial and text[:1].isupper())
+
+    @cached_property
     def roster_spans(self) -> Spans:
         """Paragraphs that are lists of names (a team sheet: "Murphy, Horgan, O'Driscoll, D'Arcy, Hickie."),
         where two names a letter apart are two people: a roster does not list anyone twice."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document.text import (
@@ -554,13 +554,17 @@ def foreign_name_particle(f: FileCheck, u: Unknown) -> Detail | None:
 
 def looks_like_name(f: FileCheck, u: Unknown) -> Detail | None:
     reason = f.evidence.reason(u.token, u.index)
-    if not reason:
-        return None
+    return unless_misspelt_name(f, u, name_evidence=reason) if reason else None
+
+
+def unless_misspelt_name(f: FileCheck, u: Unknown, **detail: str) -> Detail | None:
+    """The detail of an exemption of a capitalised word as a name, unless the word is a name misspelt
+    (misspelt_name): then None, and the trace notes the detail and why."""
     overruled = misspelt_name(f, u)
     if overruled is None:
-        return {"name_evidence": reason}
-    if f.trace is not None:  # the evidence the word is a name, and why it is a misspelling all the same
-        f.trace.note("NL101", u.start, u.end, name_evidence=reason, misspelt=overruled)
+        return detail
+    if f.trace is not None:
+        f.trace.note("NL101", u.start, u.end, **detail, misspelt=overruled)
     return None
 
 
@@ -705,9 +709,8 @@ def written_before_next(f: FileCheck, index: int) -> set[str]:
 
 
 class CapitalisedWords:
-    """Where a story writes each capitalised word, and how often where any word is capitalised: made once a story,
-    when NL101 first asks (a draft of thousands of names asks of each, so each question is no pass over the
-    story)."""
+    """Where a story writes each capitalised word: made once a story, when NL101 first asks (a draft of thousands of
+    names asks of each, so each question is no pass over the story)."""
 
     def __init__(self, doc: Document):
         self.doc = doc
@@ -726,14 +729,6 @@ class CapitalisedWords:
             found = self._before[capitalised] = Counter(texts[i - 1].lower() for i in self.at.get(capitalised, ())
                                                         if i > 0)
         return found
-
-    @cached_property
-    def where_any_word_is(self) -> Counter[str]:
-        """The capitalised spellings written opening a sentence or in a heading, with how often."""
-        doc, starts = self.doc, self.doc.tokens.starts
-        initial = (sum(1 for i in indexes if doc.opens_sentence(starts[i]) or doc.in_heading(starts[i]))
-                   for indexes in self.at.values())
-        return Counter({text: n for text, n in zip(self.at, initial) if n})
 
 
 @lru_cache(maxsize=TITLE_SLIPS_REMEMBERED)
@@ -866,7 +861,7 @@ def used_twice(f: FileCheck, u: Unknown) -> Detail | None:
 def capitalised_where_any_word_is(f: FileCheck, capitalised: str) -> int:
     """How often the story writes a word capitalised where any word is: opening a sentence or in a heading (Hikoi
     opening the headline of a story that writes hikoi)."""
-    return f.doc.derived(CapitalisedWords).where_any_word_is[capitalised] if f.evidence.forms[capitalised] else 0
+    return f.evidence.capitalised_initial[capitalised] if f.evidence.forms[capitalised] else 0
 
 
 def inner_capitals(f: FileCheck, u: Unknown) -> Detail | None:
@@ -889,12 +884,7 @@ def opens_a_name(f: FileCheck, u: Unknown) -> Detail | None:
 def capitalised_no_slip(f: FileCheck, u: Unknown) -> Detail | None:
     if not is_capitalised(u.word) or "-" in u.word or f.lexicon.near_common_word(u.word):
         return None
-    overruled = misspelt_name(f, u)
-    if overruled is None:
-        return {}
-    if f.trace is not None:
-        f.trace.note("NL101", u.start, u.end, misspelt=overruled)
-    return None
+    return unless_misspelt_name(f, u)
 
 
 def derived_word(f: FileCheck, u: Unknown) -> Detail | None:

@@ -395,10 +395,11 @@ def _two_standards(p: Pair) -> int | None:
 def _listed_compound(p: Pair) -> int | None:
     doc, lexicon = p.evidence.doc, p.lexicon
     texts = doc.tokens.texts
-    for entry in p.small.written:
-        index = _token_index(entry)
+    for index in p.small.written:
+        if index < 0:  # the first of two words: a two-word spelling
+            return None
         left, right = doc.neighbours(index)
-        if entry < 0 or not lexicon.set_phrase(left, texts[index].lower(), right):
+        if not lexicon.set_phrase(left, texts[index].lower(), right):
             return None
     return NOT_A_SLIP
 
