@@ -13,11 +13,12 @@ built from the number at import see it too), and runs that copy on
 - the clean published copy (`clean_copy.py`): false alarms on the BBC and Brown press stories after adjudication;
 - with `--flips`, NL203's slips made from all the Brown files and the BBC stories (`possessive_flips.py`).
 
-The current value is measured too, so that each row reads against it. The data files are not rebuilt: a number the
+The current value is measured too (unless `--without-current`), so that each row reads against it. The data files are not rebuilt: a number the
 data build also reads (`lexicon.edit_cost` for the rare list) is measured at run time only.
 
     python benchmarks/sweep.py SAME_STORY_BONUS 0.5,1.5 --bench /tmp/B:en-GB \\
         --bench ~/.cache/newslint-eval/other-seed/bench-edits-17:en-GB
+    python benchmarks/sweep.py --bench /tmp/B:en-GB -- KEYBOARD_SLIP -0.75,-1.25   # negative values after --
 """
 
 from __future__ import annotations
@@ -138,6 +139,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--flips", action="store_true",
                         help="also possessive_flips.py --all-brown (NL203's slips made from clean copy, and its false "
                              "alarms on it)")
+    parser.add_argument("--without-current", action="store_true",
+                        help="measure only the values given, not the current one (measured by an earlier sweep)")
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     args = parser.parse_args()
     for bench in args.bench:
@@ -153,7 +156,8 @@ def main() -> int:
     args = arguments()
     try:
         module, current = find_number(args.name)
-        values = [current] + [v.strip() for v in args.values.split(",") if v.strip() and v.strip() != current]
+        values = [] if args.without_current else [current]
+        values += [v.strip() for v in args.values.split(",") if v.strip() and v.strip() != current]
         header = ["value"] + [f"bench {Path(b.rpartition(':')[0]).name}" for b in args.bench] + [
             "natural_train", "BBC false alarms (per 1kw)", "Brown false alarms (per 1kw)"] + (
             ["possessive flips found, false alarms"] if args.flips else [])

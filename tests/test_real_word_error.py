@@ -125,8 +125,9 @@ def test_an_alternative_far_rarer_than_the_written_word_is_not_weighed():
 def test_the_per_word_plain_numbers_are_the_tuned_ones():
     from newslint.rules import real_word_error as rwe
 
-    assert (rwe._THRESHOLD, rwe._NAME_MARGIN, rwe._SAME_STORY_BONUS, rwe._REACH, rwe._AS_REACH, rwe._CONTEXT_LIFT) == (
-        rwe.THRESHOLD, rwe.NAME_MARGIN, rwe.SAME_STORY_BONUS, rwe.REACH, rwe.AS_REACH, rwe.CONTEXT_LIFT)
+    assert (rwe._THRESHOLD, rwe._NAME_MARGIN, rwe._SAME_STORY_BONUS, rwe._ALTERNATIVE_BONUS, rwe._REACH, rwe._AS_REACH,
+            rwe._CONTEXT_LIFT) == (rwe.THRESHOLD, rwe.NAME_MARGIN, rwe.SAME_STORY_BONUS, rwe.ALTERNATIVE_IN_STORY_BONUS,
+                                   rwe.REACH, rwe.AS_REACH, rwe.CONTEXT_LIFT)
 
 
 def test_a_word_ending_in_s_with_one_more_s_is_no_other_number_of_it(story):

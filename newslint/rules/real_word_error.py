@@ -52,12 +52,17 @@ NAME_MARGIN = tuned(
     bench="K bench, B, U and the 170 clean corpus stories (933c7e6)",
     result="K real-word 48.1 -> 50.6, no new remark on B, U or the 170 clean stories (933c7e6)", date="2026-11-24")
 SAME_STORY_BONUS = tuned(
-    1.0, means="log10 boost for a word the story uses elsewhere (a cache model)",
+    1.0, means="log10 boost for a written content word the story uses again (a cache model; step "
+                "repeated-content-word)",
     bench="none recorded (set in a69f371); extended to the written content word in a8e9153 on the dev and check "
           "benches",
     result="a69f371: a cache-model boost for alternatives the story uses; a8e9153 (written content words too): dev "
            "precision 90.7 -> 92.2, FP/1kw 1.04 -> 0.91, check 90.1 -> 90.8, 1.07 -> 0.86, recall unchanged",
     date="2026-11-24")
+ALTERNATIVE_IN_STORY_BONUS = tuned(
+    1.0, means="log10 boost for an alternative the story uses elsewhere (a cache model; step alternative-in-story)",
+    bench="none recorded (set in a69f371 as SAME_STORY_BONUS, which the written word's boost shared until this split)",
+    result="a69f371: a cache-model boost for alternatives the story uses; no figure recorded", date="2026-12-06")
 # log10 unigram probability under which a word is a content word: one the story repeats is its topic (iron ore,
 # the bid), while function words (of, were, then) recur in every story, slips or not; and an alternative that is
 # no common function word must owe its odds to the context (CONTEXT_LIFT).
@@ -140,8 +145,8 @@ CONTEXT_LIFT = tuned(
            "alarms BBC 14 -> 13, Brown press 49 -> 47; all 500 Brown files NL201 722 -> 689", date="2026-12-06")
 # Plain copies for the arithmetic done at every word: a tuned number is an int or float subclass, which Python's
 # fast paths for exact ints and floats do not take (about 1% of NL201's time on the dev bench).
-_THRESHOLD, _NAME_MARGIN, _SAME_STORY_BONUS, _REACH = (float(THRESHOLD), float(NAME_MARGIN), float(SAME_STORY_BONUS),
-                                                       int(REACH))
+_THRESHOLD, _NAME_MARGIN, _REACH = float(THRESHOLD), float(NAME_MARGIN), int(REACH)
+_SAME_STORY_BONUS, _ALTERNATIVE_BONUS = float(SAME_STORY_BONUS), float(ALTERNATIVE_IN_STORY_BONUS)
 _AS_REACH, _CONTEXT_LIFT = int(AS_REACH), float(CONTEXT_LIFT)
 SENTENCE_END_RE = re.compile(r"[.!?]")
 # What the model reads in a gap between two words, besides nothing (read_gap), and the marker of a sentence's start.
@@ -250,7 +255,7 @@ REPEATED_CONTENT_WORD = Step(
             "patience, she said.\n"))
 ALTERNATIVE_IN_STORY = Step(
     CODE, "alternative-in-story",
-    decides="an alternative the story uses elsewhere is likelier here too: its score gets SAME_STORY_BONUS",
+    decides="an alternative the story uses elsewhere is likelier here too: its score gets ALTERNATIVE_IN_STORY_BONUS",
     flags=("Sales were higher than forecast.\nCosts would be less [[then]] those of last year, the firm said.\n",))
 THAN_WITHOUT_COMPARATIVE = Step(
     CODE, "than-without-comparative",
@@ -589,7 +594,7 @@ class RealWordError(Rule):
                    **self.dropped(doc, res, lower, token.text),
                    context=" ".join(f"[{w}]" if i == position else w for i, w in enumerate(words)),
                    language_model={lower: written - story_bonus,
-                                   **{c: score - costs[c] - (_SAME_STORY_BONUS if c in used else 0.0)
+                                   **{c: score - costs[c] - (_ALTERNATIVE_BONUS if c in used else 0.0)
                                       for score, c in scored}},
                    log_odds={c: score - written for score, c in scored}, threshold=limit)
         reported = found is not None
@@ -946,7 +951,7 @@ def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], 
     else:
         (written,) = slot.scores([lower])
     written += story_bonus
-    priors = [cost + _SAME_STORY_BONUS if candidate in used else cost for candidate, cost in alternatives]
+    priors = [cost + _ALTERNATIVE_BONUS if candidate in used else cost for candidate, cost in alternatives]
     fits = slot.scores([candidate for candidate, _ in alternatives],
                        [written + limit - prior for prior in priors] if floors else None)
     scored = sorted(((fit + prior, candidate) for (candidate, _), prior, fit in zip(alternatives, priors, fits)
@@ -992,9 +997,9 @@ def priors(np, pending: list[tuple], row, names: list[str], costs: list[float]):
     used = pending[0][7]
     if all(entry[7] is used for entry in pending):  # one story: the same words used, as judge passes them
         prior = np.array(costs)
-        return np.where(np.fromiter(map(used.__contains__, names), bool, len(names)), prior + _SAME_STORY_BONUS,
+        return np.where(np.fromiter(map(used.__contains__, names), bool, len(names)), prior + _ALTERNATIVE_BONUS,
                         prior)
-    return np.array([cost + _SAME_STORY_BONUS if c in pending[j][7] else cost
+    return np.array([cost + _ALTERNATIVE_BONUS if c in pending[j][7] else cost
                      for j, c, cost in zip(row.tolist(), names, costs)])
 
 
