@@ -20,37 +20,62 @@ from newslint.language.lexicon import NO_ONE_SLIP, SLIP_COSTS, SLIP_KINDS, edit_
 from newslint.language.ngrams import NgramTable
 
 HOMOPHONE_COST = tuned(
-    -0.5, means="log10 likelihood of writing a homophone for the word meant (their/there, peace/piece)",
-    bench="none recorded (-1.0 in a69f371, -0.5 in c6af33f)",
-    result="c6af33f: the ear's slip made likelier than any keystroke; no figure recorded", date="2026-11-24")
+    -0.5,
+    means="log10 likelihood of writing a homophone for the word meant (their/there, peace/piece)",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set in c6af33f (the ear's slip likelier than any keystroke) with no figure; now: real-word slips found dev "
+    "56/74, other-seed 85/221, Brown-press 216/344, natural 26/136; clean false alarms BBC 13, Brown 36. -0.25: "
+    "Brown-press 218, BBC 15, Brown 38; -1.0: dev 52, Brown-press 205, natural 25, BBC 13, Brown 34",
+    date="2026-12-06")
 SOUND_ALIKE_COST = tuned(
-    -1.0, means="log10 likelihood of a slip one kindred sound apart (then/than, affect/effect)",
-    bench="none recorded (set in c6af33f)", result="c6af33f: no figure recorded (as likely as a neighbouring key's slip)",
-    date="2026-11-24")
+    -1.0,
+    means="log10 likelihood of a slip one kindred sound apart (then/than, affect/effect)",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set in c6af33f with no figure; now: real-word slips found dev 56/74, other-seed 85/221, Brown-press "
+    "216/344, natural 26/136; clean false alarms BBC 13, Brown 36. -0.5: Brown-press 220, natural 28, but BBC "
+    "25, Brown 48; -1.5: dev 54, Brown-press 213, BBC 12, Brown 31",
+    date="2026-12-06")
 # Another form of the same word (target/targets, issuer/issued) is often just as grammatical where it stands,
 # so the context must favour it more strongly than a keystroke alone before it counts as the slip.
 INFLECTION_COST = tuned(
-    -1.5, means="log10 added to the keystroke's cost when the alternative is another form of the same word",
-    bench="K bench; B, U and the clean corpus (cab0266)",
-    result="K real-word 50.6 -> 53.2, no new remark on B, U or the clean corpus; NL201 ~10% slower (cab0266)",
-    date="2026-11-24")
+    -1.5,
+    means="log10 added to the keystroke's cost when the alternative is another form of the same word",
+    bench="K bench; B, U and the clean corpus (cab0266); benchmarks/sweep.py at db58f92 (run time): the dev bench, "
+    "the other-seed benches (seeds 17-19), the Brown-press benches (seeds 5-8), natural_train, the clean BBC "
+    "and Brown press copy",
+    result="K real-word 50.6 -> 53.2, no new remark on B, U or the clean corpus; NL201 ~10% slower (cab0266); -1.0: "
+    "one slip more on one bench, BBC 13 -> 15; -2.0: two fewer on one bench, natural 25",
+    date="2026-12-06")
 MAX_SUGGESTIONS = tuned(
     3, means="spelling suggestions offered at most", bench="none: a presentation choice (4a489ef, 4a868a0)",
     result="n/a: no measurement applies", date="2026-11-24")
 CORRECTION_EDIT_WEIGHT = tuned(
-    1.5, means="weight of a typo's own likelihood against its context when ranking spelling fixes",
-    bench="none recorded (set in 4a489ef, moved here in 4a868a0)",
-    result="4a489ef: context-ranked suggestions; no figure recorded", date="2026-11-24")
+    1.5,
+    means="weight of a typo's own likelihood against its context when ranking spelling fixes",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set in 4a489ef with no figure; no remark changes with it (it only ranks suggestions); sugg@1 at 1.0: up "
+    "0.3-0.4 on three benches, down 0.3 on two; at 2.0: down on three, up on one, so 1.5 stays",
+    date="2026-12-06")
 UNKNOWN_COUNT = tuned(
-    1000.0, means="corpus count assumed for a word outside the Google Books list",
-    bench="none recorded (set in a69f371)", result="a69f371: a floor for words the list lacks; no figure recorded",
-    date="2026-11-24")
+    1000.0,
+    means="corpus count assumed for a word outside the Google Books list",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set in a69f371 as a floor for words the list lacks; at 100 and at 10,000 no remark and no first "
+    "suggestion changed on any set",
+    date="2026-12-06")
 # A missing pair's estimated count, as a share of what independence predicts.
 ABSENT_PAIR_SLACK = tuned(
-    0.5, means="a missing pair's estimated count, as a share of what independence predicts",
-    bench="none recorded (set to 0.5 in 16d3ca8)",
-    result="16d3ca8: absences count as evidence only where chance would have listed the pair; no figure recorded",
-    date="2026-11-24")
+    0.5,
+    means="a missing pair's estimated count, as a share of what independence predicts",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set in 16d3ca8 with no figure; at 0.25 BBC false alarms 13 -> 17, nothing else changed; at 1.0 no remark "
+    "changed, two benches' first suggestions moved (sugg@1 97.8 -> 97.5 and 97.8 -> 98.1)",
+    date="2026-12-06")
 
 
 class Confusion(NamedTuple):

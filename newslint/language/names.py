@@ -25,13 +25,20 @@ ROMANISED_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 # from each).
 ROSTER_SPLIT_RE = re.compile(r",\s*|(?<!\s)\s++and\s+")
 MIN_ROSTER = tuned(
-    4, means="the fewest entries in a paragraph that only lists names, for it to be read as a team sheet",
-    bench="none recorded (set in 52c69cf)",
-    result="set so that two names a letter apart in one team sheet are two people (Horgan, Horan; 52c69cf)",
-    date="2026-11-24")
+    4,
+    means="the fewest entries in a paragraph that only lists names, for it to be read as a team sheet",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set so that two names a letter apart in one team sheet are two people (Horgan, Horan; 52c69cf); at 3 "
+    "and at 5 no remark changed on any set",
+    date="2026-12-06")
 ROSTER_ENTRY_WORDS = tuned(
-    3, means="the most words in one entry of a team sheet (a name with a particle: Paul de Vere)",
-    bench="none recorded (set in 52c69cf)", result="set with MIN_ROSTER for team sheets (52c69cf)", date="2026-11-24")
+    3,
+    means="the most words in one entry of a team sheet (a name with a particle: Paul de Vere)",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set with MIN_ROSTER for team sheets (52c69cf); at 2 and at 4 no remark changed on any set",
+    date="2026-12-06")
 
 # What reason() answers: why the story shows a capitalised word to be a name.
 ROMANISED = "a romanised given name"  # Jong-un, Seo-yeon

@@ -71,11 +71,19 @@ FUNCTION_WORD = tuned(
     result="40ac5d5: benches and corpus unchanged, 90 mins, 79 og, 474,000 bpd stay units; "
     "the sweep: -1.5 to -3.5 alike (precision 93.8), -4.5 takes a unit for a slip (93.3)", date="2026-12-05")
 COINED_STEM = tuned(
-    3, means="letters of the shortest known stem a coining ending makes a hyphenated part of (nots, hoper)",
-    bench="none recorded (set in 03b3e66)", result="no measurement recorded", date="2026-11-24")
+    3,
+    means="letters of the shortest known stem a coining ending makes a hyphenated part of (nots, hoper)",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set in 03b3e66 with no figure; at 2 no remark changed; at 4 a false alarm more on BBC and on three benches",
+    date="2026-12-06")
 SHORTEST_PART = tuned(
-    3, means="a part of a hyphenated word shorter than this is left alone (e-mail, x-ray, al-Assad)",
-    bench="none recorded (set in 4a489ef)", result="no measurement recorded", date="2026-11-24")
+    3,
+    means="a part of a hyphenated word shorter than this is left alone (e-mail, x-ray, al-Assad)",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set in 4a489ef with no figure; at 2 and at 4 no remark changed on any set",
+    date="2026-12-06")
 SLIP_SOURCE = tuned(
     -8.0, means="log10: a word is a slip only if some word a slip away, times the slip's likelihood, is at least this "
     "common; below it the word is likelier a rare term than a slip of a rare word",

@@ -30,10 +30,13 @@ UNCOMMON_WORD = tuned(
     bench="the U and K name benches and the test corpus (464f7fb)",
     result="name recall U 94.7 -> 96.1, K 90.9 -> 94.8, no new remark on the corpus (464f7fb)", date="2026-11-24")
 MIN_SLIP_KEY = tuned(
-    2, means="the fewest letters of a folded spelling weighed as a slip: a two-letter spelling is a slip only when it "
-             "is no word (Dw for Dow)",
-    bench="none recorded (set in a69f371)", result="set with the rule's first version; no figure recorded",
-    date="2026-11-24")
+    2,
+    means="the fewest letters of a folded spelling weighed as a slip: a two-letter spelling is a slip only when it is "
+    "no word (Dw for Dow)",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set with the rule's first version (a69f371); at 3 one or two slips fewer found on six benches",
+    date="2026-12-06")
 MAX_SLIP_KEY = tuned(
     64, means="the most letters of a folded spelling weighed as a slip: no name is longer (the longest place name in "
               "Wales has 58 letters), and a key's deletions take room in the square of its length",
@@ -55,14 +58,23 @@ MAX_NAME_SPELLINGS = tuned(
     result="at most 378 different capitalised spellings in a story (Brown ca16, 2,009 words); 20,000 leaves room "
            "for a book-length draft", date="2026-12-05")
 SHORT_NAME = tuned(
-    3, means="letters in a name so short that it is one letter from other names (Del, Dal)",
-    bench="none recorded (set in a69f371)", result="set with the rule's first version; no figure recorded",
-    date="2026-11-24")
+    3,
+    means="letters in a name so short that it is one letter from other names (Del, Dal)",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set with the rule's first version (a69f371); at 2 one slip more found on one bench (of 8) and nothing "
+    "else, at 4 one or two fewer on six benches: 3 kept, as two-letter names are the ones one letter from other "
+    "names",
+    date="2026-12-06")
 REPEATED_SHARE = tuned(
-    0.5, means="a spelling written more than once and more than this share of the other's count is a second name, "
-               "not a slip",
-    bench="none recorded (set in a69f371 as 2 * small.count > big.count)",
-    result="set with the rule's first version; no figure recorded", date="2026-11-24")
+    0.5,
+    means="a spelling written more than once and more than this share of the other's count is a second name, not a "
+    "slip",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set with the rule's first version (a69f371); at 0.25 two slips fewer found on one bench, at 0.75 nothing "
+    "changed",
+    date="2026-12-06")
 GIVEN_NAMES_BEFORE = tuned(
     3, means="words of a name, at most, looked back past for the given names a family name follows (Walter in Mrs "
              "Walter Dunmore Colter: step different-given-names)",
@@ -72,9 +84,12 @@ GIVEN_NAMES_BEFORE = tuned(
            "dev, BBC, natural and other-seed sets unchanged",
     date="2026-12-06")
 ALIKE_STEM = tuned(
-    4, means="the fewest letters two neighbouring names share for one to be the other with an ending (Lanka, Lankan)",
-    bench="none recorded (set in a69f371)", result="set with the rule's first version; no figure recorded",
-    date="2026-11-24")
+    4,
+    means="the fewest letters two neighbouring names share for one to be the other with an ending (Lanka, Lankan)",
+    bench="benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
+    result="set with the rule's first version (a69f371); at 3 and at 5 no remark changed on any set",
+    date="2026-12-06")
 VOWELS = frozenset("aeiouy")
 NOT_A_SLIP, SLIP, SHARED_NEIGHBOUR = 0, 1, 2  # a pair's score: the higher, the surer; 0 leaves the spelling alone
 NO_SLIP_EVIDENCE = "no-slip-evidence"  # what the trace names when no step found a slip: the pair is left alone
