@@ -6,15 +6,18 @@ for each value it copies the package, writes the value in place of the number's 
 built from the number at import see it too), and runs that copy on
 
 - each bench given with `--bench DIR:DIALECT` (built by `../shared/eval/bench.py build`, e.g. the dev bench and the
-  benches of `other_seed.py`), scored by `bench.py run`: real-word recall (found / injected), precision over all
-  remarks in docs with errors, false positives per 1,000 words of clean docs, and every other type's recall;
+  benches of `other_seed.py`), scored by `bench.py run`: real-word slips found of those injected, slips of the other
+  types found, precision over all remarks in docs with errors, false positives per 1,000 words of clean docs and the
+  share of first suggestions right;
 - the natural real-word slips (`natural.py`, train split): detected, error-level precision, corrected twins
   flagged;
 - the clean published copy (`clean_copy.py`): false alarms on the BBC and Brown press stories after adjudication;
 - with `--flips`, NL203's slips made from all the Brown files and the BBC stories (`possessive_flips.py`).
 
-The current value is measured too (unless `--without-current`), so that each row reads against it. The data files are not rebuilt: a number the
-data build also reads (`lexicon.edit_cost` for the rare list) is measured at run time only.
+The current value is measured too (unless `--without-current`), so that each row reads against it. The data files
+are not built again: a number the data build also reads (the edit model's costs, which weigh the rare list;
+COMMON_WORD) is measured at run time only, and a move of it is measured again with the data rebuilt
+(`scripts/build_data.py`), as their records say.
 
     python benchmarks/sweep.py SAME_STORY_BONUS 0.5,1.5 --bench /tmp/B:en-GB \\
         --bench ~/.cache/newslint-eval/other-seed/bench-edits-17:en-GB
@@ -43,11 +46,14 @@ class Failure(Exception):
     pass
 
 
+def number_pattern(qualified: str) -> re.Pattern[str]:
+    return re.compile(TUNED_RE.format(name=re.escape(qualified.rpartition(".")[2])), re.MULTILINE)
+
+
 def find_number(qualified: str) -> tuple[Path, str]:
     """The module that defines the tuned number (NAME, or module.NAME where several modules have one), and its value
     as written."""
-    module, _, name = qualified.rpartition(".")
-    pattern = re.compile(TUNED_RE.format(name=re.escape(name)), re.MULTILINE)
+    module, pattern = qualified.rpartition(".")[0], number_pattern(qualified)
     found = [(path, m.group("value")) for path in sorted((ROOT / "newslint").rglob("*.py"))
              if (not module or path.stem == module) and (m := pattern.search(path.read_text(encoding="utf-8")))]
     if len(found) != 1:
@@ -62,8 +68,8 @@ def patched_copy(module: Path, qualified: str, value: str, into: Path) -> Path:
     shutil.copytree(ROOT / "newslint", package, ignore=shutil.ignore_patterns("__pycache__", "data"), symlinks=True)
     (package / "data").symlink_to(ROOT / "newslint" / "data")
     target = package / module.relative_to(ROOT / "newslint")
-    pattern = re.compile(TUNED_RE.format(name=re.escape(qualified.rpartition(".")[2])), re.MULTILINE)
-    target.write_text(pattern.sub(lambda m: m.group("head") + value, target.read_text(encoding="utf-8"), count=1),
+    source = target.read_text(encoding="utf-8")
+    target.write_text(number_pattern(qualified).sub(lambda m: m.group("head") + value, source, count=1),
                       encoding="utf-8")
     return into
 
@@ -152,12 +158,22 @@ def arguments() -> argparse.Namespace:
     return args
 
 
+def given_values(text: str, current: str) -> list[str]:
+    """The comma-separated values, each a number of the current value's kind (an int where it is one)."""
+    values = [v.strip() for v in text.split(",") if v.strip()]
+    number = r"-?\d[\d_]*" if re.fullmatch(r"-?[\d_]+", current) else r"-?\d[\d_]*(?:\.\d+)?"
+    wrong = [v for v in values if not re.fullmatch(number, v)]
+    if wrong or not values:
+        raise Failure(f"values {text!r}: expected comma-separated numbers like {current}")
+    return values
+
+
 def main() -> int:
     args = arguments()
     try:
         module, current = find_number(args.name)
         values = [] if args.without_current else [current]
-        values += [v.strip() for v in args.values.split(",") if v.strip() and v.strip() != current]
+        values += [v for v in given_values(args.values, current) if v != current]
         header = ["value"] + [f"bench {Path(b.rpartition(':')[0]).name}" for b in args.bench] + [
             "natural_train", "BBC false alarms (per 1kw)", "Brown false alarms (per 1kw)"] + (
             ["possessive flips found, false alarms"] if args.flips else [])
@@ -171,8 +187,9 @@ def main() -> int:
                 label = f"{value} (now)" if value == current else value
                 print("| " + " | ".join([label] + measure(tree, args, Path(scratch))) + " |", flush=True)
     except (Failure, subprocess.CalledProcessError) as error:
-        detail = getattr(error, "stderr", b"") or b""
-        print(f"sweep: {error} {detail.decode() if isinstance(detail, bytes) else detail}"[:2000], file=sys.stderr)
+        detail = getattr(error, "stderr", None) or b""
+        detail = detail.decode(errors="replace") if isinstance(detail, bytes) else detail
+        print(f"sweep: {error}" + (f"\n{detail.strip()[-2000:]}" if detail.strip() else ""), file=sys.stderr)
         return 2
     return 0
 

@@ -42,3 +42,11 @@ def test_the_copy_imports_the_value_written_and_leaves_the_checkout_alone(tmp_pa
     assert (value, path.strip()) == ("3.25", str(tree / "newslint" / "__init__.py"))
     assert means == "log10"
     assert sweep.find_number("real_word_error.THRESHOLD") == (module, current)
+
+
+def test_values_must_be_numbers_of_the_current_values_kind():
+    assert sweep.given_values(" -0.75, -1.25 ", "-1.0") == ["-0.75", "-1.25"]
+    assert sweep.given_values("2,4", "3") == ["2", "4"]
+    for text, current in (("2.5", "3"), ("abc", "1.0"), ("", "1.0"), ("1.0); import os #", "1.0")):
+        with pytest.raises(sweep.Failure, match="expected comma-separated numbers"):
+            sweep.given_values(text, current)
