@@ -332,7 +332,8 @@ class RealWordError(Rule):
     # configuration), and the stories they came from: numpy and the tables that batches pay for are the process's.
     rows_weighed = 0
     stories_weighed = 0
-    # Rows the workers forked from this process are expected to weigh (before_workers): counted with rows_weighed.
+    # Rows the files left after a run's first are expected to weigh, in this process or in workers forked from it
+    # (ahead): counted with rows_weighed.
     rows_ahead = 0.0
 
     def __init__(self):
@@ -349,11 +350,11 @@ class RealWordError(Rule):
         # each (capitalised or not, either apostrophe) of the model's and the dictionary's short words at most.
         self._gates: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]] = {}
 
-    def before_workers(self, res, files: int) -> None:
-        """When the files the workers are about to lint hold, at the rate of the stories weighed so far, enough rows
-        with those already weighed to reach BATCH_FROM, they batch from their first story, with the tables built
-        here once and shared, rather than each worker weighing its first BATCH_FROM rows one at a time and then
-        building its own tables."""
+    def ahead(self, res, files: int) -> None:
+        """When the files a run has left to lint hold, at the rate of the stories weighed so far, enough rows with
+        those already weighed to reach BATCH_FROM, they are batched from the first of them, with the tables built
+        here once (and shared by workers forked from here), rather than weighing the first BATCH_FROM rows one at a
+        time and then building the tables (in each worker)."""
         weighed = RealWordError
         if weighed.stories_weighed and weighed.rows_weighed + weighed.rows_ahead < BATCH_FROM:
             weighed.rows_ahead += weighed.rows_weighed / weighed.stories_weighed * files
