@@ -47,6 +47,11 @@ class Linter:
         for rule in self.rules:
             rule.before_workers(self.resources, files)
 
+    def ahead(self, files: int) -> None:
+        """This process is to lint about `files` more files, the first done: what each rule prepares for them."""
+        for rule in self.rules:
+            rule.ahead(self.resources, files)
+
     def lint(self, source: Source, trace: Trace | None = None) -> FileResult:
         """The file's diagnostics. With a trace (or --explain), the heuristic rules record why they decided, and
         each diagnostic they report carries its evidence."""

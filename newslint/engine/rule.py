@@ -29,7 +29,12 @@ class Rule:
 
     def before_workers(self, res: Resources, files: int) -> None:
         """Called before worker processes are forked to lint about `files` more files: build here what every worker
-        would otherwise build for itself."""
+        would otherwise build for itself (by default, what the rule builds ahead of the files)."""
+        self.ahead(res, files)
+
+    def ahead(self, res: Resources, files: int) -> None:
+        """Called once the first file of a run is linted, with about `files` more to lint, in this process or in
+        workers forked from it (before_workers): prepare for them what the first file did not tell the rule to."""
 
     def check_suppressions(self, doc: Document, directives: list[Directive]) -> Iterator[Diagnostic]:
         """What the inline directives say once applied (each knows whether it suppressed anything)."""

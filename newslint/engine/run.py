@@ -236,19 +236,22 @@ class Run:
         processes with their own linters. The first file is linted here and the data loaded (before the first
         outcome is out, when the command line freezes what is loaded for the garbage collector), so that forked
         workers share the word lists and models and start warm; only a few batches are in flight at a time, so
-        memory does not grow with the number of files."""
+        memory does not grow with the number of files. Then the rules are told how many files are left
+        (Linter.ahead, or before_workers), to prepare for them."""
         if jobs is None:  # measured with forked workers: spawned ones each load the data again
             jobs = 0 if count >= PARALLEL_FROM and forks() else 1
         jobs = min(jobs if jobs > 0 else cpus(), count)
-        if jobs <= 1:
-            yield from (self.lint_file(path, mode) for path in paths)
-            return
-        from concurrent.futures.process import BrokenProcessPool
-
         first = next(paths, None)
         if first is None:
             return
         yield self.lint_file(first, mode)
+        if jobs <= 1:
+            for linter in self._linters.values():
+                linter.ahead(count - 1)
+            yield from (self.lint_file(path, mode) for path in paths)
+            return
+        from concurrent.futures.process import BrokenProcessPool
+
         self._before_workers(count - 1)
         left = count - 1
 

@@ -233,7 +233,7 @@ class Tables:
     batches to pay for the import and the keys (about 0.1 s)."""
 
     def __init__(self, model: LanguageModel):
-        import numpy as np
+        import numpy as np  # its linear-algebra library set to one thread by cli.main
 
         self.np = np
         arrays = {name: np.asarray(getattr(model, name)) for name in (

@@ -749,9 +749,11 @@ class NameVariant(Rule):
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
             named = evidence.reason_at(index) is not None
             key = fold(word)
-            if key not in groups and len(groups) == MAX_NAME_SPELLINGS:
-                return index
-            group = groups.setdefault(key, Variant(key))
+            group = groups.get(key)
+            if group is None:
+                if len(groups) == MAX_NAME_SPELLINGS:
+                    return index
+                group = groups[key] = Variant(key)
             group.named = group.named or named
             group.written.append(index)
             if joined and shapes[texts[index + 1]][2]:
