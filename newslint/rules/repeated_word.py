@@ -23,22 +23,32 @@ if TYPE_CHECKING:
 # for DELIBERATE_DOUBLE to see them.
 ALLOWED_DOUBLES = words("allowed-doubles")
 DELIBERATE_DOUBLE = tuned(
-    0.05, means="the share of a word's occurrences, in the context model's Google Books counts, that are the word "
-                "written twice, from which a doubling is taken for emphasis or grammar (very very, far far, no no, "
-                "had had) rather than a slip",
-    bench="the context model's own counts: the doubles of 40 common words",
+    0.05,
+    means="the share of a word's occurrences, in the context model's Google Books counts, that are the word written "
+    "twice, from which a doubling is taken for emphasis or grammar (very very, far far, no no, had had) rather "
+    "than a slip",
+    bench="the context model's own counts: the doubles of 40 common words; benchmarks/sweep.py at d5d5985 (run time): "
+    "the dev bench, the other-seed benches (seeds 17-19), the Brown-press benches (seeds 5-8), natural_train, "
+    "the clean BBC and Brown press copy (0.1 also on all 500 Brown files and probe doubles)",
     result="slips of function words double 0.5-2.5% of the time in scanned books (the 1.5%, of 0.5%, he 2.4%); "
-           "emphatic and grammatical doubles 5.5% (no) to 31% (really); 0.05 lies between",
-    date="2026-12-05")
+    "emphatic and grammatical doubles 5.5% (no) to 31% (really); 0.05 lies between; 0.02: no remark changed; "
+    "0.1: four injected repeats more, but no no and far far are then reported: kept",
+    date="2026-12-06")
 SPOKEN_DOUBLE = tuned(
-    0.5, means="log10: how much likelier the trigram model (speech) finds a word right after itself than anywhere, for "
-    "a doubling the print counts take for deliberate (DELIBERATE_DOUBLE) to be left alone",
+    0.5,
+    means="log10: how much likelier the trigram model (speech) finds a word right after itself than anywhere, for a "
+    "doubling the print counts take for deliberate (DELIBERATE_DOUBLE) to be left alone",
     bench="the words of wordfreq's 40,000 commonest that DELIBERATE_DOUBLE takes for deliberate (200); benches built "
-    "from the Brown press stories (bench.py build --articles, seeds 5-8), the dev bench and all 500 Brown files",
+    "from the Brown press stories (bench.py build --articles, seeds 5-8), the dev bench and all 500 Brown "
+    "files; benchmarks/sweep.py at d5d5985 (run time): the dev bench, the other-seed benches (seeds 17-19), the "
+    "Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy",
     result="of the 200, 110 pass (very, really, no, many, much, far, long, yes, bye, blah; also web-spam nouns both "
-    "sources share, loans, mortgage) and 90 are reported again (girl, good, loan, reply, man, end, text); on the "
-    "benches 6 more injected repeats found (girl, loan, reply, good x3), none lost, and no new remark on the BBC "
-    "stories, all 500 Brown files or tests/corpus; much (0.50) is the lowest emphatic double", date="2026-12-06")
+    "sources share, loans, mortgage) and 90 are reported again (girl, good, loan, reply, man, end, text); on "
+    "the benches 6 more injected repeats found (girl, loan, reply, good x3), none lost, and no new remark on "
+    "the BBC stories, all 500 Brown files or tests/corpus; much (0.50) is the lowest emphatic double; 0.25: "
+    "three injected repeats fewer; 1.0: two more, by reporting doubles the speech model finds as emphatic as "
+    "much much (0.50): kept",
+    date="2026-12-06")
 # "is is" is grammatical only after a clause that is itself the subject: "what it is is", "all it is is".
 CLAUSE_OPENERS = words("clause-openers")
 # "that that" is grammatical before the demonstrative's noun or verb ("that that man", "that that was"), never
