@@ -65,7 +65,7 @@ NAME_MARGIN = tuned(
 SAME_STORY_BONUS = tuned(
     1.0,
     means="log10 boost for a written content word the story uses again (a cache model; step repeated-content-word)",
-    bench="none recorded (set in a69f371); extended to the written content word in a8e9153 on the dev and check "
+    bench="set in a69f371 with no figure; extended to the written content word in a8e9153 on the dev and check "
     "benches; benchmarks/sweep.py at db58f92 (run time): the dev bench, the other-seed benches (seeds 17-19), "
     "the Brown-press benches (seeds 5-8), natural_train, the clean BBC and Brown press copy (with the "
     "alternatives' boost apart: ALTERNATIVE_IN_STORY_BONUS)",
