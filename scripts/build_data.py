@@ -342,17 +342,23 @@ def attested_words(words: dict[str, float]) -> list[str]:
     return sorted(w for w in frequent if in_use(w, words))
 
 
+@cache
+def wordfreq_frequencies() -> dict[str, float]:
+    """wordfreq's English list, each word's log10 frequency, read once for the build."""
+    import wordfreq
+
+    return {w: math.log10(f) for w, f in wordfreq.get_frequency_dict("en").items()}
+
+
 def rare_words(words: dict[str, float], attested: list[str], names: set[str]) -> dict[str, str]:
     """Lower-case words of SCOWL's larger lists (size 80) that the base lists lack and that wordfreq finds in use
     (marae, certiorari, poutine, gardai), less those it finds no more often than a slip of a commoner word one edit
     away would give (ballons, persue, wich: RARE_SLIP_MARGIN); names are no such word (marie beside marae). Each
     with its wordfreq frequency, as text: log10 uses per billion words (zipf)."""
-    import wordfreq
-
     listed = set()
     for path in SCOWL_HUGE.values():
         listed |= set(path.read_text(encoding="utf-8").split())
-    frequency = {w: math.log10(f) for w, f in wordfreq.get_frequency_dict("en").items() if w not in names}
+    frequency = {w: f for w, f in wordfreq_frequencies().items() if w not in names}
     taken = set(attested)
     out = {}
     for word in sorted(w for w in listed if w.islower() and w not in taken and in_use(w, words)):
@@ -379,13 +385,11 @@ def set_phrases(known: set[str]) -> dict[str, str]:
     d'hotel, in absentia: no misspelling); an unknown word must be in use (wordfreq) and, beside a function word,
     which follows or leads into anything (in, a, up, the), no commoner than slips of an everyday word would make it
     (in_use_more_than_slips: a priori and in utero, not rachet up or the phrophet)."""
-    import wordfreq
-
     from newslint.wordlists import words as word_list
 
     function_words = word_list("function-words")
     particles = word_list("name-particles")  # van der (Waals) is a name's, not a compound of words
-    frequency = {w: math.log10(f) for w, f in wordfreq.get_frequency_dict("en").items()}
+    frequency = wordfreq_frequencies()
     lemmas = set()
     for part in ("noun", "verb", "adj", "adv"):
         for line in (WORDNET / f"index.{part}").read_text(encoding="latin-1").splitlines():

@@ -294,14 +294,13 @@ class NameEvidence:
 
     def name_neighbours(self, index: int) -> set[tuple[int, str]]:
         """The words with name evidence (not titles) either side of a token within one name: {(-1, 'North')}."""
-        tokens = self.doc.tokens
+        texts = self.doc.tokens.texts
         out = set()
         for side, left, right in ((-1, index - 1, index), (1, index, index + 1)):
-            if left < 0 or right >= len(tokens) or not self.joined(left, right):
+            if left < 0 or right >= len(texts) or not self.joined(left, right):
                 continue
-            neighbour = tokens[index + side]
-            word = strip_possessive(neighbour.text)
-            opening = neighbour.start in self.initial and word.lower() in self.lower_forms  # "The" opening a sentence
+            word = strip_possessive(texts[index + side])
+            opening = self.initial_tokens[index + side] and word.lower() in self.lower_forms  # "The" opening a sentence
             if word.lower() not in TITLES and not opening and self.reason_at(index + side) is not None:
                 out.add((side, fold(word)))
         return out
