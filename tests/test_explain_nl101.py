@@ -12,8 +12,8 @@ from newslint.rules import unknown_word
 STORY = ("Budget talks\n\nThe goverment met on Tuesday. The grumbz met. Two grumbz agreed.\n"
          "A touchy-feeyl speech followed, then 90 mins of talks.\n")
 WORD_STEPS = ("unit-after-number, everyday-word, rare-dictionary-word, name-particle, foreign-name-particle, "
-              "looks-like-name, set-phrase, accented-letter, elision, foreign-run, used-twice, inner-capitals, "
-              "opens-a-name, capitalised-no-slip, derived-word, compound, italics-mark-foreign, "
+              "looks-like-name, set-phrase, accented-letter, elision, foreign-run, used-twice, introduced-term, "
+              "inner-capitals, opens-a-name, capitalised-no-slip, derived-word, compound, italics-mark-foreign, "
               "foreign-phrase-in-italics")
 
 
