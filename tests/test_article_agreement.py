@@ -56,3 +56,15 @@ def test_what_the_sound_cannot_be_told_of_is_left_alone(story):
 def test_a_capital_a_before_a_word_no_article_precedes_is_a_label(story):
     path = story("Class A and B shares, Plan A or Plan B, Title A of the act, grade A in maths, and a A-level pass.\n")
     assert found(path) == [(1, 83, 84, "an")]
+
+
+def test_an_opening_a_sentence_is_left_alone_where_the_story_shows_it_part_of_a_name(story):
+    # the Irish article before a word no list knows, the pair written mid-sentence too, the surname after a title
+    path = story("An Bord Pleanála approved it. An Post said so, as the head of An Post told us.\n"
+                 "An Cheol-su, a defector, spoke. Mr An said rations were cut.\n")
+    assert found(path) == []
+
+
+def test_an_opening_a_sentence_before_listed_words_is_still_the_article(story):
+    path = story("An Labour source said so. An Post spokesman said so.\n")
+    assert found(path) == [(1, 1, 3, "A"), (1, 27, 29, "A")]

@@ -91,11 +91,12 @@ def walked_right(reading, index: int) -> tuple[str, ...]:
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.relative_to(TESTS).as_posix())
 def test_real_word_contexts_swept_once_are_those_walked_word_by_word(path):
     from newslint.language.language_model import LanguageModel
+    from newslint.language.lexicon import Lexicon
     from newslint.language.names import NameEvidence
     from newslint.rules.real_word_error import Reading
 
     doc = Document(read_source(path, str(path), None))
-    reading = Reading(doc, LanguageModel.load(), doc.derived(NameEvidence))
+    reading = Reading(doc, LanguageModel.load(), doc.derived(NameEvidence), Lexicon.load("en-GB").is_word)
     for cut in (True, False):
         assert [reading.window(i, cut) for i in range(len(doc.tokens))] == [
             (walked_left(reading, i, cut), walked_right(reading, i)) for i in range(len(doc.tokens))]

@@ -15,7 +15,7 @@ from newslint.engine.tuning import tuned
 from newslint.language.memo import Memo
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from newslint.document.document import Document
 
@@ -40,6 +40,11 @@ ROSTER_ENTRY_WORDS = tuned(
     result="set with MIN_ROSTER for team sheets (52c69cf); at 2 and at 4 no remark changed on any set",
     date="2026-12-06")
 
+NAME_AFTER_AN = tuned(
+    3, means="the most capitalised words after a capitalised An that article_in_name reads for one no list knows",
+    bench="none: a bound on work (a line of capitalised words thousands long is not read from each An in it)",
+    result="the Irish names seen have one or two (An Post, An Bord Pleanála, An Garda Síochána)", date="2026-12-06")
+
 # What reason() answers: why the story shows a capitalised word to be a name.
 ROMANISED = "a romanised given name"  # Jong-un, Seo-yeon
 INNER_CAPITAL = "a capital inside the word"  # McKee, DeVito, NATO
@@ -47,6 +52,7 @@ MID_SENTENCE = "capitalised mid-sentence"
 MID_SENTENCE_ELSEWHERE = "capitalised mid-sentence elsewhere in the story"  # here it opens a sentence
 AFTER_TITLE = "after a title"  # Dr Okafor opening a sentence
 REPEATED = "a capitalised word written more than once"  # only when asked for (repeated=True)
+UNLISTED_NAME_WORD = "a capitalised word no list knows joined after it"  # An Bord Pleanála (article_in_name)
 
 
 def strip_possessive(word: str) -> str:
@@ -239,6 +245,41 @@ class NameEvidence:
 
     def is_name_particle(self, index: int) -> bool:
         return index in self.name_particles
+
+    def article_in_name(self, index: int, is_word: Callable[[str], bool]) -> str | None:
+        """Why token `index`, "An" written capitalised, is a name's own word and not the article (None when the story
+        shows nothing): the story writes "An" after a title (Mr An: the Korean surname), or the same two words
+        capitalised mid-sentence too (An Post ... said An Post), or one of the capitalised words joined after it is
+        one no list knows (`is_word`): An Bord Pleanála, An Garda Síochána, An Cheol-su, the Irish article or the
+        surname."""
+        texts = self.doc.tokens.texts
+        if texts[index] != "An" or index + 1 >= len(texts) or not self.joined(index, index + 1):
+            return None
+        surname, written_mid_sentence = self.an_in_names
+        if surname:
+            return AFTER_TITLE
+        if texts[index + 1] in written_mid_sentence:
+            return MID_SENTENCE_ELSEWHERE
+        for after in range(index + 1, min(len(texts), index + 1 + NAME_AFTER_AN)):
+            if not (is_capitalised(texts[after]) and self.joined(after - 1, after)):
+                break
+            if not is_word(strip_possessive(texts[after])):
+                return UNLISTED_NAME_WORD
+        return None
+
+    def articles_in_names(self, is_word: Callable[[str], bool]) -> frozenset[int]:
+        """The indexes of the tokens "An" that are a name's own word (article_in_name)."""
+        texts = self.doc.tokens.texts
+        return frozenset(i for i, text in enumerate(texts) if text == "An" and self.article_in_name(i, is_word))
+
+    @cached_property
+    def an_in_names(self) -> tuple[bool, frozenset[str]]:
+        """What article_in_name reads of the whole story, found in one pass: whether it writes "An" after a title
+        (Mr An), and the words it writes after "An" mid-sentence (said An Post)."""
+        texts, initial = self.doc.tokens.texts, self.initial_tokens
+        mid_sentence = [i for i, text in enumerate(texts[:-1]) if text == "An" and not initial[i]]
+        return (any(self.after_title(i) for i in mid_sentence),
+                frozenset(texts[i + 1] for i in mid_sentence if self.joined(i, i + 1)))
 
     def ends_name(self, index: int) -> bool:
         """True when token `index` is the last word of a name of two or more capitalised words: Joe Root, Nippon

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from newslint.document.text import match_case
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
+from newslint.language.names import NameEvidence
 from newslint.language.sounds import starts_with_vowel_sound
 from newslint.wordlists import words
 
@@ -30,8 +31,10 @@ class ArticleAgreement(Rule):
     initialisms (an MP, an SUV, a BBC), by the first letter otherwise. Words whose sound newslint cannot tell
     are left alone: h-words in flux (an historic / a historic), acronyms read as words (NATO), u-words the
     dictionary lacks, and names and brands whose first letter misleads (a Ukrainian, an Uber); so is a capital A
-    or An in mid-sentence, a label or a name (Group A are, Category A inmates, An Post), and a misspelt word one
-    slip from a word that takes the article written (an naecdote: the slip is the word's). When "an" stands
+    or An in mid-sentence, a label or a name (Group A are, Category A inmates, An Post), an An opening a sentence
+    that the story shows to be part of a name (the surname of Mr An; the Irish article of An Bord Pleanála, before
+    a word no list knows), and a misspelt word one slip from a word that takes the article written (an naecdote:
+    the slip is the word's). When "an" stands
     before a consonant sound and "and" fits its neighbours better than "a" (bread an butter), "and" is suggested.
 
     Why it matters: a wrong article reads as a typo, and "an" for "and" is a one-keystroke slip a spell
@@ -57,10 +60,8 @@ class ArticleAgreement(Rule):
             if prose[token.end:tokens[index + 1].start] != " ":
                 continue
             following = tokens[index + 1].text
-            if following.lower() in NOT_AFTER_AN_ARTICLE:
-                continue  # "Class A and B", "Plan A or B": a label, no article
-            if token.text[0] == "A" and not doc.is_sentence_start(token) and not doc.in_heading(token.start):
-                continue  # capitalised mid-sentence: a label or a name (Group A are, Category A inmates, An Post)
+            if self._label_or_name(doc, res, index, token, following):
+                continue
             vowel = starts_with_vowel_sound(following)
             if vowel is not None and vowel != (article == "an") and misspelt_for_agreeing_word(res, following, article):
                 vowel = None
@@ -73,6 +74,19 @@ class ArticleAgreement(Rule):
             suggestion = match_case(token.text, suggestion)
             yield self.report(Span(token.start, token.end),
                               f"'{token.text} {following}': use '{suggestion}' here", (suggestion,))
+
+    def _label_or_name(self, doc, res, index: int, token, following: str) -> bool:
+        """An article that is no article: a label (Class A and B, Plan A or B), a capital A or An mid-sentence
+        (Group A are, Category A inmates, An Post), or An opening a sentence as part of a name (the surname of Mr An,
+        the Irish article of An Bord Pleanála)."""
+        if following.lower() in NOT_AFTER_AN_ARTICLE:
+            return True
+        if token.text[0] == "A" and not doc.is_sentence_start(token) and not doc.in_heading(token.start):
+            return True
+        name = token.text == "An" and doc.derived(NameEvidence).article_in_name(index, res.lexicon.is_word)
+        if name and doc.trace is not None:
+            doc.trace.note(self.code, token.start, token.end, following=following, part_of_a_name=name)
+        return bool(name)
 
     @staticmethod
     def _a_or_and(doc, res, index: int) -> str:

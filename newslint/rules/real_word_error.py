@@ -247,8 +247,12 @@ SET_PHRASE = Step(
     allows=("The rally was a damp [[squib]], officials said.",))
 NAME_PARTICLE = Step(
     CODE, "name-particle",
-    decides="a particle inside a name (Van der Berg) is part of the name, not a word of the sentence",
-    allows=("The back four was Ferreira, Van [[der]] Berg, Okafor and Dawson, who all played the full match.",))
+    decides="a particle inside a name (Van der Berg), or an An opening a sentence that the story shows to be part "
+            "of a name (the surname of Mr An; the Irish article of An Bord Pleanála, before a word no list knows), is "
+            "part of the name, not a word of the sentence",
+    allows=("The back four was Ferreira, Van [[der]] Berg, Okafor and Dawson, who all played the full match.",
+            "Police in Ireland have set up a hotline for a week.\n[[An]] Garda Síochána said it had received 1,200 "
+            "reports.\n"))
 COUNT_BEFORE_PLURAL = Step(
     CODE, "count-before-plural",
     decides="a number word before a plural noun, at most one word between, is a count, not a slip of a function "
@@ -465,7 +469,7 @@ class RealWordError(Rule):
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         self.usable, self.boost_alternatives = USABLE_ALTERNATIVES.on, ALTERNATIVE_IN_STORY.on
         self.thresholded = THRESHOLD_STEP.on
-        reading = Reading(doc, res.language_model, doc.derived(NameEvidence))
+        reading = Reading(doc, res.language_model, doc.derived(NameEvidence), res.lexicon.is_word)
         flagged: dict[int, tuple[str, float]] = {}
         trace, prose, known, in_heading = doc.trace, doc.prose, reading.known, reading.in_heading
         digits_gate = ACRONYM_OR_DIGITS.on
@@ -1155,7 +1159,7 @@ class Reading:
     """What the language model reads of a story's words: each word in its plain form, whether the model knows it,
     and what it reads in each gap between two words (see read_gap)."""
 
-    def __init__(self, doc, model, evidence: NameEvidence):
+    def __init__(self, doc, model, evidence: NameEvidence, is_word: Callable[[str], bool]):
         self.evidence, self.model = evidence, model
         self.tokens = tokens = doc.tokens
         self.sentence_starts = doc.sentence_starts
@@ -1174,7 +1178,9 @@ class Reading:
         self.rights: list[tuple[str, ...]] | None = None
         self.names_end_context = NAME_ENDS_CONTEXT.on  # asked at every word judged
         self.story_bonuses: dict[str, float] = {}  # each written word's (RealWordError.story_bonus)
-        self.name_particles = evidence.name_particles  # asked at every word judged
+        # asked at every word judged: the particles inside names (der of Van der Berg) and An opening one (An Bord
+        # Pleanála; the surname of Mr An)
+        self.name_particles = evidence.name_particles | evidence.articles_in_names(is_word)
         # The alternatives step grammatical-number keeps, by spelling and what the word before asks for (phrase_gates)
         self.numbers_kept: dict[tuple[str, bool, bool], list[tuple[str, float]]] = {}
 
