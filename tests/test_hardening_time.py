@@ -58,6 +58,12 @@ def test_long_run_of_address_characters_with_no_at_sign(tmp_path):
         (3, column_of(line, "TK"), "NL405", "Placeholder 'TK' left in the copy")]  # the first TK is an address
 
 
+def test_long_run_of_labels_and_dots_that_ends_in_no_domain(tmp_path):
+    line = "See " + "ab.c" * (SIZE // 4) + " TK and gov.uk/TK."
+    assert lint(tmp_path, "story.txt", f"Dots\n\n{line}\n", "NL405") == [
+        (3, line.index("TK") + 1, "NL405", "Placeholder 'TK' left in the copy")]  # the second TK is an address's
+
+
 def test_long_run_of_digits(tmp_path):
     line = "The figure was " + "1234567890" * (SIZE // 10) + " TK."
     assert lint(tmp_path, "story.txt", f"Figures\n\n{line}\n", "NL405") == [

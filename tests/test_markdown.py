@@ -39,6 +39,21 @@ def test_url_in_brackets_keeps_the_closing_bracket_and_full_stop_as_prose():
     assert doc.prose == "Read it (at                      ).\n"
 
 
+def test_a_web_address_without_http_is_not_prose_but_its_sentence_punctuation_is():
+    text = "Help is at gov.uk, stepchange.org and status.npmjs.org/incidents; see bbc.co.uk/news/.\n"
+    doc = Document(Source("story.txt", f"Help\n\n{text}", "utf-8", False))
+    blanked = text
+    for address in ("gov.uk", "stepchange.org", "status.npmjs.org/incidents", "bbc.co.uk/news/"):
+        blanked = blanked.replace(address, " " * len(address))
+    assert doc.prose.split("\n")[2] == blanked.rstrip("\n")  # the comma, semicolon and full stop stay prose
+
+
+def test_abbreviations_and_a_missing_space_are_no_web_address():
+    text = "The U.S. and U.K. envoys, e.g. Ms Jones, met at 10.30am. It ended.Then the Ph.D student spoke.\n"
+    doc = Document(Source("story.txt", f"Talks\n\n{text}", "utf-8", False))
+    assert doc.prose.split("\n")[2] == text.rstrip("\n")
+
+
 def test_html_comment_and_html_block_are_not_prose_but_stay_in_markup():
     text = "Fine <!-- teh note --> copy.\n\n<div>\nteh block\n</div>\n\nMore.\n"
     doc = markdown(text)

@@ -40,6 +40,7 @@ LISTS = {
     "plural-determiners": (LOWER, "sorted"),
     "singular-determiners": (LOWER, "sorted"),
     "titles": (LOWER, "sorted"),
+    "top-level-domains": (LOWER, "sorted"),
     "void-elements": (LOWER, "sorted"),
 }
 ORDERS = {"sorted": lambda word: word, "longest first": lambda word: (-len(word), word)}

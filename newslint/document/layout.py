@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from newslint.document.patterns import LazyPattern
@@ -36,6 +37,17 @@ NON_PROSE_MARKS = ("<", "&", "://", "www.", "@", "#")  # every match of NON_PROS
 # then an address), which is where this one is tried.
 EMAIL_RESUMED_RE = LazyPattern(r"(?<=[\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
+# A web address without http:// or www. (gov.uk, status.npmjs.org/incidents): labels joined by dots, the last one a
+# top-level domain (TOP_LEVEL_DOMAINS, checked apart), and a path that ends before any sentence punctuation. Tried
+# only from the first label of a run (the look-behind), and a label's dot only where another label follows it, so
+# that "gov.uk." ends a sentence and a long run of dots is read once.
+BARE_DOMAIN_RE = LazyPattern(
+    r"""(?<![\w.@/\-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.(?=[A-Za-z0-9]))++
+        (?P<tld>[a-z]{2,24})(?![\w@-])
+        (?:/(?:[^\s<>"\u201d]*[^\s<>"\u201d.,;:!?'\u2019)])?)?""",
+    re.VERBOSE,
+)
+TOP_LEVEL_DOMAINS = words("top-level-domains")
 SENTENCE_END = ".!?:;,\u2026"
 TRAILING_CLOSERS = "\"'\u2019\u201d)]*_"
 MAX_HEADING_WORDS = 15
@@ -160,7 +172,8 @@ def _finish(doc: Document, blocks: Blocks, fields: list[MetadataField], blanks: 
     markup = blanks.result()
     for block in blocks:
         if block.kind in ("headline", "heading", "paragraph"):
-            for start, end in non_prose_spans(markup, block.start, block.end):
+            for start, end in chain(non_prose_spans(markup, block.start, block.end),
+                                    bare_domains(markup, block.start, block.end)):
                 blanks.blank(start, end)
     for start, end in prose_only:
         blanks.blank(start, end)
@@ -180,6 +193,30 @@ def non_prose_spans(markup: str, start: int, end: int) -> Iterator[tuple[int, in
             return  # nothing closes this comment, nor any opened after it
         at = closing + len(HTML_COMMENT_CLOSE)
         yield opening, at
+
+
+def bare_domains(markup: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The web addresses in markup[start:end] written without http:// or www. (see BARE_DOMAIN_RE): looked for only
+    at a dot with a letter or digit before it and a lower-case letter after it, a few a paragraph."""
+    dot = markup.find(".", start, end)
+    while 0 <= dot < end - 1:
+        if dot > start and markup[dot - 1].isalnum() and markup[dot + 1].islower():
+            first = last = dot  # the run of letters, digits, dots and hyphens around the dot, each read once
+            while first > start and _in_address(markup[first - 1]):
+                first -= 1
+            while last < end and _in_address(markup[last]):
+                last += 1
+            found = BARE_DOMAIN_RE.match(markup, first, end)
+            if found and found.group("tld") in TOP_LEVEL_DOMAINS:
+                yield found.start(), found.end()
+                last = max(last, found.end())
+            dot = markup.find(".", last, end)
+            continue
+        dot = markup.find(".", dot + 1, end)
+
+
+def _in_address(char: str) -> bool:
+    return char.isalnum() or char in "-."
 
 
 def _addresses_and_tags(markup: str, start: int, end: int) -> Iterator[tuple[int, int]]:
