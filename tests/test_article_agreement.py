@@ -68,3 +68,8 @@ def test_an_opening_a_sentence_is_left_alone_where_the_story_shows_it_part_of_a_
 def test_an_opening_a_sentence_before_listed_words_is_still_the_article(story):
     path = story("An Labour source said so. An Post spokesman said so.\n")
     assert found(path) == [(1, 1, 3, "A"), (1, 27, 29, "A")]
+
+
+def test_an_article_in_a_quotation_that_sets_speech_down_as_spoken_is_the_speakers_own(story):
+    path = story('"I telt him fae the start an he went," she said. It was an total disaster.\n')
+    assert found(path) == [(1, 57, 59, "a")]

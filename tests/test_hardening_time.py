@@ -64,6 +64,13 @@ def test_long_run_of_labels_and_dots_that_ends_in_no_domain(tmp_path):
         (3, line.index("TK") + 1, "NL405", "Placeholder 'TK' left in the copy")]  # the second TK is an address's
 
 
+def test_thousands_of_quotations_set_down_as_spoken(tmp_path):
+    quote = '"I telt them fae the start," she said. '
+    line = quote * (SIZE // len(quote)) + '"I telt them fae the start, it wis a goverment decision," he said.'
+    assert lint(tmp_path, "story.txt", f"Quotes\n\n{line}\n", "NL101", "NL201") == [
+        (3, column_of(line, "goverment"), "NL101", "Unknown word 'goverment'")]  # a long word is weighed still
+
+
 def test_long_run_of_digits(tmp_path):
     line = "The figure was " + "1234567890" * (SIZE // 10) + " TK."
     assert lint(tmp_path, "story.txt", f"Figures\n\n{line}\n", "NL405") == [

@@ -10,6 +10,7 @@ from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.language.names import NameEvidence
 from newslint.language.sounds import starts_with_vowel_sound
+from newslint.language.spoken_quotes import SpokenQuotes
 from newslint.wordlists import words
 
 if TYPE_CHECKING:
@@ -33,9 +34,10 @@ class ArticleAgreement(Rule):
     dictionary lacks, and names and brands whose first letter misleads (a Ukrainian, an Uber); so is a capital A
     or An in mid-sentence, a label or a name (Group A are, Category A inmates, An Post), an An opening a sentence
     that the story shows to be part of a name (the surname of Mr An; the Irish article of An Bord Pleanála, before
-    a word no list knows), and a misspelt word one slip from a word that takes the article written (an naecdote:
-    the slip is the word's). When "an" stands
-    before a consonant sound and "and" fits its neighbours better than "a" (bread an butter), "and" is suggested.
+    a word no list knows), an article in a quotation that sets speech down as spoken (dialect: the speaker's own),
+    and a misspelt word one slip from a word that takes the article written (an naecdote: the slip is the word's).
+    When "an" stands before a consonant sound and "and" fits its neighbours better than "a" (bread an butter), "and"
+    is suggested.
 
     Why it matters: a wrong article reads as a typo, and "an" for "and" is a one-keystroke slip a spell
     checker cannot see.
@@ -60,7 +62,7 @@ class ArticleAgreement(Rule):
             if prose[token.end:tokens[index + 1].start] != " ":
                 continue
             following = tokens[index + 1].text
-            if self._label_or_name(doc, res, index, token, following):
+            if self._left_alone(doc, res, index, token, following):
                 continue
             vowel = starts_with_vowel_sound(following)
             if vowel is not None and vowel != (article == "an") and misspelt_for_agreeing_word(res, following, article):
@@ -75,11 +77,12 @@ class ArticleAgreement(Rule):
             yield self.report(Span(token.start, token.end),
                               f"'{token.text} {following}': use '{suggestion}' here", (suggestion,))
 
-    def _label_or_name(self, doc, res, index: int, token, following: str) -> bool:
+    def _left_alone(self, doc, res, index: int, token, following: str) -> bool:
         """An article that is no article: a label (Class A and B, Plan A or B), a capital A or An mid-sentence
         (Group A are, Category A inmates, An Post), or An opening a sentence as part of a name (the surname of Mr An,
-        the Irish article of An Bord Pleanála)."""
-        if following.lower() in NOT_AFTER_AN_ARTICLE:
+        the Irish article of An Bord Pleanála); or the speaker's own, in a quotation that sets speech down as spoken
+        ("I telt him fae the start an he went")."""
+        if following.lower() in NOT_AFTER_AN_ARTICLE or doc.derived(SpokenQuotes).spoken_at(token.start):
             return True
         if token.text[0] == "A" and not doc.is_sentence_start(token) and not doc.in_heading(token.start):
             return True

@@ -24,6 +24,7 @@ from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.lexicon import AUTO, COMMON_WORD, Lexicon, edit_cost, slip
 from newslint.language.names import NameEvidence, is_capitalised, slip_at, strip_possessive, swapped
+from newslint.language.spoken_quotes import SpokenQuotes, spoken_form
 from newslint.language.story_dialect import StoryDialect
 from newslint.wordlists import entries, words
 
@@ -288,6 +289,13 @@ ELISION = Step(
     decides="a word written with its last letter elided, an apostrophe in its place, is speech set down on purpose "
     "(countin', darlin', ol'): with the letter back it is a known word",
     allows=("'Ye must be [[countin]]' the days,' he said.",))
+SPOKEN_QUOTE = Step(
+    "NL101", "spoken-quote",
+    decides="a short lower-case word no list knows, inside a quotation that holds at least SPOKEN_FORMS different "
+    "such words apart, is speech set down as spoken, on purpose (dialect, pidgin, text speak: I telt them fae the "
+    "start); one such word alone in a quotation (or one phrase: mea culpas), and a longer word, are still weighed "
+    "as slips",
+    allows=("\"I'm no giving up, I [[telt]] them that fae the start,\" she said.",))
 FOREIGN_RUN = Step(
     "NL101", "foreign-run",
     decides="a word beside a lower-case word that no dictionary knows, one of the two no slip of an everyday word, "
@@ -415,9 +423,10 @@ class Spelling(Rule):
     centre and defence), and the American where the story has no dialect-marked word to go by. Names are not errors:
     capitalised words away from a sentence start, romanised given names (Do-gyun, Ik-san), words after a title,
     acronyms, words with inner capitals, a short word inside a foreign name (Pilipino sa Kanlurang) and a lower-case
-    word used twice in the story are left alone; numbers with units, URLs, e-mail addresses and handles are not prose,
-    and words in other scripts (москва, 梦) are not English, nor are words with a letter an English keyboard does not
-    type (gardaí, whānau): no slip makes one. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a
+    word used twice in the story are left alone, and so are the short words of a quotation that sets speech down as
+    spoken (dialect or text speak: "I telt them fae the start"); numbers with units, web and e-mail addresses
+    (gov.uk, https://...) and handles are not prose, and words in other scripts (москва, 梦) are not English, nor are
+    words with a letter an English keyboard does not type (gardaí, whānau): no slip makes one. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a
     foreign term, as house styles mark them, unless one is a slip of an everyday word alone or among English words
     (*realy*). A "word" of more than 47 letters, two more than the longest in the dictionary, is no slip of any word: it
     is reported as too long to correct, with no suggestion. The search for slips has a budget per file, some 270 times
@@ -915,6 +924,14 @@ def foreign_run(f: FileCheck, u: Unknown) -> Detail | None:
     return None
 
 
+def spoken_quote(f: FileCheck, u: Unknown) -> Detail | None:
+    """Only a spoken form itself: a longer word no list knows is weighed as a slip in such a quotation too."""
+    if not spoken_form(u.word, f.doc.derived(SpokenQuotes).lexicon):
+        return None
+    spoken = f.doc.derived(SpokenQuotes).spoken_at(u.token.start)
+    return {"spoken_forms": ", ".join(sorted(spoken))} if spoken else None
+
+
 def used_twice(f: FileCheck, u: Unknown) -> Detail | None:
     lower = u.word.lower()
     lower_uses = f.evidence.forms[lower] if u.word == lower.capitalize() and u.word != lower else 0
@@ -1059,9 +1076,9 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
     (EVERYDAY_WORD, everyday_word), (RARE_DICTIONARY_WORD, rare_dictionary_word), (NAME_PARTICLE, name_particle),
     (FOREIGN_NAME_PARTICLE, foreign_name_particle), (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
-    (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (ELISION, elision), (FOREIGN_RUN, foreign_run),
-    (USED_TWICE, used_twice), (INTRODUCED_TERM, introduced_term), (INNER_CAPITALS, inner_capitals),
-    (OPENS_A_NAME, opens_a_name), (CAPITALISED_NO_SLIP, capitalised_no_slip),
+    (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (ELISION, elision), (SPOKEN_QUOTE, spoken_quote),
+    (FOREIGN_RUN, foreign_run), (USED_TWICE, used_twice), (INTRODUCED_TERM, introduced_term),
+    (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name), (CAPITALISED_NO_SLIP, capitalised_no_slip),
     (DERIVED_WORD, derived_word), (COMPOUND, compound), (ITALICS_MARK_FOREIGN, italics_mark_foreign),
     (FOREIGN_PHRASE_IN_ITALICS, foreign_phrase_in_italics))
 WORD_EXEMPTIONS = NAME_EXEMPTIONS + SHAPE_EXEMPTIONS

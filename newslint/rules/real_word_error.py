@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import cached_property, lru_cache, partial
-from itertools import accumulate, chain, islice, repeat
+from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from newslint.language.lexicon import AUTO, edits1
 from newslint.language.misused_phrases import PlainWords, set_phrase_words
 from newslint.language.names import NameEvidence, is_capitalised
 from newslint.language.sounds import starts_with_vowel_sound
+from newslint.language.spoken_quotes import SpokenQuotes
 from newslint.language.story_dialect import StoryDialect
 from newslint.language.word_families import WordFamilies
 
@@ -240,6 +241,12 @@ HEADLINE = Step(
     CODE, "headline",
     decides="a word in a headline is left alone: headlines are telegraphic and defeat a language model",
     allows=("Minister [[form]] Leeds quits\n\nThe minister resigned on Monday.\n",))
+SPOKEN_QUOTE = Step(
+    CODE, "spoken-quote",
+    decides="a word inside a quotation that sets speech down as spoken (at least SPOKEN_FORMS different short "
+            "lower-case words no list knows: I telt them fae the start) is the speaker's own, however unlikely the "
+            "model finds it",
+    allows=("Diners queued all day.\n\"I'm [[no]] giving up, I telt them that fae the start,\" she said.\n",))
 SET_PHRASE = Step(
     CODE, "set-phrase",
     decides="a word that makes a set phrase as the misused-phrase list (NL204) spells it is the phrase's own (damp "
@@ -346,8 +353,8 @@ STRONGER_NEIGHBOUR = Step(
     CODE, "stronger-neighbour",
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
-STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, SET_PHRASE,
-         NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL,
+STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE,
+         SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL,
          GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD,
          ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE,
          LISTED_COMPOUND, STRONGER_NEIGHBOUR)
@@ -363,8 +370,9 @@ class RealWordError(Rule):
     model has seen that alternative beside one of the neighbours (so frequency alone never decides). It boosts
     alternatives the story uses elsewhere, and the written word itself when it is a content word the story
     uses again (the "ore" of a steel story is its topic, not a slip of "are"). A short dictionary word the
-    model does not know is judged by its dictionary frequency ("explain hwy the talks"). Acronyms and headlines
-    (telegraphic by design) are not judged, nor are particles inside names (Van der Berg) and the words of set
+    model does not know is judged by its dictionary frequency ("explain hwy the talks"). Acronyms, headlines
+    (telegraphic by design) and quotations that set speech down as spoken, in dialect or text speak ("I'm no
+    giving up, I telt them"), are not judged, nor are particles inside names (Van der Berg) and the words of set
     phrases as NL204's list spells them (damp squib, free rein: the model may know the misused form better), nor
     "nor" after a negative in its sentence (neither ... nor), an "as" paired with another (as steep a pace as) or
     "an" before a content word with a vowel sound (an originality: the article, no slip of "and"); a word the
@@ -471,7 +479,8 @@ class RealWordError(Rule):
         self.thresholded = THRESHOLD_STEP.on
         reading = Reading(doc, res.language_model, doc.derived(NameEvidence), res.lexicon.is_word)
         flagged: dict[int, tuple[str, float]] = {}
-        trace, prose, known, in_heading = doc.trace, doc.prose, reading.known, reading.in_heading
+        trace, prose, known = doc.trace, doc.prose, reading.known
+        regions = regions_left_alone(doc, reading)
         digits_gate = ACRONYM_OR_DIGITS.on
         story_decides = res.config.dialect == AUTO and self.usable
         pending = self.deferred(doc, res)
@@ -496,8 +505,8 @@ class RealWordError(Rule):
                 if trace is not None:
                     left_alone(trace, token, step, **(self.dropped(doc, res, reading.words[index], word)
                                                       if step is USABLE_ALTERNATIVES else {}))
-            elif in_heading[index] and HEADLINE.on:
-                left_alone(trace, token, HEADLINE)
+            elif (region := regions.get(index)) is not None:
+                left_alone(trace, token, region)
             elif (alternatives := phrase_gates(reading, index, token, alternatives, numbered, trace)) is not None:
                 found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
                 if found is not None:
@@ -983,6 +992,18 @@ def judged_unseen(res, word: str, lower: str) -> bool:
     """Step short-dictionary-word: a short lower-case dictionary word the model lacks is judged all the same."""
     return len(lower) <= UNSEEN_MAX_LENGTH and word.islower() and res.lexicon.is_word(lower) and \
         SHORT_DICTIONARY_WORD.on
+
+
+def regions_left_alone(doc, reading: Reading) -> dict[int, Step]:
+    """Steps headline and spoken-quote: the tokens of the headline and headings, and of quotations that set speech
+    down as spoken (SpokenQuotes), each with the step that leaves it alone (headline first)."""
+    found: dict[int, Step] = {}
+    if SPOKEN_QUOTE.on:
+        found.update(dict.fromkeys(compress(count(), token_flags(doc.tokens.starts, doc.derived(SpokenQuotes).spans)),
+                                   SPOKEN_QUOTE))
+    if HEADLINE.on:
+        found.update(dict.fromkeys(compress(count(), reading.in_heading), HEADLINE))
+    return found
 
 
 def left_alone(trace, token, step: Step, **detail) -> None:
