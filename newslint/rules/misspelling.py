@@ -292,9 +292,8 @@ ELISION = Step(
 SPOKEN_QUOTE = Step(
     "NL101", "spoken-quote",
     decides="a short lower-case word no list knows, inside a quotation that holds at least SPOKEN_FORMS different "
-    "such words apart, is speech set down as spoken, on purpose (dialect, pidgin, text speak: I telt them fae the "
-    "start); one such word alone in a quotation (or one phrase: mea culpas), and a longer word, are still weighed "
-    "as slips",
+    "such words, is speech set down as spoken, on purpose (dialect, pidgin, text speak: I telt them fae the start); "
+    "one such word alone in a quotation, and a longer word (LONGEST_SPOKEN_FORM), are still weighed as slips",
     allows=("\"I'm no giving up, I [[telt]] them that fae the start,\" she said.",))
 FOREIGN_RUN = Step(
     "NL101", "foreign-run",
@@ -424,14 +423,14 @@ class Spelling(Rule):
     capitalised words away from a sentence start, romanised given names (Do-gyun, Ik-san), words after a title,
     acronyms, words with inner capitals, a short word inside a foreign name (Pilipino sa Kanlurang) and a lower-case
     word used twice in the story are left alone, and so are the short words of a quotation that sets speech down as
-    spoken (dialect or text speak: "I telt them fae the start"); numbers with units, web and e-mail addresses
-    (gov.uk, https://...) and handles are not prose, and words in other scripts (москва, 梦) are not English, nor are
-    words with a letter an English keyboard does not type (gardaí, whānau): no slip makes one. Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a
-    foreign term, as house styles mark them, unless one is a slip of an everyday word alone or among English words
-    (*realy*). A "word" of more than 47 letters, two more than the longest in the dictionary, is no slip of any word: it
-    is reported as too long to correct, with no suggestion. The search for slips has a budget per file, some 270 times
-    what the heaviest story needs: a file of random letters that uses it up is checked no further, and the rule says at
-    which word it stopped.
+    spoken (dialect or text speak: "I telt them fae the start"); numbers with units, web and e-mail addresses (gov.uk,
+    https://...) and handles are not prose, and words in other scripts (москва, 梦) are not English, nor are words with a
+    letter an English keyboard does not type (gardaí, whānau): no slip makes one. Words set in italics (*terroir*,
+    <i>esusu</i>, *vin de France*) are a foreign term, as house styles mark them, unless one is a slip of an everyday
+    word alone or among English words (*realy*). A "word" of more than 47 letters, two more than the longest in the
+    dictionary, is no slip of any word: it is reported as too long to correct, with no suggestion. The search for slips
+    has a budget per file, some 270 times what the heaviest story needs: a file of random letters that uses it up is
+    checked no further, and the rule says at which word it stopped.
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
