@@ -213,6 +213,35 @@ def reduced_alikes(vocabulary: set[str]) -> dict[str, set[str]]:
     return out
 
 
+# Vowels an ear runs together, found apart from reduced_alikes: any unstressed or half-stressed short e, i or
+# u-sound, wherever and however many (elicit, illicit), and a stressed short e or i opening the word (emigrate,
+# immigrate; eminent, imminent). A stressed short e or i elsewhere stays itself: petty is no slip of pity.
+RUN_TOGETHER = frozenset(("AH0", "AH2", "IH0", "IH2", "EH0", "EH2"))
+OPENING_SHORT_FRONT = frozenset(("EH1", "IH1"))
+
+
+def vowel_key(pronunciation: list[str]) -> tuple[str, ...]:
+    """A CMU pronunciation with the vowels an ear runs together made one sound, and stress dropped."""
+    return tuple("@" if phone in RUN_TOGETHER else "E" if i == 0 and phone in OPENING_SHORT_FRONT
+                 else phone.rstrip("012") for i, phone in enumerate(pronunciation))
+
+
+def vowel_alikes(vocabulary: set[str]) -> dict[str, set[str]]:
+    """For each word of vocabulary of two syllables or more, the others with a pronunciation of the same vowel_key:
+    the ear's slips that reduced_alikes, one vowel apart, does not reach (elicit, illicit; emigration, immigration;
+    deferential, differential)."""
+    by_key: dict[tuple, set[str]] = defaultdict(set)
+    for word, variants in cmu_dictionary().items():
+        if word in vocabulary and word.isalpha():
+            for p in (p for p in variants if sum(phone[-1].isdigit() for phone in p) >= 2):
+                by_key[vowel_key(p)].add(word)
+    out: dict[str, set[str]] = defaultdict(set)
+    for words in by_key.values():
+        for word in words:
+            out[word] |= words - {word}
+    return out
+
+
 ARPABET_VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
 # Consonants told apart only by voicing, or nasals: the sounds an ear mistakes for each other (if/in is no such pair).
 KINDRED_CONSONANTS = [frozenset(p.split()) for p in ("P B", "T D", "K G", "F V", "S Z", "TH DH", "SH ZH", "CH JH",
@@ -266,7 +295,7 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set
     vocabulary = set(ranked[:CONTEXT_VOCABULARY])
     vocabulary |= contractions(vocabulary)
     sounds = pronunciations(vocabulary)
-    reduced = reduced_alikes(vocabulary)
+    reduced, vowel_alike = reduced_alikes(vocabulary), vowel_alikes(vocabulary)
     by_sound: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for word, variants in sounds.items():
         for p in variants:
@@ -275,7 +304,7 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set
     for w in vocabulary:
         near = {c for c in edits1(w) if c in vocabulary}
         near |= {c for p in sounds.get(w, ()) for c in by_sound[p] if not shortening(w, c)}
-        near |= {c for c in reduced.get(w, ()) if not shortening(w, c)}
+        near |= {c for c in reduced.get(w, set()) | vowel_alike.get(w, set()) if not shortening(w, c)}
         near = sorted((near - {w}) & modelled)
         if near:
             out[w] = " ".join(c + ("+" if inflection(w, c) else confusion_mark(w, c, sounds)) + slip_kind(w, c)

@@ -220,6 +220,17 @@ def test_words_one_reduced_vowel_apart_are_sound_alikes_however_they_are_spelt()
     assert ("him", "i'm") not in costs  # a word of one syllable has only a weak form, no reduced vowel of its own
 
 
+def test_words_whose_short_vowels_an_ear_runs_together_are_confused_both_ways():
+    from newslint.language.context_model import ContextModel
+
+    model = ContextModel.load()
+    pairs = [("illicit", "elicit"), ("immigration", "emigration"), ("imminent", "eminent"),
+             ("differential", "deferential")]
+    assert [(a, b) for a, b in pairs + [(b, a) for a, b in pairs]
+            if b not in {c.word for c in model.confusions(a)}] == []
+    assert "pity" not in {c.word for c in model.confusions("petty")}  # a stressed short vowel inside a word stays
+
+
 def test_names_only_are_names_whose_lower_case_form_is_no_listed_word():
     from newslint.language.lexicon import Lexicon
 
