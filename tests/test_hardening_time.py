@@ -71,6 +71,12 @@ def test_thousands_of_quotations_set_down_as_spoken(tmp_path):
         (3, column_of(line, "goverment"), "NL101", "Unknown word 'goverment'")]  # a long word is weighed still
 
 
+def test_long_run_of_footnote_openings_never_closed(tmp_path):
+    line = "Text " + "[^a" * (SIZE // 3) + " TK."
+    assert lint(tmp_path, "story.md", f"# Notes\n\n{line}\n", "NL405") == [
+        (3, column_of(line, "TK"), "NL405", "Placeholder 'TK' left in the copy")]
+
+
 def test_long_run_of_digits(tmp_path):
     line = "The figure was " + "1234567890" * (SIZE // 10) + " TK."
     assert lint(tmp_path, "story.txt", f"Figures\n\n{line}\n", "NL405") == [

@@ -54,6 +54,11 @@ def test_abbreviations_and_a_missing_space_are_no_web_address():
     assert doc.prose.split("\n")[2] == text.rstrip("\n")
 
 
+def test_a_footnote_label_is_not_prose_but_the_footnote_is():
+    doc = markdown("The agency agreed.[^nao] It said so.\n\n[^nao]: The audit office's reprot.\n")
+    assert doc.prose == "The agency agreed.       It said so.\n\n        The audit office's reprot.\n"
+
+
 def test_html_comment_and_html_block_are_not_prose_but_stay_in_markup():
     text = "Fine <!-- teh note --> copy.\n\n<div>\nteh block\n</div>\n\nMore.\n"
     doc = markdown(text)

@@ -54,6 +54,7 @@ MAX_HEADING_WORDS = 15
 BACKTICKS_RE = LazyPattern(r"`+")
 # The target after a link's text (the "]" stays, so brackets still pair): ](url "title"), ][ref]
 LINK_TARGET_RE = LazyPattern(r"(?<=\])(?:\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]]*\])")
+FOOTNOTE_REFERENCE_RE = LazyPattern(r"\[\^[^\]\[\s]{1,100}+\](?!:)")  # [^nao] in the text: a label, not words
 # A link reference definition, [label]: url (the multi-line regex ^ {0,3}\[[^\]]+\]:\s*\S.*$): a line opening a
 # bracket, the first "]" after it, a colon and a destination; found by _reference_definitions.
 REFERENCE_OPENING_RE = LazyPattern(r"^ {0,3}\[", re.MULTILINE)
@@ -264,9 +265,10 @@ def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _reference_definitions(text: str) -> Iterator[tuple[int, int]]:
-    """Link reference definitions, [label]: url. A label runs to the first "]" after its "[", so the lines that open
-    a bracket before the same "]" share it and what follows it, which is read once (a regex reads to that "]" again
-    from each of them: a file of lines opening brackets never closed took time in the square of their number)."""
+    """Link reference definitions, [label]: url, and the labels of footnote definitions, [^label]:. A label runs to
+    the first "]" after its "[", so the lines that open a bracket before the same "]" share it and what follows it,
+    which is read once (a regex reads to that "]" again from each of them: a file of lines opening brackets never
+    closed took time in the square of their number)."""
     after = -1  # the end of the last definition
     close = -1  # the first "]" after the bracket opened last
     rest: re.Match | None = None  # what follows it, when it makes a definition
@@ -280,13 +282,16 @@ def _reference_definitions(text: str) -> Iterator[tuple[int, int]]:
                 return
             rest = REFERENCE_REST_RE.match(text, close)
         if rest and close > label:
-            after = rest.end()
+            if text.startswith("^", label):  # a footnote's definition, [^label]: its text, which is prose
+                after = close + 2
+            else:
+                after = rest.end()
             yield opening.start(), after
 
 
 def _link_targets(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The targets after link texts in text[start:end]: ](url "title") and ][ref]."""
-    return [m.span() for m in LINK_TARGET_RE.finditer(text, start, end)]
+    """The targets after link texts in text[start:end]: ](url "title") and ][ref]; and footnote references, [^1]."""
+    return [m.span() for pattern in (LINK_TARGET_RE, FOOTNOTE_REFERENCE_RE) for m in pattern.finditer(text, start, end)]
 
 
 # Lines markdown-it is given at a time. It keeps some 150 bytes a line and 500 a block token while it parses, so a
