@@ -32,6 +32,7 @@ import sys
 import tomllib
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -206,8 +207,13 @@ def reduced_alikes(vocabulary: set[str]) -> dict[str, set[str]]:
                 for i, phone in enumerate(p[:-1]):
                     if phone in REDUCED_VOWELS:
                         by_frame[tuple(p[:i]), tuple(p[i + 1:])].add(word)
+    return alike(by_frame.values())
+
+
+def alike(groups: Iterable[set[str]]) -> dict[str, set[str]]:
+    """For each word of the groups of words that sound alike, the others of its groups."""
     out: dict[str, set[str]] = defaultdict(set)
-    for words in by_frame.values():
+    for words in groups:
         for word in words:
             out[word] |= words - {word}
     return out
@@ -235,11 +241,7 @@ def vowel_alikes(vocabulary: set[str]) -> dict[str, set[str]]:
         if word in vocabulary and word.isalpha():
             for p in (p for p in variants if sum(phone[-1].isdigit() for phone in p) >= 2):
                 by_key[vowel_key(p)].add(word)
-    out: dict[str, set[str]] = defaultdict(set)
-    for words in by_key.values():
-        for word in words:
-            out[word] |= words - {word}
-    return out
+    return alike(by_key.values())
 
 
 ARPABET_VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
