@@ -32,7 +32,7 @@ import sys
 import tomllib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -201,13 +201,19 @@ def reduced_alikes(vocabulary: set[str]) -> dict[str, set[str]]:
     unstressed vowel of REDUCED_VOWELS, not the last sound: the ear's slips that spelling puts two letters or more
     apart (accept, except), which edits1 does not reach."""
     by_frame: dict[tuple, set[str]] = defaultdict(set)
+    for word, p in polysyllabic(vocabulary):
+        for i, phone in enumerate(p[:-1]):
+            if phone in REDUCED_VOWELS:
+                by_frame[tuple(p[:i]), tuple(p[i + 1:])].add(word)
+    return alike(by_frame.values())
+
+
+def polysyllabic(vocabulary: set[str]) -> Iterator[tuple[str, list[str]]]:
+    """Each word of vocabulary (letters only) with each of its CMU pronunciations of two syllables or more: only such
+    a word has a reduced vowel of its own."""
     for word, variants in cmu_dictionary().items():
         if word in vocabulary and word.isalpha():
-            for p in (p for p in variants if sum(phone[-1].isdigit() for phone in p) >= 2):
-                for i, phone in enumerate(p[:-1]):
-                    if phone in REDUCED_VOWELS:
-                        by_frame[tuple(p[:i]), tuple(p[i + 1:])].add(word)
-    return alike(by_frame.values())
+            yield from ((word, p) for p in variants if sum(phone[-1].isdigit() for phone in p) >= 2)
 
 
 def alike(groups: Iterable[set[str]]) -> dict[str, set[str]]:
@@ -237,10 +243,8 @@ def vowel_alikes(vocabulary: set[str]) -> dict[str, set[str]]:
     the ear's slips that reduced_alikes, one vowel apart, does not reach (elicit, illicit; emigration, immigration;
     deferential, differential)."""
     by_key: dict[tuple, set[str]] = defaultdict(set)
-    for word, variants in cmu_dictionary().items():
-        if word in vocabulary and word.isalpha():
-            for p in (p for p in variants if sum(phone[-1].isdigit() for phone in p) >= 2):
-                by_key[vowel_key(p)].add(word)
+    for word, p in polysyllabic(vocabulary):
+        by_key[vowel_key(p)].add(word)
     return alike(by_key.values())
 
 

@@ -925,9 +925,8 @@ def foreign_run(f: FileCheck, u: Unknown) -> Detail | None:
 
 def spoken_quote(f: FileCheck, u: Unknown) -> Detail | None:
     """Only a spoken form itself: a longer word no list knows is weighed as a slip in such a quotation too."""
-    if not spoken_form(u.word, f.doc.derived(SpokenQuotes).lexicon):
-        return None
-    spoken = f.doc.derived(SpokenQuotes).spoken_at(u.token.start)
+    quotes = f.doc.derived(SpokenQuotes)
+    spoken = quotes.spoken_at(u.token.start) if spoken_form(u.word, quotes.lexicon) else None
     return {"spoken_forms": ", ".join(sorted(spoken))} if spoken else None
 
 
