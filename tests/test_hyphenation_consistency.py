@@ -47,6 +47,8 @@ def test_prefix_variants(story):
     "Sofa\n\nThey will re-cover the sofa. Officials hope to recover the costs.\n",
     # One form throughout.
     "Mail\n\nThe e-mail arrived. A second e-mail followed.\n",
+    # The tail of a number's phrase: a score written with a letter o for the nought.
+    "Derby\n\nThe home side led 3-to-o at the break and were too strong after it.\n",
 ])
 def test_grammar_and_different_words_are_left_alone(story, text):
     assert found(story, text) == []

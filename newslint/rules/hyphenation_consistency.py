@@ -54,14 +54,16 @@ class HyphenationConsistency(Rule):
         evidence = doc.derived(NameEvidence)
         # Which keys are written both closed up and another way is settled first; only their occurrences are then
         # kept (keeping every word of a long story with its span took some 170 bytes a word).
-        closed, apart = self._closed_and_apart(tokens, evidence, res)  # keys written closed up; hyphenated
+        after_numbers = _after_numbers(tokens, doc.prose)
+        # keys written closed up; keys written hyphenated
+        closed, apart = self._closed_and_apart(tokens, evidence, res, after_numbers)
         pairs = list(self._pairs(doc, tokens, closed, evidence))
         apart.update(key for _, _, _, key in pairs)
         varied = closed & apart
         if not varied:  # most stories: nothing written two ways, so no second pass over the words
             return
         forms: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # key -> (start, end, form in lower case)
-        for start, end, form, key in chain(self._words(tokens, evidence, res), pairs):
+        for start, end, form, key in chain(self._words(tokens, evidence, res, after_numbers), pairs):
             if key in varied:
                 forms[key].append((start, end, form))
         for found in forms.values():
@@ -78,12 +80,13 @@ class HyphenationConsistency(Rule):
                                       (fix,))
 
     @staticmethod
-    def _closed_and_apart(tokens, evidence: NameEvidence, res) -> tuple[set[str], set[str]]:
+    def _closed_and_apart(tokens, evidence: NameEvidence, res, after_numbers: set[int]) -> tuple[set[str], set[str]]:
         """The keys of the words that _words yields written closed up, and those written hyphenated: each different
         word is worked out once. A word not capitalised is no name wherever it stands, so only the capitalised tokens
         are visited one by one; a word with no hyphen is its own key (_form), so only the hyphenated are asked of."""
         texts = tokens.texts
         unnamed = {text for text in set(texts) if not text[:1].isupper()}
+        unnamed.difference_update(texts[index] for index in after_numbers)
         unnamed.update(texts[index] for index in [index for index, text in enumerate(texts) if text[:1].isupper()]
                        if evidence.reason_at(index) is None)
         closed = {strip_possessive(text).lower() for text in unnamed if "-" not in text}
@@ -91,12 +94,12 @@ class HyphenationConsistency(Rule):
         return closed, apart
 
     @staticmethod
-    def _words(tokens, evidence: NameEvidence, res) -> Iterator[tuple[int, int, str, str]]:
+    def _words(tokens, evidence: NameEvidence, res, after_numbers: set[int]) -> Iterator[tuple[int, int, str, str]]:
         """Start, end, form in lower case and key (the form without hyphens) of each word that is no name, but
         those whose hyphen makes another word (re-cover). Read from the token arrays: no Token is made."""
         starts = tokens.starts
         for index, text in _unnamed(tokens, evidence):
-            if (form := _form(text, res.lexicon)) is not None:
+            if index not in after_numbers and (form := _form(text, res.lexicon)) is not None:
                 yield starts[index], starts[index] + len(form[0]), *form
 
     @staticmethod
@@ -124,6 +127,15 @@ class HyphenationConsistency(Rule):
 def _open_form(pair: tuple[str, str], key: str) -> bool:
     """Two words that may be a compound written open: no hyphen, each of three letters or more, not a phrase."""
     return "-" not in key and min(map(len, pair)) > 2 and not PHRASE_WORDS.intersection(pair)
+
+
+def _after_numbers(tokens, prose: str) -> set[int]:
+    """The hyphenated tokens that go on from a number (a 3-to-o lead, 3-D-printed): the tail of a number's phrase,
+    no compound of its own."""
+    starts = tokens.starts
+    return {index for index, word in enumerate(tokens.texts)
+            if "-" in word and starts[index] > 1 and prose[starts[index] - 1] == "-"
+            and prose[starts[index] - 2].isdigit()}
 
 
 def _unnamed(tokens, evidence: NameEvidence) -> Iterator[tuple[int, str]]:
