@@ -291,10 +291,12 @@ ELISION = Step(
     allows=("'Ye must be [[countin]]' the days,' he said.",))
 SPOKEN_QUOTE = Step(
     "NL101", "spoken-quote",
-    decides="a short lower-case word no list knows, inside a quotation that holds at least SPOKEN_FORMS different "
-    "such words, is speech set down as spoken, on purpose (dialect, pidgin, text speak: I telt them fae the start); "
-    "one such word alone in a quotation, and a longer word (LONGEST_SPOKEN_FORM), are still weighed as slips",
-    allows=("\"I'm no giving up, I [[telt]] them that fae the start,\" she said.",))
+    decides="a short lower-case word no list knows (capitalised where it opens the quotation or a sentence), inside a "
+    "quotation that holds at least SPOKEN_FORMS different such words, is speech set down as spoken, on purpose "
+    "(dialect, pidgin, text speak, another language: I telt them fae the start); one such word alone in a "
+    "quotation, and a longer word (LONGEST_SPOKEN_FORM), are still weighed as slips",
+    allows=("\"I'm no giving up, I [[telt]] them that fae the start,\" she said.",
+            "\"[[Ek]] is baie trots op die manne,\" the coach said."))
 FOREIGN_RUN = Step(
     "NL101", "foreign-run",
     decides="a word beside a lower-case word that no dictionary knows, one of the two no slip of an everyday word, "
@@ -925,8 +927,9 @@ def foreign_run(f: FileCheck, u: Unknown) -> Detail | None:
 
 def spoken_quote(f: FileCheck, u: Unknown) -> Detail | None:
     """Only a spoken form itself: a longer word no list knows is weighed as a slip in such a quotation too."""
+    word = u.word.lower() if f.evidence.initial_tokens[u.index] else u.word
     quotes = f.doc.derived(SpokenQuotes)
-    spoken = quotes.spoken_at(u.token.start) if spoken_form(u.word, quotes.lexicon) else None
+    spoken = quotes.spoken_at(u.token.start) if spoken_form(word, quotes.lexicon) else None
     return {"spoken_forms": ", ".join(sorted(spoken))} if spoken else None
 
 
