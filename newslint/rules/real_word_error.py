@@ -18,7 +18,7 @@ from newslint.engine.explain import Step
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.language_model import _TAIL_SLACK, REACH, SENTENCE_END, SENTENCE_START, Slot
-from newslint.language.lexicon import AUTO, edits1
+from newslint.language.lexicon import AUTO, Lexicon, edits1
 from newslint.language.misused_phrases import PlainWords, set_phrase_words
 from newslint.language.names import NameEvidence, is_capitalised
 from newslint.language.sounds import starts_with_vowel_sound
@@ -212,6 +212,7 @@ VOWEL_NUMBER_RE = re.compile(r"8|1[18](?:\D|$|\d{3}(?!\d))")
 
 
 # The steps, in the order they are taken at each word (docs/heuristics/NL201.md lists them with their examples).
+AMERICAN = "en-US"  # the language model's English
 # A gate leaves the word alone; an adjustment moves the odds or the bar; the verdict compares them. Each example
 # marks the word in question with [[ ]] and is decided by its step alone (tests/test_steps.py).
 ACRONYM_OR_DIGITS = Step(
@@ -228,6 +229,12 @@ SHORT_DICTIONARY_WORD = Step(
     decides="a short lower-case dictionary word the model lacks (hwy, sch) is judged all the same, scored a power "
             "of ten below its dictionary frequency: an abbreviation or a rarity, not prose",
     flags=("Nobody could explain [[hwy]] the talks had failed.",))
+BRITISH_SPELLING = Step(
+    CODE, "british-spelling",
+    decides="a spelling only the British lists have (cheque, kerb, tyre, gaol) is left alone: the language model is "
+            "American and hears it as the word American copy writes (check, curb, tire), so its odds say nothing of a "
+            "slip; in copy configured American (en-US) it is judged, and NL302 reports the spelling",
+    allows=("The winner received a [[cheque]] for the prize money.",))
 USABLE_ALTERNATIVES = Step(
     CODE, "usable-alternatives",
     decides="the word is weighed only against real words one slip away that the model knows, spelt as the story's "
@@ -353,8 +360,8 @@ STRONGER_NEIGHBOUR = Step(
     CODE, "stronger-neighbour",
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
-STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE,
-         SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL,
+STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, BRITISH_SPELLING, USABLE_ALTERNATIVES, HEADLINE,
+         SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL,
          GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD,
          ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE,
          LISTED_COMPOUND, STRONGER_NEIGHBOUR)
@@ -526,6 +533,8 @@ class RealWordError(Rule):
             return ACRONYM_OR_DIGITS, [], frozenset()
         if not known and UNKNOWN_WORD.on and not judged_unseen(res, word, lower):
             return UNKNOWN_WORD, [], frozenset()  # before the alternatives: their cache holds known words
+        if BRITISH_SPELLING.on and res.config.dialect != AMERICAN and Lexicon.load(AMERICAN).is_other_dialect(lower):
+            return BRITISH_SPELLING, [], frozenset()
         alternatives, spelt_by_one_standard = self.weighable(res, lower, word[:1].isupper())
         if story_decides and spelt_by_one_standard:
             alternatives = self.offered(doc, lower, alternatives)
