@@ -155,16 +155,23 @@ def test_a_letter_with_combining_marks_typed_after_it_stays_in_its_word():
     assert WORD_RE.findall("\u0301 stray mark, co-op, it\u2019s") == ["stray", "mark", "co-op", "it\u2019s"]
 
 
+def test_numbers_written_with_signs_are_no_words():
+    from newslint.document.text import WORD_RE
+
+    assert WORD_RE.findall("Add \u00bd tsp, 2\u00bc cups, 10m\u00b2 of it, Henry \u2167 and \u2460 a note") == [
+        "Add", "tsp", "cups", "m", "of", "it", "Henry", "and", "a", "note"]
+
+
 def test_words_are_the_runs_of_letters_each_with_its_marks_and_inner_hyphens_or_apostrophes():
     import itertools
     import re
 
-    from newslint.document.text import COMBINING_MARK, WORD_RE
+    from newslint.document.text import COMBINING_MARK, NUMBER_SIGNS, WORD_RE
 
     # WORD_RE's parts written as each letter with its marks, as plainly as they can be: the same words in any string
-    letters = rf"(?:[^\W\d_]{COMBINING_MARK}*)+"
+    letters = rf"(?:[^\W\d_{NUMBER_SIGNS}]{COMBINING_MARK}*)+"
     plain = re.compile(rf"{letters}(?:[-'\u2019]{letters})*")
-    alphabet = ["a", "\u00e9", "\u0301", "\u20d0", "-", "'", "\u2019", "1", "_", " ", "\u0416", "\u02b0"]
+    alphabet = ["a", "\u00e9", "\u0301", "\u20d0", "-", "'", "\u2019", "1", "_", " ", "\u0416", "\u02b0", "\u00bd"]
     for length in range(1, 6):
         for chars in itertools.product(alphabet, repeat=length):
             text = "".join(chars)
