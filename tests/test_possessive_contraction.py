@@ -49,3 +49,14 @@ def test_a_possessive_opening_a_sentence_is_weighed_with_the_sentence_start(stor
     path = story("Council news\n\nIts going to close next year, the council said.\n\nIts chief executive resigned.\n")
     result = run_cli("--format", "json", "--select", "NL203", str(path))
     assert [(d["line"], d["column"], d["suggestions"][0]) for d in result.json["diagnostics"]] == [(3, 1, "It's")]
+
+
+def test_of_after_a_share_makes_the_pronoun_a_subject(story):
+    # "of" forces a possessive (with it's allies, proud of it's record), but not after a word that takes a share of
+    # what it names (half of it is in code) where the next word leans to the contraction
+    path = story(
+        "Half of it's in code, she said, and most of it's a lie. None of it's true.\n"
+        "All of it's been sold, and some of it's not going to work.\n"
+        "The firm is proud of it's record, and the rest of it's history is long. All of it's members left.\n"
+    )
+    assert found(path) == [(3, 22, 26, "its"), (3, 51, 55, "its"), (3, 80, 84, "its")]

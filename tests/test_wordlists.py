@@ -35,6 +35,7 @@ LISTS = {
     "not-variants": (LOWER, "sorted"),
     "object-prepositions": (LOWER, "sorted"),
     "optional-end-elements": (LOWER, "sorted"),
+    "partitives": (LOWER, "sorted"),
     "phrase-words": (LOWER, "sorted"),
     "place-prepositions": (LOWER, "sorted"),
     "plural-determiners": (LOWER, "sorted"),

@@ -98,6 +98,7 @@ AGREEING_ODDS = tuned(
 
 # A contraction right after one of these stands where a possessive belongs (with it's allies): no clause opens there.
 OBJECT_PREPOSITIONS = wordlists.words("object-prepositions")
+PARTITIVES = wordlists.words("partitives")
 
 
 class PossessiveContraction(Rule):
@@ -156,7 +157,7 @@ class PossessiveContraction(Rule):
             # out in full too (it is, it has), and the better of the two odds counts.
             trigram_odds, expansion_odds = self._trigram_odds(res.language_model, doc, index, written, other, odds)
             trigram_bar = float(CONTRACTION_TRIGRAM_THRESHOLD if "'" in written else TRIGRAM_THRESHOLD)
-            after_preposition = "'" in written and self._after_preposition(doc, index)
+            after_preposition = "'" in written and self._after_preposition(doc, index, odds)
             if doc.trace is not None:
                 doc.trace.note(self.code, token.start, token.end, next_word_odds=round(odds, 2),
                                threshold=float(THRESHOLD), **({} if trigram_odds is None else {
@@ -170,13 +171,17 @@ class PossessiveContraction(Rule):
                                   (suggestion,))
 
     @staticmethod
-    def _after_preposition(doc: Document, index: int) -> bool:
-        """Whether token `index` follows one of OBJECT_PREPOSITIONS with a plain space between (with it's allies)."""
+    def _after_preposition(doc: Document, index: int, odds: float) -> bool:
+        """Whether token `index` follows one of OBJECT_PREPOSITIONS with a plain space between (with it's allies); an
+        "of" after one of PARTITIVES may make the pronoun a subject instead (half of it's in code), so there the next
+        word must not lean to the contraction (odds below 0: it's in, it's been; all of it's members stays)."""
         if index == 0:
             return False
         before = doc.tokens[index - 1]
-        return (doc.prose[before.end:doc.tokens[index].start] == " "
-                and plain_word(before.text).lower() in OBJECT_PREPOSITIONS)
+        preposition = plain_word(before.text).lower()
+        if doc.prose[before.end:doc.tokens[index].start] != " " or preposition not in OBJECT_PREPOSITIONS:
+            return False
+        return odds >= 0 or not (preposition == "of" and index > 1 and doc.tokens[index - 2].text.lower() in PARTITIVES)
 
     @staticmethod
     def _reported(written: str, other: str, odds: float, trigram_odds: float | None, trigram_bar: float) -> bool:
