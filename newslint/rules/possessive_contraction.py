@@ -117,8 +117,9 @@ class PossessiveContraction(Rule):
     finds "it's" far commoner than print does; and where the next word and the trigram model both lean to the
     possessive without either settling it, their odds are added ("the club said it's strength"). A contraction
     right after a preposition that never opens a clause (with, of, despite: word list object-prepositions) stands
-    where only a possessive can ("with it's rising costs"), whatever the odds; a quoted phrase ("it's a long way")
-    has its quote mark between.
+    where only a possessive can ("with it's rising costs"), whatever the odds, but for an "of" after a word that
+    takes a share (half, none, all: word list partitives) before a next word that leans to the contraction: "half of
+    it's in code" is it is; a quoted phrase ("it's a long way") has its quote mark between.
 
     Why it matters: these are the commonest real-word errors in print, and every spell checker passes them.
 
