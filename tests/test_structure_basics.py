@@ -44,6 +44,13 @@ def test_emphatic_doubles_that_print_often_are_left_but_slips_of_function_words_
         (3, 93, "Repeated word 'to'"), (3, 112, "Repeated word 'of'"), (3, 125, "Repeated word 'he'")]
 
 
+def test_a_species_named_twice_and_a_word_said_three_times_are_left_but_the_the_is_not(cli, story):
+    text = ("Swifts\n\nWardens counted Apus apus and Bufo bufo, and fans chanted \"go go go\" at them.\n"
+            "The the pier went first. I said, \"Wait wait\" to him. It was a way with it it. It went.\n")
+    assert [(line, column, message) for line, column, _, message, _ in found(cli, story(text), "NL501")] == [
+        (4, 5, "Repeated word 'the'"), (4, 40, "Repeated word 'wait'"), (4, 75, "Repeated word 'it'")]
+
+
 def test_is_is_is_a_slip_unless_a_clause_is_the_subject(cli, story):
     text = "Quiet day\n\nThe firm is is also hiring. All it is is a delay.\n"
     assert found(cli, story(text), "NL501") == [(3, 13, 15, "Repeated word 'is'", [""])]

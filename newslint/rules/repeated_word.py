@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from itertools import compress, count
 from operator import eq
 from typing import TYPE_CHECKING
@@ -12,6 +13,7 @@ from newslint.document.text import stuck_to_digits
 from newslint.engine.diagnostic import Applicability, Edit, Fix, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
+from newslint.language.names import NameEvidence
 from newslint.wordlists import words
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ CLAUSE_OPENERS = words("clause-openers")
 # "that that" is grammatical before the demonstrative's noun or verb ("that that man", "that that was"), never
 # before an article: "make sure that that the transition".
 ARTICLES = frozenset("the a an".split())
+OPENING_MARKS = frozenset("\"'\u201c\u2018([")  # before a word that opens a quotation or an aside
 # Space within a line: any white space but what ends a line (str.splitlines' line ends, as editors show them: a
 # lone CR, form feed, vertical tab, NEL, U+2028, U+2029...). Words a line break separates are not repeated "in a
 # row", and deleting the break would join two lines.
@@ -66,8 +69,10 @@ class RepeatedWord(Rule):
     What it does: flags the second of two identical words separated only by spaces on one line, in any case
     ("The the"), markup between them too ("the <b>the"). Doublings that can be grammatical or deliberate (had had,
     that that, what it is is, bye bye, very very, no no: words printed twice in a row often enough in books),
-    capitalised pairs that are names (Duran Duran, Baden Baden) and words no dictionary knows (boda boda, another
-    language's doubling) are left alone; "that that" before an article ("sure that that the") is not grammatical.
+    capitalised pairs that are names (Duran Duran, Baden Baden), a capitalised word mid-sentence before itself in
+    lower case (a species named twice: Apus apus, Bufo bufo), a word said three times or more (go go go) and words no
+    dictionary knows (boda boda, another language's doubling) are left alone; "that that" before an article ("sure
+    that that the") is not grammatical.
 
     Why it matters: a doubled word survives spell checking and is one of the commonest slips in fast copy.
 
@@ -86,9 +91,10 @@ class RepeatedWord(Rule):
         tokens = doc.tokens
         prose = doc.prose
         lower = list(map(str.lower, tokens.texts))
+        evidence = partial(doc.derived, NameEvidence)
         for index in compress(count(), map(eq, lower, lower[1:])):  # a word written twice: a handful a story
             first, second, word = tokens[index], tokens[index + 1], lower[index]
-            if self._left_alone(word, tokens, index, res):
+            if self._left_alone(word, tokens, prose, index, res):
                 continue
             # Letters stuck to a number are its suffix: a word after them in another case is another word ("61st
             # St."), the suffix written again a repeat ("110th th").
@@ -96,12 +102,19 @@ class RepeatedWord(Rule):
                 continue
             if not LINE_SPACE_RE.fullmatch(prose, first.end, second.start):
                 continue
-            if first.text[:1].isupper() and second.text[:1].isupper():
+            if first.text[:1].isupper() and (second.text[:1].isupper()
+                                              or self._named_twice(prose, first, index, evidence)):
                 continue
             span = Span(second.start, second.end)
             fix = Fix(f"Delete the repeated '{second.text}'", (Edit(self._deletion(doc.text, first, second), ""),),
                       Applicability.SAFE)
             yield self.report(span, f"Repeated word '{second.text}'", ("",), fix=fix)
+
+    @staticmethod
+    def _named_twice(prose: str, first, index: int, evidence) -> bool:
+        """A capitalised word before itself in lower case, opening no sentence nor quotation: a species named by genus
+        and species (Apus apus, Bufo bufo), not "The the" nor "Wait wait"."""
+        return prose[first.start - 1:first.start] not in OPENING_MARKS and not evidence().initial_tokens[index]
 
     @staticmethod
     def _deletion(text: str, first, second) -> Span:
@@ -130,11 +143,22 @@ class RepeatedWord(Rule):
             spoken.logprob(word, word) - spoken.logprob(word) >= SPOKEN_DOUBLE
 
     @classmethod
-    def _left_alone(cls, word: str, tokens, index: int, res: Resources) -> bool:
+    def _left_alone(cls, word: str, tokens, prose: str, index: int, res: Resources) -> bool:
         """Whether `word` doubled at token `index` can be grammatical or deliberate there."""
+        if _in_a_run(word, tokens, prose, index):
+            return True
         if word == "that":
             return not (index + 2 < len(tokens) and tokens[index + 2].text.lower() in ARTICLES)
         if word == "is":
             return any(t.text.lower() in CLAUSE_OPENERS for t in tokens[max(0, index - 3):index])
         foreign = word.isalpha() and not res.lexicon.is_word(word)  # boda boda
         return word in ALLOWED_DOUBLES or foreign or cls._deliberate(word, res)
+
+
+def _in_a_run(word: str, tokens, prose: str, index: int) -> bool:
+    """A word written three times or more in a row, a space apart, is said so on purpose (go go go, "ok ok ok"): a
+    slip doubles."""
+    return any(0 <= other and other + 1 < len(tokens) and tokens[other].text.lower() == word
+               == tokens[other + 1].text.lower() and LINE_SPACE_RE.fullmatch(prose, tokens[other].end,
+                                                                           tokens[other + 1].start)
+               for other in (index - 1, index + 1))
