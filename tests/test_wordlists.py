@@ -26,6 +26,7 @@ LISTS = {
     "derivation-prefixes": (LOWER, "longest first"),
     "function-words": (LOWER, "sorted"),
     "hyphen-prefixes": (LOWER, "sorted"),
+    "hyphen-suffixes": (LOWER, "sorted"),
     "meaningful-hyphen-prefixes": (LOWER, "sorted"),
     "metadata-keys": (re.compile(r"[A-Z0-9][A-Z0-9_ -]*"), "sorted"),
     "misused-phrases": (re.compile(r"[a-z' -]+ = [a-z' -]+(?:; not before: [a-z']+(?:, [a-z']+)*)?"), "sorted"),

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 # Word parts that stand before a hyphen without being words of their own.
 PREFIXES = words("hyphen-prefixes")
+# Endings that stand after a hyphen as a part of their own: crisp-ish, Kafka-esque.
+SUFFIXES = words("hyphen-suffixes")
 # Endings that coin a word inside a compound: have-nots, touchy-feely, no-hoper, ad-libbed.
 COINING_SUFFIXES = entries("coining-suffixes")
 
@@ -366,6 +368,11 @@ PREFIX_PART = Step(
     "NL101", "prefix-part",
     decides="a part before a hyphen that is a prefix, not a word of its own (socio-, geo-, tri-)",
     allows=("An [[intra]]-squad game.",))
+SUFFIX_PART = Step(
+    "NL101", "suffix-part",
+    decides="a last part after a hyphen that is an ending written apart, not a word of its own (crisp-ish, "
+    "Kafka-esque)",
+    allows=("The chips stay crisp-[[ish]] to the end.",))
 COINED_PART = Step(
     "NL101", "coined-part",
     decides="a part that is a known word with a coining ending (have-nots, touchy-feely, no-hoper, ad-libbed)",
@@ -1050,6 +1057,11 @@ def prefix_part(f: FileCheck, u: Unknown) -> Detail | None:
     return {} if u.word.lower() in PREFIXES else None
 
 
+def suffix_part(f: FileCheck, u: Unknown) -> Detail | None:
+    lower = u.word.lower()
+    return {} if lower in SUFFIXES and u.token.text.lower().endswith("-" + lower) else None
+
+
 def coined_part(f: FileCheck, u: Unknown) -> Detail | None:
     """A known word with a coining ending, its last consonant doubled or not (nots, feely, hoper, libbed)."""
     lower, lexicon = u.word.lower(), f.lexicon
@@ -1086,8 +1098,8 @@ WORD_EXEMPTIONS = NAME_EXEMPTIONS + SHAPE_EXEMPTIONS
 PART_EXEMPTIONS: tuple[Exemption, ...] = (
     (HYPHEN_JOINED_WORD, hyphen_joined_word), (KNOWN_PART, known_part),
     (RARE_DICTIONARY_WORD, rare_dictionary_word), (DERIVED_WORD, derived_word),
-    (COMPOUND, compound), (PREFIX_PART, prefix_part), (COINED_PART, coined_part), (SET_PHRASE, set_phrase),
-    (CAPITALISED_PART, capitalised_part), (SHORT_PART, short_part))
+    (COMPOUND, compound), (PREFIX_PART, prefix_part), (SUFFIX_PART, suffix_part), (COINED_PART, coined_part),
+    (SET_PHRASE, set_phrase), (CAPITALISED_PART, capitalised_part), (SHORT_PART, short_part))
 VERDICTS = (TOO_LONG_TO_CORRECT, NO_CANDIDATES, NAMES_NEARBY, UNLIKELY_SLIP, MISSPELT)
 STEPS: tuple[Step, ...] = tuple(dict.fromkeys(
     [UNIT_AFTER_NUMBER] + [step for step, _ in NAME_EXEMPTIONS] + [DROPPED_APOSTROPHE]
