@@ -24,6 +24,7 @@ LISTS = {
     "counts": (LOWER, "sorted"),
     "comparatives": (LOWER, "sorted"),
     "derivation-prefixes": (LOWER, "longest first"),
+    "foreign-articles": (LOWER, "sorted"),
     "function-words": (LOWER, "sorted"),
     "hyphen-prefixes": (LOWER, "sorted"),
     "hyphen-suffixes": (LOWER, "sorted"),

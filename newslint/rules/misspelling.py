@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 PREFIXES = words("hyphen-prefixes")
 # Endings that stand after a hyphen as a part of their own: crisp-ish, Kafka-esque.
 SUFFIXES = words("hyphen-suffixes")
+# Articles of other languages that English never writes before a word of its own: la chatte, chef de partie.
+FOREIGN_ARTICLES = words("foreign-articles")
 # Endings that coin a word inside a compound: have-nots, touchy-feely, no-hoper, ad-libbed.
 COINING_SUFFIXES = entries("coining-suffixes")
 
@@ -276,10 +278,10 @@ DROPPED_APOSTROPHE = Step(
 SET_PHRASE = Step(
     "NL101", "set-phrase",
     decides="a word bound to its neighbour in a set phrase that WordNet lists (ex gratia, sub judice, in absentia, "
-    "maitre d'hotel) or that the language model knows (de facto, bona fide, mea culpa): after or before it, the model "
+    "maitre d'hotel) or that the language model knows (de facto, bona fide, prima facie): after or before it, the model "
     "finds it 10^PHRASE_LIFT times likelier than anywhere; a slip is not (the goverment: 10^0.9); a part of a "
     "hyphenated phrase likewise, its parts after the parts before them (bric-a-brac, vis-a-vis)",
-    allows=("The deal is now de [[facto]] policy.", "The attic was full of bric-a-[[brac]] and old books.",
+    allows=("The case was bona [[fide]] from the start.", "The attic was full of bric-a-[[brac]] and old books.",
             "The council made an ex [[gratia]] payment.", "He was tried in [[absentia]] last year."))
 ACCENTED_LETTER = Step(
     "NL101", "accented-letter",
@@ -305,6 +307,11 @@ FOREIGN_RUN = Step(
     "is part of a foreign phrase (pas une goutte, nolo contendere); two slips side by side are each a slip of a "
     "word in use (teh goverment)",
     allows=("The crowd shouted: pas [[une]] goutte de sang.",))
+AFTER_FOREIGN_ARTICLE = Step(
+    "NL101", "after-foreign-article",
+    decides="a lower-case word right after a lower-case article of another language, a space between (la, le, de, "
+    "el, il, der: word list foreign-articles), is that language's word: la chatte, chef de partie, pan de yema",
+    allows=("Pupils learn to read \"la [[chatte]]\" and \"le chien\".",))
 USED_TWICE = Step(
     "NL101", "used-twice",
     decides="a word the story uses more than once, in the same form (or in lower case, when it is capitalised only "
@@ -932,6 +939,13 @@ def foreign_run(f: FileCheck, u: Unknown) -> Detail | None:
     return None
 
 
+def after_foreign_article(f: FileCheck, u: Unknown) -> Detail | None:
+    if not u.word.islower() or "-" in u.word:
+        return None
+    left, _ = f.doc.neighbours(u.index)
+    return {"after": left} if left in FOREIGN_ARTICLES and f.doc.tokens[u.index - 1].text.islower() else None
+
+
 def spoken_quote(f: FileCheck, u: Unknown) -> Detail | None:
     """Only a spoken form itself: a longer word no list knows is weighed as a slip in such a quotation too."""
     word = u.word.lower() if f.evidence.initial_tokens[u.index] else u.word
@@ -1090,8 +1104,9 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
     (FOREIGN_NAME_PARTICLE, foreign_name_particle), (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (ELISION, elision), (SPOKEN_QUOTE, spoken_quote),
-    (FOREIGN_RUN, foreign_run), (USED_TWICE, used_twice), (INTRODUCED_TERM, introduced_term),
-    (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name), (CAPITALISED_NO_SLIP, capitalised_no_slip),
+    (FOREIGN_RUN, foreign_run), (AFTER_FOREIGN_ARTICLE, after_foreign_article), (USED_TWICE, used_twice),
+    (INTRODUCED_TERM, introduced_term), (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name),
+    (CAPITALISED_NO_SLIP, capitalised_no_slip),
     (DERIVED_WORD, derived_word), (COMPOUND, compound), (ITALICS_MARK_FOREIGN, italics_mark_foreign),
     (FOREIGN_PHRASE_IN_ITALICS, foreign_phrase_in_italics))
 WORD_EXEMPTIONS = NAME_EXEMPTIONS + SHAPE_EXEMPTIONS

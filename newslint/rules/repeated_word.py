@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # Doublings that can be grammatical ("he had had") or deliberate ("bye bye") but are too rare in the bigram counts
 # for DELIBERATE_DOUBLE to see them.
 ALLOWED_DOUBLES = words("allowed-doubles")
+FUNCTION_WORDS = words("function-words")
 DELIBERATE_DOUBLE = tuned(
     0.05,
     means="the share of a word's occurrences, in the context model's Google Books counts, that are the word written "
@@ -67,12 +68,10 @@ class RepeatedWord(Rule):
     """A word repeated by accident: "the the".
 
     What it does: flags the second of two identical words separated only by spaces on one line, in any case
-    ("The the"), markup between them too ("the <b>the"). Doublings that can be grammatical or deliberate (had had,
-    that that, what it is is, bye bye, very very, no no: words printed twice in a row often enough in books),
-    capitalised pairs that are names (Duran Duran, Baden Baden), a capitalised word mid-sentence before itself in
-    lower case (a species named twice: Apus apus, Bufo bufo), a word said three times or more (go go go) and words no
-    dictionary knows (boda boda, another language's doubling) are left alone; "that that" before an article ("sure
-    that that the") is not grammatical.
+    ("The the"), markup between them too ("the <b>the"). Left alone: doubles of grammar or printed often in books
+    (had had, that that, what it is is, bye bye, no no), names (Duran Duran; a species, Apus apus), a word said three
+    times (go go go; not the the the) and words no dictionary knows (boda boda); "that that" before an article is a
+    slip.
 
     Why it matters: a doubled word survives spell checking and is one of the commonest slips in fast copy.
 
@@ -112,9 +111,10 @@ class RepeatedWord(Rule):
 
     @staticmethod
     def _named_twice(prose: str, first, index: int, evidence) -> bool:
-        """A capitalised word before itself in lower case, opening no sentence nor quotation: a species named by genus
-        and species (Apus apus, Bufo bufo), not "The the" nor "Wait wait"."""
-        return prose[first.start - 1:first.start] not in OPENING_MARKS and not evidence().initial_tokens[index]
+        """A capitalised word before itself in lower case, opening no sentence nor quotation and no word of grammar: a
+        species named by genus and species (Apus apus, Bufo bufo), not "The the" nor "Wait wait"."""
+        return (first.text.lower() not in FUNCTION_WORDS and prose[first.start - 1:first.start] not in OPENING_MARKS
+                and not evidence().initial_tokens[index])
 
     @staticmethod
     def _deletion(text: str, first, second) -> Span:
@@ -157,8 +157,8 @@ class RepeatedWord(Rule):
 
 def _in_a_run(word: str, tokens, prose: str, index: int) -> bool:
     """A word written three times or more in a row, a space apart, is said so on purpose (go go go, "ok ok ok"): a
-    slip doubles."""
-    return any(0 <= other and other + 1 < len(tokens) and tokens[other].text.lower() == word
+    slip doubles; not a word of grammar (the the the: a paste or a stutter of the keys)."""
+    return word not in FUNCTION_WORDS and any(0 <= other and other + 1 < len(tokens) and tokens[other].text.lower() == word
                == tokens[other + 1].text.lower() and LINE_SPACE_RE.fullmatch(prose, tokens[other].end,
                                                                            tokens[other + 1].start)
                for other in (index - 1, index + 1))
