@@ -253,3 +253,16 @@ def test_a_contraction_and_the_word_without_its_apostrophe_are_two_words_not_for
     assert found(story, "Talks ended.\nHe laughed and said, \"Well, well, that is news.\" Later she said, \"Well, "
                         "fine.\" We'll see, he said.\nMaxine Well-Jones and Maxine Welljones met.\n") == [
         (3, 30, "NL301", "Welljones", "Well-Jones")]
+
+
+def test_an_abbreviated_title_and_its_plural_are_two_forms_but_a_misspelt_one_is_a_slip(story):
+    plural = ("Senate stalls\n\nSen. Ana Ruiz and Sen. Tom Blake spoke. Two Democrats, Sens. Lee Park and Joan Hale, "
+              "voted no, and Sen. Ruiz left.\n")
+    assert found(story, plural) == []
+    slip = "Senate stalls\n\nSen. Ana Ruiz and Sen. Tom Blake spoke, and Sem. Lee Park voted no with Sen. Ruiz.\n"
+    assert found(story, slip) == [(3, 45, "NL301", "Sem", "Sen")]
+
+
+def test_a_name_given_both_ways_in_brackets_is_left_but_the_other_form_alone_is_reported(story):
+    text = "Ferries\n\nThe ferry sails to Uig (Ùig) on Skye, and then to Ùig again, said the operator.\n\nUig waited.\n"
+    assert found(story, text) == [(3, 51, "NL301", "Ùig", "Uig")]

@@ -295,8 +295,8 @@ DOUBLED_LAST_LETTER = Step(
 ABBREVIATION_MISSPELT = Step(
     CODE, "abbreviation-misspelt", decides="unless both are written with a full stop, the other a short form of the "
     "abbreviations list that the story writes more than once, and this one no word or name the lists know, nor a short "
-    "form of the list, and with a vowel (Elm Avo. beside Ave. written three times; not Ct. beside Co.): the "
-    "abbreviation misspelt",
+    "form of the list or its plural, and with a vowel (Elm Avo. beside Ave. written three times; not Ct. beside Co., "
+    "nor Sens. beside Sen.): the abbreviation misspelt",
     flags=("She lives at 12 Elm Ave. and he at 4 Oak Ave.; the office is at 9 Bay [[Avo]]. downtown.",))
 SAME_NAME_BEFORE = Step(
     CODE, "same-name-before", decides="unless the last letter is changed, not added (no ending: Coe, Cou), in a "
@@ -360,6 +360,10 @@ CASE_AT_A_CAPITAL = Step(
     CODE, "case-at-a-capital", decides="a form that differs from the story's only in case, written where any word is "
     "capitalised (a heading's title case, a sentence start), is no variant",
     allows=("Talks With [[Ji-Woo]] Park End\n\nJi-woo Park met envoys. Later Ji-woo Park spoke.",))
+BRACKETED_FORM = Step(
+    CODE, "bracketed-form", decides="a form in brackets right after another form of the same spelling, or one with "
+    "such a form in brackets after it, is the name given both ways on purpose (Uig (Ùig), the Gaelic spelling)",
+    allows=("The ferry sails to Uig ([[Ùig]]) on Skye twice a day.",))
 FORM_VARIANT = Step(
     CODE, "form-variant", decides="another form of the same spelling, with case, accents, hyphens or spaces changed "
     "(Jong Un, Jong-un), is a variant of the form the story uses most",
@@ -507,12 +511,26 @@ def _last_letter(p: Pair) -> int | None:
     return NOT_A_SLIP
 
 
+def _bracketed(prose: str, span: Span, forms: dict[str, int]) -> bool:
+    """Whether the form at `span` stands in brackets right after another of `forms`, or has one in brackets right after
+    it: Uig (Ùig), Ùig (Uig)."""
+    before = prose[max(0, span.start - 80):span.start]
+    if before.endswith(" (") and prose[span.end:span.end + 1] == ")":
+        words = before[:-2].split()
+        return bool(words) and words[-1] in forms
+    after = prose[span.end:span.end + 80]
+    if after.startswith(" (") and ")" in after:
+        return after[2:after.index(")")] in forms
+    return False
+
+
 def _abbreviation_misspelt(p: Pair) -> bool:
     """The story's spelling is a short form of the abbreviations list written more than once, the other no short form
-    of the list (Ct, for Court, beside Co) and with a vowel, and both are written with a full stop every time (Ave.,
-    Avo.)."""
-    other = p.other.lower()
-    if p.form.lower() not in ABBREVIATIONS or p.big.count < 2 or other in ABBREVIATIONS or not VOWELS & set(other):
+    of the list (Ct, for Court, beside Co) nor its plural (Sens. beside Sen.) and with a vowel, and both are written
+    with a full stop every time (Ave., Avo.)."""
+    other, form = p.other.lower(), p.form.lower()
+    if form not in ABBREVIATIONS or p.big.count < 2 or other in ABBREVIATIONS or other == form + "s" \
+            or not VOWELS & set(other):
         return False
     tokens, prose = p.evidence.doc.tokens, p.evidence.doc.prose
     return all(entry >= 0 and prose[tokens[entry].end:tokens[entry].end + 1] == "."
@@ -616,7 +634,7 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
                                   WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
     ("Which spellings are reported: a slip with the majority of the spelling it is a slip of, and the other forms of "
      "one spelling with the form the story uses most", (SLIP_OF_A_SLIP, NO_NAME_EVIDENCE, TWO_WORDS_BY_APOSTROPHE,
-                                                          CASE_AT_A_CAPITAL, FORM_VARIANT)),
+                                                          CASE_AT_A_CAPITAL, BRACKETED_FORM, FORM_VARIANT)),
 )
 STEPS: tuple[Step, ...] = tuple(step for _, steps in STEP_GROUPS for step in steps)
 
@@ -717,6 +735,8 @@ class NameVariant(Rule):
                 step = TWO_WORDS_BY_APOSTROPHE
             elif CASE_AT_A_CAPITAL.on and not (o.name_reason and not o.heading) and plain.lower() == majority.lower():
                 step = CASE_AT_A_CAPITAL
+            elif BRACKETED_FORM.on and _bracketed(evidence.doc.prose, o.span, votes):
+                step = BRACKETED_FORM
             elif FORM_VARIANT.on:
                 step = FORM_VARIANT
             else:
