@@ -9,7 +9,7 @@ from conftest import SEED, explained_part
 
 STORY = ("Iron ore prices rose again in March.\n"
          "Steelmakers are struggling to cover rising ore costs this year.\n"
-         "Sales were higher than forecast, and costs would be less then those of last year.\n"
+         "Sales were higher than forecast, and profits where down on last year.\n"
          "The minister said it would HE wrong to act now.\n")
 
 
@@ -69,13 +69,13 @@ def test_json_explain_carries_the_evidence_and_the_deciding_steps(cli, story):
     path = story(STORY)
     result = cli("--select", "NL201", "--explain", "--format", "json", str(path))
     [diagnostic] = json.loads(result.out)["diagnostics"]
-    assert (diagnostic["line"], diagnostic["suggestions"]) == (3, ["than"])
+    assert (diagnostic["line"], diagnostic["suggestions"]) == (3, ["were"])
     note, *steps = diagnostic["evidence"]
-    assert note["context"] == "be less [then] those of"
-    assert (note["candidates"]["than"], note["log_odds"]["than"], note["threshold"]) == (-1.0, 2.655, 2.5)
-    assert note["language_model"]["then"] == -7.53 and note["story_bonus"] == ["than", "the"]
+    assert note["context"] == "and profits [where] down on"
+    assert (note["candidates"]["were"], note["log_odds"]["were"], note["threshold"]) == (-1.0, 2.875, 2.5)
+    assert note["language_model"]["where"] == -9.39 and note["story_bonus"] == ["were"]
     assert steps == [{"step": "alternative-in-story", "verdict": "reported"},
-                     {"step": "threshold", "verdict": "reported", "candidate": "than", "log_odds": 2.655,
+                     {"step": "threshold", "verdict": "reported", "candidate": "were", "log_odds": 2.875,
                       "threshold": 2.5, "crossed": True}]
 
 

@@ -42,6 +42,7 @@ LISTS = {
     "place-prepositions": (LOWER, "sorted"),
     "plural-determiners": (LOWER, "sorted"),
     "singular-determiners": (LOWER, "sorted"),
+    "then-goes-on": (LOWER, "sorted"),
     "titles": (LOWER, "sorted"),
     "top-level-domains": (LOWER, "sorted"),
     "void-elements": (LOWER, "sorted"),

@@ -325,7 +325,7 @@ REPEATED_CONTENT_WORD = Step(
 ALTERNATIVE_IN_STORY = Step(
     CODE, "alternative-in-story",
     decides="an alternative the story uses elsewhere is likelier here too: its score gets ALTERNATIVE_IN_STORY_BONUS",
-    flags=("Sales were higher than forecast.\nCosts would be less [[then]] those of last year, the firm said.\n",))
+    flags=("Sales were up in March.\nThe firm said profits [[where]] down in April.\n",))
 THAN_WITHOUT_COMPARATIVE = Step(
     CODE, "than-without-comparative",
     decides="'than' with no word before it in its sentence that asks for it (one the model sees 'than' after, as "
@@ -333,6 +333,13 @@ THAN_WITHOUT_COMPARATIVE = Step(
             "model's odds; unless the word right before may be a comparative written wrong (strong than, lss than): "
             "that word's slip",
     flags=("The captain [[than]] launched into a long speech about the harbour.",))
+THEN_AFTER_COMPARATIVE = Step(
+    CODE, "then-after-comparative",
+    decides="'then' right after a lower-case word that asks for 'than' (one the model sees 'than' after, as rather, "
+            "more, less, higher) and before another word, a space either side, is a slip of 'than', whatever the "
+            "model's odds; not before a word that 'then' of time goes on to (higher then and, fitter then than now: "
+            "word list then-goes-on)",
+    flags=("Bankers hope to lure firms to London rather [[then]] New York.",))
 THRESHOLD_STEP = Step(
     CODE, "threshold",
     decides="the best alternative must be 10^THRESHOLD times likelier than the written word, after the slip's own "
@@ -361,10 +368,10 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, BRITISH_SPELLING, USABLE_ALTERNATIVES, HEADLINE,
-         SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL,
-         GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD,
-         ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE,
-         LISTED_COMPOUND, STRONGER_NEIGHBOUR)
+         SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
+         ARTICLE_BEFORE_VOWEL, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT,
+         REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP,
+         ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
 class RealWordError(Rule):
@@ -569,8 +576,8 @@ class RealWordError(Rule):
         the story's bonuses) and the verdict (threshold, attested), in the order of STEPS. With `pending` (deferred),
         a word weighed against all its alternatives is added to it instead, for the story's batch."""
         lower = reading.words[index]
-        if lower == "than" and than_for_then(reading, index, alternatives, doc.trace):
-            return "then", GRAMMAR_ODDS
+        if (swapped := than_then_swap(reading, index, lower, alternatives, doc.trace)) is not None:
+            return swapped, GRAMMAR_ODDS
         evidence = reading.evidence
         every = alternatives  # name-usual-form may keep only some; a word it judges is weighed at once, no margin
         usual = (token.text[:1].isupper() and NAME_USUAL_FORM.on and evidence.reason(token, index) is not None
@@ -854,6 +861,7 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
 # so that an adjacent suspect is the weaker one (stronger-neighbour).
 GRAMMAR_ODDS = float("inf")
 COMPARATIVES = wordlists.words("comparatives")
+THEN_GOES_ON = wordlists.words("then-goes-on")
 COMPARATIVE_THAN = tuned(
     -2.1,
     means="log10 P(than | word) under the trigram model from which a word asks for 'than' later in its sentence (step "
@@ -930,6 +938,33 @@ def than_for_then(reading: Reading, index: int, alternatives: list[tuple[str, fl
     if trace is not None:
         token = reading.tokens[index]
         trace.decide(CODE, token.start, token.end, THAN_WITHOUT_COMPARATIVE.name, True, candidate="then")
+    return True
+
+
+def than_then_swap(reading: Reading, index: int, lower: str, alternatives: list[tuple[str, float]], trace
+                   ) -> str | None:
+    """Steps than-without-comparative and then-after-comparative: the word "than" or "then" at token `index` stands
+    for, whatever the model's odds; None when neither step decides."""
+    if lower == "than" and than_for_then(reading, index, alternatives, trace):
+        return "then"
+    if lower == "then" and then_for_than(reading, index, alternatives, trace):
+        return "than"
+    return None
+
+
+def then_for_than(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> bool:
+    """Step then-after-comparative: whether "then" at token `index` stands right after a lower-case word that asks
+    for "than" and before a word it does not go on to as "then" of time (recorded in the trace when it reports)."""
+    tokens, words = reading.tokens, reading.words
+    if not THEN_AFTER_COMPARATIVE.on or all(c != "than" for c, _ in alternatives) or tokens[index].text != "then" \
+            or index == 0 or index + 1 >= len(tokens) or not reading.runs_on(index - 1, index + 1):
+        return False
+    before = tokens[index - 1].text
+    if not before.islower() or words[index + 1] in THEN_GOES_ON or not model_asks_for_than(reading.model, before):
+        return False
+    if trace is not None:
+        trace.decide(CODE, tokens[index].start, tokens[index].end, THEN_AFTER_COMPARATIVE.name, True,
+                     candidate="than", after=before)
     return True
 
 
