@@ -241,6 +241,11 @@ FAMILY = Step(
     allows=("Rooms Vorp, Varp, Virp, Vurp, Vyrp, Vbrp, Vcrp, Vdrp, Vfrp, Vgrp, Vhrp, Vjrp, Vkrp, Vlrp, Vmrp, Vnrp "
             "and [[Vprp]] are booked.",))
 # Whether the less used of two spellings one slip apart is a slip of the other: the first step that applies decides.
+MARKED_LETTER = Step(
+    CODE, "marked-letter", decides="two spellings that differ where one has a letter with a mark no English keyboard "
+    "types (Hōne, Hine) are two names: a slip does not type a macron or an accent in place of another letter (the "
+    "same letter with and without its mark, Hōne and Hone, is one spelling's two forms: form-variant)",
+    allows=("Hōne Tūtaki was a soldier, and his mother, [[Hine]], a weaver.",))
 FORMS_OF_A_WORD = Step(
     CODE, "forms-of-one-word", decides="two spellings that are the singular and plural of one word the lists have in "
     "lower case (Patrolman, Patrolmen; Princes, Princess), neither a name alone, are two forms of a word, not a "
@@ -403,6 +408,20 @@ class Pair:
 
 
 # The tests of the slip steps, one each: a score when the step answers for the pair, None to pass it on.
+
+def _marked_letter(p: Pair) -> int | None:
+    return NOT_A_SLIP if any(not _letter_at(form, p.at).isascii() for form in (p.form, p.other)) else None
+
+
+def _letter_at(form: str, at: int) -> str:
+    """The letter of `form` that its fold (names.fold) has at index `at` ("" past its end): Hōne, 1 -> ō."""
+    folded = 0
+    for letter in form:
+        folded += len(fold(letter))
+        if folded > at:
+            return letter
+    return ""
+
 
 def _forms_of_a_word(p: Pair) -> int | None:
     lexicon = p.lexicon
@@ -613,7 +632,8 @@ def _everyday_alone(p: Pair) -> int | None:
 
 # The slip steps with their tests, walked in this order: the first to give a score decides the pair.
 SLIP_STEPS: tuple[tuple[Step, Callable[[Pair], int | None]], ...] = (
-    (FORMS_OF_A_WORD, _forms_of_a_word), (TWO_STANDARDS, _two_standards), (LISTED_COMPOUND, _listed_compound),
+    (MARKED_LETTER, _marked_letter), (FORMS_OF_A_WORD, _forms_of_a_word), (TWO_STANDARDS, _two_standards),
+    (LISTED_COMPOUND, _listed_compound),
     (TWO_PEOPLE, _two_people),
     (REPEATED, _repeated), (TEAM_SHEET, _team_sheet), (MAJORITY_NO_NAME, _majority_no_name),
     (FAMILY_NAME_AFTER_TITLE, _family_name_after_title), (LAST_LETTER, _last_letter),
@@ -627,8 +647,8 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("Which spellings one slip apart are weighed against each other", (FAMILY,)),
     ("Whether the less used of two spellings one slip apart is a slip of the other: the first step that answers "
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
-     "before it from answering", (FORMS_OF_A_WORD, TWO_STANDARDS, LISTED_COMPOUND, TWO_PEOPLE, REPEATED, SWAPPED,
-                                  TEAM_SHEET, MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER,
+     "before it from answering", (MARKED_LETTER, FORMS_OF_A_WORD, TWO_STANDARDS, LISTED_COMPOUND, TWO_PEOPLE,
+                                  REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER,
                                   DOUBLED_LAST_LETTER, ABBREVIATION_MISSPELT, SAME_NAME_BEFORE, SHARED_NEIGHBOUR_STEP,
                                   EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME,
                                   WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
