@@ -238,7 +238,8 @@ BRITISH_SPELLING = Step(
 USABLE_ALTERNATIVES = Step(
     CODE, "usable-alternatives",
     decides="the word is weighed only against real words one slip away that the model knows, spelt as the story's "
-            "dialect spells them, not another form of a capitalised word (Princes William), not another form of "
+            "dialect spells them and never the written word in the other standard's spelling (program for "
+            "programme), not another form of a capitalised word (Princes William), not another form of "
             "the same auxiliary (has for had: the tense is the writer's choice), not another preposition of place (on "
             "for in, onto for into: the place's idiom) and not 10^5 rarer; with none left, it is left alone",
     allows=("The Prince of Wales was there.\nA [[Princes]] William fan club met on Monday.\n",
@@ -465,8 +466,10 @@ class RealWordError(Rule):
         model = res.language_model
         floor = model.logprob(word) - TOO_RARE if model.known(word) else float("-inf")
         out = []
+        variants = res.lexicon.british_variants
         for c in res.context_model.confusions(word):
             why = ("" if not usable else "the other dialect's spelling" if res.lexicon.is_other_dialect(c.word)
+                   or variants.get(word) == c.word or variants.get(c.word) == word
                    else "another form of a capitalised word" if capitalised and c.inflection
                    else "another form of the same auxiliary" if c.word in AUXILIARY_TENSES.get(word, ())
                    else "another preposition of place" if word in PLACE_PREPOSITIONS and c.word in PLACE_PREPOSITIONS
