@@ -278,8 +278,8 @@ DROPPED_APOSTROPHE = Step(
 SET_PHRASE = Step(
     "NL101", "set-phrase",
     decides="a word bound to its neighbour in a set phrase that WordNet lists (ex gratia, sub judice, in absentia, "
-    "maitre d'hotel) or that the language model knows (de facto, bona fide, prima facie): after or before it, the model "
-    "finds it 10^PHRASE_LIFT times likelier than anywhere; a slip is not (the goverment: 10^0.9); a part of a "
+    "maitre d'hotel) or that the language model knows (de facto, bona fide, prima facie): after or before it, the "
+    "model finds it 10^PHRASE_LIFT times likelier than anywhere; a slip is not (the goverment: 10^0.9); a part of a "
     "hyphenated phrase likewise, its parts after the parts before them (bric-a-brac, vis-a-vis)",
     allows=("The case was bona [[fide]] from the start.", "The attic was full of bric-a-[[brac]] and old books.",
             "The council made an ex [[gratia]] payment.", "He was tried in [[absentia]] last year."))
@@ -334,9 +334,12 @@ INNER_CAPITALS = Step(
     allows=("She sold it on [[eBqy]] last week.",))
 OPENS_A_NAME = Step(
     "NL101", "opens-a-name",
-    decides="a capitalised word opening a sentence, before a capitalised word that is unknown or only a name, opens "
-    "a name (Oleg Gordievsky, Bea Morley; not before Smith, a word too; not a title one slip off: Presdient Biden)",
-    allows=("[[Thw]] Gordievsky file was opened.", "They met at the Rickshaw. [[Bea]] Morley sang."))
+    decides="a capitalised word opening a sentence, before a capitalised word that is unknown or only a name, or a "
+    "word no everyday one that the story writes as a name elsewhere, opens a name (Oleg Gordievsky, Bea Morley; "
+    "Brody Lark beside Lark said; not before Smith, a word too, written so nowhere else; not a title one slip off: "
+    "Presdient Biden)",
+    allows=("[[Thw]] Gordievsky file was opened.", "They met at the Rickshaw. [[Bea]] Morley sang.",
+            "[[Brody]] Lark kicked the goal.\n\"We were cooked,\" Lark said.\n"))
 CAPITALISED_NO_SLIP = Step(
     "NL101", "capitalised-no-slip",
     decides="a capitalised word is a name unless one slip from an everyday word or a name in everyday use with two "
@@ -1007,7 +1010,16 @@ def opens_a_name(f: FileCheck, u: Unknown) -> Detail | None:
     following = strip_possessive(tokens[index + 1].text)
     lexicon = f.lexicon
     name = not lexicon.is_word(following) or following.lower() in lexicon.name_only  # Gordievsky, Morley; not Smith
-    return {"before": following} if is_capitalised(following) and name and not misspelt_title(f, u) else None
+    return {"before": following} if is_capitalised(following) and (name or named_elsewhere(f, following)) \
+        and not misspelt_title(f, u) else None
+
+
+def named_elsewhere(f: FileCheck, word: str) -> bool:
+    """A word of two letters or more, no everyday one (Lark, not Government), that the story capitalises away from a
+    sentence start and never writes in lower case: its name (Brody Lark drilled a field goal ... Lark said)."""
+    lower = word.lower()
+    return len(word) > 1 and f.evidence.capitalised_mid_sentence[word] > 0 and lower not in f.evidence.lower_forms \
+        and f.lexicon.frequency(lower) < COMMON_WORD  # not an initial: Teh U.S. Army is a slip
 
 
 def capitalised_no_slip(f: FileCheck, u: Unknown) -> Detail | None:
