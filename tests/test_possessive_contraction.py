@@ -60,3 +60,8 @@ def test_of_after_a_share_makes_the_pronoun_a_subject(story):
         "The firm is proud of it's record, and the rest of it's history is long. All of it's members left.\n"
     )
     assert found(path) == [(3, 22, 26, "its"), (3, 51, 55, "its"), (3, 80, 84, "its")]
+
+
+def test_no_possessive_is_suggested_before_a_pronoun(story):
+    path = story("He recorded with a who's who of hard-bop players. Despite it's him, she said.\n")
+    assert found(path) == []

@@ -41,6 +41,7 @@ LISTS = {
     "phrase-words": (LOWER, "sorted"),
     "place-prepositions": (LOWER, "sorted"),
     "plural-determiners": (LOWER, "sorted"),
+    "pronouns": (LOWER, "sorted"),
     "singular-determiners": (LOWER, "sorted"),
     "then-goes-on": (LOWER, "sorted"),
     "titles": (LOWER, "sorted"),

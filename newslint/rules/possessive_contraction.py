@@ -99,6 +99,7 @@ AGREEING_ODDS = tuned(
 # A contraction right after one of these stands where a possessive belongs (with it's allies): no clause opens there.
 OBJECT_PREPOSITIONS = wordlists.words("object-prepositions")
 PARTITIVES = wordlists.words("partitives")
+PRONOUNS = wordlists.words("pronouns")
 
 
 class PossessiveContraction(Rule):
@@ -119,7 +120,7 @@ class PossessiveContraction(Rule):
     right after a preposition that never opens a clause (with, of, despite: word list object-prepositions) stands
     where only a possessive can ("with it's rising costs"), whatever the odds, but for an "of" after a word that
     takes a share (half, none, all: word list partitives) before a next word that leans to the contraction: "half of
-    it's in code" is it is; a quoted phrase ("it's a long way") has its quote mark between.
+    it's in code" is it is; no possessive stands before a pronoun (who's who, it's him); a quoted phrase ("it's a long way") has its quote mark between.
 
     Why it matters: these are the commonest real-word errors in print, and every spell checker passes them.
 
@@ -143,7 +144,7 @@ class PossessiveContraction(Rule):
             if doc.in_heading(token.start):
                 continue
             _, right = doc.neighbours(index)
-            if right is None:
+            if right is None or ("'" in written and right in PRONOUNS):  # who's who, it's him: no possessive fits
                 continue
             other, readers = FORMS[written]
             written_reading = MERGED_STAND_IN.get(readers, readers)
