@@ -273,3 +273,11 @@ def test_a_letter_with_a_macron_in_place_of_another_is_no_slip(story):
     assert found(story, names) == []
     slip = "Tangi\n\nHōne Tūtaki was a soldier, and Hone Tūtaki a weaver. Hōne died in May.\n"
     assert found(story, slip) == [(3, 32, "NL301", "Hone", "Hōne")]
+
+
+def test_a_surname_less_its_last_letter_never_introduced_is_a_slip_of_the_introduced_one(story):
+    slip = ("Fire nears town\n\nFire chief Kevin Beaulieu said crews were ready. Beaulieu said the wind had dropped.\n"
+            "Beaulie said the plant was safe.\n")
+    assert found(story, slip) == [(4, 1, "NL301", "Beaulie", "Beaulieu")]
+    plural = "Clan\n\nTom Geraghty met the Geraghtys. Mr Geraghty said so, and Geraghty left.\n"
+    assert found(story, plural) == []

@@ -296,13 +296,20 @@ LAST_LETTER = Step(
 DOUBLED_LAST_LETTER = Step(
     CODE, "doubled-last-letter", decides="unless the longer ends in a doubled letter the shorter has once and not "
     "both are words (Kovalenkoo beside Kovalenko)",
-    flags=("Ms Oksana Dmytrenkoo met Dmytrenkoo aides; later [[Dmytrenko]] spoke.",))
+    flags=("The Dmytrenkoo family met Dmytrenkoo aides; later [[Dmytrenko]] spoke.",))
 ABBREVIATION_MISSPELT = Step(
     CODE, "abbreviation-misspelt", decides="unless both are written with a full stop, the other a short form of the "
     "abbreviations list that the story writes more than once, and this one no word or name the lists know, nor a short "
     "form of the list or its plural, and with a vowel (Elm Avo. beside Ave. written three times; not Ct. beside Co., "
     "nor Sens. beside Sen.): the abbreviation misspelt",
     flags=("She lives at 12 Elm Ave. and he at 4 Oak Ave.; the office is at 9 Bay [[Avo]]. downtown.",))
+NEVER_INTRODUCED = Step(
+    CODE, "never-introduced", decides="unless this spelling, no word or name the lists know, is the other less its "
+    "last letter and never introduced (never after a given name or a title) while the other is: news copy names a "
+    "person in full before the surname alone, so it is a second reference to the same person, misspelt (Whitcomb "
+    "said beside Graham Whitcombe, Beaulie beside Kevin Beaulieu; not Geraghtys beside Geraghty, nor Olivet beside "
+    "Olive)",
+    flags=("Fire chief Kevin Beaulieu said crews were ready.\n[[Beaulie]] said the plant was safe.\n",))
 SAME_NAME_BEFORE = Step(
     CODE, "same-name-before", decides="unless the last letter is changed, not added (no ending: Coe, Cou), in a "
     "spelling no list knows that follows the same name as the other (Charlie Coe, Charlie Cou): one person's name, "
@@ -527,7 +534,20 @@ def _last_letter(p: Pair) -> int | None:
     if ABBREVIATION_MISSPELT.on and not p.known[1] and _abbreviation_misspelt(p):
         p.overruled.append(ABBREVIATION_MISSPELT.name)
         return SLIP
+    if NEVER_INTRODUCED.on and not p.known[1] and _never_introduced(p):
+        p.overruled.append(NEVER_INTRODUCED.name)
+        return SLIP
     return NOT_A_SLIP
+
+
+def _never_introduced(p: Pair) -> bool:
+    """This spelling is the other less its last letter, and the story introduces the other (after a given name or a
+    title) and never this one, which stands alone every time: a second reference to the one person, misspelt (Graham
+    Whitcombe ... Whitcomb said)."""
+    if p.big.key[:-1] != p.small.key or "'" in p.other:  # an added letter makes a plural or another name;
+        return False  # an apostrophe, dropped by the fold, another word (Ch'in beside China)
+    introduced = bool(p.near[0][-1]) or p.around[0].any_after_title
+    return introduced and not p.near[1][-1] and not p.around[1].any_after_title
 
 
 def _bracketed(prose: str, span: Span, forms: dict[str, int]) -> bool:
@@ -649,7 +669,8 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
      "before it from answering", (MARKED_LETTER, FORMS_OF_A_WORD, TWO_STANDARDS, LISTED_COMPOUND, TWO_PEOPLE,
                                   REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER,
-                                  DOUBLED_LAST_LETTER, ABBREVIATION_MISSPELT, SAME_NAME_BEFORE, SHARED_NEIGHBOUR_STEP,
+                                  DOUBLED_LAST_LETTER, ABBREVIATION_MISSPELT, NEVER_INTRODUCED, SAME_NAME_BEFORE,
+                                  SHARED_NEIGHBOUR_STEP,
                                   EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME,
                                   WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
     ("Which spellings are reported: a slip with the majority of the spelling it is a slip of, and the other forms of "
