@@ -120,7 +120,8 @@ class PossessiveContraction(Rule):
     right after a preposition that never opens a clause (with, of, despite: word list object-prepositions) stands
     where only a possessive can ("with it's rising costs"), whatever the odds, but for an "of" after a word that
     takes a share (half, none, all: word list partitives) before a next word that leans to the contraction: "half of
-    it's in code" is it is; no possessive stands before a pronoun (who's who, it's him); a quoted phrase ("it's a long way") has its quote mark between.
+    it's in code" is it is. No possessive stands before a pronoun (who's who, it's him), and a quoted phrase ("it's a
+    long way") has its quote mark between.
 
     Why it matters: these are the commonest real-word errors in print, and every spell checker passes them.
 

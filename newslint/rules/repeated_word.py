@@ -158,7 +158,10 @@ class RepeatedWord(Rule):
 def _in_a_run(word: str, tokens, prose: str, index: int) -> bool:
     """A word written three times or more in a row, a space apart, is said so on purpose (go go go, "ok ok ok"): a
     slip doubles; not a word of grammar (the the the: a paste or a stutter of the keys)."""
-    return word not in FUNCTION_WORDS and any(0 <= other and other + 1 < len(tokens) and tokens[other].text.lower() == word
-               == tokens[other + 1].text.lower() and LINE_SPACE_RE.fullmatch(prose, tokens[other].end,
-                                                                           tokens[other + 1].start)
-               for other in (index - 1, index + 1))
+    if word in FUNCTION_WORDS:
+        return False
+    for first in (index - 1, index + 1):  # the pair before the doubled word's pair, and the pair after it
+        if 0 <= first < len(tokens) - 1 and tokens[first].text.lower() == word == tokens[first + 1].text.lower() \
+                and LINE_SPACE_RE.fullmatch(prose, tokens[first].end, tokens[first + 1].start):
+            return True
+    return False
