@@ -306,9 +306,8 @@ ABBREVIATION_MISSPELT = Step(
 NEVER_INTRODUCED = Step(
     CODE, "never-introduced", decides="unless this spelling, no word or name the lists know, is the other less its "
     "last letter and never introduced (never after a given name or a title) while the other is: news copy names a "
-    "person in full before the surname alone, so it is a second reference to the same person, misspelt (Whitcomb "
-    "said beside Graham Whitcombe, Beaulie beside Kevin Beaulieu; not Geraghtys beside Geraghty, nor Olivet beside "
-    "Olive)",
+    "person in full before the surname alone, so it is a second reference to the same person, misspelt (Beaulie said "
+    "beside Kevin Beaulieu; not Geraghtys beside Geraghty, nor Olivet beside Olive)",
     flags=("Fire chief Kevin Beaulieu said crews were ready.\n[[Beaulie]] said the plant was safe.\n",))
 SAME_NAME_BEFORE = Step(
     CODE, "same-name-before", decides="unless the last letter is changed, not added (no ending: Coe, Cou), in a "
@@ -542,8 +541,8 @@ def _last_letter(p: Pair) -> int | None:
 
 def _never_introduced(p: Pair) -> bool:
     """This spelling is the other less its last letter, and the story introduces the other (after a given name or a
-    title) and never this one, which stands alone every time: a second reference to the one person, misspelt (Graham
-    Whitcombe ... Whitcomb said)."""
+    title) and never this one, which stands alone every time: a second reference to the one person, misspelt (Kevin
+    Beaulieu ... Beaulie said)."""
     if p.big.key[:-1] != p.small.key or "'" in p.other:  # an added letter makes a plural or another name;
         return False  # an apostrophe, dropped by the fold, another word (Ch'in beside China)
     introduced = bool(p.near[0][-1]) or p.around[0].any_after_title
