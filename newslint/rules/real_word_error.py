@@ -268,6 +268,15 @@ NAME_PARTICLE = Step(
     allows=("The back four was Ferreira, Van [[der]] Berg, Okafor and Dawson, who all played the full match.",
             "Police in Ireland have set up a hotline for a week.\n[[An]] Garda Síochána said it had received 1,200 "
             "reports.\n"))
+CAPITAL_MID_SENTENCE = Step(
+    CODE, "capital-mid-sentence",
+    decides="a capitalised word away from the start of a sentence, a quotation or a heading, and not between two "
+            "capitalised words (Subs Not Used), is not weighed against a word of grammar, which is written in lower "
+            "case there: the Bell Inn is no slip of in",
+    allows=("Gemma Hartnell, 31, of Jubilee Terrace, Westbrook, admitted damaging a window at the Bell [[Inn]], "
+            "Fenwick, on 21 December. Conditional discharge for 12 months; compensation £350, costs £85, victim "
+            "surcharge £26.\n\nStuart Ian Blackmore, 41, of Meadow View, Northfield, was convicted in his absence of "
+            "using a television receiver without a licence. Fined £120, costs £120, victim surcharge £48.\n",))
 COUNT_BEFORE_PLURAL = Step(
     CODE, "count-before-plural",
     decides="a number word before a plural noun, at most one word between, is a count, not a slip of a function "
@@ -299,8 +308,7 @@ NAME_MARGIN_STEP = Step(
     decides="a capitalised word the story treats as a name must clear the threshold by NAME_MARGIN more: names "
             "are what the model knows least; so must a given name the word lists know that opens a sentence before a "
             "word capitalised mid-sentence (Sue Rose, Bill Gates)",
-    allows=("The award went to [[Ant]] & Dec for a third year.",
-            "[[Sue]] Rose said she would reopen the bakery in May."))
+    allows=("[[Sue]] Rose said she would reopen the bakery in May.",))
 NAME_USUAL_FORM = Step(
     CODE, "name-usual-form",
     decides="a capitalised word of a name the model knows in another form (York Times, never York Tomes; Secretary "
@@ -370,9 +378,9 @@ STRONGER_NEIGHBOUR = Step(
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, BRITISH_SPELLING, USABLE_ALTERNATIVES, HEADLINE,
          SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
-         ARTICLE_BEFORE_VOWEL, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT,
-         REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP,
-         ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
+         ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
+         NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
+         THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
 class RealWordError(Rule):
@@ -833,9 +841,9 @@ GRAMMAR_GATED = COUNTS | {"nor", "as", "an"}
 
 def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
                  numbered: frozenset[str], trace) -> list[tuple[str, float]] | None:
-    """Steps set-phrase, name-particle, the grammar gates (grammar_gate) and grammatical-number, which read the words
-    around: None when they leave the word alone, else the alternatives left to weigh (those of the other grammatical
-    number, `numbered`, dropped unless the word before asks for them)."""
+    """Steps set-phrase, name-particle, the grammar gates (grammar_gate), capital-mid-sentence and grammatical-number,
+    which read the words around: None when they leave the word alone, else the alternatives left to weigh (those of
+    the other grammatical number, `numbered`, dropped unless the word before asks for them)."""
     words, lower = reading.words, reading.words[index]
     if index in reading.set_phrase_words and SET_PHRASE.on:
         return left_alone(trace, token, SET_PHRASE)
@@ -845,7 +853,8 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
         grammar = grammar_gate(reading, index, lower)
         if grammar is not None:
             return left_alone(trace, token, grammar[0], **grammar[1])
-    if not numbered:
+    alternatives = capital_gate(reading, index, token, alternatives, trace)
+    if alternatives is None or not numbered:
         return alternatives
     before = words[index - 1] if index > 0 else ""
     # What the word before asks for (asks_for) is all the alternatives kept depend on: found once a spelling a story
@@ -860,11 +869,27 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
     return kept
 
 
+def capital_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]], trace
+                 ) -> list[tuple[str, float]] | None:
+    """Step capital-mid-sentence: the alternatives of a word capitalised mid-sentence that are no word of grammar (the
+    trace records those set aside); None, when none is left, to leave the word alone."""
+    text = token.text
+    if not (text[:1].isupper() and text[1:].islower() and CAPITAL_MID_SENTENCE.on
+            and reading.capital_mid_sentence(index)):
+        return alternatives
+    kept = [(c, cost) for c, cost in alternatives if c not in FUNCTION_WORDS]
+    if kept and trace is not None and len(kept) < len(alternatives):  # the words of grammar it set aside
+        trace.decide(CODE, token.start, token.end, CAPITAL_MID_SENTENCE.name, False,
+                     dropped=[c for c, _ in alternatives if c in FUNCTION_WORDS])
+    return kept or left_alone(trace, token, CAPITAL_MID_SENTENCE)
+
+
 # The odds given to a slip that grammar, not the model, finds (than-without-comparative): above any the model gives,
 # so that an adjacent suspect is the weaker one (stronger-neighbour).
 GRAMMAR_ODDS = float("inf")
 COMPARATIVES = wordlists.words("comparatives")
 THEN_GOES_ON = wordlists.words("then-goes-on")
+QUOTATION_OPENERS = frozenset("\"'`\u201c\u2018([:")  # before a word that may open with a capital mid-sentence
 COMPARATIVE_THAN = tuned(
     -2.1,
     means="log10 P(than | word) under the trigram model from which a word asks for 'than' later in its sentence (step "
@@ -1305,6 +1330,20 @@ class Reading:
             if i != index and words[i] == "as" and self.sentence_starts.at_or_before(starts[i]) == start:
                 return i
         return None
+
+    def capital_mid_sentence(self, index: int) -> bool:
+        """Whether token `index` stands where a word is written in lower case: not opening a sentence or a heading
+        (NameEvidence.initial_tokens), nor a quotation, an aside or what follows a colon, nor between two capitalised
+        words."""
+        if self.evidence.initial_tokens[index]:
+            return False
+        prose, start, texts = self.evidence.doc.prose, self.tokens.starts[index], self.tokens.texts
+        before = prose[max(0, start - 3):start].rstrip()
+        if before and before[-1] in QUOTATION_OPENERS:
+            return False
+        # in a run of capitalised words (Subs Not Used: a label in title case) a word of grammar may be capitalised
+        return not (0 < index < len(texts) - 1 and self.runs_on(index - 1, index + 1)
+                    and texts[index - 1][:1].isupper() and texts[index + 1][:1].isupper())
 
     def runs_on(self, first: int, last: int) -> bool:
         """True when the words from token `first` to `last` are read as one run (plain spaces between them)."""
