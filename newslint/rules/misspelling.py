@@ -307,6 +307,11 @@ FOREIGN_RUN = Step(
     "is part of a foreign phrase (pas une goutte, nolo contendere); two slips side by side are each a slip of a "
     "word in use (teh goverment)",
     allows=("The crowd shouted: pas [[une]] goutte de sang.",))
+BRACKETED_CODE = Step(
+    "NL101", "bracketed-code",
+    decides="a capitalised word of two to four letters that is all a pair of round brackets holds is a code (a "
+    "country, a party, a state: Swe, Sco, Nir after a golfer's name), not a misspelling",
+    allows=("1 Tomas Lindqvist ([[Swe]]) -16, 2 Euan Drummond (Sco) -9.",))
 AFTER_FOREIGN_ARTICLE = Step(
     "NL101", "after-foreign-article",
     decides="a lower-case word right after a lower-case article of another language, a space between (la, le, de, "
@@ -942,6 +947,12 @@ def foreign_run(f: FileCheck, u: Unknown) -> Detail | None:
     return None
 
 
+def bracketed_code(f: FileCheck, u: Unknown) -> Detail | None:
+    start, end, prose = u.token.start, u.token.end, f.doc.prose
+    return {} if 2 <= len(u.word) <= 4 and is_capitalised(u.word) and prose[start - 1:start] == "(" \
+        and prose[end:end + 1] == ")" else None
+
+
 def after_foreign_article(f: FileCheck, u: Unknown) -> Detail | None:
     if not u.word.islower() or "-" in u.word:
         return None
@@ -1116,7 +1127,8 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
     (FOREIGN_NAME_PARTICLE, foreign_name_particle), (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (ELISION, elision), (SPOKEN_QUOTE, spoken_quote),
-    (FOREIGN_RUN, foreign_run), (AFTER_FOREIGN_ARTICLE, after_foreign_article), (USED_TWICE, used_twice),
+    (FOREIGN_RUN, foreign_run), (AFTER_FOREIGN_ARTICLE, after_foreign_article), (BRACKETED_CODE, bracketed_code),
+    (USED_TWICE, used_twice),
     (INTRODUCED_TERM, introduced_term), (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name),
     (CAPITALISED_NO_SLIP, capitalised_no_slip),
     (DERIVED_WORD, derived_word), (COMPOUND, compound), (ITALICS_MARK_FOREIGN, italics_mark_foreign),
