@@ -311,7 +311,8 @@ BRACKETED_CODE = Step(
     "NL101", "bracketed-code",
     decides="a capitalised word of two to four letters that is all a pair of round brackets holds is a code (a "
     "country, a party, a state: Swe, Sco, Nir after a golfer's name), not a misspelling",
-    allows=("1 Tomas Lindqvist ([[Swe]]) -16, 2 Euan Drummond (Sco) -9.",))
+    allows=("Leaderboard after the third round\n\n1 Tomas Lindqvist ([[Swe]]) -16: 68 67 70 63, 268\n"
+            "2 Euan Drummond (Sco) -9: 71 67 68 69, 275\n",))
 AFTER_FOREIGN_ARTICLE = Step(
     "NL101", "after-foreign-article",
     decides="a lower-case word right after a lower-case article of another language, a space between (la, le, de, "
