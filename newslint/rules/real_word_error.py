@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newslint import wordlists
-from newslint.document.text import NAME_PARTICLES, Token, house_apostrophe, match_case, stuck_to_digits
+from newslint.document.text import NAME_PARTICLES, OPENERS, Token, house_apostrophe, match_case, stuck_to_digits
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step
 from newslint.engine.rule import Rule
@@ -889,7 +889,7 @@ def capital_gate(reading: Reading, index: int, token: Token, alternatives: list[
 GRAMMAR_ODDS = float("inf")
 COMPARATIVES = wordlists.words("comparatives")
 THEN_GOES_ON = wordlists.words("then-goes-on")
-QUOTATION_OPENERS = frozenset("\"'`\u201c\u2018([:")  # before a word that may open with a capital mid-sentence
+QUOTATION_OPENERS = OPENERS + "`:"  # before a word that may open with a capital mid-sentence (also ``quotes``)
 COMPARATIVE_THAN = tuned(
     -2.1,
     means="log10 P(than | word) under the trigram model from which a word asks for 'than' later in its sentence (step "

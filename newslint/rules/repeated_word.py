@@ -9,7 +9,7 @@ from operator import eq
 from typing import TYPE_CHECKING
 
 from newslint.document.patterns import LazyPattern
-from newslint.document.text import stuck_to_digits
+from newslint.document.text import OPENERS, stuck_to_digits
 from newslint.engine.diagnostic import Applicability, Edit, Fix, Severity, Span
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
@@ -57,7 +57,6 @@ CLAUSE_OPENERS = words("clause-openers")
 # "that that" is grammatical before the demonstrative's noun or verb ("that that man", "that that was"), never
 # before an article: "make sure that that the transition".
 ARTICLES = frozenset("the a an".split())
-OPENING_MARKS = frozenset("\"'\u201c\u2018([")  # before a word that opens a quotation or an aside
 # Space within a line: any white space but what ends a line (str.splitlines' line ends, as editors show them: a
 # lone CR, form feed, vertical tab, NEL, U+2028, U+2029...). Words a line break separates are not repeated "in a
 # row", and deleting the break would join two lines.
@@ -113,7 +112,7 @@ class RepeatedWord(Rule):
     def _named_twice(prose: str, first, index: int, evidence) -> bool:
         """A capitalised word before itself in lower case, opening no sentence nor quotation and no word of grammar: a
         species named by genus and species (Apus apus, Bufo bufo), not "The the" nor "Wait wait"."""
-        return (first.text.lower() not in FUNCTION_WORDS and prose[first.start - 1:first.start] not in OPENING_MARKS
+        return (first.text.lower() not in FUNCTION_WORDS and (first.start == 0 or prose[first.start - 1] not in OPENERS)
                 and not evidence().initial_tokens[index])
 
     @staticmethod
