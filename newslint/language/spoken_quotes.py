@@ -40,9 +40,11 @@ LONGEST_SPOKEN_FORM = tuned(
 
 
 def spoken_form(word: str, lexicon: Lexicon) -> bool:
-    """A short lower-case word that no list of any standard knows (SPOKEN_FORMS counts these)."""
-    return (len(word) <= LONGEST_SPOKEN_FORM and word.isalpha() and word.islower() and not lexicon.is_word(word)
-            and word not in lexicon.rare)
+    """A short lower-case word that no list of any standard knows, or one that drops the g of a word in -ing
+    (schoolin, somethin), however long (SPOKEN_FORMS counts these)."""
+    if not (word.isalpha() and word.islower()) or lexicon.is_word(word) or word in lexicon.rare:
+        return False
+    return len(word) <= LONGEST_SPOKEN_FORM or (word.endswith("in") and lexicon.is_word(word + "g"))
 
 
 class SpokenQuotes:
@@ -63,13 +65,17 @@ class SpokenQuotes:
             return found  # most stories: no such word in lower case, so no quotation holds enough
         opening = doc.derived(NameEvidence).initial_tokens
         for block in doc.prose_blocks:
+            quotations = {}
             for start, end in scan_quotes(doc.prose, block.start, block.end).spans:
                 first, last = bisect_left(starts, start), bisect_left(starts, end)
                 # a spoken form may open the quotation or a sentence in it, capitalised there (Yuh cyaan beat)
                 words = [text.lower() if opening[i] else text for i, text in zip(range(first, last), texts[first:last])]
-                spoken = frozenset(word for word in words if spoken_form(word, self.lexicon))
-                if len(spoken) >= SPOKEN_FORMS:
-                    found[start, end] = spoken
+                quotations[start, end] = frozenset(word for word in words if spoken_form(word, self.lexicon))
+            # A paragraph quotes one speaker: once one of its quotations sets the speech down as spoken, so do the
+            # others, however few spoken forms each holds ("Ye bring the loons hame.").
+            speech = frozenset().union(*(spoken for spoken in quotations.values() if len(spoken) >= SPOKEN_FORMS))
+            if speech:
+                found.update((span, spoken | speech) for span, spoken in quotations.items())
         return found
 
     @cached_property

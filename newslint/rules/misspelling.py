@@ -295,12 +295,14 @@ ELISION = Step(
     allows=("'Ye must be [[countin]]' the days,' he said.",))
 SPOKEN_QUOTE = Step(
     "NL101", "spoken-quote",
-    decides="a short lower-case word no list knows (capitalised where it opens the quotation or a sentence), inside a "
-    "quotation that holds at least SPOKEN_FORMS different such words, is speech set down as spoken, on purpose "
-    "(dialect, pidgin, text speak, another language: I telt them fae the start); one such word alone in a "
+    decides="a short lower-case word no list knows (capitalised where it opens the quotation or a sentence), or one "
+    "that drops the g of an -ing word (nothin), inside a quotation that holds at least SPOKEN_FORMS different such "
+    "words or in the paragraph of one that does (a paragraph quotes one speaker), is speech set down as spoken, on "
+    "purpose (dialect, pidgin, text speak, another language: I telt them fae the start); one such word alone in a "
     "quotation, and a longer word (LONGEST_SPOKEN_FORM), are still weighed as slips",
     allows=("\"I'm no giving up, I [[telt]] them that fae the start,\" she said.",
-            "\"[[Ek]] is baie trots op die manne,\" the coach said."))
+            "\"[[Ek]] is baie trots op die manne,\" the coach said.",
+            "\"Ye learnt fae the men, or ye didna learn,\" he said. \"The sea was ma [[schoolin]].\""))
 FOREIGN_RUN = Step(
     "NL101", "foreign-run",
     decides="a word beside a lower-case word that no dictionary knows, one of the two no slip of an everyday word, "
