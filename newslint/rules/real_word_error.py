@@ -266,7 +266,8 @@ SPOKEN_QUOTE = Step(
             "lower-case words no list knows: I telt them fae the start), or in the same paragraph as one (a paragraph "
             "quotes one speaker), is the speaker's own, however unlikely the model finds it",
     allows=("Diners queued all day.\n\"I'm [[no]] giving up, I telt them that fae the start,\" she said.\n",
-            "Boats came in.\n\"Ye learnt fae the men, or ye didna learn,\" he said. \"Ye bring the loons [[hame]].\"\n"))
+            "Boats came in.\n\"Ye learnt fae the men, or ye didna learn,\" he said. \"Ye bring the loons "
+            "[[hame]].\"\n"))
 SET_PHRASE = Step(
     CODE, "set-phrase",
     decides="a word that makes a set phrase as the misused-phrase list (NL204) spells it is the phrase's own (damp "
