@@ -318,8 +318,10 @@ BRACKETED_CODE = Step(
 AFTER_FOREIGN_ARTICLE = Step(
     "NL101", "after-foreign-article",
     decides="a lower-case word right after a lower-case article of another language, a space between (la, le, de, "
-    "el, il, der: word list foreign-articles), is that language's word: la chatte, chef de partie, pan de yema",
-    allows=("Pupils learn to read \"la [[chatte]]\" and \"le chien\".",))
+    "au, el, il, der: word list foreign-articles), or right before one that goes on to another lower-case word, is "
+    "that language's word: la chatte, chef de partie, pan de yema, tarte au citron",
+    allows=("Pupils learn to read \"la [[chatte]]\" and \"le chien\".",
+            "The [[tarte]] au citron (£8) had a crisp base."))
 USED_TWICE = Step(
     "NL101", "used-twice",
     decides="a word the story uses more than once, in the same form (or in lower case, when it is capitalised only "
@@ -959,8 +961,14 @@ def bracketed_code(f: FileCheck, u: Unknown) -> Detail | None:
 def after_foreign_article(f: FileCheck, u: Unknown) -> Detail | None:
     if not u.word.islower() or "-" in u.word:
         return None
-    left, _ = f.doc.neighbours(u.index)
-    return {"after": left} if left in FOREIGN_ARTICLES and f.doc.tokens[u.index - 1].text.islower() else None
+    doc = f.doc
+    left, right = doc.neighbours(u.index)
+    if left in FOREIGN_ARTICLES and doc.tokens[u.index - 1].text.islower():
+        return {"after": left}
+    if right in FOREIGN_ARTICLES and doc.tokens[u.index + 1].text.islower() and \
+            (doc.neighbours(u.index + 1)[1] or "").islower() and doc.tokens[u.index + 2].text.islower():
+        return {"before": right}  # tarte au citron: the article joins two words of its language
+    return None
 
 
 def spoken_quote(f: FileCheck, u: Unknown) -> Detail | None:
