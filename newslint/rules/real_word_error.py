@@ -316,6 +316,11 @@ ARTICLE_BEFORE_VOWEL = Step(
     decides="'an' before a content word that starts with a vowel sound and is no plural (an unusual request, an "
             "originality rarely seen) is the article, grammatical as written: no slip of and, in or can",
     allows=("Talks went on.\nJudges praised its wit and [[an]] originality rarely seen.\n",))
+ARTICLE_AT_PHRASE_END = Step(
+    CODE, "article-at-phrase-end",
+    decides="an article (a, an, the) is no alternative for a word that a mark of punctuation follows: an article "
+            "never ends a phrase (I say to thee, the riding quirt.)",
+    allows=("\"Amen, I say to [[thee]],\" the preacher read.",))
 GRAMMATICAL_NUMBER = Step(
     CODE, "grammatical-number",
     decides="the other number of the noun written (woman for women, crisis for crises) is no alternative unless the "
@@ -397,7 +402,7 @@ STRONGER_NEIGHBOUR = Step(
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, BRITISH_SPELLING, USABLE_ALTERNATIVES, HEADLINE,
          SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
-         IF_CLAUSE, ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
+         IF_CLAUSE, ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, ARTICLE_AT_PHRASE_END, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
          NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
          THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
@@ -878,7 +883,7 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
         grammar = grammar_gate(reading, index, lower)
         if grammar is not None:
             return left_alone(trace, token, grammar[0], **grammar[1])
-    alternatives = capital_gate(reading, index, token, alternatives, trace)
+    alternatives = article_gate(reading, index, token, capital_gate(reading, index, token, alternatives, trace), trace)
     if alternatives is None or not numbered:
         return alternatives
     before = words[index - 1] if index > 0 else ""
@@ -909,11 +914,27 @@ def capital_gate(reading: Reading, index: int, token: Token, alternatives: list[
     return kept or left_alone(trace, token, CAPITAL_MID_SENTENCE)
 
 
+def article_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]] | None, trace
+                 ) -> list[tuple[str, float]] | None:
+    """Step article-at-phrase-end: the alternatives but the articles when a mark that ends a phrase follows the word;
+    None, when none is left, to leave the word alone."""
+    if not alternatives or not ARTICLE_AT_PHRASE_END.on or not reading.ends_phrase(index):
+        return alternatives
+    kept = [(c, cost) for c, cost in alternatives if c not in ARTICLES]
+    if kept and trace is not None and len(kept) < len(alternatives):  # the articles it set aside
+        trace.decide(CODE, token.start, token.end, ARTICLE_AT_PHRASE_END.name, False,
+                     dropped=[c for c, _ in alternatives if c in ARTICLES])
+    return kept or left_alone(trace, token, ARTICLE_AT_PHRASE_END)
+
+
 # The odds given to a slip that grammar, not the model, finds (than-without-comparative): above any the model gives,
 # so that an adjacent suspect is the weaker one (stronger-neighbour).
 GRAMMAR_ODDS = float("inf")
 COMPARATIVES = wordlists.words("comparatives")
 THEN_GOES_ON = wordlists.words("then-goes-on")
+ARTICLES = frozenset(("a", "an", "the"))
+PHRASE_ENDS = ",.;:!?)]\u2026"
+CLOSING_QUOTES = "\"'\u2019\u201d"
 QUOTATION_OPENERS = OPENERS + "`:"  # before a word that may open with a capital mid-sentence (also ``quotes``)
 COMPARATIVE_THAN = tuned(
     -2.1,
@@ -1357,6 +1378,14 @@ class Reading:
             if i != index and words[i] == "as" and self.sentence_starts.at_or_before(starts[i]) == start:
                 return i
         return None
+
+    def ends_phrase(self, index: int) -> bool:
+        """Whether a mark that ends a phrase follows token `index` (step article-at-phrase-end): a comma, a stop, a
+        closing bracket, or a quotation mark that closes (a space, a mark or the end after it)."""
+        prose, end = self.evidence.doc.prose, self.tokens.starts[index] + len(self.tokens.texts[index])
+        after = prose[end:end + 2]
+        return after[:1] in PHRASE_ENDS and after[:1] != "" or (
+            after[:1] != "" and after[:1] in CLOSING_QUOTES and (after[1:] == "" or not after[1].isalnum()))
 
     def finite_verb_after(self, index: int) -> str | None:
         """The first finite verb of grammar (FINITE_AUXILIARIES, a contraction of one, a pronoun's 's) two to
