@@ -333,6 +333,15 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set
     return out
 
 
+def short_words(spell: dict[str, int], spell_total: int, total: int, unigrams: dict[str, int],
+                dictionary: set[str]) -> dict[str, int]:
+    """The two-letter dictionary words symspellpy's list lacks (it keeps 36: of, in, oh is not one of them), with
+    pyspellchecker's count on the Google scale, so that they rank among the words confused (oh for of, ad for and, uh
+    for up) as their use warrants."""
+    return {w: max(1, round(c / spell_total * total)) for w, c in spell.items()
+            if len(w) == 2 and w.isalpha() and w in dictionary and w not in unigrams}
+
+
 def shortening(a: str, b: str) -> bool:
     """One word a short form of the other, read out in full (corp, corporation; thru, through; blvd, boulevard): its
     letters, the first the same, in order in the other's, which is at least SHORTENING times as long. A writer
@@ -675,7 +684,8 @@ def main() -> None:
     context = {
         **table("words", NgramTable.build(unigrams.items())),
         **table("pairs", NgramTable.build(bigrams.items())),
-        **data.table_sections("confusions", confusion_sets(unigrams, lower_scowl, modelled)),
+        **data.table_sections("confusions", confusion_sets(unigrams | short_words(spell, spell_total, total, unigrams,
+                                                                              lower_scowl), lower_scowl, modelled)),
     }
     data.dump(out / "lexicon.bin", lexicon)
     data.dump(out / "context.bin", context, context_values)
