@@ -264,10 +264,14 @@ TWO_PEOPLE = Step(
     CODE, "different-given-names", decides="two spellings of a family name, each written after given names the other "
     "never follows (Ralph Houk, Don Hoak), or of a given name, each always written before family names the other never "
     "precedes (Jaylen Brown, Jalen Brunson), are two people's names, not a name and its slip (past middle names the "
-    "lists lack: Mrs Walter Dunmore Colter, Miss Ruth Colver); unless two letters are swapped, a typing slip whoever "
-    "it names (John Killingsworth, Minnie Kililngsworth)",
+    "lists lack: Mrs Walter Dunmore Colter, Miss Ruth Colver); so are a given name always before a family name and "
+    "a family name never before a name, after a given name the lists know, if it is the majority spelling or a name "
+    "the lists know (Liam Brosnan, Harvey Lim); unless two letters are swapped, a typing slip whoever it names (John "
+    "Killingsworth, Minnie Kililngsworth)",
     allows=("The manager, Ralph Houk, praised the side, and the third baseman, Don [[Hoak]], agreed.",
-            "Jaylen Brown scored 24 and Jaylen Brown had eight rebounds; [[Jalen]] Brunson led New York."))
+            "Jaylen Brown scored 24 and Jaylen Brown had eight rebounds; [[Jalen]] Brunson led New York.",
+            "The ruckman, [[Liam]] Brosnan, won the hit-outs, and Harvey Lim marked well; Lim kicked two goals before "
+            "Lim went off."))
 REPEATED = Step(
     CODE, "repeated-spelling", decides="a spelling written more than once, and more than half as often as the other, "
     "is a second name (Halvarsen twice beside Halvorsen three times)",
@@ -468,11 +472,32 @@ def _two_people(p: Pair) -> int | None:
         family = before and other_before
     if family and not any(_alike(a, b) for a in before for b in other_before):
         return NOT_A_SLIP
+    return NOT_A_SLIP if _two_given_names(p) or _given_and_family_names(p) else None
+
+
+def _two_given_names(p: Pair) -> bool:
+    """Given names each always written before family names the other never precedes (Jaylen Brown, Jalen Brunson)."""
     after, other_after = p.near[0][1], p.near[1][1]
     words = p.lexicon.words  # a title or a word before a name (Patrolman, Patrolmen) is no given name
     given = (p.around[0].always_beside[1] and p.around[1].always_beside[1]
              and p.form.lower() not in words and p.other.lower() not in words)
-    return NOT_A_SLIP if given and not any(_alike(a, b) for a in after for b in other_after) else None
+    return bool(given) and not any(_alike(a, b) for a in after for b in other_after)
+
+
+def _given_and_family_names(p: Pair) -> bool:
+    """A given name, always before a family name, beside a family name never before a name but after a given name
+    the lists know, the majority spelling or a name the lists know: Liam Brosnan and Harvey Lim (not Joey Jy beside
+    Jay Porter: a family name misspelt once)."""
+    return any(_given_role(p, g) and _family_role(p, 1 - g) and (g == 1 or p.known[1]) for g in (0, 1))
+
+
+def _given_role(p: Pair, k: int) -> bool:
+    return bool(p.around[k].always_beside[1] and not p.near[k][-1])
+
+
+def _family_role(p: Pair, k: int) -> bool:
+    before = p.near[k][-1]
+    return bool(before and not p.near[k][1] and all(w.capitalize() in p.lexicon.proper for w in before))
 
 
 def _given_names_before(p: Pair, variant: Variant) -> set[str]:
