@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document.text import (
@@ -205,6 +205,10 @@ class Unknown(NamedTuple):
     part: bool = False  # one part of a hyphenated word
 
 
+MACRON_VOWELS = frozenset("\u0101\u0113\u012b\u014d\u016b\u0100\u0112\u012a\u014c\u016a")  # ā ē ī ō ū, Ā ...
+TE_REO_SHAPE = re.compile("(?:(?:ng|wh|[hkmnprtw])?[aeiou]){2,}")  # open syllables, at least two
+
+
 class FileCheck:
     """What the check of one file knows: the word lists, the story's name evidence, the search budget, and what it
     has read once for all its words."""
@@ -222,6 +226,11 @@ class FileCheck:
         self.phrases: dict[tuple[int, int], Phrase] = {}  # each italic span's words, read once
         self.searched: dict[str, list[str]] = {}  # each unknown word's candidates, searched once
         self.stopped = False  # the search budget is spent: no word after is checked
+
+    @cached_property
+    def writes_te_reo(self) -> bool:
+        """Whether the story writes a vowel with a macron, as te reo Māori is written (step te-reo-word)."""
+        return any(ch in MACRON_VOWELS for ch in self.doc.prose)
 
     def candidates(self, word: str) -> list[str]:
         """The word's spelling candidates, searched once in the file however often it is written."""
@@ -288,6 +297,12 @@ ACCENTED_LETTER = Step(
     decides="a word with a letter an English keyboard does not type (gardaí, whānau) is written so on purpose: a "
     "foreign or regional term, no slip of an English word",
     allows=("The Taoiseach said [[gardaí]] had made two arrests.",))
+TE_REO_WORD = Step(
+    "NL101", "te-reo-word",
+    decides="in a story that writes te reo Māori (a vowel with a macron anywhere in it), a lower-case word spelt only "
+    "in te reo's open syllables (h k m n p r t w ng wh before each vowel: kuia, karanga, kaupapa) is a te reo word, "
+    "unless it is one slip from an everyday English word (mone, tiem)",
+    allows=("Whānau and [[kuia]] gathered on the marae for the tangi.",))
 ELISION = Step(
     "NL101", "elision",
     decides="a word written with its last letter elided, an apostrophe in its place, is speech set down on purpose "
@@ -930,6 +945,13 @@ def accented_letter(f: FileCheck, u: Unknown) -> Detail | None:
     return {"letters": letters} if letters else None
 
 
+def te_reo_word(f: FileCheck, u: Unknown) -> Detail | None:
+    word = u.word
+    if not (word.islower() and TE_REO_SHAPE.fullmatch(word) and f.writes_te_reo) or f.lexicon.near_common_word(word):
+        return None
+    return {}
+
+
 def elision(f: FileCheck, u: Unknown) -> Detail | None:
     """countin', darlin' (g), ol', an' (d): the apostrophe right after the word stands for its last letter."""
     prose, end = f.doc.prose, u.end
@@ -1137,7 +1159,8 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
     (EVERYDAY_WORD, everyday_word), (RARE_DICTIONARY_WORD, rare_dictionary_word), (NAME_PARTICLE, name_particle),
     (FOREIGN_NAME_PARTICLE, foreign_name_particle), (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
-    (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (ELISION, elision), (SPOKEN_QUOTE, spoken_quote),
+    (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (TE_REO_WORD, te_reo_word), (ELISION, elision),
+    (SPOKEN_QUOTE, spoken_quote),
     (FOREIGN_RUN, foreign_run), (AFTER_FOREIGN_ARTICLE, after_foreign_article), (BRACKETED_CODE, bracketed_code),
     (USED_TWICE, used_twice),
     (INTRODUCED_TERM, introduced_term), (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name),
