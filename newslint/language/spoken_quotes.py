@@ -39,6 +39,9 @@ LONGEST_SPOKEN_FORM = tuned(
     date="2026-12-06")
 
 
+FOREIGN_QUOTE_WORDS = 4  # lower-case words, at least, in a quotation read as another language (see `foreign`)
+
+
 def spoken_form(word: str, lexicon: Lexicon) -> bool:
     """A short lower-case word that no list of any standard knows, or one that drops the g of a word in -ing
     (schoolin, somethin), however long (SPOKEN_FORMS counts these)."""
@@ -96,6 +99,21 @@ class SpokenQuotes:
     @cached_property
     def spans(self) -> Spans:
         return Spans(self.merged)
+
+    @cached_property
+    def foreign(self) -> Spans:
+        """The quotations in another language: of their lower-case words (at least FOREIGN_QUOTE_WORDS), half or more
+        are no word any list knows, hyphenated ones part by part (madaling-araw, tabing-dagat): all their words, the
+        long ones too, are that language's."""
+        doc, found = self.doc, []
+        starts, texts = doc.tokens.starts, doc.tokens.texts
+        for start, end in self.merged:
+            lower = [text for text in texts[bisect_left(starts, start):bisect_left(starts, end)] if text.islower()]
+            unknown = sum(not all(self.lexicon.is_word(part) or part in self.lexicon.rare for part in text.split("-"))
+                          for text in lower)
+            if len(lower) >= FOREIGN_QUOTE_WORDS and 2 * unknown >= len(lower):
+                found.append((start, end))
+        return Spans(found)
 
     def spoken_at(self, offset: int) -> frozenset[str]:
         """The spoken forms of the quotation of speech set down as spoken that holds `offset` (empty when none does)."""

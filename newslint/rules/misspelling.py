@@ -318,6 +318,12 @@ SPOKEN_QUOTE = Step(
     allows=("\"I'm no giving up, I [[telt]] them that fae the start,\" she said.",
             "\"[[Ek]] is baie trots op die manne,\" the coach said.",
             "\"Ye learnt fae the men, or ye didna learn,\" he said. \"The sea was ma [[schoolin]].\""))
+FOREIGN_QUOTATION = Step(
+    "NL101", "foreign-quotation",
+    decides="a word inside a quotation that sets speech down as spoken (see spoken-quote) and holds at least "
+    "FOREIGN_QUOTE_WORDS lower-case words, half of them or more no word any list knows, is in another language: "
+    "however long, hyphenated or not (madaling-araw, napalikas)",
+    allows=("\"Napalikas na namin ang lahat, [[madaling]], kung hindi marami sanang nasawi,\" the mayor said.",))
 FOREIGN_RUN = Step(
     "NL101", "foreign-run",
     decides="a word beside a lower-case word that no dictionary knows, one of the two no slip of an everyday word, "
@@ -1001,6 +1007,11 @@ def spoken_quote(f: FileCheck, u: Unknown) -> Detail | None:
     return {"spoken_forms": ", ".join(sorted(spoken))} if spoken else None
 
 
+def foreign_quotation(f: FileCheck, u: Unknown) -> Detail | None:
+    quotes = f.doc.derived(SpokenQuotes)
+    return {} if quotes.forms and quotes.foreign.containing(u.token.start) is not None else None
+
+
 def used_twice(f: FileCheck, u: Unknown) -> Detail | None:
     lower = u.word.lower()
     lower_uses = f.evidence.forms[lower] if u.word == lower.capitalize() and u.word != lower else 0
@@ -1160,7 +1171,7 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
     (FOREIGN_NAME_PARTICLE, foreign_name_particle), (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (TE_REO_WORD, te_reo_word), (ELISION, elision),
-    (SPOKEN_QUOTE, spoken_quote),
+    (SPOKEN_QUOTE, spoken_quote), (FOREIGN_QUOTATION, foreign_quotation),
     (FOREIGN_RUN, foreign_run), (AFTER_FOREIGN_ARTICLE, after_foreign_article), (BRACKETED_CODE, bracketed_code),
     (USED_TWICE, used_twice),
     (INTRODUCED_TERM, introduced_term), (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name),
