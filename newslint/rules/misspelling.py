@@ -230,7 +230,7 @@ class FileCheck:
     @cached_property
     def writes_te_reo(self) -> bool:
         """Whether the story writes a vowel with a macron, as te reo Māori is written (step te-reo-word)."""
-        return any(ch in MACRON_VOWELS for ch in self.doc.prose)
+        return not MACRON_VOWELS.isdisjoint(self.doc.prose)
 
     def candidates(self, word: str) -> list[str]:
         """The word's spelling candidates, searched once in the file however often it is written."""
