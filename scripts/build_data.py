@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import metadata, resources
+from itertools import chain
 from pathlib import Path
 
 from newslint import data
@@ -298,25 +299,30 @@ def contractions(vocabulary: set[str]) -> set[str]:
     return out
 
 
-def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set[str]) -> dict[str, str]:
+def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set[str], short: dict[str, int]
+                   ) -> dict[str, str]:
     """For each frequent lower-case dictionary word or contraction, the others one edit away or sounding the same
     that the language model knows (`modelled`: NL201 weighs no other), as "word" or "word~" (sounds alike: the
     ear's slip, likelier than a random keystroke) or "word=" (homophone, or the same but for an apostrophe:
     its/it's) or "word+" (another form of it: target/targets), then the kind of keystroke slip that makes the
     written word of it as a digit (its place in lexicon.SLIP_KINDS: the costs are tuned in code, the kinds are
-    facts of spelling); the alternatives are never names (jon) or abbreviations (cts).
-    Each rarer word of the corpus counts is confused with the frequent words one edit away."""
+    facts of spelling); the alternatives are never names (jon) or abbreviations (cts). The short words the counts
+    lack (`short`, with their counts) as frequent as those words are confused with them the same way, but are no
+    alternative to them. Each rarer word of the corpus counts is confused with the frequent words one edit away."""
     ranked = [w for w, _ in sorted(unigrams.items(), key=lambda kv: -kv[1]) if w in dictionary and "'" not in w]
     vocabulary = set(ranked[:CONTEXT_VOCABULARY])
     vocabulary |= contractions(vocabulary)
-    sounds = pronunciations(vocabulary)
+    rarest = unigrams[ranked[CONTEXT_VOCABULARY - 1]]
+    short_frequent = sorted(w for w, count in short.items() if count >= rarest)
+    sounds = pronunciations(vocabulary | set(short_frequent))
     reduced, vowel_alike = reduced_alikes(vocabulary), vowel_alikes(vocabulary)
     by_sound: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for word, variants in sounds.items():
-        for p in variants:
-            by_sound[p].add(word)
+        if word in vocabulary:
+            for p in variants:
+                by_sound[p].add(word)
     out = {}
-    for w in vocabulary:
+    for w in chain(vocabulary, short_frequent):
         near = {c for c in edits1(w) if c in vocabulary}
         near |= {c for p in sounds.get(w, ()) for c in by_sound[p] if not shortening(w, c)}
         near |= {c for c in reduced.get(w, set()) | vowel_alike.get(w, set()) if not shortening(w, c)}
@@ -335,9 +341,9 @@ def confusion_sets(unigrams: dict[str, int], dictionary: set[str], modelled: set
 
 def short_words(spell: dict[str, int], spell_total: int, total: int, unigrams: dict[str, int],
                 dictionary: set[str]) -> dict[str, int]:
-    """The two-letter dictionary words symspellpy's list lacks (it keeps 36: of, in, oh is not one of them), with
-    pyspellchecker's count on the Google scale, so that they rank among the words confused (oh for of, ad for and, uh
-    for up) as their use warrants."""
+    """The two-letter dictionary words that symspellpy's list lacks (it keeps 36: of and in, not oh, ad, uh or ox),
+    with pyspellchecker's count on the Google scale: a slip that makes one of them (ox for of, uh for up, ad for and)
+    is weighed against the frequent words a keystroke away if it is as frequent as they are."""
     return {w: max(1, round(c / spell_total * total)) for w, c in spell.items()
             if len(w) == 2 and w.isalpha() and w in dictionary and w not in unigrams}
 
@@ -684,8 +690,8 @@ def main() -> None:
     context = {
         **table("words", NgramTable.build(unigrams.items())),
         **table("pairs", NgramTable.build(bigrams.items())),
-        **data.table_sections("confusions", confusion_sets(unigrams | short_words(spell, spell_total, total, unigrams,
-                                                                              lower_scowl), lower_scowl, modelled)),
+        **data.table_sections("confusions", confusion_sets(unigrams, lower_scowl, modelled, short_words(
+            spell, spell_total, total, unigrams, lower_scowl))),
     }
     data.dump(out / "lexicon.bin", lexicon)
     data.dump(out / "context.bin", context, context_values)

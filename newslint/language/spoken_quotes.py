@@ -45,9 +45,11 @@ FOREIGN_QUOTE_WORDS = 4  # lower-case words, at least, in a quotation read as an
 def spoken_form(word: str, lexicon: Lexicon) -> bool:
     """A short lower-case word that no list of any standard knows, or one that drops the g of a word in -ing
     (schoolin, somethin), however long (SPOKEN_FORMS counts these)."""
-    if not (word.isalpha() and word.islower()) or lexicon.is_word(word) or word in lexicon.rare:
+    short = len(word) <= LONGEST_SPOKEN_FORM
+    if not ((short or word.endswith("in")) and word.isalpha() and word.islower()) or lexicon.is_word(word) \
+            or word in lexicon.rare:
         return False
-    return len(word) <= LONGEST_SPOKEN_FORM or (word.endswith("in") and lexicon.is_word(word + "g"))
+    return short or lexicon.is_word(word + "g")
 
 
 class SpokenQuotes:
