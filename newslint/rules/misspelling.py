@@ -953,9 +953,8 @@ def accented_letter(f: FileCheck, u: Unknown) -> Detail | None:
 
 def te_reo_word(f: FileCheck, u: Unknown) -> Detail | None:
     word = u.word
-    if not (word.islower() and TE_REO_SHAPE.fullmatch(word) and f.writes_te_reo) or f.lexicon.near_common_word(word):
-        return None
-    return {}
+    te_reo = word.islower() and TE_REO_SHAPE.fullmatch(word) and f.writes_te_reo
+    return {} if te_reo and not f.lexicon.near_common_word(word) else None
 
 
 def elision(f: FileCheck, u: Unknown) -> Detail | None:

@@ -318,8 +318,8 @@ ARTICLE_BEFORE_VOWEL = Step(
     allows=("Talks went on.\nJudges praised its wit and [[an]] originality rarely seen.\n",))
 ARTICLE_AT_PHRASE_END = Step(
     CODE, "article-at-phrase-end",
-    decides="an article (a, an, the) is no alternative for a word that a mark of punctuation follows: an article "
-            "never ends a phrase (I say to thee, the riding quirt.)",
+    decides="an article (a, an, the) is no alternative for a word that a comma, a stop, a closing bracket or a "
+            "closing quotation mark follows: an article never ends a phrase (I say to thee, there is good in them.)",
     allows=("\"Amen, I say to [[thee]],\" the preacher read.",))
 GRAMMATICAL_NUMBER = Step(
     CODE, "grammatical-number",
@@ -403,8 +403,9 @@ STRONGER_NEIGHBOUR = Step(
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, BRITISH_SPELLING, USABLE_ALTERNATIVES, HEADLINE,
          SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
          IF_CLAUSE, ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, ARTICLE_AT_PHRASE_END, GRAMMATICAL_NUMBER,
-         NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
-         THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
+         NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY,
+         THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND,
+         STRONGER_NEIGHBOUR)
 
 
 class RealWordError(Rule):
@@ -859,8 +860,8 @@ PRONOUNS = wordlists.words("pronouns")
 # Each form of an auxiliary verb -> all the forms of that verb.
 AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries("auxiliary-tenses")
                     for form in verb.split()}
-# The words grammar_gate asks about: a count before a plural, "nor" after a negative, "as" of a pair and "an" before
-# a vowel.
+# The words grammar_gate asks about: a count before a plural, "nor" after a negative, "as" of a pair, "if" before a
+# clause and "an" before a vowel.
 GRAMMAR_GATED = COUNTS | {"nor", "as", "if", "an"}
 # The finite forms of the auxiliary verbs, which only a clause holds (if the mass is known): not be, been, being, done,
 # doing, having.
@@ -1383,9 +1384,8 @@ class Reading:
         """Whether a mark that ends a phrase follows token `index` (step article-at-phrase-end): a comma, a stop, a
         closing bracket, or a quotation mark that closes (a space, a mark or the end after it)."""
         prose, end = self.evidence.doc.prose, self.tokens.starts[index] + len(self.tokens.texts[index])
-        after = prose[end:end + 2]
-        return after[:1] in PHRASE_ENDS and after[:1] != "" or (
-            after[:1] != "" and after[:1] in CLOSING_QUOTES and (after[1:] == "" or not after[1].isalnum()))
+        first, second = prose[end:end + 1], prose[end + 1:end + 2]
+        return first != "" and (first in PHRASE_ENDS or first in CLOSING_QUOTES and not second.isalnum())
 
     def finite_verb_after(self, index: int) -> str | None:
         """The first finite verb of grammar (FINITE_AUXILIARIES, a contraction of one, a pronoun's 's) two to
