@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "heuristics"
 # code -> the rule's modules, the one with its STEPS first; each module's own tuned() records are listed.
 RULES = {
-    "NL101": ("newslint.rules.misspelling", "newslint.rules.unknown_word", "newslint.language.lexicon"),
+    "NL101": ("newslint.rules.misspelling", "newslint.rules.unknown_word", "newslint.language.lexicon",
+              "newslint.language.spoken_quotes"),
     "NL201": ("newslint.rules.real_word_error", "newslint.language.context_model", "newslint.language.language_model",
               "newslint.rules.possessive_contraction"),
     "NL301": ("newslint.rules.name_variant", "newslint.language.names"),

@@ -14,7 +14,8 @@ from newslint.engine.tuning import TunedFloat, TunedInt
 PACKAGE = Path(__file__).resolve().parent.parent / "newslint"
 HEURISTIC_MODULES = sorted({*(p for p in (PACKAGE / "rules").glob("*.py") if p.name != "__init__.py"),
                             *(PACKAGE / "language" / name for name in ("lexicon.py", "names.py", "context_model.py",
-                                                                      "language_model.py", "story_dialect.py"))})
+                                                                      "language_model.py", "story_dialect.py",
+                                                                      "spoken_quotes.py"))})
 TRIVIAL = {0.0, 0.5, 1.0}  # halves and wholes are arithmetic, not tuning (signs are read apart)
 
 
