@@ -919,7 +919,8 @@ def article_gate(reading: Reading, index: int, token: Token, alternatives: list[
                  ) -> list[tuple[str, float]] | None:
     """Step article-at-phrase-end: the alternatives but the articles when a mark that ends a phrase follows the word;
     None, when none is left, to leave the word alone."""
-    if not alternatives or not ARTICLE_AT_PHRASE_END.on or not reading.ends_phrase(index):
+    if not alternatives or len(token.text) > ARTICLE_NEIGHBOUR_LENGTH or not ARTICLE_AT_PHRASE_END.on \
+            or not reading.ends_phrase(index):
         return alternatives
     kept = [(c, cost) for c, cost in alternatives if c not in ARTICLES]
     if kept and trace is not None and len(kept) < len(alternatives):  # the articles it set aside
@@ -934,6 +935,8 @@ GRAMMAR_ODDS = float("inf")
 COMPARATIVES = wordlists.words("comparatives")
 THEN_GOES_ON = wordlists.words("then-goes-on")
 ARTICLES = frozenset(("a", "an", "the"))
+# A word one slip from an article is at most a letter longer (then, thee, them; tests/test_data.py checks the data).
+ARTICLE_NEIGHBOUR_LENGTH = max(map(len, ARTICLES)) + 1
 PHRASE_ENDS = ",.;:!?)]\u2026"
 CLOSING_QUOTES = "\"'\u2019\u201d"
 QUOTATION_OPENERS = OPENERS + "`:"  # before a word that may open with a capital mid-sentence (also ``quotes``)
