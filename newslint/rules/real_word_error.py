@@ -166,17 +166,6 @@ AS_REACH = tuned(
     result="the pairs there have 1 to 7 words between (7: two adjectives, an article, a noun and a phrase after it); "
     "8: 15 false alarms fewer, none more (6 December 2026); 6 and 10: no remark changed on any set",
     date="2026-12-06")
-IF_CLAUSE_REACH = tuned(
-    8,
-    means="words, at most, from 'if' to the finite verb of the clause it opens (if the velocity is known), for 'if' "
-    "to be left alone (NL201, step if-clause)",
-    bench="every 'if' NL201 reported on all 500 Brown files (13) and on probe stories written for issue 17 (2); the "
-    "benches' slips (dev, other-seed, Brown-press, natural and its artificial sets) hold no written 'if' but one "
-    "('If is important', a slip of It)",
-    result="the clauses there reach their verb 2 to 6 words after 'if' (if quarterly installment payment of taxes is "
-    "instituted); at 8 and at 6: 10 false alarms fewer on all 500 Brown files and one on the probes, no remark "
-    "changed on any bench; at 4: 8 fewer",
-    date="2026-12-07")
 # An alternative's odds over the written word are its fit to the context and its frequency; a rare written word in
 # a context the model has seen the commoner word in loses on frequency alone (bream for break, borer for border).
 # The context itself must favour the alternative: the fits, each less the word's unigram probability, must differ by
@@ -210,7 +199,7 @@ CONTEXT_LIFT = tuned(
 # fast paths for exact ints and floats do not take (about 1% of NL201's time on the dev bench).
 _THRESHOLD, _NAME_MARGIN, _REACH = float(THRESHOLD), float(NAME_MARGIN), int(REACH)
 _SAME_STORY_BONUS, _ALTERNATIVE_BONUS = float(SAME_STORY_BONUS), float(ALTERNATIVE_IN_STORY_BONUS)
-_AS_REACH, _IF_CLAUSE_REACH, _CONTEXT_LIFT = int(AS_REACH), int(IF_CLAUSE_REACH), float(CONTEXT_LIFT)
+_AS_REACH, _CONTEXT_LIFT = int(AS_REACH), float(CONTEXT_LIFT)
 SENTENCE_END_RE = re.compile(r"[.!?]")
 # What the model reads in a gap between two words, besides nothing (read_gap), and the marker of a sentence's start.
 NUMBER_WORDS = {True: "eight", False: "ten"}  # by whether the number's reading starts with a vowel
@@ -305,12 +294,6 @@ AS_AS_COMPARISON = Step(
     decides="'as' with another 'as' at most AS_REACH words before or after it in its sentence is one of a pair: a "
             "comparison (as steep a pace as) or a parallel (as coach and as captain), no slip of a or is",
     allows=("Prices rose at [[as]] steep a pace as last year.",))
-IF_CLAUSE = Step(
-    CODE, "if-clause",
-    decides="'if' before a clause, a subject and then a finite verb of grammar (is, were, had, may, can't ...) within "
-            "IF_CLAUSE_REACH words and no punctuation between, is the conjunction that opens it, no slip of of, in or "
-            "it; not before who, which or how, which open a question 'of' takes (the question of who pays)",
-    allows=("Spending can be cut through a vote on account [[if]] the Appropriation Bill is not passed in time.",))
 ARTICLE_BEFORE_VOWEL = Step(
     CODE, "article-before-vowel",
     decides="'an' before a content word that starts with a vowel sound and is no plural (an unusual request, an "
@@ -402,7 +385,7 @@ STRONGER_NEIGHBOUR = Step(
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, BRITISH_SPELLING, USABLE_ALTERNATIVES, HEADLINE,
          SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
-         IF_CLAUSE, ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, ARTICLE_AT_PHRASE_END, GRAMMATICAL_NUMBER,
+         ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, ARTICLE_AT_PHRASE_END, GRAMMATICAL_NUMBER,
          NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY,
          THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND,
          STRONGER_NEIGHBOUR)
@@ -856,18 +839,12 @@ FUNCTION_WORDS = wordlists.words("function-words")
 PLACE_PREPOSITIONS = wordlists.words("place-prepositions")
 SINGULAR_DETERMINERS = wordlists.words("singular-determiners")
 PLURAL_DETERMINERS = wordlists.words("plural-determiners") | COUNTS
-PRONOUNS = wordlists.words("pronouns")
 # Each form of an auxiliary verb -> all the forms of that verb.
 AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries("auxiliary-tenses")
                     for form in verb.split()}
-# The words grammar_gate asks about: a count before a plural, "nor" after a negative, "as" of a pair, "if" before a
-# clause and "an" before a vowel.
-GRAMMAR_GATED = COUNTS | {"nor", "as", "if", "an"}
-# The finite forms of the auxiliary verbs, which only a clause holds (if the mass is known): not be, been, being, done,
-# doing, having.
-FINITE_AUXILIARIES = frozenset(AUXILIARY_TENSES) - {"be", "been", "being", "done", "doing", "having"} | {"must"}
-FINITE_CONTRACTIONS = ("n't", "'re", "'ve", "'ll", "'m", "'d")
-EMBEDDED_QUESTION_OPENERS = frozenset(("how", "which", "who", "whom", "whose"))
+# The words grammar_gate asks about: a count before a plural, "nor" after a negative, "as" of a pair and "an" before
+# a vowel.
+GRAMMAR_GATED = COUNTS | {"nor", "as", "an"}
 
 
 def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
@@ -1057,8 +1034,6 @@ def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[s
         return NOR_AFTER_NEGATIVE, {"negative": negative}
     if lower == "as" and AS_AS_COMPARISON.on and (other := reading.other_as_near(index)) is not None:
         return AS_AS_COMPARISON, {"other_as": reading.tokens[other].text}
-    if lower == "if" and IF_CLAUSE.on and (verb := reading.finite_verb_after(index)) is not None:
-        return IF_CLAUSE, {"verb": verb}
     if lower == "an" and ARTICLE_BEFORE_VOWEL.on and reading.article_before(index):
         return ARTICLE_BEFORE_VOWEL, {"before": reading.tokens[index + 1].text}
     return None
@@ -1389,22 +1364,6 @@ class Reading:
         prose, end = self.evidence.doc.prose, self.tokens.starts[index] + len(self.tokens.texts[index])
         first, second = prose[end:end + 1], prose[end + 1:end + 2]
         return first != "" and (first in PHRASE_ENDS or first in CLOSING_QUOTES and not second.isalnum())
-
-    def finite_verb_after(self, index: int) -> str | None:
-        """The first finite verb of grammar (FINITE_AUXILIARIES, a contraction of one, a pronoun's 's) two to
-        IF_CLAUSE_REACH words after token `index`, read as one run with it (no punctuation between), unless a word
-        that opens an embedded question comes right after it; or None."""
-        words = self.words
-        if index + 1 < len(words) and words[index + 1] in EMBEDDED_QUESTION_OPENERS:
-            return None  # the question of who pays: 'of' takes a question, 'if' opens no clause with one
-        for i in range(index + 1, min(len(words), index + _IF_CLAUSE_REACH + 1)):
-            if not self.gaps[i - 1][1]:
-                return None
-            word = words[i]
-            if i > index + 1 and (word in FINITE_AUXILIARIES or word.endswith(FINITE_CONTRACTIONS) or (
-                    word.endswith("'s") and word[:-2] in PRONOUNS)):
-                return self.tokens.texts[i]
-        return None
 
     def capital_mid_sentence(self, index: int) -> bool:
         """Whether token `index` stands where a word is written in lower case: not opening a sentence or a heading
