@@ -344,8 +344,13 @@ def short_words(spell: dict[str, int], spell_total: int, total: int, unigrams: d
     """The two-letter dictionary words that symspellpy's list lacks (it keeps 36: of and in, not oh, ad, uh or ox),
     with pyspellchecker's count on the Google scale: a slip that makes one of them (ox for of, uh for up, ad for and)
     is weighed against the frequent words a keystroke away if it is as frequent as they are."""
-    return {w: max(1, round(c / spell_total * total)) for w, c in spell.items()
+    return {w: google_scale(c, spell_total, total) for w, c in spell.items()
             if len(w) == 2 and w.isalpha() and w in dictionary and w not in unigrams}
+
+
+def google_scale(count: int, spell_total: int, total: int) -> int:
+    """A pyspellchecker count as a count of the Google Books list: its share of pyspellchecker's total, at least 1."""
+    return max(1, round(count / spell_total * total))
 
 
 def shortening(a: str, b: str) -> bool:
@@ -638,7 +643,7 @@ def main() -> None:
     # (don't as often as needn't); pyspellchecker counted them, so its share stands, on the Google scale.
     stand_in = Counter(c for w, c in unigrams.items() if "'" in w).most_common(1)[0][0]
     spell_total, total = sum(spell.values()), sum(unigrams.values())  # of the entries counted, not their copies
-    unigrams |= {w: max(1, round(spell[w] / spell_total * total)) for w, c in unigrams.items()
+    unigrams |= {w: google_scale(spell[w], spell_total, total) for w, c in unigrams.items()
                  if "'" in w and c == stand_in and spell.get(w)}
     us, gb = scowl("US"), scowl("GB")
     gb_only, us_only = dialect_pairs(us, gb)

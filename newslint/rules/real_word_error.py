@@ -885,11 +885,7 @@ def capital_gate(reading: Reading, index: int, token: Token, alternatives: list[
     if not (text[:1].isupper() and text[1:].islower() and CAPITAL_MID_SENTENCE.on
             and reading.capital_mid_sentence(index)):
         return alternatives
-    kept = [(c, cost) for c, cost in alternatives if c not in FUNCTION_WORDS]
-    if kept and trace is not None and len(kept) < len(alternatives):  # the words of grammar it set aside
-        trace.decide(CODE, token.start, token.end, CAPITAL_MID_SENTENCE.name, False,
-                     dropped=[c for c, _ in alternatives if c in FUNCTION_WORDS])
-    return kept or left_alone(trace, token, CAPITAL_MID_SENTENCE)
+    return set_aside(alternatives, FUNCTION_WORDS, CAPITAL_MID_SENTENCE, token, trace)
 
 
 def article_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]] | None, trace
@@ -899,11 +895,17 @@ def article_gate(reading: Reading, index: int, token: Token, alternatives: list[
     if not alternatives or len(token.text) > ARTICLE_NEIGHBOUR_LENGTH or not ARTICLE_AT_PHRASE_END.on \
             or not reading.ends_phrase(index):
         return alternatives
-    kept = [(c, cost) for c, cost in alternatives if c not in ARTICLES]
-    if kept and trace is not None and len(kept) < len(alternatives):  # the articles it set aside
-        trace.decide(CODE, token.start, token.end, ARTICLE_AT_PHRASE_END.name, False,
-                     dropped=[c for c, _ in alternatives if c in ARTICLES])
-    return kept or left_alone(trace, token, ARTICLE_AT_PHRASE_END)
+    return set_aside(alternatives, ARTICLES, ARTICLE_AT_PHRASE_END, token, trace)
+
+
+def set_aside(alternatives: list[tuple[str, float]], words: frozenset[str], step: Step, token: Token, trace
+              ) -> list[tuple[str, float]] | None:
+    """The alternatives but `words`, which `step` sets aside (the trace records them); None, when none is left, to
+    leave the word alone."""
+    kept = [(c, cost) for c, cost in alternatives if c not in words]
+    if kept and trace is not None and len(kept) < len(alternatives):
+        trace.decide(CODE, token.start, token.end, step.name, False, dropped=[c for c, _ in alternatives if c in words])
+    return kept or left_alone(trace, token, step)
 
 
 # The odds given to a slip that grammar, not the model, finds (than-without-comparative): above any the model gives,
