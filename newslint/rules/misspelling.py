@@ -1172,8 +1172,8 @@ SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (SPOKEN_QUOTE, spoken_quote), (FOREIGN_QUOTATION, foreign_quotation), (FOREIGN_RUN, foreign_run),
     (AFTER_FOREIGN_ARTICLE, after_foreign_article), (BRACKETED_CODE, bracketed_code), (USED_TWICE, used_twice),
     (INTRODUCED_TERM, introduced_term), (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name),
-    (CAPITALISED_NO_SLIP, capitalised_no_slip), (DERIVED_WORD, derived_word), (COMPOUND, compound), (ITALICS_MARK_FOREIGN, italics_mark_foreign),
-    (FOREIGN_PHRASE_IN_ITALICS, foreign_phrase_in_italics))
+    (CAPITALISED_NO_SLIP, capitalised_no_slip), (DERIVED_WORD, derived_word), (COMPOUND, compound),
+    (ITALICS_MARK_FOREIGN, italics_mark_foreign), (FOREIGN_PHRASE_IN_ITALICS, foreign_phrase_in_italics))
 WORD_EXEMPTIONS = NAME_EXEMPTIONS + SHAPE_EXEMPTIONS
 PART_EXEMPTIONS: tuple[Exemption, ...] = (
     (HYPHEN_JOINED_WORD, hyphen_joined_word), (KNOWN_PART, known_part),
