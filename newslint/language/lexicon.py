@@ -369,6 +369,16 @@ SEARCHES_REMEMBERED = tuned(
     result="the 170 dev stories search 192 different words (286 searches)", date="2026-12-06")
 
 
+@cache
+def _lists() -> tuple:
+    """The data file's word lists, read once for every dialect's Lexicon (a run under auto loads two, or three)."""
+    raw = data.open_data("lexicon")
+    british_variants = cache(partial(raw.mapping, "british_variants"))
+    return (NgramTable(raw.sections["frequency.keys"], raw.sections["frequency.counts"]), frozenset(raw.lines("proper")),
+            raw.mapping("gb_only"), raw.mapping("us_only"), british_variants, frozenset(raw.lines("attested")),
+            frozenset(raw.lines("name_only")), raw.table("rare"), raw.table("phrases"))
+
+
 class Lexicon:
     def __init__(self, words: NgramTable, proper: frozenset[str], gb_only: dict[str, str], us_only: dict[str, str],
                  dialect: str, british_variants: Callable[[], dict[str, str]], attested: frozenset[str],
@@ -418,11 +428,8 @@ class Lexicon:
     @classmethod
     @cache
     def load(cls, dialect: str) -> Lexicon:
-        raw = data.open_data("lexicon")
-        frequency = NgramTable(raw.sections["frequency.keys"], raw.sections["frequency.counts"])
-        return cls(frequency, frozenset(raw.lines("proper")), raw.mapping("gb_only"), raw.mapping("us_only"), dialect,
-                   partial(raw.mapping, "british_variants"), frozenset(raw.lines("attested")),
-                   frozenset(raw.lines("name_only")), raw.table("rare"), raw.table("phrases"))
+        frequency, proper, gb_only, us_only, british_variants, attested, name_only, rare, phrases = _lists()
+        return cls(frequency, proper, gb_only, us_only, dialect, british_variants, attested, name_only, rare, phrases)
 
     def set_phrase(self, left: str | None, word: str, right: str | None) -> str | None:
         """The set phrase or compound of WordNet's (sub judice, maitre d'hotel, yellow pine) that a word makes with the
