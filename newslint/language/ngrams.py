@@ -19,11 +19,12 @@ def key_hash(key: str) -> int:
 
 MEMO_SIZE = 100_000  # lookups remembered: copy repeats its words, so most lookups are repeats
 BUCKET_BITS = tuned(
-    10, means="the leading bits of a key hash that pick the slice of a table a look-up bisects (1,024 slices, their "
-    "bounds found on a table's first look-up)",
+    10, means="the leading bits of a key hash that pick the slice of a table a look-up bisects (1,024 slices, each "
+    "one's bounds found on its first look-up)",
     bench="the lexicon's table (167,800 keys), timed look-ups of 5,622 strings one edit from a dozen slips, 2026-12-06",
     result="a look-up bisects at most 204 keys instead of all: 8 comparisons of 64-bit keys, not 18, each some 35 ns "
-    "(a whole bisection 620 ns before); finding the bounds costs 1.0 ms, once a process",
+    "(a whole bisection 620 ns before); finding every slice's bounds costs 1.0 ms a table, once a process, so each "
+    "is found when first needed (a one-story run asks of a few hundred slices of three tables)",
     date="2026-12-06")
 
 
@@ -39,7 +40,8 @@ class NgramTable:
         self.keys = keys
         self.counts = counts
         self._memo = Memo(MEMO_SIZE, self._look_up)  # key -> count
-        self._slices: list[int] | None = None  # where each bucket of hashes starts in keys, the end last
+        # where each bucket of hashes starts in keys (-1 until a look-up needs it), the end last
+        self._slices = [-1] * (1 << BUCKET_BITS) + [len(keys)]
         self._sorted = None  # keys as a numpy array, made when first searched in a batch
 
     @classmethod
@@ -61,14 +63,18 @@ class NgramTable:
         numpy = sys.modules.get("numpy")  # importing it for this alone would cost a short run more than it saves
         if numpy is not None and len(self.keys):
             return self._counts_in_one_batch(list(keys), numpy)
-        slices = self._slices or self._find_slices()  # _look_up written out: thousands of strings a search
+        slices, bounds = self._slices, self._bounds  # _look_up written out: thousands of strings a search
         table, counts, size = self.keys, self.counts, len(self.keys)
         crc32, adler32 = zlib.crc32, zlib.adler32
         found = {}
         for key in keys:
             data = key.encode("utf-8")
             h = (crc32(data) << 32) | adler32(data)
-            i = bisect_left(table, h, slices[h >> _SHIFT], slices[(h >> _SHIFT) + 1])
+            bucket = h >> _SHIFT
+            lo, hi = slices[bucket], slices[bucket + 1]
+            if lo < 0 or hi < 0:
+                lo, hi = bounds(bucket)
+            i = bisect_left(table, h, lo, hi)
             if i < size and table[i] == h and (count := counts[i]):
                 found[key] = count
         return found
@@ -91,15 +97,18 @@ class NgramTable:
 
     def _look_up(self, key: str) -> int:
         h = key_hash(key)
-        slices = self._slices or self._find_slices()
-        bucket = h >> _SHIFT
-        i = bisect_left(self.keys, h, slices[bucket], slices[bucket + 1])
+        i = bisect_left(self.keys, h, *self._bounds(h >> _SHIFT))
         return self.counts[i] if i < len(self.keys) and self.keys[i] == h else 0
 
-    def _find_slices(self) -> list[int]:
-        self._slices = [bisect_left(self.keys, bucket << _SHIFT) for bucket in range(1 << BUCKET_BITS)]
-        self._slices.append(len(self.keys))
-        return self._slices
+    def _bounds(self, bucket: int) -> tuple[int, int]:
+        """Where a bucket of hashes starts and ends in keys, each bound found on first use."""
+        slices = self._slices
+        lo, hi = slices[bucket], slices[bucket + 1]
+        if lo < 0:
+            lo = slices[bucket] = bisect_left(self.keys, bucket << _SHIFT)
+        if hi < 0:
+            hi = slices[bucket + 1] = bisect_left(self.keys, (bucket + 1) << _SHIFT, lo)
+        return lo, hi
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) > 0
