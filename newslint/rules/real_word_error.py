@@ -231,9 +231,11 @@ SHORT_DICTIONARY_WORD = Step(
     flags=("Nobody could explain [[hwy]] the talks had failed.",))
 BRITISH_SPELLING = Step(
     CODE, "british-spelling",
-    decides="a spelling only the British lists have (cheque, kerb, tyre, gaol) is left alone: the language model is "
-            "American and hears it as the word American copy writes (check, curb, tire), so its odds say nothing of a "
-            "slip; in copy configured American (en-US) it is judged, and NL302 reports the spelling",
+    decides="a spelling only the British lists have is read as the American spelling the language model knows it "
+            "by (mould as mold, fibre as fiber: a slip of would or fire is found); one with no such counterpart "
+            "(cheque, kerb, tyre, gaol) is left alone: the model is American and hears it as the word American copy "
+            "writes (check, curb, tire), so its odds say nothing of a slip; in copy configured American (en-US) it is "
+            "judged as written, and NL302 reports the spelling",
     allows=("The winner received a [[cheque]] for the prize money.",))
 USABLE_ALTERNATIVES = Step(
     CODE, "usable-alternatives",
@@ -441,6 +443,7 @@ class RealWordError(Rule):
         # and a story has thousands of words; only a test turns a step off).
         self.usable = self.boost_alternatives = self.thresholded = True
         self._marked: dict[str, bool] = {}  # whether each candidate is one standard's spelling alone (marked)
+        self.heard: dict[str, str] = {}  # British spellings weighed as the American one the model knows (mould: mold)
         # What story_bonus reads of each written word judged, outside its story (topic), remembered per process: a
         # word the model knows or a short dictionary word (judged_unseen), so no more entries than those.
         self._topics: dict[str, tuple[bool, float | None, bool]] = {}
@@ -560,7 +563,10 @@ class RealWordError(Rule):
         if not known and UNKNOWN_WORD.on and not judged_unseen(res, word, lower):
             return UNKNOWN_WORD, [], frozenset()  # before the alternatives: their cache holds known words
         if BRITISH_SPELLING.on and res.config.dialect != AMERICAN and Lexicon.load(AMERICAN).is_other_dialect(lower):
-            return BRITISH_SPELLING, [], frozenset()
+            american = Lexicon.load(AMERICAN).counterpart(lower)
+            if not (american and res.language_model.known(american)):
+                return BRITISH_SPELLING, [], frozenset()
+            self.heard[lower] = american
         alternatives, spelt_by_one_standard = self.weighable(res, lower, word[:1].isupper())
         if story_decides and spelt_by_one_standard:
             alternatives = self.offered(doc, lower, alternatives)
@@ -610,6 +616,7 @@ class RealWordError(Rule):
         if story_bonus is None:
             story_bonus = reading.story_bonuses[lower] = self.story_bonus(doc, res, lower, unseen)
         used = evidence.words_used if self.boost_alternatives else frozenset()
+        lower = self.heard.get(lower, lower)  # the spelling the model reads (step british-spelling)
         if pending is not None and not usual:  # the batch sets the bar (bar) only for words with a likelier alternative
             pending.append((index, lower, unseen, alternatives, story_bonus, left, right, used))
             return None
