@@ -211,18 +211,18 @@ def test_the_shipped_confusions_hold_no_short_form_of_a_word():
     assert "taught" in {c.word for c in model.confusions("taut")}
 
 
-def test_only_short_words_have_an_article_among_their_confusions():
-    """NL201's article-at-phrase-end looks at the marks after a word only when it is short enough to be one slip from
-    an article (ARTICLE_NEIGHBOUR_LENGTH): the data must keep that true."""
+def test_only_short_words_have_a_phrase_opener_among_their_confusions():
+    """NL201's opener-at-phrase-end looks at the marks after a word only when it is short enough to be one slip from
+    an article or a preposition that opens a phrase (OPENER_NEIGHBOUR_LENGTH): the data must keep that true."""
     from newslint.language.context_model import ContextModel
-    from newslint.rules.real_word_error import ARTICLE_NEIGHBOUR_LENGTH, ARTICLES
+    from newslint.rules.real_word_error import OPENER_NEIGHBOUR_LENGTH, PHRASE_OPENERS
 
     table = ContextModel.load()._confusions
     text, ends = bytes(table.keys).decode("utf-8"), list(table.key_ends)
     words = [text[start:end] for start, end in zip([0, *ends], ends)]
-    near_an_article = {w for w in words if ARTICLES & {c.word for c in ContextModel.load().confusions(w)}}
-    assert {"thee", "them", "then"} <= near_an_article
-    assert max(map(len, near_an_article)) <= ARTICLE_NEIGHBOUR_LENGTH
+    near_an_opener = {w for w in words if PHRASE_OPENERS & {c.word for c in ContextModel.load().confusions(w)}}
+    assert {"thee", "them", "then", "form", "intro"} <= near_an_opener
+    assert max(map(len, near_an_opener)) <= OPENER_NEIGHBOUR_LENGTH
 
 
 def test_words_one_reduced_vowel_apart_are_sound_alikes_however_they_are_spelt():
