@@ -41,7 +41,8 @@ ROSTER_ENTRY_WORDS = tuned(
     date="2026-12-06")
 
 NAME_AFTER_AN = tuned(
-    3, means="the most capitalised words after a capitalised An that article_in_name reads for one no list knows",
+    3, means="the most capitalised words after An, or an inside a name, that article_in_name reads for one no list "
+    "knows",
     bench="none: a bound on work (a line of capitalised words thousands long is not read from each An in it)",
     result="the Irish names seen have one or two (An Post, An Bord Pleanála, An Garda Síochána)", date="2026-12-06")
 
@@ -52,6 +53,8 @@ MID_SENTENCE = "capitalised mid-sentence"
 MID_SENTENCE_ELSEWHERE = "capitalised mid-sentence elsewhere in the story"  # here it opens a sentence
 AFTER_TITLE = "after a title"  # Dr Okafor opening a sentence
 REPEATED = "a capitalised word written more than once"  # only when asked for (repeated=True)
+# What the Irish or Gaelic article does to the word after it: lenition (Mhuilinn, Chaisil) or a t before a capital.
+GAELIC_ARTICLE_MARK = re.compile(r"[BCDFGMPST]h[aeiouáéíóú]|t[A-ZÁÉÍÓÚ]")
 UNLISTED_NAME_WORD = "a capitalised word no list knows joined after it"  # An Bord Pleanála (article_in_name)
 
 
@@ -251,26 +254,41 @@ class NameEvidence:
         shows nothing): the story writes "An" after a title (Mr An: the Korean surname), or the same two words
         capitalised mid-sentence too (An Post ... said An Post), or one of the capitalised words joined after it is
         one no list knows (`is_word`): An Bord Pleanála, An Garda Síochána, An Cheol-su, the Irish article or the
-        surname."""
+        surname. An "an" in lower case is a name's own between two of its capitalised words that no list knows, the
+        second with the mark the Irish and Gaelic article leaves (a consonant and h, or t before a capital): the article
+        inside a place's name (Bóthar an Mhuilinn, Baile an Chaisil, Sráid an tSéipéil); not between two names (Ivan
+        Ljubicic an Mario Ancic)."""
         texts = self.doc.tokens.texts
-        if texts[index] != "An" or index + 1 >= len(texts) or not self.joined(index, index + 1):
+        if index + 1 >= len(texts) or not self.joined(index, index + 1):
+            return None
+        if texts[index] == "an":
+            before, after = (texts[index - 1] if index > 0 else ""), texts[index + 1]
+            inside = is_capitalised(before) and self.joined(index - 1, index) and not is_word(before)
+            return UNLISTED_NAME_WORD if inside and GAELIC_ARTICLE_MARK.match(after) and not is_word(after) else None
+        if texts[index] != "An":
             return None
         surname, written_mid_sentence = self.an_in_names
         if surname:
             return AFTER_TITLE
         if texts[index + 1] in written_mid_sentence:
             return MID_SENTENCE_ELSEWHERE
+        return UNLISTED_NAME_WORD if self._unlisted_after(index, is_word) else None
+
+    def _unlisted_after(self, index: int, is_word: Callable[[str], bool]) -> bool:
+        """Whether one of the capitalised words joined after token `index` (NAME_AFTER_AN at most) is one no list
+        knows."""
+        texts = self.doc.tokens.texts
         for after in range(index + 1, min(len(texts), index + 1 + NAME_AFTER_AN)):
             if not (is_capitalised(texts[after]) and self.joined(after - 1, after)):
                 break
             if not is_word(strip_possessive(texts[after])):
-                return UNLISTED_NAME_WORD
-        return None
+                return True
+        return False
 
     def articles_in_names(self, is_word: Callable[[str], bool]) -> frozenset[int]:
-        """The indexes of the tokens "An" that are a name's own word (article_in_name)."""
+        """The indexes of the tokens "An" and "an" that are a name's own word (article_in_name)."""
         texts = self.doc.tokens.texts
-        return frozenset(i for i, text in enumerate(texts) if text == "An" and self.article_in_name(i, is_word))
+        return frozenset(i for i, text in enumerate(texts) if text in ("An", "an") and self.article_in_name(i, is_word))
 
     @cached_property
     def an_in_names(self) -> tuple[bool, frozenset[str]]:
