@@ -326,7 +326,7 @@ NAME_USUAL_FORM = Step(
     decides="a capitalised word of a name the model knows in another form (York Times, never York Tomes; Secretary "
             "of State after 'Secretary of', never Secretary of Sate) is judged against that form alone, without "
             "NAME_MARGIN and with the name's words before it as context: the model has seen this name, spelt "
-            "otherwise",
+            "otherwise; not a word the lists know only as a name (Sun Tran is no Sun Tan)",
     flags=("The interview ran in the New York [[Tomes]] on Sunday.",
            "The Secretary of [[Sate]] said the talks would go on."))
 NAME_ENDS_CONTEXT = Step(
@@ -805,8 +805,11 @@ def usual_forms(res, reading: Reading, index: int, alternatives: list[tuple[str,
     Tomes, Untied Nations for United; none for York Mets, a name the model knows as written). Only content words: a
     function word is seen beside any name (an for Ann Arbor). A name's first word that the word lists know as a name
     starts a name of its own (Hugh Scott is no High Scott, Marin County no Marine County), unless the story writes
-    the other name too (Pace Corps beside the Peace Corps)."""
+    the other name too (Pace Corps beside the Peace Corps). A word the lists know only as a name is that name, no
+    slip in another (Sun Tran, a city's buses, is no Sun Tan)."""
     model, words = res.language_model, reading.words
+    if words[index] in res.lexicon.name_only:
+        return []
     first = of_name(reading, index)
     if first is not None:
         if model.seen_triple(first, "of", words[index]):
