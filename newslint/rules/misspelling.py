@@ -336,6 +336,11 @@ BRACKETED_CODE = Step(
     "country, a party, a state: Swe, Sco, Nir after a golfer's name), not a misspelling",
     allows=("Leaderboard after the third round\n\n1 Tomas Lindqvist ([[Swe]]) -16: 68 67 70 63, 268\n"
             "2 Euan Drummond (Sco) -9: 71 67 68 69, 275\n",))
+PREFIX_BEFORE_NUMBER = Step(
+    "NL101", "prefix-before-number",
+    decides="a prefix written before a hyphen and a number (pre-1919, mid-1990s) is the prefix of the number's "
+    "phrase, as it would be of a word (pre-war)",
+    allows=("Many of the city's [[pre]]-1919 tenements need new roofs.",))
 AFTER_FOREIGN_ARTICLE = Step(
     "NL101", "after-foreign-article",
     decides="a lower-case word right after a lower-case article of another language, a space between (la, le, de, "
@@ -985,6 +990,12 @@ def bracketed_code(f: FileCheck, u: Unknown) -> Detail | None:
         and prose[end:end + 1] == ")" else None
 
 
+def prefix_before_number(f: FileCheck, u: Unknown) -> Detail | None:
+    prose, end = f.doc.prose, u.end
+    return {} if u.word.lower() in PREFIXES and prose[end:end + 1] == "-" and prose[end + 1:end + 2].isdigit() \
+        else None
+
+
 def after_foreign_article(f: FileCheck, u: Unknown) -> Detail | None:
     if not u.word.islower() or "-" in u.word:
         return None
@@ -1170,7 +1181,8 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (TE_REO_WORD, te_reo_word), (ELISION, elision),
     (SPOKEN_QUOTE, spoken_quote), (FOREIGN_QUOTATION, foreign_quotation), (FOREIGN_RUN, foreign_run),
-    (AFTER_FOREIGN_ARTICLE, after_foreign_article), (BRACKETED_CODE, bracketed_code), (USED_TWICE, used_twice),
+    (AFTER_FOREIGN_ARTICLE, after_foreign_article), (BRACKETED_CODE, bracketed_code),
+    (PREFIX_BEFORE_NUMBER, prefix_before_number), (USED_TWICE, used_twice),
     (INTRODUCED_TERM, introduced_term), (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name),
     (CAPITALISED_NO_SLIP, capitalised_no_slip), (DERIVED_WORD, derived_word), (COMPOUND, compound),
     (ITALICS_MARK_FOREIGN, italics_mark_foreign), (FOREIGN_PHRASE_IN_ITALICS, foreign_phrase_in_italics))
