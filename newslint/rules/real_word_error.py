@@ -309,6 +309,12 @@ OPENER_AT_PHRASE_END = Step(
             "the model of speech sees no marks",
     allows=("\"Amen, I say to [[thee]],\" the preacher read.",
             "Aid came from the council, and the relief was a welcome [[form]], he said."))
+PRONOUN_AFTER_DETERMINER = Step(
+    CODE, "pronoun-after-determiner",
+    decides="a personal or relative pronoun (you, we, them, who) is no alternative for a word right after an article, "
+            "a possessive or each, every, another (a ewe is no 'a you', each ewe no 'each you'): none of them stands "
+            "before a pronoun; the model of speech, which hears ewe as rare and you as common, does not see it",
+    allows=("The judge picked a [[ewe]] from the Cheviot hills as the champion.",))
 GRAMMATICAL_NUMBER = Step(
     CODE, "grammatical-number",
     decides="the other number of the noun written (woman for women, crisis for crises) is no alternative unless the "
@@ -390,7 +396,7 @@ STRONGER_NEIGHBOUR = Step(
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, BRITISH_SPELLING, USABLE_ALTERNATIVES, HEADLINE,
          SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
-         ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END, GRAMMATICAL_NUMBER,
+         ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END, PRONOUN_AFTER_DETERMINER, GRAMMATICAL_NUMBER,
          NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY,
          THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND,
          STRONGER_NEIGHBOUR)
@@ -850,6 +856,10 @@ COUNTS = wordlists.words("counts")
 NEGATIVES = wordlists.words("negatives")
 FUNCTION_WORDS = wordlists.words("function-words")
 PLACE_PREPOSITIONS = wordlists.words("place-prepositions")
+PRONOUNS = wordlists.words("pronouns")
+# Determiners that never stand before a pronoun (not her, which is one: told her we would)
+BEFORE_NO_PRONOUN = frozenset(("a", "an", "the", "my", "your", "his", "its", "our", "their", "each", "every",
+                               "another"))
 SINGULAR_DETERMINERS = wordlists.words("singular-determiners")
 PLURAL_DETERMINERS = wordlists.words("plural-determiners") | COUNTS
 # Each form of an auxiliary verb -> all the forms of that verb.
@@ -862,8 +872,8 @@ GRAMMAR_GATED = COUNTS | {"nor", "as", "an"}
 
 def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
                  numbered: frozenset[str], trace) -> list[tuple[str, float]] | None:
-    """Steps set-phrase, name-particle, the grammar gates (grammar_gate), capital-mid-sentence and grammatical-number,
-    which read the words around: None when they leave the word alone, else the alternatives left to weigh (those of
+    """Steps set-phrase, name-particle, the grammar gates (grammar_gate), capital-mid-sentence, opener-at-phrase-end,
+    pronoun-after-determiner and grammatical-number, which read the words around: None when they leave the word alone, else the alternatives left to weigh (those of
     the other grammatical number, `numbered`, dropped unless the word before asks for them)."""
     words, lower = reading.words, reading.words[index]
     if index in reading.set_phrase_words and SET_PHRASE.on:
@@ -874,7 +884,8 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
         grammar = grammar_gate(reading, index, lower)
         if grammar is not None:
             return left_alone(trace, token, grammar[0], **grammar[1])
-    alternatives = opener_gate(reading, index, token, capital_gate(reading, index, token, alternatives, trace), trace)
+    alternatives = capital_gate(reading, index, token, alternatives, trace)
+    alternatives = pronoun_gate(reading, index, token, opener_gate(reading, index, token, alternatives, trace), trace)
     if alternatives is None or not numbered:
         return alternatives
     before = words[index - 1] if index > 0 else ""
@@ -909,6 +920,16 @@ def opener_gate(reading: Reading, index: int, token: Token, alternatives: list[t
             or not reading.ends_phrase(index):
         return alternatives
     return set_aside(alternatives, PHRASE_OPENERS, OPENER_AT_PHRASE_END, token, trace)
+
+
+def pronoun_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]] | None, trace
+                 ) -> list[tuple[str, float]] | None:
+    """Step pronoun-after-determiner: the alternatives but the pronouns right after a determiner that never stands
+    before one; None, when none is left, to leave the word alone."""
+    if not alternatives or index == 0 or reading.words[index - 1] not in BEFORE_NO_PRONOUN \
+            or not PRONOUN_AFTER_DETERMINER.on or not reading.runs_on(index - 1, index):
+        return alternatives
+    return set_aside(alternatives, PRONOUNS, PRONOUN_AFTER_DETERMINER, token, trace)
 
 
 def set_aside(alternatives: list[tuple[str, float]], words: frozenset[str], step: Step, token: Token, trace
