@@ -374,9 +374,10 @@ def _lists() -> tuple:
     """The data file's word lists, read once for every dialect's Lexicon (a run under auto loads two, or three)."""
     raw = data.open_data("lexicon")
     british_variants = cache(partial(raw.mapping, "british_variants"))
-    return (NgramTable(raw.sections["frequency.keys"], raw.sections["frequency.counts"]), frozenset(raw.lines("proper")),
-            raw.mapping("gb_only"), raw.mapping("us_only"), british_variants, frozenset(raw.lines("attested")),
-            frozenset(raw.lines("name_only")), raw.table("rare"), raw.table("phrases"))
+    frequency = NgramTable(raw.sections["frequency.keys"], raw.sections["frequency.counts"])
+    return (frequency, frozenset(raw.lines("proper")), raw.mapping("gb_only"), raw.mapping("us_only"), british_variants,
+            frozenset(raw.lines("attested")), frozenset(raw.lines("name_only")), raw.table("rare"),
+            raw.table("phrases"))
 
 
 class Lexicon:

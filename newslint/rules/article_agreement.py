@@ -80,8 +80,8 @@ class ArticleAgreement(Rule):
     def _left_alone(self, doc, res, index: int, token, following: str) -> bool:
         """An article that is no article: a label (Class A and B, Plan A or B), a capital A or An mid-sentence
         (Group A are, Category A inmates, An Post), or An opening a sentence as part of a name (the surname of Mr An,
-        the Irish article of An Bord Pleanála) or an inside one (Bóthar an Mhuilinn); or the speaker's own, in a quotation that sets speech down as spoken
-        ("I telt him fae the start an he went")."""
+        the Irish article of An Bord Pleanála) or an inside one (Bóthar an Mhuilinn); or the speaker's own, in a
+        quotation that sets speech down as spoken ("I telt him fae the start an he went")."""
         if following.lower() in NOT_AFTER_AN_ARTICLE or doc.derived(SpokenQuotes).spoken_at(token.start):
             return True
         if token.text[0] == "A" and not doc.is_sentence_start(token) and not doc.in_heading(token.start):
