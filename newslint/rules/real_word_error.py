@@ -286,6 +286,17 @@ COUNT_BEFORE_PLURAL = Step(
     decides="a number word before a plural noun, at most one word between, is a count, not a slip of a function "
             "word (four volunteers, two stop lights)",
     allows=("The driver was taken to court.\nPolice said he then violated [[two]] stop lights on the way to work.\n",))
+BETWEEN_NUMBERS = Step(
+    CODE, "between-numbers",
+    decides="of, or, to and and between two numbers (digits or number words, a space either side) each make sense "
+            "there, a share, a choice, a range, a sum (eighteen of nineteen, three or four, 10 to 12): which one the "
+            "writer meant is no slip the words around can show",
+    allows=("The side won eighteen [[of]] nineteen games last season.",))
+NUMBER_REACH = tuned(
+    20, means="characters read either side of a word for the numbers of step between-numbers",
+    bench="none: a bound on work; the longest number word is 9 letters (seventeen) and digits run longer only in "
+    "numbers past a billion",
+    result="n/a: a bound, not a tuned choice", date="2026-12-07")
 NOR_AFTER_NEGATIVE = Step(
     CODE, "nor-after-negative",
     decides="'nor' after a negative in its sentence (neither, not, no, never, a word in n't ...) or opening a "
@@ -395,11 +406,11 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, BRITISH_SPELLING, USABLE_ALTERNATIVES, HEADLINE,
-         SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
-         ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END, PRONOUN_AFTER_DETERMINER, GRAMMATICAL_NUMBER,
-         NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY,
-         THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND,
-         STRONGER_NEIGHBOUR)
+         SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, BETWEEN_NUMBERS, NOR_AFTER_NEGATIVE,
+         AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END, PRONOUN_AFTER_DETERMINER,
+         GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD,
+         ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED,
+         CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
 class RealWordError(Rule):
@@ -867,7 +878,10 @@ AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries(
                     for form in verb.split()}
 # The words grammar_gate asks about: a count before a plural, "nor" after a negative, "as" of a pair and "an" before
 # a vowel.
-GRAMMAR_GATED = COUNTS | {"nor", "as", "an"}
+BETWEEN_NUMBER_WORDS = frozenset(("of", "or", "to", "and"))
+COUNTING_WORDS = COUNTS | {"one"}
+WRITTEN_NUMBER_RE = re.compile(r"\d[\d,.]*")
+GRAMMAR_GATED = COUNTS | BETWEEN_NUMBER_WORDS | {"nor", "as", "an"}
 
 
 def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
@@ -1064,12 +1078,14 @@ def then_for_than(reading: Reading, index: int, alternatives: list[tuple[str, fl
 
 
 def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[str, str]] | None:
-    """Steps count-before-plural, nor-after-negative, as-as-comparison and article-before-vowel: the step that leaves
-    the word alone, with its detail."""
+    """Steps count-before-plural, between-numbers, nor-after-negative, as-as-comparison and article-before-vowel: the
+    step that leaves the word alone, with its detail."""
     words = reading.words
     if lower in COUNTS and COUNT_BEFORE_PLURAL.on and any(
             looks_plural(words[i]) for i in (index + 1, index + 2) if i < len(words) and reading.runs_on(index, i)):
         return COUNT_BEFORE_PLURAL, {}
+    if lower in BETWEEN_NUMBER_WORDS and BETWEEN_NUMBERS.on and reading.between_numbers(index):
+        return BETWEEN_NUMBERS, {}
     if lower == "nor" and NOR_AFTER_NEGATIVE.on and (negative := reading.negative_before(index)):
         return NOR_AFTER_NEGATIVE, {"negative": negative}
     if lower == "as" and AS_AS_COMPARISON.on and (other := reading.other_as_near(index)) is not None:
@@ -1405,6 +1421,19 @@ class Reading:
         prose, end = self.evidence.doc.prose, self.tokens.starts[index] + len(self.tokens.texts[index])
         first, second = prose[end:end + 1], prose[end + 1:end + 2]
         return first != "" and (first in PHRASE_ENDS or first in CLOSING_QUOTES and not second.isalnum())
+
+    def between_numbers(self, index: int) -> bool:
+        """Whether token `index` stands between two numbers, digits or number words, one space either side (step
+        between-numbers); a mark may follow the second."""
+        prose, start = self.evidence.doc.prose, self.tokens.starts[index]
+        end = start + len(self.tokens.texts[index])
+        if start < 2 or prose[start - 2].isspace() or prose[start - 1] != " " or prose[end:end + 1] != " ":
+            return False
+        reach = int(NUMBER_REACH)
+        before = prose[max(0, start - reach):start - 1].rsplit(None, 1)[-1:]
+        after = prose[end + 1:end + 1 + reach].split(None, 1)[:1]
+        return all(w and (w.lower() in COUNTING_WORDS or WRITTEN_NUMBER_RE.fullmatch(w)) for w in (
+            before[0] if before else "", after[0].rstrip(PHRASE_ENDS + CLOSING_QUOTES) if after else ""))
 
     def capital_mid_sentence(self, index: int) -> bool:
         """Whether token `index` stands where a word is written in lower case: not opening a sentence or a heading
