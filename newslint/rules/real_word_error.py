@@ -286,17 +286,6 @@ COUNT_BEFORE_PLURAL = Step(
     decides="a number word before a plural noun, at most one word between, is a count, not a slip of a function "
             "word (four volunteers, two stop lights)",
     allows=("The driver was taken to court.\nPolice said he then violated [[two]] stop lights on the way to work.\n",))
-BETWEEN_NUMBERS = Step(
-    CODE, "between-numbers",
-    decides="of, or, to and and between two numbers (digits or number words, a space either side) each make sense "
-            "there, a share, a choice, a range, a sum (eighteen of nineteen, three or four, 10 to 12): which one the "
-            "writer meant is no slip the words around can show",
-    allows=("The side won eighteen [[of]] nineteen games last season.",))
-NUMBER_REACH = tuned(
-    20, means="characters read either side of a word for the numbers of step between-numbers",
-    bench="none: a bound on work; the longest number word is 9 letters (seventeen) and digits run longer only in "
-    "numbers past a billion",
-    result="n/a: a bound, not a tuned choice", date="2026-12-07")
 PARALLEL_PREPOSITION = Step(
     CODE, "parallel-preposition",
     decides="and or or after a content word and before a preposition that also stands among the PARALLEL_REACH "
@@ -421,11 +410,11 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, BRITISH_SPELLING, USABLE_ALTERNATIVES, HEADLINE,
-         SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, BETWEEN_NUMBERS, PARALLEL_PREPOSITION,
-         NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END,
-         PRONOUN_AFTER_DETERMINER, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT,
-         REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP,
-         ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
+         SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE,
+         AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END, PRONOUN_AFTER_DETERMINER,
+         GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD,
+         ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED,
+         CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
 class RealWordError(Rule):
@@ -891,11 +880,8 @@ PLURAL_DETERMINERS = wordlists.words("plural-determiners") | COUNTS
 # Each form of an auxiliary verb -> all the forms of that verb.
 AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries("auxiliary-tenses")
                     for form in verb.split()}
-BETWEEN_NUMBER_WORDS = frozenset(("of", "or", "to", "and"))
-COUNTING_WORDS = COUNTS | {"one"}
 COORDINATORS = frozenset(("and", "or"))
 OBJECT_PREPOSITIONS = wordlists.words("object-prepositions")
-WRITTEN_NUMBER_RE = re.compile(r"\d[\d,.]*")
 
 
 def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
@@ -1092,8 +1078,8 @@ def then_for_than(reading: Reading, index: int, alternatives: list[tuple[str, fl
 
 
 def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[str, str]] | None:
-    """Steps count-before-plural, between-numbers, parallel-preposition, nor-after-negative, as-as-comparison and
-    article-before-vowel (GRAMMAR_TESTS): the step that leaves the word alone, with its detail."""
+    """Steps count-before-plural, parallel-preposition, nor-after-negative, as-as-comparison and article-before-vowel
+    (GRAMMAR_TESTS): the step that leaves the word alone, with its detail."""
     for words, step, test in GRAMMAR_TESTS:
         if lower in words and step.on and (detail := test(reading, index)) is not None:
             return step, detail
@@ -1104,10 +1090,6 @@ def count_before_plural(reading: Reading, index: int) -> dict[str, str] | None:
     words = reading.words
     return {} if any(looks_plural(words[i]) for i in (index + 1, index + 2)
                      if i < len(words) and reading.runs_on(index, i)) else None
-
-
-def between_numbers(reading: Reading, index: int) -> dict[str, str] | None:
-    return {} if reading.between_numbers(index) else None
 
 
 def parallel_preposition(reading: Reading, index: int) -> dict[str, str] | None:
@@ -1131,7 +1113,6 @@ def article_before_vowel(reading: Reading, index: int) -> dict[str, str] | None:
 
 # The grammar gates, in the order of STEPS: the words each asks about, its step and its test.
 GRAMMAR_TESTS = ((COUNTS, COUNT_BEFORE_PLURAL, count_before_plural),
-                 (BETWEEN_NUMBER_WORDS, BETWEEN_NUMBERS, between_numbers),
                  (COORDINATORS, PARALLEL_PREPOSITION, parallel_preposition),
                  (frozenset(("nor",)), NOR_AFTER_NEGATIVE, nor_after_negative),
                  (frozenset(("as",)), AS_AS_COMPARISON, as_as_comparison),
@@ -1465,19 +1446,6 @@ class Reading:
         prose, end = self.evidence.doc.prose, self.tokens.starts[index] + len(self.tokens.texts[index])
         first, second = prose[end:end + 1], prose[end + 1:end + 2]
         return first != "" and (first in PHRASE_ENDS or first in CLOSING_QUOTES and not second.isalnum())
-
-    def between_numbers(self, index: int) -> bool:
-        """Whether token `index` stands between two numbers, digits or number words, one space either side (step
-        between-numbers); a mark may follow the second."""
-        prose, start = self.evidence.doc.prose, self.tokens.starts[index]
-        end = start + len(self.tokens.texts[index])
-        if start < 2 or prose[start - 2].isspace() or prose[start - 1] != " " or prose[end:end + 1] != " ":
-            return False
-        reach = int(NUMBER_REACH)
-        before = prose[max(0, start - reach):start - 1].rsplit(None, 1)[-1:]
-        after = prose[end + 1:end + 1 + reach].split(None, 1)[:1]
-        return all(w and (w.lower() in COUNTING_WORDS or WRITTEN_NUMBER_RE.fullmatch(w)) for w in (
-            before[0] if before else "", after[0].rstrip(PHRASE_ENDS + CLOSING_QUOTES) if after else ""))
 
     def parallel_preposition(self, index: int) -> str | None:
         """The preposition after token `index`, a plain space away, when it also stands among the PARALLEL_REACH
