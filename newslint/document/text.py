@@ -33,7 +33,8 @@ NEAR_LATIN_RE = LazyPattern("[\x00-\u024f\u2000-\u206f]*")
 MICRO_SIGN = "\u00b5"  # a letter of the Common script, not the Latin
 APOSTROPHES = "'\u2019"
 OPENERS = "\"'\u2018\u201c([{"
-CLOSERS = "\"'\u2019\u201d)]}"
+CLOSING_QUOTES = "\"'\u2019\u201d"
+CLOSERS = CLOSING_QUOTES + ")]}"
 ABBREVIATIONS = words("abbreviations")  # Mr., Gen., Jan.: a full stop that ends no sentence
 TITLES = words("titles")  # President, Mr: a capitalised word after one is a name
 # Lower-case words inside names: Ursula von der Leyen, Ariadne auf Naxos, Abdullah bin Zayed.

@@ -12,7 +12,15 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newslint import wordlists
-from newslint.document.text import NAME_PARTICLES, OPENERS, Token, house_apostrophe, match_case, stuck_to_digits
+from newslint.document.text import (
+    CLOSING_QUOTES,
+    NAME_PARTICLES,
+    OPENERS,
+    Token,
+    house_apostrophe,
+    match_case,
+    stuck_to_digits,
+)
 from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step
 from newslint.engine.rule import Rule
@@ -969,7 +977,6 @@ PHRASE_OPENERS = frozenset(("a", "an", "the", "of", "from", "into", "onto", "to"
 # A word one slip from one of them is at most a letter longer (then, thee, intro; tests/test_data.py checks the data).
 OPENER_NEIGHBOUR_LENGTH = max(map(len, PHRASE_OPENERS)) + 1
 PHRASE_ENDS = ",.;:!?)]\u2026"
-CLOSING_QUOTES = "\"'\u2019\u201d"
 QUOTATION_OPENERS = OPENERS + "`:"  # before a word that may open with a capital mid-sentence (also ``quotes``)
 COMPARATIVE_THAN = tuned(
     -2.1,
