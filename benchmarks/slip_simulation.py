@@ -30,8 +30,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-CACHE = Path.home() / ".cache" / "newslint-eval"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from clean_copy import CACHE, shared_dir  # noqa: E402
+
 PAIR_RE = re.compile(r"([a-z']+)>([a-z']+)")
 PLACE_RE = re.compile(r"(?<= )[a-z']+(?= )")  # a lower-case word between two spaces
 
@@ -120,8 +121,9 @@ def report(key: dict, found: set[str]) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--stories", type=Path, default=SHARED / "corpus" / "news",
-                        help="folder of clean stories, *.txt (default: %(default)s)")
+    shared = shared_dir()
+    parser.add_argument("--stories", type=Path, default=shared / "corpus" / "news" if shared else None,
+                        help="folder of clean stories, *.txt (default: ../shared/corpus/news)")
     chosen = parser.add_mutually_exclusive_group(required=True)
     chosen.add_argument("--pairs", help="comma-separated correct>written pairs: of>if,and>ad")
     chosen.add_argument("--random", action="store_true", help="random words and their one-edit real-word neighbours")
@@ -137,7 +139,10 @@ def main() -> int:
     except ValueError as exc:
         print(f"slip_simulation: {exc}", file=sys.stderr)
         return 2
-    stories = sorted(p for p in args.stories.glob("*.txt") if p.name != "SOURCE.md")
+    if args.stories is None:
+        print("slip_simulation: no ../shared beside this checkout: give --stories", file=sys.stderr)
+        return 2
+    stories = sorted(args.stories.glob("*.txt"))
     folder = args.scratch / "docs"
     if folder.exists():
         for old in folder.glob("slip-*.txt"):
