@@ -53,7 +53,8 @@ MID_SENTENCE = "capitalised mid-sentence"
 MID_SENTENCE_ELSEWHERE = "capitalised mid-sentence elsewhere in the story"  # here it opens a sentence
 AFTER_TITLE = "after a title"  # Dr Okafor opening a sentence
 REPEATED = "a capitalised word written more than once"  # only when asked for (repeated=True)
-# What the Irish or Gaelic article does to the word after it: lenition (Mhuilinn, Chaisil) or a t before a capital.
+# What the Irish or Gaelic article does to the word after it: lenition (Mhuilinn, Chaisil) or a t before a capital
+# (article_in_name; NL301's initial-mutation reads the lenition of a name's other forms).
 GAELIC_ARTICLE_MARK = re.compile(r"[BCDFGMPST]h[aeiouáéíóú]|t[A-ZÁÉÍÓÚ]")
 UNLISTED_NAME_WORD = "a capitalised word no list knows joined after it"  # An Bord Pleanála (article_in_name)
 

@@ -15,7 +15,16 @@ from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.lexicon import COMMON_WORD, slip
 from newslint.language.memo import Memo
-from newslint.language.names import NameEvidence, deletions, fold, is_capitalised, slip_at, strip_possessive, swapped
+from newslint.language.names import (
+    GAELIC_ARTICLE_MARK,
+    NameEvidence,
+    deletions,
+    fold,
+    is_capitalised,
+    slip_at,
+    strip_possessive,
+    swapped,
+)
 from newslint.language.ngrams import MEMO_SIZE
 
 if TYPE_CHECKING:
@@ -234,6 +243,7 @@ PRONUNCIATION_GUIDE = Step(
 # before a capitalised word (PRONUNCIATION_REACH)
 PRONOUNCED_BEFORE_RE = re.compile(r"\bpronounced[ \t]+[\"'\u201c\u2018]?\Z", re.IGNORECASE)
 PRONUNCIATION_REACH = len("pronounced") + 4
+GAELIC_VOWEL_RE = re.compile("[áéíóúàèìòù]")  # the fada of Irish, the grave accent of Scottish Gaelic
 # Which pairs of spellings one slip apart are weighed:
 FAMILY = Step(
     CODE, "family-of-look-alikes", decides=f"more than {MAX_SLIP_FAMILY} spellings one letter apart at one place are "
@@ -246,6 +256,14 @@ MARKED_LETTER = Step(
     "types (Hōne, Hine) are two names: a slip does not type a macron or an accent in place of another letter (the "
     "same letter with and without its mark, Hōne and Hone, is one spelling's two forms: form-variant)",
     allows=("Hōne Tūtaki was a soldier, and his mother, [[Hine]], a weaver.",))
+INITIAL_MUTATION = Step(
+    CODE, "initial-mutation", decides="in a story that writes a vowel with an accent as Irish and Scottish Gaelic do "
+    "(Bríd, Dáil, Gàidhlig), two spellings no list knows that differ only by an h after the first letter, one that "
+    "the Gaelic languages soften (b, c, d, f, g, m, p, s, t: Cois and Chois, Conghaile and Ní Chonghaile), are one "
+    "name in two grammatical forms: an article, a genitive or Ní lenites its first sound and the spelling shows it; "
+    "not names the lists know (Tomas, Thomas), nor a dropped h elsewhere (Phouma, Pouma)",
+    allows=("Sorcha Conghaile chairs the group and Sorcha Conghaile spoke for it; the councillor Bríd Ní "
+            "[[Chonghaile]] agreed.",))
 FORMS_OF_A_WORD = Step(
     CODE, "forms-of-one-word", decides="two spellings that are the singular and plural of one word the lists have in "
     "lower case (Patrolman, Patrolmen; Princes, Princess), neither a name alone, are two forms of a word, not a "
@@ -431,6 +449,13 @@ def _letter_at(form: str, at: int) -> str:
         if folded > at:
             return letter
     return ""
+
+
+def _initial_mutation(p: Pair) -> int | None:
+    plain, softened = sorted((p.form, p.other), key=len)
+    mutated = softened[:1] + softened[2:] == plain and GAELIC_ARTICLE_MARK.match(softened) is not None
+    return NOT_A_SLIP if mutated and not (p.lexicon.is_word(plain) or p.lexicon.is_word(softened)) \
+        and GAELIC_VOWEL_RE.search(p.evidence.doc.text) else None
 
 
 def _forms_of_a_word(p: Pair) -> int | None:
@@ -676,7 +701,7 @@ def _everyday_alone(p: Pair) -> int | None:
 
 # The slip steps with their tests, walked in this order: the first to give a score decides the pair.
 SLIP_STEPS: tuple[tuple[Step, Callable[[Pair], int | None]], ...] = (
-    (MARKED_LETTER, _marked_letter), (FORMS_OF_A_WORD, _forms_of_a_word), (TWO_STANDARDS, _two_standards),
+    (MARKED_LETTER, _marked_letter), (INITIAL_MUTATION, _initial_mutation), (FORMS_OF_A_WORD, _forms_of_a_word), (TWO_STANDARDS, _two_standards),
     (LISTED_COMPOUND, _listed_compound),
     (TWO_PEOPLE, _two_people),
     (REPEATED, _repeated), (TEAM_SHEET, _team_sheet), (MAJORITY_NO_NAME, _majority_no_name),
@@ -691,7 +716,7 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("Which spellings one slip apart are weighed against each other", (FAMILY,)),
     ("Whether the less used of two spellings one slip apart is a slip of the other: the first step that answers "
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
-     "before it from answering", (MARKED_LETTER, FORMS_OF_A_WORD, TWO_STANDARDS, LISTED_COMPOUND, TWO_PEOPLE,
+     "before it from answering", (MARKED_LETTER, INITIAL_MUTATION, FORMS_OF_A_WORD, TWO_STANDARDS, LISTED_COMPOUND, TWO_PEOPLE,
                                   REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER,
                                   DOUBLED_LAST_LETTER, ABBREVIATION_MISSPELT, NEVER_INTRODUCED, SAME_NAME_BEFORE,
                                   SHARED_NEIGHBOUR_STEP,
