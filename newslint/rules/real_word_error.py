@@ -213,6 +213,7 @@ SENTENCE_END_RE = re.compile(r"[.!?]")
 NUMBER_WORDS = {True: "eight", False: "ten"}  # by whether the number's reading starts with a vowel
 PERCENT = "percent"
 GAP_WORDS = (*NUMBER_WORDS.values(), PERCENT, SENTENCE_END, SENTENCE_START)
+NUMBER_READINGS = frozenset((word,) for word in NUMBER_WORDS.values())
 # The model learnt from text read aloud, where a number is words: any number but a year (read in too many ways)
 # stands in as one number word, which starts with a vowel where the number's reading does (an 8% rise, an 11th).
 NUMBER_RE = re.compile(r" (?!(?:1[89]|20)\d\d\b)[£$€]?(\d(?:[\d,]*\d)?)(?:\.\d+)?(%?)(?=[^\w%])")
@@ -267,6 +268,11 @@ SPOKEN_QUOTE = Step(
     allows=("Diners queued all day.\n\"I'm [[no]] giving up, I telt them that fae the start,\" she said.\n",
             "Boats came in.\n\"Ye learnt fae the men, or ye didna learn,\" he said. \"Ye bring the loons "
             "[[hame]].\"\n"))
+UNIT_AFTER_NUMBER = Step(
+    CODE, "unit-after-number",
+    decides="a short dictionary word the model lacks (see short-dictionary-word) straight after a number is a unit "
+            "(230 kph, 40 kmh): the unit is the writer's, and another unit one letter away (mph) is no slip of it",
+    allows=("Gusts reached 230 [[kph]] when the storm made landfall.",))
 SET_PHRASE = Step(
     CODE, "set-phrase",
     decides="a word that makes a set phrase as the misused-phrase list (NL204) spells it is the phrase's own (damp "
@@ -386,10 +392,11 @@ THAN_WITHOUT_COMPARATIVE = Step(
 THEN_AFTER_COMPARATIVE = Step(
     CODE, "then-after-comparative",
     decides="'then' right after a lower-case word that asks for 'than' (one the model sees 'than' after, as rather, "
-            "more, less, higher) and before another word, a space either side, is a slip of 'than', whatever the "
-            "model's odds; not before a word that 'then' of time goes on to (higher then and, fitter then than now: "
-            "word list then-goes-on)",
-    flags=("Bankers hope to lure firms to London rather [[then]] New York.",))
+            "more, less, higher) and before another word or a number, a space either side, is a slip of 'than', "
+            "whatever the model's odds; not before a word that 'then' of time goes on to (higher then and, fitter then "
+            "than now: word list then-goes-on)",
+    flags=("Bankers hope to lure firms to London rather [[then]] New York.",
+           "The council heard from more [[then]] 60 residents."))
 THRESHOLD_STEP = Step(
     CODE, "threshold",
     decides="the best alternative must be 10^THRESHOLD times likelier than the written word, after the slip's own "
@@ -418,11 +425,11 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, BRITISH_SPELLING, USABLE_ALTERNATIVES, HEADLINE,
-         SPOKEN_QUOTE, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE,
-         AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END, PRONOUN_AFTER_DETERMINER,
-         GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD,
-         ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED,
-         CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
+         SPOKEN_QUOTE, UNIT_AFTER_NUMBER, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION,
+         NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END,
+         PRONOUN_AFTER_DETERMINER, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT,
+         REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP,
+         ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
 class RealWordError(Rule):
@@ -440,7 +447,8 @@ class RealWordError(Rule):
     giving up, I telt them"), are not judged, nor are particles inside names (Van der Berg) and the words of set
     phrases as NL204's list spells them (damp squib, free rein: the model may know the misused form better), nor
     "nor" after a negative in its sentence (neither ... nor), an "as" paired with another (as steep a pace as) or
-    "an" before a content word with a vowel sound (an originality: the article, no slip of "and"); a word the
+    "an" before a content word with a vowel sound (an originality: the article, no slip of "and"), nor a short word
+    the model lacks straight after a number (230 kph: a unit, no slip of mph); a word the
     story treats as a name only on overwhelming evidence ("Nee York"). The last word of a name is no
     context for the word after it: what follows "root" says nothing of what follows Joe Root. An alternative is
     never a spelling of the other dialect; with none configured, never another standard's spelling of the word
@@ -894,11 +902,13 @@ OBJECT_PREPOSITIONS = wordlists.words("object-prepositions")
 
 def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
                  numbered: frozenset[str], trace) -> list[tuple[str, float]] | None:
-    """Steps set-phrase, name-particle, the grammar gates (grammar_gate), capital-mid-sentence, opener-at-phrase-end,
-    pronoun-after-determiner and grammatical-number, which read the words around: None when they leave the word
-    alone, else the alternatives left to weigh (those of the other grammatical number, `numbered`, dropped unless the
-    word before asks for them)."""
+    """Steps unit-after-number, set-phrase, name-particle, the grammar gates (grammar_gate), capital-mid-sentence,
+    opener-at-phrase-end, pronoun-after-determiner and grammatical-number, which read the words around: None when
+    they leave the word alone, else the alternatives left to weigh (those of the other grammatical number,
+    `numbered`, dropped unless the word before asks for them)."""
     words, lower = reading.words, reading.words[index]
+    if not reading.known[index] and reading.after_number(index) and UNIT_AFTER_NUMBER.on:
+        return left_alone(trace, token, UNIT_AFTER_NUMBER)
     if index in reading.set_phrase_words and SET_PHRASE.on:
         return left_alone(trace, token, SET_PHRASE)
     if index in reading.name_particles and NAME_PARTICLE.on:
@@ -1073,7 +1083,8 @@ def then_for_than(reading: Reading, index: int, alternatives: list[tuple[str, fl
     for "than" and before a word it does not go on to as "then" of time (recorded in the trace when it reports)."""
     tokens, words = reading.tokens, reading.words
     if not THEN_AFTER_COMPARATIVE.on or all(c != "than" for c, _ in alternatives) or tokens[index].text != "then" \
-            or index == 0 or index + 1 >= len(tokens) or not reading.runs_on(index - 1, index + 1):
+            or index == 0 or index + 1 >= len(tokens) or not reading.runs_on(index - 1, index) \
+            or not reading.gaps[index][1]:  # a space or a number after it: more then 60 residents
         return False
     before = tokens[index - 1].text
     if not before.islower() or words[index + 1] in THEN_GOES_ON or not model_asks_for_than(reading.model, before):
@@ -1484,6 +1495,13 @@ class Reading:
         # in a run of capitalised words (Subs Not Used: a label in title case) a word of grammar may be capitalised
         return not (0 < index < len(texts) - 1 and self.runs_on(index - 1, index + 1)
                     and texts[index - 1][:1].isupper() and texts[index + 1][:1].isupper())
+
+    def after_number(self, index: int) -> bool:
+        """True when a number stands straight before token `index`, a space either side (read_gap)."""
+        if index == 0:
+            return False
+        between, runs_on = self.gaps[index - 1]
+        return runs_on and between[:1] in NUMBER_READINGS
 
     def runs_on(self, first: int, last: int) -> bool:
         """True when the words from token `first` to `last` are read as one run (plain spaces between them)."""
