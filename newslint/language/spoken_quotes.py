@@ -39,6 +39,8 @@ LONGEST_SPOKEN_FORM = tuned(
     date="2026-12-06")
 
 
+INTERJECTION_MARKS = frozenset(",.!?")  # one straight after a word that opens a quotation sets it apart
+
 FOREIGN_QUOTE_WORDS = tuned(
     4,
     means="the fewest lower-case words in a quotation of spoken forms, half of them or more unknown to every list, for "
@@ -123,6 +125,28 @@ class SpokenQuotes:
             if len(lower) >= int(FOREIGN_QUOTE_WORDS) and 2 * unknown >= len(lower):
                 found.append((start, end))
         return Spans(found)
+
+    @cached_property
+    def quotations(self) -> Spans:
+        """Every quotation of the story's paragraphs, the marks included (nested ones too)."""
+        doc = self.doc
+        return Spans(sorted(span for block in doc.prose_blocks
+                            for span in scan_quotes(doc.prose, block.start, block.end).spans))
+
+    def interjection(self, index: int) -> bool:
+        """Whether token `index` is a short capitalised word that opens a quotation, or a sentence inside one, with a
+        comma or a stop straight after it: an interjection or a name called out ("Eish, this thing", "Naw.")."""
+        doc = self.doc
+        token, prose = doc.tokens[index], doc.prose
+        text = token.text
+        if not (len(text) <= LONGEST_SPOKEN_FORM and text[:1].isupper() and text[1:].islower()
+                and prose[token.end:token.end + 1] in INTERJECTION_MARKS):
+            return False
+        quotation = self.quotations.containing(token.start)
+        if quotation is None:
+            return False
+        return not prose[quotation[0] + 1:token.start].strip() or bool(
+            doc.derived(NameEvidence).initial_tokens[index])
 
     def spoken_at(self, offset: int) -> frozenset[str]:
         """The spoken forms of the quotation of speech set down as spoken that holds `offset` (empty when none does)."""

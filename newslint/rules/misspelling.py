@@ -318,6 +318,13 @@ SPOKEN_QUOTE = Step(
     allows=("\"I'm no giving up, I [[telt]] them that fae the start,\" she said.",
             "\"[[Ek]] is baie trots op die manne,\" the coach said.",
             "\"Ye learnt fae the men, or ye didna learn,\" he said. \"The sea was ma [[schoolin]].\""))
+INTERJECTION = Step(
+    "NL101", "interjection",
+    decides="a capitalised word of at most LONGEST_SPOKEN_FORM letters that opens a quotation, or a sentence inside "
+    "one, with a comma, a stop, ! or ? straight after it, is an interjection or a name called out (\"Eish, this "
+    "thing\", \"Naw.\", \"Lovie, come here\"): the speaker's own, not a slip; unless two letters swapped make it a "
+    "word (Yse, Wlel: a typing slip)",
+    allows=("\"[[Eish]], this thing is killing us,\" said the hairdresser.",))
 FOREIGN_QUOTATION = Step(
     "NL101", "foreign-quotation",
     decides="a word inside a quotation that sets speech down as spoken (see spoken-quote) and holds at least "
@@ -478,14 +485,15 @@ class Spelling(Rule):
     capitalised words away from a sentence start, romanised given names (Do-gyun, Ik-san), words after a title,
     acronyms, words with inner capitals, a short word inside a foreign name (Pilipino sa Kanlurang) and a lower-case
     word used twice in the story are left alone, and so are the short words of a quotation that sets speech down as
-    spoken (dialect or text speak: "I telt them fae the start"); numbers with units, web and e-mail addresses (gov.uk,
-    https://...) and handles are not prose, and words in other scripts (москва, 梦) are not English, nor are words with a
-    letter an English keyboard does not type (gardaí, whānau): no slip makes one. Words set in italics (*terroir*,
-    <i>esusu</i>, *vin de France*) are a foreign term, as house styles mark them, unless one is a slip of an everyday
-    word alone or among English words (*realy*). A "word" of more than 47 letters, two more than the longest in the
-    dictionary, is no slip of any word: it is reported as too long to correct, with no suggestion. The search for slips
-    has a budget per file, some 270 times what the heaviest story needs: a file of random letters that uses it up is
-    checked no further, and the rule says at which word it stopped.
+    spoken (dialect or text speak: "I telt them fae the start") and a short word that opens a quotation with a mark
+    after it (an interjection or a name called out: "Eish, this thing"); numbers with units, web and e-mail addresses
+    (gov.uk, https://...) and handles are not prose, and words in other scripts (москва, 梦) are not English, nor are
+    words with a letter an English keyboard does not type (gardaí, whānau): no slip makes one. Words set in italics
+    (*terroir*, <i>esusu</i>, *vin de France*) are a foreign term, as house styles mark them, unless one is a slip of an
+    everyday word alone or among English words (*realy*). A "word" of more than 47 letters, two more than the longest in
+    the dictionary, is no slip of any word: it is reported as too long to correct, with no suggestion. The search for
+    slips has a budget per file, some 270 times what the heaviest story needs: a file of random letters that uses it up
+    is checked no further, and the rule says at which word it stopped.
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
@@ -1017,6 +1025,14 @@ def spoken_quote(f: FileCheck, u: Unknown) -> Detail | None:
     return {"spoken_forms": ", ".join(sorted(spoken))} if spoken else None
 
 
+def interjection(f: FileCheck, u: Unknown) -> Detail | None:
+    if u.part or not f.doc.derived(SpokenQuotes).interjection(u.index):
+        return None
+    lower = u.word.lower()
+    typed = next((c for c in f.lexicon.candidates(lower, max_distance=1) if slip(lower, c) == "transposition"), None)
+    return None if typed else {}
+
+
 def foreign_quotation(f: FileCheck, u: Unknown) -> Detail | None:
     return {} if f.doc.derived(SpokenQuotes).foreign.containing(u.token.start) is not None else None
 
@@ -1180,8 +1196,8 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
     (FOREIGN_NAME_PARTICLE, foreign_name_particle), (LOOKS_LIKE_NAME, looks_like_name))
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (TE_REO_WORD, te_reo_word), (ELISION, elision),
-    (SPOKEN_QUOTE, spoken_quote), (FOREIGN_QUOTATION, foreign_quotation), (FOREIGN_RUN, foreign_run),
-    (AFTER_FOREIGN_ARTICLE, after_foreign_article), (BRACKETED_CODE, bracketed_code),
+    (SPOKEN_QUOTE, spoken_quote), (INTERJECTION, interjection), (FOREIGN_QUOTATION, foreign_quotation),
+    (FOREIGN_RUN, foreign_run), (AFTER_FOREIGN_ARTICLE, after_foreign_article), (BRACKETED_CODE, bracketed_code),
     (PREFIX_BEFORE_NUMBER, prefix_before_number), (USED_TWICE, used_twice),
     (INTRODUCED_TERM, introduced_term), (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name),
     (CAPITALISED_NO_SLIP, capitalised_no_slip), (DERIVED_WORD, derived_word), (COMPOUND, compound),
