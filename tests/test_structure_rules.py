@@ -195,3 +195,15 @@ def test_structure_rules_document_themselves(cli):
 def test_a_first_line_standing_alone_is_the_headline_unless_it_is_a_sentence(first_line, kind):
     doc = Document(decode(f"{first_line}\n\nCouncillors said it was the hardest decision.\n".encode(), "s.txt", None))
     assert doc.blocks[0].kind == kind
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Results from the second round", "heading"),
+    ("Round 3", "heading"),  # one figure: still a heading
+    ("2 Knockroe Lass 8-11-8 (Aidan Mulcahy) Patrick Daly 12/1", "paragraph"),  # a racecard's runner
+    ("Mei Ling Chau (HKG) d [29] Daria Orlova (UKR) 3-6 6-3 6-2", "paragraph"),  # a results line
+])
+def test_a_short_line_ending_in_a_figure_with_another_is_a_row_of_data_not_a_heading(line, kind):
+    doc = Document(decode(f"Galway Plate runners\n\nThe runners were declared.\n\n{line}\n\nMore copy.\n".encode(),
+                          "s.txt", None))
+    assert [b.kind for b in doc.blocks] == ["headline", "paragraph", kind, "paragraph"]

@@ -91,7 +91,15 @@ def _is_lede(line: str) -> bool:
 
 def _is_heading_like(line: str) -> bool:
     bare = line.strip().rstrip(TRAILING_CLOSERS)
-    return bool(bare) and bare[-1] not in SENTENCE_END and len(line.split()) <= MAX_HEADING_WORDS
+    words = line.split()
+    return bool(bare) and bare[-1] not in SENTENCE_END and len(words) <= MAX_HEADING_WORDS and not _is_data_row(words)
+
+
+def _is_data_row(words: list[str]) -> bool:
+    """A line that ends with a figure and holds another (a racecard's runner: "2 Knockroe Lass 8-11-8 (A Mulcahy)
+    Patrick Daly 12/1", a results line: "Chau d Orlova 3-6 6-3 6-2") is a row of data, copy with no full stop, not a
+    heading: its capitals are names, not a heading's."""
+    return any(map(str.isdigit, words[-1])) and sum(any(map(str.isdigit, word)) for word in words) >= 2
 
 
 def _front_matter(doc: Document) -> tuple[Block | None, list[MetadataField], tuple[int, str] | None]:

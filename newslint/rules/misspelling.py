@@ -340,9 +340,9 @@ FOREIGN_RUN = Step(
 BRACKETED_CODE = Step(
     "NL101", "bracketed-code",
     decides="a capitalised word of two to four letters that is all a pair of round brackets holds is a code (a "
-    "country, a party, a state: Swe, Sco, Nir after a golfer's name), not a misspelling",
-    allows=("Leaderboard after the third round\n\n1 Tomas Lindqvist ([[Swe]]) -16: 68 67 70 63, 268\n"
-            "2 Euan Drummond (Sco) -9: 71 67 68 69, 275\n",))
+    "country, a party, a state: Swe, Sco, Nir after a golfer's name), not a misspelling, in a heading too",
+    allows=("Leaderboard after the third round\n\nLindqvist ([[Swe]]) leads by seven\n\nTomas Lindqvist shot 63 on "
+            "Saturday.\n",))
 PREFIX_BEFORE_NUMBER = Step(
     "NL101", "prefix-before-number",
     decides="a prefix written before a hyphen and a number (pre-1919, mid-1990s) is the prefix of the number's "
