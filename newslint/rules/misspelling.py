@@ -205,6 +205,11 @@ class Unknown(NamedTuple):
     part: bool = False  # one part of a hyphenated word
 
 
+# A lower-case abbreviation in round brackets, the words before it in its paragraph that it may stand for, and the
+# words of grammar an abbreviation leaves out (bpd: barrels of oil per day).
+BRACKETED_ABBREVIATION_RE = re.compile(r"\(([a-z]{2,8})\)")
+ABBREVIATED_WORDS_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
+ABBREVIATION_SKIPS = frozenset(("of", "and", "the", "a", "an", "for", "in", "on", "to", "by"))
 MACRON_VOWELS = frozenset("\u0101\u0113\u012b\u014d\u016b\u0100\u0112\u012a\u014c\u016a")  # ā ē ī ō ū, Ā ...
 TE_REO_SHAPE = re.compile("(?:(?:ng|wh|[hkmnprtw])?[aeiou]){2,}")  # open syllables, at least two
 
@@ -226,6 +231,16 @@ class FileCheck:
         self.phrases: dict[tuple[int, int], Phrase] = {}  # each italic span's words, read once
         self.searched: dict[str, list[str]] = {}  # each unknown word's candidates, searched once
         self.stopped = False  # the search budget is spent: no word after is checked
+
+    @cached_property
+    def defined_abbreviations(self) -> frozenset[str]:
+        """The lower-case abbreviations the story defines in brackets after the words they stand for (step
+        defined-abbreviation)."""
+        prose = self.doc.prose
+        if "(" not in prose:
+            return frozenset()
+        return frozenset(m.group(1) for m in BRACKETED_ABBREVIATION_RE.finditer(prose)
+                         if stands_for(m.group(1), prose[prose.rfind("\n", 0, m.start()) + 1:m.start()]))
 
     @cached_property
     def writes_te_reo(self) -> bool:
@@ -343,6 +358,12 @@ BRACKETED_CODE = Step(
     "country, a party, a state: Swe, Sco, Nir after a golfer's name), not a misspelling, in a heading too",
     allows=("Leaderboard after the third round\n\nLindqvist ([[Swe]]) leads by seven\n\nTomas Lindqvist shot 63 on "
             "Saturday.\n",))
+DEFINED_ABBREVIATION = Step(
+    "NL101", "defined-abbreviation",
+    decides="a lower-case abbreviation the story defines in round brackets straight after the words it stands for, "
+    "their first letters (million tonnes per annum (mtpa), barrels of oil per day (bpd): a short word of grammar "
+    "between may be passed over), is the story's own, there and wherever the story writes it again",
+    allows=("The terminal will ship 10 million tonnes per annum ([[mtpa]]) from 2027.",))
 PREFIX_BEFORE_NUMBER = Step(
     "NL101", "prefix-before-number",
     decides="a prefix written before a hyphen and a number (pre-1919, mid-1990s) is the prefix of the number's "
@@ -487,13 +508,14 @@ class Spelling(Rule):
     word used twice in the story are left alone, and so are the short words of a quotation that sets speech down as
     spoken (dialect or text speak: "I telt them fae the start") and a short word that opens a quotation with a mark
     after it (an interjection or a name called out: "Eish, this thing"); numbers with units, web and e-mail addresses
-    (gov.uk, https://...) and handles are not prose, and words in other scripts (москва, 梦) are not English, nor are
-    words with a letter an English keyboard does not type (gardaí, whānau): no slip makes one. Words set in italics
-    (*terroir*, <i>esusu</i>, *vin de France*) are a foreign term, as house styles mark them, unless one is a slip of an
-    everyday word alone or among English words (*realy*). A "word" of more than 47 letters, two more than the longest in
-    the dictionary, is no slip of any word: it is reported as too long to correct, with no suggestion. The search for
-    slips has a budget per file, some 270 times what the heaviest story needs: a file of random letters that uses it up
-    is checked no further, and the rule says at which word it stopped.
+    (gov.uk, https://...) and handles are not prose, an abbreviation the story defines in brackets after the words it
+    stands for (million tonnes per annum (mtpa)) is the story's own, and words in other scripts (москва, 梦) are not
+    English, nor are words with a letter an English keyboard does not type (gardaí, whānau): no slip makes one. Words
+    set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a foreign term, as house styles mark them, unless one
+    is a slip of an everyday word alone or among English words (*realy*). A "word" of more than 47 letters, two more
+    than the longest in the dictionary, is no slip of any word: it is reported as too long to correct, with no
+    suggestion. The search for slips has a budget per file, some 270 times what the heaviest story needs: a file of
+    random letters that uses it up is checked no further, and the rule says at which word it stopped.
 
     Why it matters: a typo in published copy costs credibility; but a checker that flags Pyongyang or
     Hwasong is switched off within a day, so names are given the benefit of the doubt (the name-variant
@@ -998,6 +1020,28 @@ def bracketed_code(f: FileCheck, u: Unknown) -> Detail | None:
         and prose[end:end + 1] == ")" else None
 
 
+def defined_abbreviation(f: FileCheck, u: Unknown) -> Detail | None:
+    return {} if u.word.islower() and u.word in f.defined_abbreviations else None
+
+
+def stands_for(abbreviation: str, before: str) -> bool:
+    """Whether the letters of `abbreviation` are the first letters of the words that end `before`, in order, passing
+    over words of ABBREVIATION_SKIPS and at most one other word whose letter is not the next (bpd: barrels of oil per
+    day)."""
+    words = ABBREVIATED_WORDS_RE.findall(before)
+    letters = list(abbreviation)
+    passed = 0
+    while letters and words:
+        word = words.pop().lower()
+        if word[0] == letters[-1]:
+            letters.pop()
+        elif word not in ABBREVIATION_SKIPS:
+            passed += 1
+            if passed > 1:
+                return False
+    return not letters
+
+
 def prefix_before_number(f: FileCheck, u: Unknown) -> Detail | None:
     prose, end = f.doc.prose, u.end
     return {} if u.word.lower() in PREFIXES and prose[end:end + 1] == "-" and prose[end + 1:end + 2].isdigit() \
@@ -1198,6 +1242,7 @@ SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (TE_REO_WORD, te_reo_word), (ELISION, elision),
     (SPOKEN_QUOTE, spoken_quote), (INTERJECTION, interjection), (FOREIGN_QUOTATION, foreign_quotation),
     (FOREIGN_RUN, foreign_run), (AFTER_FOREIGN_ARTICLE, after_foreign_article), (BRACKETED_CODE, bracketed_code),
+    (DEFINED_ABBREVIATION, defined_abbreviation),
     (PREFIX_BEFORE_NUMBER, prefix_before_number), (USED_TWICE, used_twice),
     (INTRODUCED_TERM, introduced_term), (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name),
     (CAPITALISED_NO_SLIP, capitalised_no_slip), (DERIVED_WORD, derived_word), (COMPOUND, compound),
