@@ -379,10 +379,13 @@ AFTER_FOREIGN_ARTICLE = Step(
 USED_TWICE = Step(
     "NL101", "used-twice",
     decides="a word the story uses more than once, in the same form (or in lower case, when it is capitalised only "
-    "at its first letter where any word is: a sentence or a headline opens with it), is a name or a term it means; "
-    "not a word written in lower case one slip from an everyday word (goverment twice is a habit, not a term)",
+    "at its first letter where any word is: a sentence or a headline opens with it; a lower-case word with an s "
+    "added or taken off: matatu and matatus), is a name or a term it means, a part of a hyphenated word too "
+    "(repo-linked beside repo); not a word written in lower case one slip from an everyday word (goverment twice is "
+    "a habit, not a term)",
     allows=("The grumbz met. Two [[grumbz]] agreed.", "The wugs met. [[Wugs]] agreed.",
-            "Wugs met. Two [[wugs]] agreed."))
+            "Wugs met. Two [[wugs]] agreed.", "A matatu stopped. Two [[matatus]] followed.",
+            "Banks lend on repo. Loans that are [[repo]]-linked cost more."))
 INTRODUCED_TERM = Step(
     "NL101", "introduced-term",
     decides="a lower-case word the story introduces as a term where it writes it: named so (known as, called, "
@@ -1083,8 +1086,11 @@ def foreign_quotation(f: FileCheck, u: Unknown) -> Detail | None:
 
 def used_twice(f: FileCheck, u: Unknown) -> Detail | None:
     lower = u.word.lower()
-    lower_uses = f.evidence.forms[lower] if u.word == lower.capitalize() and u.word != lower else 0
-    uses = f.evidence.forms[u.word] + lower_uses
+    forms = f.evidence.forms
+    lower_uses = forms[lower] if u.word == lower.capitalize() and u.word != lower else 0
+    uses = forms[u.word] + lower_uses + u.part  # a part of a hyphenated word is a use of its own, no token
+    if u.word == lower:  # its plural or singular too: matatu and matatus
+        uses += forms[lower + "s"] + (forms[lower[:-1]] if lower.endswith("s") else 0)
     if uses == 1 and u.word == lower:
         uses += capitalised_where_any_word_is(f, lower.capitalize())
     written_lower = u.word.islower() or lower_uses > 0
@@ -1252,7 +1258,7 @@ PART_EXEMPTIONS: tuple[Exemption, ...] = (
     (HYPHEN_JOINED_WORD, hyphen_joined_word), (KNOWN_PART, known_part),
     (RARE_DICTIONARY_WORD, rare_dictionary_word), (DERIVED_WORD, derived_word),
     (COMPOUND, compound), (PREFIX_PART, prefix_part), (SUFFIX_PART, suffix_part), (COINED_PART, coined_part),
-    (SET_PHRASE, set_phrase), (CAPITALISED_PART, capitalised_part), (SHORT_PART, short_part))
+    (SET_PHRASE, set_phrase), (CAPITALISED_PART, capitalised_part), (SHORT_PART, short_part), (USED_TWICE, used_twice))
 VERDICTS = (TOO_LONG_TO_CORRECT, NO_CANDIDATES, NAMES_NEARBY, UNLIKELY_SLIP, MISSPELT)
 STEPS: tuple[Step, ...] = tuple(dict.fromkeys(
     [UNIT_AFTER_NUMBER] + [step for step, _ in NAME_EXEMPTIONS] + [DROPPED_APOSTROPHE]
