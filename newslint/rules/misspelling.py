@@ -380,7 +380,7 @@ USED_TWICE = Step(
     "NL101", "used-twice",
     decides="a word the story uses more than once, in the same form (or in lower case, when it is capitalised only "
     "at its first letter where any word is: a sentence or a headline opens with it; a lower-case word with an s "
-    "added or taken off: matatu and matatus), is a name or a term it means, a part of a hyphenated word too "
+    "added or taken off, no word of the lists either: matatu and matatus, not wass beside was), is a name or a term it means, a part of a hyphenated word too "
     "(repo-linked beside repo); not a word written in lower case one slip from an everyday word (goverment twice is "
     "a habit, not a term)",
     allows=("The grumbz met. Two [[grumbz]] agreed.", "The wugs met. [[Wugs]] agreed.",
@@ -1089,8 +1089,9 @@ def used_twice(f: FileCheck, u: Unknown) -> Detail | None:
     forms = f.evidence.forms
     lower_uses = forms[lower] if u.word == lower.capitalize() and u.word != lower else 0
     uses = forms[u.word] + lower_uses + u.part  # a part of a hyphenated word is a use of its own, no token
-    if u.word == lower:  # its plural or singular too: matatu and matatus
-        uses += forms[lower + "s"] + (forms[lower[:-1]] if lower.endswith("s") else 0)
+    if u.word == lower:  # its plural or singular too, a word no list knows either: matatu and matatus (not wass)
+        other_numbers = (lower + "s", lower[:-1]) if lower.endswith("s") else (lower + "s",)
+        uses += sum(forms[other] for other in other_numbers if not f.lexicon.is_word(other))
     if uses == 1 and u.word == lower:
         uses += capitalised_where_any_word_is(f, lower.capitalize())
     written_lower = u.word.islower() or lower_uses > 0
