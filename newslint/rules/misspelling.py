@@ -380,9 +380,9 @@ USED_TWICE = Step(
     "NL101", "used-twice",
     decides="a word the story uses more than once, in the same form (or in lower case, when it is capitalised only "
     "at its first letter where any word is: a sentence or a headline opens with it; a lower-case word with an s "
-    "added or taken off, no word of the lists either: matatu and matatus, not wass beside was), is a name or a term it means, a part of a hyphenated word too "
-    "(repo-linked beside repo); not a word written in lower case one slip from an everyday word (goverment twice is "
-    "a habit, not a term)",
+    "added or taken off, no word of the lists either: matatu and matatus, not wass beside was), is a name or a term "
+    "it means, a part of a hyphenated word too (repo-linked beside repo); not a word written in lower case one slip "
+    "from an everyday word (goverment twice is a habit, not a term)",
     allows=("The grumbz met. Two [[grumbz]] agreed.", "The wugs met. [[Wugs]] agreed.",
             "Wugs met. Two [[wugs]] agreed.", "A matatu stopped. Two [[matatus]] followed.",
             "Banks lend on repo. Loans that are [[repo]]-linked cost more."))

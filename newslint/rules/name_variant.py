@@ -701,8 +701,8 @@ def _everyday_alone(p: Pair) -> int | None:
 
 # The slip steps with their tests, walked in this order: the first to give a score decides the pair.
 SLIP_STEPS: tuple[tuple[Step, Callable[[Pair], int | None]], ...] = (
-    (MARKED_LETTER, _marked_letter), (INITIAL_MUTATION, _initial_mutation), (FORMS_OF_A_WORD, _forms_of_a_word), (TWO_STANDARDS, _two_standards),
-    (LISTED_COMPOUND, _listed_compound),
+    (MARKED_LETTER, _marked_letter), (INITIAL_MUTATION, _initial_mutation), (FORMS_OF_A_WORD, _forms_of_a_word),
+    (TWO_STANDARDS, _two_standards), (LISTED_COMPOUND, _listed_compound),
     (TWO_PEOPLE, _two_people),
     (REPEATED, _repeated), (TEAM_SHEET, _team_sheet), (MAJORITY_NO_NAME, _majority_no_name),
     (FAMILY_NAME_AFTER_TITLE, _family_name_after_title), (LAST_LETTER, _last_letter),
@@ -716,9 +716,9 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("Which spellings one slip apart are weighed against each other", (FAMILY,)),
     ("Whether the less used of two spellings one slip apart is a slip of the other: the first step that answers "
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
-     "before it from answering", (MARKED_LETTER, INITIAL_MUTATION, FORMS_OF_A_WORD, TWO_STANDARDS, LISTED_COMPOUND, TWO_PEOPLE,
-                                  REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE, LAST_LETTER,
-                                  DOUBLED_LAST_LETTER, ABBREVIATION_MISSPELT, NEVER_INTRODUCED, SAME_NAME_BEFORE,
+     "before it from answering", (MARKED_LETTER, INITIAL_MUTATION, FORMS_OF_A_WORD, TWO_STANDARDS, LISTED_COMPOUND,
+                                  TWO_PEOPLE, REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE,
+                                  LAST_LETTER, DOUBLED_LAST_LETTER, ABBREVIATION_MISSPELT, NEVER_INTRODUCED, SAME_NAME_BEFORE,
                                   SHARED_NEIGHBOUR_STEP,
                                   EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME,
                                   WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),

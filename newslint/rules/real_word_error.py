@@ -277,8 +277,9 @@ SPOKEN_QUOTE = Step(
             "[[hame]].\"\n"))
 UNIT_AFTER_NUMBER = Step(
     CODE, "unit-after-number",
-    decides="a short dictionary word the model lacks (see short-dictionary-word) straight after a number is a unit "
-            "(230 kph, 40 kmh): the unit is the writer's, and another unit one letter away (mph) is no slip of it",
+    decides="a dictionary word the model lacks (judged by short-dictionary-word or swapped-letters-word) straight "
+            "after a number is a unit (230 kph, 40 kmh): the unit is the writer's, and another unit one letter away "
+            "(mph) is no slip of it",
     allows=("Gusts reached 230 [[kph]] when the storm made landfall.",))
 SET_PHRASE = Step(
     CODE, "set-phrase",
