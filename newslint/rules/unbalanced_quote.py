@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint.document.layout import MAX_HEADING_WORDS
 from newslint.document.patterns import LazyPattern
-from newslint.document.quotes import last_mark_before, scan_quotes
+from newslint.document.quotes import QuoteScan, last_mark_before, scan_quotes
 from newslint.document.text import CLOSERS
 from newslint.engine.diagnostic import Severity, Span
 from newslint.engine.rule import Rule
@@ -57,6 +58,24 @@ class ParagraphEnd:
         return (not before or before in ".!?:") and last in (".", "!", "?") and self.last_attribution < opener
 
 
+class Scans:
+    """Each block's quote scan (None past the last block), made when first asked for and kept while the check reads
+    near it (the block, the next, a stanza after them): scanning every paragraph first held four lists a paragraph at
+    once."""
+
+    def __init__(self, prose: str, blocks):
+        self.prose, self.blocks = prose, blocks
+        self.kept: dict[int, QuoteScan] = {}
+
+    def __call__(self, index: int) -> QuoteScan | None:
+        found = self.kept.get(index)
+        if found is None and index < len(self.blocks):
+            self.kept = {i: scan for i, scan in self.kept.items() if i >= index - 1}
+            block = self.blocks[index]
+            found = self.kept[index] = scan_quotes(self.prose, block.start, block.end)
+        return found
+
+
 def opens_with_quote(text: str, start: int, end: int) -> bool:
     stripped = text[start:end].lstrip(" \t>*-")
     return stripped[:1] in ("\u201c", '"', "\u2018")
@@ -72,6 +91,29 @@ def resumes_after_subheads(prose: str, blocks, n: int) -> bool:
                                                                                         blocks[m].end)
 
 
+def stanza_close(prose: str, blocks, scan, n: int) -> int | None:
+    """Where a quotation that block `n` leaves open closes when it quotes verse set one line a line: the later line of
+    the same stanza that closes it, or None. A stanza is a run of short lines (at most MAX_HEADING_WORDS words each
+    after the first) with no blank line between, most of them running on (no full stop at their end, as prose
+    paragraphs have); the lines between hold no quotation mark. `scan(i)` is block i's QuoteScan."""
+    m, stops = n + 1, 0
+    while m < len(blocks) and prose[blocks[m - 1].end:blocks[m].start] == "\n" \
+            and len(prose[blocks[m].start:blocks[m].end].split()) <= MAX_HEADING_WORDS:
+        stops += runs_to_a_stop(prose, blocks[m - 1])
+        found = scan(m)
+        if found.unopened:
+            return m if 2 * stops < m - n else None
+        if found.spans or found.unclosed or found.open_at_end:
+            return None
+        m += 1
+    return None
+
+
+def runs_to_a_stop(prose: str, block) -> bool:
+    """Whether a line ends a sentence (a full stop, ! or ?, before any closing marks): a line of verse runs on."""
+    return prose[block.start:block.end].rstrip().rstrip(CLOSERS)[-1:] in (".", "!", "?")
+
+
 class UnbalancedQuote(Rule):
     """A quotation mark with no partner in its paragraph.
 
@@ -80,8 +122,9 @@ class UnbalancedQuote(Rule):
     mark with nothing open, is flagged. Apostrophes and possessives ("don’t", "Jones’") are not quotation
     marks, and a quotation left open at the end of a paragraph is fine when the next paragraph opens with a
     quotation mark (how news copy runs one quote over several paragraphs, past a subhead too) or closes it (a
-    paragraph broken inside a quote). A new opening mark straight after a full stop inside an open quotation
-    is read the same way (a paragraph break lost when copy was pasted).
+    paragraph broken inside a quote), and so is a quotation of verse set one line a line that a later line of the
+    same stanza closes (short lines, no blank line between). A new opening mark straight after a full stop inside
+    an open quotation is read the same way (a paragraph break lost when copy was pasted).
 
     Why it matters: a missing closing quote makes the reporter's words read as the speaker's, which can put
     words in someone's mouth; a stray one makes readers hunt for a quote that is not there.
@@ -98,23 +141,34 @@ class UnbalancedQuote(Rule):
     def check(self, doc: Document, res: Resources) -> Iterator[Diagnostic]:
         prose = doc.prose
         blocks = doc.prose_blocks
-        # Each paragraph's scan and the next one's: scanning them all first held four lists a paragraph at once.
-        scans = (scan_quotes(prose, b.start, b.end) for b in blocks)
-        following = next(scans, None)
+        scans = Scans(prose, blocks)
+        verse_closing: set[int] = set()  # the lines that close a quotation of verse opened lines before
         carried = False  # the previous paragraph left a quotation open that this one may close
         for n, block in enumerate(blocks):
-            found, following = following, next(scans, None)
+            found = scans(n)
             follows = n + 1 < len(blocks) and blocks[n + 1].kind == block.kind == "paragraph"
-            continues = follows and (opens_with_quote(prose, blocks[n + 1].start, blocks[n + 1].end)
-                                     or bool(following.unopened))
-            if block.kind == "paragraph" and not follows and found.open_at_end:
-                continues = resumes_after_subheads(prose, blocks, n)
+            continues = found.open_at_end and continued(prose, blocks, scans, n, follows, verse_closing)
             ending = ParagraphEnd(prose, block.start, block.end)
             left_open = [] if continues else [(offset, mark) for offset, mark in found.open_at_end
                                               if not (follows and ending.runs_on(offset))]
             for offset, mark in found.unclosed + left_open:
                 yield self.report(Span(offset, offset + 1),
                                   f"Quotation mark '{mark}' is never closed in this paragraph")
-            for offset, mark in found.unopened[1 if carried else 0:]:
+            for offset, mark in found.unopened[1 if carried or n in verse_closing else 0:]:
                 yield self.report(Span(offset, offset + 1), f"Closing quotation mark '{mark}' has no opening mark")
-            carried = continues and bool(found.open_at_end)
+            carried = bool(continues)
+
+
+def continued(prose: str, blocks, scans: Scans, n: int, follows: bool, verse_closing: set[int]) -> bool:
+    """Whether the quotation block `n` leaves open runs on: into the next paragraph, which opens with a quotation mark
+    or closes it; past subheads into a paragraph that opens with one; or to a later line of its stanza of verse
+    (stanza_close, whose closing line is added to `verse_closing`)."""
+    if follows:
+        if opens_with_quote(prose, blocks[n + 1].start, blocks[n + 1].end) or scans(n + 1).unopened:
+            return True
+    elif blocks[n].kind == "paragraph" and resumes_after_subheads(prose, blocks, n):
+        return True
+    closer = stanza_close(prose, blocks, scans, n)
+    if closer is not None:
+        verse_closing.add(closer)
+    return closer is not None
