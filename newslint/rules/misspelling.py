@@ -210,6 +210,9 @@ class Unknown(NamedTuple):
 BRACKETED_ABBREVIATION_RE = re.compile(r"\(([a-z]{2,8})\)")
 ABBREVIATED_WORDS_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 ABBREVIATION_SKIPS = frozenset(("of", "and", "the", "a", "an", "for", "in", "on", "to", "by"))
+# The endings of a species' name in Latin, and what stands between it and its genus: a space, or a hybrid's sign.
+LATIN_ENDING_RE = re.compile(r"..(?:us|um|is|a|ii|ensis|oides)$")  # two letters before at least: no particle (sa)
+SPECIES_GAPS = frozenset((" ", " \u00d7 ", " x "))
 MACRON_VOWELS = frozenset("\u0101\u0113\u012b\u014d\u016b\u0100\u0112\u012a\u014c\u016a")  # ā ē ī ō ū, Ā ...
 TE_REO_SHAPE = re.compile("(?:(?:ng|wh|[hkmnprtw])?[aeiou]){2,}")  # open syllables, at least two
 
@@ -376,6 +379,13 @@ AFTER_FOREIGN_ARTICLE = Step(
     "that language's word: la chatte, chef de partie, pan de yema, tarte au citron",
     allows=("Pupils learn to read \"la [[chatte]]\" and \"le chien\".",
             "The [[tarte]] au citron (£8) had a crisp base."))
+SPECIES_NAME = Step(
+    "NL101", "species-name",
+    decides="a lower-case word with a Latin ending (-us, -um, -is, -a, -ii, -ensis, -oides) after two letters or more, "
+    "straight after a word capitalised mid-sentence (a hybrid's sign between allowed), is the species of a "
+    "scientific name: Galanthus nivalis, Helleborus × hybridus, Daphne bholua; not after a capital that opens a "
+    "sentence (His encylopedia) or a possessive (Trump's agneda), nor a particle (Pilipino sa Kanlurang)",
+    allows=("In February the common Galanthus [[nivalis]] flowers under the beech hedge.",))
 USED_TWICE = Step(
     "NL101", "used-twice",
     decides="a word the story uses more than once, in the same form (or in lower case, when it is capitalised only "
@@ -1051,6 +1061,17 @@ def prefix_before_number(f: FileCheck, u: Unknown) -> Detail | None:
         else None
 
 
+def species_name(f: FileCheck, u: Unknown) -> Detail | None:
+    if u.part or not u.word.islower() or not LATIN_ENDING_RE.search(u.word) or u.index == 0:
+        return None
+    doc, genus = f.doc, u.index - 1
+    text = doc.tokens[genus].text
+    between = doc.prose[doc.tokens[genus].end:u.start]
+    if between not in SPECIES_GAPS or strip_possessive(text) != text or not f.evidence.reason(doc.tokens[genus], genus):
+        return None
+    return {"genus": text}
+
+
 def after_foreign_article(f: FileCheck, u: Unknown) -> Detail | None:
     if not u.word.islower() or "-" in u.word:
         return None
@@ -1248,7 +1269,8 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (TE_REO_WORD, te_reo_word), (ELISION, elision),
     (SPOKEN_QUOTE, spoken_quote), (INTERJECTION, interjection), (FOREIGN_QUOTATION, foreign_quotation),
-    (FOREIGN_RUN, foreign_run), (AFTER_FOREIGN_ARTICLE, after_foreign_article), (BRACKETED_CODE, bracketed_code),
+    (FOREIGN_RUN, foreign_run), (AFTER_FOREIGN_ARTICLE, after_foreign_article), (SPECIES_NAME, species_name),
+    (BRACKETED_CODE, bracketed_code),
     (DEFINED_ABBREVIATION, defined_abbreviation),
     (PREFIX_BEFORE_NUMBER, prefix_before_number), (USED_TWICE, used_twice),
     (INTRODUCED_TERM, introduced_term), (INNER_CAPITALS, inner_capitals), (OPENS_A_NAME, opens_a_name),
