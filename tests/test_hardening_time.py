@@ -144,6 +144,19 @@ def test_quotes_opened_over_and_over_inside_one_paragraph(tmp_path):
         (7, column_of(stray, "\u201d"), "NL403", "Closing quotation mark '\u201d' has no opening mark")]
 
 
+def test_thousands_of_bracketed_abbreviations_in_one_paragraph(tmp_path):
+    pile = "the staff of the group (sotg) met " * (SIZE // 34)
+    line = pile + "and a slip, teh end."
+    assert lint(tmp_path, "story.txt", f"Abbreviations\n\n{line}\n", "NL101") == [
+        (3, column_of(line, "teh"), "NL101", "Unknown word 'teh'")]
+
+
+def test_a_quote_left_open_before_thousands_of_short_lines(tmp_path):
+    lines = "\n".join(["\u201cWhen the river wears no ice,"] + ["Count your blessings once, not twice"] * (SIZE // 36))
+    found = lint(tmp_path, "story.txt", f"Verse\n\n{lines}\n", "NL403")
+    assert found == [(3, 1, "NL403", "Quotation mark '\u201c' is never closed in this paragraph")]
+
+
 def test_stray_closing_tags_over_a_pile_of_open_ones(tmp_path):
     piles = "<li>a " * (LARGE // 6)  # list items need no closing tag: never reported
     line = piles + "</b> " * 2000 + "end"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cached_property, lru_cache
@@ -208,7 +209,6 @@ class Unknown(NamedTuple):
 # A lower-case abbreviation in round brackets, the words before it in its paragraph that it may stand for, and the
 # words of grammar an abbreviation leaves out (bpd: barrels of oil per day).
 BRACKETED_ABBREVIATION_RE = re.compile(r"\(([a-z]{2,8})\)")
-ABBREVIATED_WORDS_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 ABBREVIATION_SKIPS = frozenset(("of", "and", "the", "a", "an", "for", "in", "on", "to", "by"))
 # The endings of a species' name in Latin, and what stands between it and its genus: a space, or a hybrid's sign.
 LATIN_ENDING_RE = re.compile(r"..(?:us|um|is|a|ii|ensis|oides)$")  # two letters before at least: no particle (sa)
@@ -243,7 +243,7 @@ class FileCheck:
         if "(" not in prose:
             return frozenset()
         return frozenset(m.group(1) for m in BRACKETED_ABBREVIATION_RE.finditer(prose)
-                         if stands_for(m.group(1), prose[prose.rfind("\n", 0, m.start()) + 1:m.start()]))
+                         if stands_for(m.group(1), words_before(self.doc, m.start())))
 
     @cached_property
     def writes_te_reo(self) -> bool:
@@ -1037,15 +1037,29 @@ def defined_abbreviation(f: FileCheck, u: Unknown) -> Detail | None:
     return {} if u.word.islower() and u.word in f.defined_abbreviations else None
 
 
-def stands_for(abbreviation: str, before: str) -> bool:
-    """Whether the letters of `abbreviation` are the first letters of the words that end `before`, in order, passing
-    over words of ABBREVIATION_SKIPS and at most one other word whose letter is not the next (bpd: barrels of oil per
-    day)."""
-    words = ABBREVIATED_WORDS_RE.findall(before)
+def words_before(doc: Document, end: int) -> Iterator[str]:
+    """The words of the paragraph before offset `end`, nearest first, read back only as far as they are asked for (a
+    paragraph may hold thousands of brackets)."""
+    starts, texts, prose = doc.tokens.starts, doc.tokens.texts, doc.prose
+    index = bisect_left(starts, end)
+    while index > 0:
+        index -= 1
+        if "\n" in prose[starts[index] + len(texts[index]):end]:
+            return
+        yield texts[index]
+        end = starts[index]
+
+
+def stands_for(abbreviation: str, words: Iterator[str]) -> bool:
+    """Whether the letters of `abbreviation` are the first letters of `words` (those before it, nearest first), in
+    order, passing over words of ABBREVIATION_SKIPS and at most one other word whose letter is not the next (bpd:
+    barrels of oil per day)."""
     letters = list(abbreviation)
     passed = 0
-    while letters and words:
-        word = words.pop().lower()
+    for word in words:
+        if not letters:
+            break
+        word = word.lower()
         if word[0] == letters[-1]:
             letters.pop()
         elif word not in ABBREVIATION_SKIPS:
