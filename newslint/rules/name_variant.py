@@ -455,7 +455,15 @@ def _initial_mutation(p: Pair) -> int | None:
     plain, softened = sorted((p.form, p.other), key=len)
     mutated = softened[:1] + softened[2:] == plain and GAELIC_ARTICLE_MARK.match(softened) is not None
     return NOT_A_SLIP if mutated and not (p.lexicon.is_word(plain) or p.lexicon.is_word(softened)) \
-        and GAELIC_VOWEL_RE.search(p.evidence.doc.text) else None
+        and p.evidence.doc.derived(GaelicAccents).written else None
+
+
+class GaelicAccents:
+    """Whether a story writes a vowel with an accent as Irish and Scottish Gaelic do (step initial-mutation), read
+    once a story however many pairs ask."""
+
+    def __init__(self, doc):
+        self.written = GAELIC_VOWEL_RE.search(doc.text) is not None
 
 
 def _forms_of_a_word(p: Pair) -> int | None:
