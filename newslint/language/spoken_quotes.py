@@ -145,8 +145,8 @@ class SpokenQuotes:
         quotation = self.quotations.containing(token.start)
         if quotation is None:
             return False
-        return not prose[quotation[0] + 1:token.start].strip() or bool(
-            doc.derived(NameEvidence).initial_tokens[index])
+        opens_quotation = bisect_left(doc.tokens.starts, quotation[0]) == index  # the quotation's first word
+        return opens_quotation or bool(doc.derived(NameEvidence).initial_tokens[index])
 
     def spoken_at(self, offset: int) -> frozenset[str]:
         """The spoken forms of the quotation of speech set down as spoken that holds `offset` (empty when none does)."""
