@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,27 @@ FOREIGN_QUOTE_WORDS = tuned(
     date="2026-12-07")
 
 
+APOSTROPHE_MARKS = "'\u2019"
+
+
+def elided(prose: str, start: int, word: str, is_word: Callable[[str], bool]) -> str | None:
+    """The word a speaker's elision stands for: a word no list knows after an apostrophe that stands for its h ('ome:
+    home; 'ollerin: hollering, its g dropped too), an h dropped inside a word (be'ind: behind), or the article t' of
+    the north of England joined to one (t'lot); None otherwise. `start` is the word's offset in `prose`. A known word
+    after an apostrophe ('all, 'is) may open a quotation in single quotes: it is not read as an elision."""
+    if start > 0 and prose[start - 1] in APOSTROPHE_MARKS and (start == 1 or not prose[start - 2].isalnum()):
+        if is_word(word):
+            return None
+        return next((restored for restored in ("h" + word, "h" + word + "g") if is_word(restored)), None)
+    head, mark, rest = word.partition("'") if "'" in word else word.partition("\u2019")
+    if not mark or not head.isalpha() or not rest.isalpha():
+        return None
+    if head.lower() == "t" and is_word(rest):
+        return rest
+    restored = head + "h" + rest
+    return restored if is_word(restored) else None
+
+
 def spoken_form(word: str, lexicon: Lexicon) -> bool:
     """A short lower-case word that no list of any standard knows, or one that drops the g of a word in -ing
     (schoolin, somethin), however long (SPOKEN_FORMS counts these)."""
@@ -75,16 +97,22 @@ class SpokenQuotes:
         """Each such quotation (start and end offsets, the marks included) and the spoken forms it holds."""
         doc, found = self.doc, {}
         starts, texts = doc.tokens.starts, doc.tokens.texts
-        if not any(spoken_form(text, self.lexicon) for text in set(texts)):
+        prose, is_word = doc.prose, self.lexicon.is_word
+        if not any(spoken_form(text, self.lexicon) for text in set(texts)) and not any(
+                elided(prose, start, text, is_word) for start, text in zip(starts, texts)
+                if start and prose[start - 1] in APOSTROPHE_MARKS or "'" in text or "\u2019" in text):
             return found  # most stories: no such word in lower case, so no quotation holds enough
         opening = doc.derived(NameEvidence).initial_tokens
         for block in doc.prose_blocks:
             quotations = {}
-            for start, end in scan_quotes(doc.prose, block.start, block.end).spans:
+            for start, end in scan_quotes(prose, block.start, block.end).spans:
                 first, last = bisect_left(starts, start), bisect_left(starts, end)
-                # a spoken form may open the quotation or a sentence in it, capitalised there (Yuh cyaan beat)
-                words = [text.lower() if opening[i] else text for i, text in zip(range(first, last), texts[first:last])]
-                quotations[start, end] = frozenset(word for word in words if spoken_form(word, self.lexicon))
+                # a spoken form may open the quotation or a sentence in it, capitalised there (Yuh cyaan beat); an
+                # elided word is one too ('ome, t'lot, be'ind)
+                quotations[start, end] = frozenset(
+                    word for i, text in zip(range(first, last), texts[first:last])
+                    if spoken_form(word := text.lower() if opening[i] else text, self.lexicon)
+                    or elided(prose, starts[i], text, is_word))
             # A paragraph quotes one speaker: once one of its quotations sets the speech down as spoken, so do the
             # others, however few spoken forms each holds ("Ye bring the loons hame.").
             speech = frozenset().union(*(spoken for spoken in quotations.values() if len(spoken) >= SPOKEN_FORMS))

@@ -25,7 +25,7 @@ from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
 from newslint.language.lexicon import AUTO, COMMON_WORD, Lexicon, edit_cost, slip
 from newslint.language.names import NameEvidence, is_capitalised, slip_at, strip_possessive, swapped
-from newslint.language.spoken_quotes import SpokenQuotes, spoken_form
+from newslint.language.spoken_quotes import SpokenQuotes, elided, spoken_form
 from newslint.language.story_dialect import StoryDialect
 from newslint.wordlists import entries, words
 
@@ -324,8 +324,10 @@ TE_REO_WORD = Step(
 ELISION = Step(
     "NL101", "elision",
     decides="a word written with its last letter elided, an apostrophe in its place, is speech set down on purpose "
-    "(countin', darlin', ol'): with the letter back it is a known word",
-    allows=("'Ye must be [[countin]]' the days,' he said.",))
+    "(countin', darlin', ol'): with the letter back it is a known word; so is a word no list knows whose h an "
+    "apostrophe stands for ('ome, 'olidays, be'ind) and a word joined to the northern article t' (t'lot, t'sheds)",
+    allows=("'Ye must be [[countin]]' the days,' he said.", "\"Ah 'ad a job an' '[[olidays]],\" she said.",
+            "\"Ah came 'ome an' went in [[t'sheds]],\" she said."))
 SPOKEN_QUOTE = Step(
     "NL101", "spoken-quote",
     decides="a short lower-case word no list knows (capitalised where it opens the quotation or a sentence), or one "
@@ -1006,13 +1008,15 @@ def te_reo_word(f: FileCheck, u: Unknown) -> Detail | None:
 
 
 def elision(f: FileCheck, u: Unknown) -> Detail | None:
-    """countin', darlin' (g), ol', an' (d): the apostrophe right after the word stands for its last letter."""
+    """countin', darlin' (g), ol', an' (d): the apostrophe right after the word stands for its last letter; 'ome,
+    be'ind (h), t'lot (the article): spoken_quotes.elided."""
     prose, end = f.doc.prose, u.end
     if end < len(prose) and prose[end] in "'\u2019" and not prose[end + 1:end + 2].isalpha():
         for letter in "gd":
             if f.lexicon.is_word(u.word + letter):
                 return {"restored": u.word + letter}
-    return None
+    restored = None if u.part else elided(prose, u.start, u.word, f.lexicon.is_word)  # a part's front is no word's
+    return {"restored": restored} if restored else None
 
 
 def foreign_run(f: FileCheck, u: Unknown) -> Detail | None:
@@ -1295,7 +1299,8 @@ PART_EXEMPTIONS: tuple[Exemption, ...] = (
     (HYPHEN_JOINED_WORD, hyphen_joined_word), (KNOWN_PART, known_part),
     (RARE_DICTIONARY_WORD, rare_dictionary_word), (DERIVED_WORD, derived_word),
     (COMPOUND, compound), (PREFIX_PART, prefix_part), (SUFFIX_PART, suffix_part), (COINED_PART, coined_part),
-    (SET_PHRASE, set_phrase), (CAPITALISED_PART, capitalised_part), (SHORT_PART, short_part), (USED_TWICE, used_twice))
+    (SET_PHRASE, set_phrase), (CAPITALISED_PART, capitalised_part), (SHORT_PART, short_part), (USED_TWICE, used_twice),
+    (ELISION, elision))
 VERDICTS = (TOO_LONG_TO_CORRECT, NO_CANDIDATES, NAMES_NEARBY, UNLIKELY_SLIP, MISSPELT)
 STEPS: tuple[Step, ...] = tuple(dict.fromkeys(
     [UNIT_AFTER_NUMBER] + [step for step, _ in NAME_EXEMPTIONS] + [DROPPED_APOSTROPHE]
