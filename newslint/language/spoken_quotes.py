@@ -103,9 +103,9 @@ class SpokenQuotes:
                 if start and prose[start - 1] in APOSTROPHE_MARKS or "'" in text or "\u2019" in text):
             return found  # most stories: no such word in lower case, so no quotation holds enough
         opening = doc.derived(NameEvidence).initial_tokens
-        for block in doc.prose_blocks:
+        for spans in self.paragraph_quotations:
             quotations = {}
-            for start, end in scan_quotes(prose, block.start, block.end).spans:
+            for start, end in spans:
                 first, last = bisect_left(starts, start), bisect_left(starts, end)
                 # a spoken form may open the quotation or a sentence in it, capitalised there (Yuh cyaan beat); an
                 # elided word is one too ('ome, t'lot, be'ind)
@@ -155,11 +155,16 @@ class SpokenQuotes:
         return Spans(found)
 
     @cached_property
-    def quotations(self) -> Spans:
-        """Every quotation of the story's paragraphs, the marks included (nested ones too)."""
+    def paragraph_quotations(self) -> list[list[tuple[int, int]]]:
+        """The quotations of each paragraph (or heading) that quotes, the marks included (nested ones too), scanned
+        once for forms and quotations."""
         doc = self.doc
-        return Spans(sorted(span for block in doc.prose_blocks
-                            for span in scan_quotes(doc.prose, block.start, block.end).spans))
+        return [spans for block in doc.prose_blocks if (spans := scan_quotes(doc.prose, block.start, block.end).spans)]
+
+    @cached_property
+    def quotations(self) -> Spans:
+        """Every quotation of the story, in order."""
+        return Spans(sorted(span for spans in self.paragraph_quotations for span in spans))
 
     def interjection(self, index: int) -> bool:
         """Whether token `index` is a short capitalised word that opens a quotation, or a sentence inside one, with a

@@ -1082,12 +1082,11 @@ def prefix_before_number(f: FileCheck, u: Unknown) -> Detail | None:
 def species_name(f: FileCheck, u: Unknown) -> Detail | None:
     if u.part or not u.word.islower() or not LATIN_ENDING_RE.search(u.word) or u.index == 0:
         return None
-    doc, genus = f.doc, u.index - 1
-    text = doc.tokens[genus].text
-    between = doc.prose[doc.tokens[genus].end:u.start]
-    if between not in SPECIES_GAPS or strip_possessive(text) != text or not f.evidence.reason(doc.tokens[genus], genus):
+    genus = f.doc.tokens[u.index - 1]
+    if f.doc.prose[genus.end:u.start] not in SPECIES_GAPS or strip_possessive(genus.text) != genus.text \
+            or not f.evidence.reason(genus, u.index - 1):
         return None
-    return {"genus": text}
+    return {"genus": genus.text}
 
 
 def after_foreign_article(f: FileCheck, u: Unknown) -> Detail | None:
@@ -1114,9 +1113,8 @@ def spoken_quote(f: FileCheck, u: Unknown) -> Detail | None:
 def interjection(f: FileCheck, u: Unknown) -> Detail | None:
     if u.part or not f.doc.derived(SpokenQuotes).interjection(u.index):
         return None
-    lower = u.word.lower()
-    typed = next((c for c in f.lexicon.candidates(lower, max_distance=1) if slip(lower, c) == "transposition"), None)
-    return None if typed else {}
+    lower = u.word.lower()  # unless two letters swapped make it a word: a typing slip
+    return None if any(slip(lower, c) == "transposition" for c in f.lexicon.candidates(lower, max_distance=1)) else {}
 
 
 def foreign_quotation(f: FileCheck, u: Unknown) -> Detail | None:

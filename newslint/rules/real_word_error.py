@@ -493,7 +493,8 @@ class RealWordError(Rule):
         self._marked: dict[str, bool] = {}  # whether each candidate is one standard's spelling alone (marked)
         self.heard: dict[str, str] = {}  # British spellings weighed as the American one the model knows (mould: mold)
         # What story_bonus reads of each written word judged, outside its story (topic), remembered per process: a
-        # word the model knows or a short dictionary word (judged_unseen), so no more entries than those.
+        # word the model knows or a dictionary word judged all the same (unseen_judged_by), so no more entries than
+        # those.
         self._topics: dict[str, tuple[bool, float | None, bool]] = {}
         # What spelling_gates finds of a spelling in any story (all but the alternatives a story's dialect chooses
         # among, under auto), remembered per process with every step on: spellings of the words judged, so a few of
@@ -608,7 +609,7 @@ class RealWordError(Rule):
         choice."""
         if word[1:] != word[1:].lower() and ACRONYM_OR_DIGITS.on:
             return ACRONYM_OR_DIGITS, [], frozenset()
-        if not known and UNKNOWN_WORD.on and not judged_unseen(res, word, lower):
+        if not known and UNKNOWN_WORD.on and unseen_judged_by(res, word, lower) is None:
             return UNKNOWN_WORD, [], frozenset()  # before the alternatives: their cache holds known words
         if BRITISH_SPELLING.on and res.config.dialect != AMERICAN and Lexicon.load(AMERICAN).is_other_dialect(lower):
             american = Lexicon.load(AMERICAN).counterpart(lower)
@@ -1193,11 +1194,6 @@ def asks_for(before: str, alternative: str) -> bool:
     """The word before asks for the alternative's number: a chairman, two chairmen."""
     plural = alternative.endswith(("s", "men")) and not alternative.endswith(("ss", "is"))
     return before in (PLURAL_DETERMINERS if plural else SINGULAR_DETERMINERS)
-
-
-def judged_unseen(res, word: str, lower: str) -> bool:
-    """Whether a word the model lacks is judged all the same (unseen_judged_by)."""
-    return unseen_judged_by(res, word, lower) is not None
 
 
 def unseen_judged_by(res, word: str, lower: str) -> Step | None:

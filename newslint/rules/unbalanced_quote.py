@@ -111,7 +111,8 @@ def stanza_close(prose: str, blocks, scan, n: int) -> int | None:
 
 def runs_to_a_stop(prose: str, block) -> bool:
     """Whether a line ends a sentence (a full stop, ! or ?, before any closing marks): a line of verse runs on."""
-    return prose[block.start:block.end].rstrip().rstrip(CLOSERS)[-1:] in (".", "!", "?")
+    last = ParagraphEnd(prose, block.start, block.end).last_mark_at
+    return last >= block.start and prose[last] in ".!?"
 
 
 class UnbalancedQuote(Rule):
@@ -147,7 +148,7 @@ class UnbalancedQuote(Rule):
         for n, block in enumerate(blocks):
             found = scans(n)
             follows = n + 1 < len(blocks) and blocks[n + 1].kind == block.kind == "paragraph"
-            continues = found.open_at_end and continued(prose, blocks, scans, n, follows, verse_closing)
+            continues = bool(found.open_at_end) and continued(prose, blocks, scans, n, follows, verse_closing)
             ending = ParagraphEnd(prose, block.start, block.end)
             left_open = [] if continues else [(offset, mark) for offset, mark in found.open_at_end
                                               if not (follows and ending.runs_on(offset))]
@@ -156,7 +157,7 @@ class UnbalancedQuote(Rule):
                                   f"Quotation mark '{mark}' is never closed in this paragraph")
             for offset, mark in found.unopened[1 if carried or n in verse_closing else 0:]:
                 yield self.report(Span(offset, offset + 1), f"Closing quotation mark '{mark}' has no opening mark")
-            carried = bool(continues)
+            carried = continues
 
 
 def continued(prose: str, blocks, scans: Scans, n: int, follows: bool, verse_closing: set[int]) -> bool:
