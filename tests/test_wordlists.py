@@ -39,6 +39,7 @@ LISTS = {
     "optional-end-elements": (LOWER, "sorted"),
     "partitives": (LOWER, "sorted"),
     "phrase-words": (LOWER, "sorted"),
+    "place-nouns": (LOWER, "sorted"),
     "place-prepositions": (LOWER, "sorted"),
     "plural-determiners": (LOWER, "sorted"),
     "pronouns": (LOWER, "sorted"),

@@ -339,6 +339,13 @@ ARTICLE_BEFORE_VOWEL = Step(
     decides="'an' before a content word that starts with a vowel sound and is no plural (an unusual request, an "
             "originality rarely seen) is the article, grammatical as written: no slip of and, in or can",
     allows=("Talks went on.\nJudges found in it [[an]] originality rarely seen.\n",))
+OFF_BEFORE_PLACE = Step(
+    CODE, "off-before-place",
+    decides="'off' before a place's name that ends in the word for its kind (Street, Road, coast, island: word list "
+            "place-nouns), 'the' or a possessive before it allowed, is the preposition of place (land off Johannes "
+            "Nkosi Street, an oil field off Russia's Siberian coast), no slip of 'of'; the model, which reads no name, "
+            "hears only 'off the' or 'off' before it",
+    allows=("The firm drills in the Arkutun field [[off]] Russia's Siberian coast.",))
 OPENER_AT_PHRASE_END = Step(
     CODE, "opener-at-phrase-end",
     decides="a word that opens a phrase, an article (a, an, the) or a preposition whose object follows it (of, from, "
@@ -440,7 +447,8 @@ STRONGER_NEIGHBOUR = Step(
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS_WORD, BRITISH_SPELLING,
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, UNIT_AFTER_NUMBER, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL,
-         PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL, CAPITAL_MID_SENTENCE,
+         PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL, OFF_BEFORE_PLACE,
+         CAPITAL_MID_SENTENCE,
          OPENER_AT_PHRASE_END, PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM,
          NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
          THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
@@ -903,6 +911,7 @@ COUNTS = wordlists.words("counts")
 NEGATIVES = wordlists.words("negatives")
 FUNCTION_WORDS = wordlists.words("function-words")
 PLACE_PREPOSITIONS = wordlists.words("place-prepositions")
+PLACE_NOUNS = wordlists.words("place-nouns")
 PRONOUNS = wordlists.words("pronouns")
 # Determiners that never stand before a pronoun (not her, which is one: told her we would)
 BEFORE_NO_PRONOUN = frozenset(("a", "an", "the", "my", "your", "his", "its", "our", "their", "each", "every",
@@ -1128,12 +1137,25 @@ def then_for_than(reading: Reading, index: int, alternatives: list[tuple[str, fl
 
 
 def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[str, str]] | None:
-    """Steps count-before-plural, parallel-preposition, nor-after-negative, as-as-comparison and article-before-vowel
-    (GRAMMAR_TESTS): the step that leaves the word alone, with its detail."""
+    """Steps count-before-plural, parallel-preposition, nor-after-negative, as-as-comparison, article-before-vowel and
+    off-before-place (GRAMMAR_TESTS): the step that leaves the word alone, with its detail."""
     for words, step, test in GRAMMAR_TESTS:
         if lower in words and step.on and (detail := test(reading, index)) is not None:
             return step, detail
     return None
+
+
+def off_before_place(reading: Reading, index: int) -> dict[str, str] | None:
+    """'off' (the) Name ... place-noun, a space between each: the place-noun found."""
+    texts, words = reading.tokens.texts, reading.words
+    at = index + 1
+    if at < len(words) and words[at] == "the" and reading.runs_on(index, at):
+        at += 1
+    name = at
+    while at < len(words) and texts[at][:1].isupper() and words[at] not in PLACE_NOUNS and reading.runs_on(at - 1, at):
+        at += 1
+    found = at > name and at < len(words) and words[at] in PLACE_NOUNS and reading.runs_on(at - 1, at)
+    return {"place": texts[at]} if found else None
 
 
 def count_before_plural(reading: Reading, index: int) -> dict[str, str] | None:
@@ -1166,7 +1188,8 @@ GRAMMAR_TESTS = ((COUNTS, COUNT_BEFORE_PLURAL, count_before_plural),
                  (COORDINATORS, PARALLEL_PREPOSITION, parallel_preposition),
                  (frozenset(("nor",)), NOR_AFTER_NEGATIVE, nor_after_negative),
                  (frozenset(("as",)), AS_AS_COMPARISON, as_as_comparison),
-                 (frozenset(("an",)), ARTICLE_BEFORE_VOWEL, article_before_vowel))
+                 (frozenset(("an",)), ARTICLE_BEFORE_VOWEL, article_before_vowel),
+                 (frozenset(("off",)), OFF_BEFORE_PLACE, off_before_place))
 GRAMMAR_GATED = frozenset().union(*(words for words, _, _ in GRAMMAR_TESTS))
 
 
