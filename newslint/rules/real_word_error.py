@@ -339,6 +339,12 @@ ARTICLE_BEFORE_VOWEL = Step(
     decides="'an' before a content word that starts with a vowel sound and is no plural (an unusual request, an "
             "originality rarely seen) is the article, grammatical as written: no slip of and, in or can",
     allows=("Talks went on.\nJudges found in it [[an]] originality rarely seen.\n",))
+COUNT_OF_COUNT = Step(
+    CODE, "count-of-count",
+    decides="'of' between two number words with no plural noun after the second is a part of a whole (won eighteen "
+            "of nineteen, three of four in the final), no slip of 'or'; before a plural (two of three days) the model "
+            "judges it",
+    allows=("She beat eighteen [[of]] nineteen in the heats.",))
 OFF_BEFORE_PLACE = Step(
     CODE, "off-before-place",
     decides="'off' before a place's name that ends in the word for its kind (Street, Road, coast, island: word list "
@@ -447,8 +453,8 @@ STRONGER_NEIGHBOUR = Step(
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS_WORD, BRITISH_SPELLING,
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, UNIT_AFTER_NUMBER, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL,
-         PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL, OFF_BEFORE_PLACE,
-         CAPITAL_MID_SENTENCE,
+         PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL, COUNT_OF_COUNT,
+         OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE,
          OPENER_AT_PHRASE_END, PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM,
          NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
          THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
@@ -912,6 +918,7 @@ NEGATIVES = wordlists.words("negatives")
 FUNCTION_WORDS = wordlists.words("function-words")
 PLACE_PREPOSITIONS = wordlists.words("place-prepositions")
 PLACE_NOUNS = wordlists.words("place-nouns")
+NUMBER_WORDS_COUNTED = COUNTS | {"one"}  # the part of a whole may be one (one of four)
 PRONOUNS = wordlists.words("pronouns")
 # Determiners that never stand before a pronoun (not her, which is one: told her we would)
 BEFORE_NO_PRONOUN = frozenset(("a", "an", "the", "my", "your", "his", "its", "our", "their", "each", "every",
@@ -1137,12 +1144,22 @@ def then_for_than(reading: Reading, index: int, alternatives: list[tuple[str, fl
 
 
 def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[str, str]] | None:
-    """Steps count-before-plural, parallel-preposition, nor-after-negative, as-as-comparison, article-before-vowel and
-    off-before-place (GRAMMAR_TESTS): the step that leaves the word alone, with its detail."""
+    """Steps count-before-plural, parallel-preposition, nor-after-negative, as-as-comparison, article-before-vowel,
+    count-of-count and off-before-place (GRAMMAR_TESTS): the step that leaves the word alone, with its detail."""
     for words, step, test in GRAMMAR_TESTS:
         if lower in words and step.on and (detail := test(reading, index)) is not None:
             return step, detail
     return None
+
+
+def count_of_count(reading: Reading, index: int) -> dict[str, str] | None:
+    """A number word, 'of', a number word, a space between each, and no plural noun after (looks_plural)."""
+    words = reading.words
+    if not (0 < index < len(words) - 1 and words[index - 1] in NUMBER_WORDS_COUNTED and words[index + 1] in COUNTS
+            and reading.runs_on(index - 1, index + 1)):
+        return None
+    after = words[index + 2] if index + 2 < len(words) and reading.runs_on(index + 1, index + 2) else ""
+    return None if looks_plural(after) else {"part": words[index - 1], "whole": words[index + 1]}
 
 
 def off_before_place(reading: Reading, index: int) -> dict[str, str] | None:
@@ -1189,6 +1206,7 @@ GRAMMAR_TESTS = ((COUNTS, COUNT_BEFORE_PLURAL, count_before_plural),
                  (frozenset(("nor",)), NOR_AFTER_NEGATIVE, nor_after_negative),
                  (frozenset(("as",)), AS_AS_COMPARISON, as_as_comparison),
                  (frozenset(("an",)), ARTICLE_BEFORE_VOWEL, article_before_vowel),
+                 (frozenset(("of",)), COUNT_OF_COUNT, count_of_count),
                  (frozenset(("off",)), OFF_BEFORE_PLACE, off_before_place))
 GRAMMAR_GATED = frozenset().union(*(words for words, _, _ in GRAMMAR_TESTS))
 
