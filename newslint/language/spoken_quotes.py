@@ -56,6 +56,7 @@ FOREIGN_QUOTE_WORDS = tuned(
 
 
 APOSTROPHE_MARKS = "'\u2019"
+APOSTROPHE_ENDS = ("'", "\u2019")  # a character after a word that is one (not the empty string past the text's end)
 
 
 def elided(prose: str, start: int, word: str, is_word: Callable[[str], bool]) -> str | None:
@@ -87,13 +88,6 @@ def clipped(prose: str, start: int, word: str, is_word: Callable[[str], bool]) -
     return None
 
 
-def apostrophe_at(prose: str, start: int, word: str) -> bool:
-    """An apostrophe before the word, inside it or right after it: where a speaker's elision shows."""
-    end = start + len(word)
-    return (start > 0 and prose[start - 1] in APOSTROPHE_MARKS or "'" in word or "\u2019" in word
-            or end < len(prose) and prose[end] in APOSTROPHE_MARKS)
-
-
 def spoken_form(word: str, lexicon: Lexicon) -> bool:
     """A short lower-case word that no list of any standard knows, or one that drops the g of a word in -ing
     (schoolin, somethin), however long (SPOKEN_FORMS counts these)."""
@@ -121,7 +115,9 @@ class SpokenQuotes:
         prose, is_word = doc.prose, self.lexicon.is_word
         if not any(spoken_form(text, self.lexicon) for text in set(texts)) and not any(
                 elided(prose, start, text, is_word) or clipped(prose, start, text, is_word)
-                for start, text in zip(starts, texts) if apostrophe_at(prose, start, text)):
+                for start, text in zip(starts, texts) if start and prose[start - 1] in APOSTROPHE_MARKS
+                or "'" in text or "\u2019" in text
+                or prose[start + len(text):start + len(text) + 1] in APOSTROPHE_ENDS):
             return found  # most stories: no such word in lower case, so no quotation holds enough
         opening = doc.derived(NameEvidence).initial_tokens
         for spans in self.paragraph_quotations:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from functools import cached_property, lru_cache, partial
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newslint import wordlists
 from newslint.document.text import (
@@ -460,6 +460,15 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
+class SpellingGates(NamedTuple):
+    """What the gates that read a spelling alone decide (RealWordError.spelling_gates)."""
+
+    step: Step | None  # the step that leaves the spelling alone, or None
+    alternatives: list[tuple[str, float]]  # to weigh, with their slip costs
+    numbered: frozenset[str]  # those of them that are the word's other grammatical number
+    offered: frozenset[str]  # the words of the alternatives (step doubled-neighbour)
+
+
 class RealWordError(Rule):
     """A correctly spelt word that is probably a slip for another: "point man no North Korea" (on).
 
@@ -519,7 +528,7 @@ class RealWordError(Rule):
         # What spelling_gates finds of a spelling in any story (all but the alternatives a story's dialect chooses
         # among, under auto), remembered per process with every step on: spellings of the words judged, so a few of
         # each (capitalised or not, either apostrophe) of the model's and the dictionary's short words at most.
-        self._gates: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]] = {}
+        self._gates: dict[str, SpellingGates] = {}
 
     def ahead(self, res, files: int) -> None:
         """When the files a run has left to lint hold, at the rate of the stories weighed so far, enough rows with
@@ -591,7 +600,7 @@ class RealWordError(Rule):
         pending = self.deferred(doc, res)
         if pending is None:
             RealWordError.stories_weighed += 1
-        by_spelling: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]] = {}
+        by_spelling: dict[str, SpellingGates] = {}
         remembered = self._gates if all(step.on for step in STEPS) else {}  # only a test turns a step off
         # The gates, in the order of STEPS: each may leave the word alone. The words they let through are judged
         # (judge: the adjustments and the verdict). Written out in one loop: this runs for every word of every story.
@@ -601,7 +610,7 @@ class RealWordError(Rule):
             if gates is None:
                 gates = by_spelling[word] = remembered.get(word) or self.spelling_gates(
                     doc, res, word, reading.words[index], known[index], story_decides, remembered)
-            step, alternatives, numbered = gates
+            step, alternatives, numbered, offered = gates
             # a word another gate leaves alone is asked about digits only for the trace (which gate comes first)
             if step is not ACRONYM_OR_DIGITS and digits_gate and (step is None or trace is not None) \
                     and stuck_to_digits(prose, token):
@@ -612,29 +621,32 @@ class RealWordError(Rule):
                                                       if step is USABLE_ALTERNATIVES else {}))
             elif (region := regions.get(index)) is not None:
                 left_alone(trace, token, region)
-            elif (alternatives := phrase_gates(reading, index, token, alternatives, numbered, trace)) is not None:
+            elif (alternatives := phrase_gates(reading, index, token, alternatives, numbered, offered, trace)
+                  ) is not None:
                 found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
                 if found is not None:
                     flagged[index] = found
         yield from self.reported(doc, without_compounds(doc, res, self.settled(doc, res, flagged, pending)))
 
     def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool,
-                       remembered: dict[str, tuple[Step | None, list[tuple[str, float]], frozenset[str]]]
-                       ) -> tuple[Step | None, list[tuple[str, float]], frozenset[str]]:
+                       remembered: dict[str, SpellingGates]
+                       ) -> SpellingGates:
         """What the gates that read a spelling alone decide, the same for each of its tokens in a story (check asks
         once a spelling): the step that leaves it alone (acronym-or-digits for a capital inside it, unknown-word,
-        usable-alternatives) or None, the alternatives to weigh, and those of them that are the word's other
-        grammatical number (number_forms: for step grammatical-number, which reads the word before). Added to
+        usable-alternatives) or None, the alternatives to weigh, those of them that are the word's other
+        grammatical number (number_forms: for step grammatical-number, which reads the word before) and their words
+        (for step doubled-neighbour). Added to
         `remembered` when it holds in every story: the word is judged, and its alternatives are not the story's
         choice."""
         if word[1:] != word[1:].lower() and ACRONYM_OR_DIGITS.on:
-            return ACRONYM_OR_DIGITS, [], frozenset()
+            return SpellingGates(ACRONYM_OR_DIGITS, [], frozenset(), frozenset())
         if not known and UNKNOWN_WORD.on and unseen_judged_by(res, word, lower) is None:
-            return UNKNOWN_WORD, [], frozenset()  # before the alternatives: their cache holds known words
+            # before the alternatives: their cache holds known words
+            return SpellingGates(UNKNOWN_WORD, [], frozenset(), frozenset())
         if BRITISH_SPELLING.on and res.config.dialect != AMERICAN and Lexicon.load(AMERICAN).is_other_dialect(lower):
             american = Lexicon.load(AMERICAN).counterpart(lower)
             if not (american and res.language_model.known(american)):
-                return BRITISH_SPELLING, [], frozenset()
+                return SpellingGates(BRITISH_SPELLING, [], frozenset(), frozenset())
             self.heard[lower] = american
         alternatives, spelt_by_one_standard = self.weighable(res, lower, word[:1].isupper())
         if story_decides and spelt_by_one_standard:
@@ -642,7 +654,8 @@ class RealWordError(Rule):
         numbered = number_forms(res, lower) if GRAMMATICAL_NUMBER.on else frozenset()
         if numbered:  # few words have another number among their confusions
             numbered = numbered.intersection(c for c, _ in alternatives)
-        found = (None if alternatives else USABLE_ALTERNATIVES), alternatives, numbered
+        found = SpellingGates(None if alternatives else USABLE_ALTERNATIVES, alternatives, numbered,
+                              frozenset(c for c, _ in alternatives))
         if not (story_decides and spelt_by_one_standard):
             remembered[word] = found
         return found
@@ -933,7 +946,7 @@ OBJECT_PREPOSITIONS = wordlists.words("object-prepositions")
 
 
 def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
-                 numbered: frozenset[str], trace) -> list[tuple[str, float]] | None:
+                 numbered: frozenset[str], offered: frozenset[str], trace) -> list[tuple[str, float]] | None:
     """Steps unit-after-number, set-phrase, name-particle, the grammar gates (grammar_gate), capital-mid-sentence,
     opener-at-phrase-end, pronoun-after-determiner and grammatical-number, which read the words around: None when
     they leave the word alone, else the alternatives left to weigh (those of the other grammatical number,
@@ -949,10 +962,7 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
         grammar = grammar_gate(reading, index, lower)
         if grammar is not None:
             return left_alone(trace, token, grammar[0], **grammar[1])
-    offered = reading.offered(token.text, alternatives)
-    alternatives = capital_gate(reading, index, token, alternatives, trace)
-    alternatives = pronoun_gate(reading, index, token, opener_gate(reading, index, token, alternatives, trace), trace)
-    alternatives = neighbour_gate(reading, index, token, alternatives, offered, trace)
+    alternatives = set_aside_gates(reading, index, token, alternatives, offered, trace)
     if alternatives is None or not numbered:
         return alternatives
     before = words[index - 1] if index > 0 else ""
@@ -966,6 +976,18 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
     if not kept:
         return left_alone(trace, token, GRAMMATICAL_NUMBER, before=before or "(none)")
     return kept
+
+
+def set_aside_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
+                    offered: frozenset[str], trace) -> list[tuple[str, float]] | None:
+    """Steps capital-mid-sentence, opener-at-phrase-end, pronoun-after-determiner and doubled-neighbour, each of which
+    may set some alternatives aside: those left, or None when none is."""
+    alternatives = capital_gate(reading, index, token, alternatives, trace)
+    alternatives = pronoun_gate(reading, index, token, opener_gate(reading, index, token, alternatives, trace), trace)
+    words = reading.words
+    if index and words[index - 1] in offered or index + 1 < len(words) and words[index + 1] in offered:
+        alternatives = neighbour_gate(reading, index, token, alternatives, offered, trace)
+    return alternatives
 
 
 def capital_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]], trace
@@ -1002,11 +1024,12 @@ def pronoun_gate(reading: Reading, index: int, token: Token, alternatives: list[
 def neighbour_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]] | None,
                    offered: frozenset[str], trace) -> list[tuple[str, float]] | None:
     """Step doubled-neighbour: the alternatives but the words right before and after, a space between (`offered`: the
-    spelling's alternatives before any gate); None, when none is left, to leave the word alone."""
+    spelling's alternatives before any gate); None, when none is left, to leave the word alone. phrase_gates asks only
+    when a neighbour is among `offered`."""
     words = reading.words
     before = words[index - 1] if index else None
     after = words[index + 1] if index + 1 < len(words) else None
-    if not alternatives or (before not in offered and after not in offered) or not DOUBLED_NEIGHBOUR.on:
+    if not alternatives or not DOUBLED_NEIGHBOUR.on:
         return alternatives
     neighbours = frozenset(word for word, first in ((before, index - 1), (after, index))
                            if word in offered and reading.runs_on(first, first + 1))
@@ -1482,7 +1505,6 @@ class Reading:
         # The alternatives step grammatical-number keeps, by the alternatives the other gates left and what the word
         # before asks for (phrase_gates)
         self.numbers_kept: dict[tuple[tuple[str, ...], bool, bool], list[tuple[str, float]]] = {}
-        self.alternative_words: dict[str, frozenset[str]] = {}  # Reading.offered
 
     @cached_property
     def names_written(self) -> frozenset[tuple[str, str]]:
@@ -1582,14 +1604,6 @@ class Reading:
             return False
         between, runs_on = self.gaps[index - 1]
         return runs_on and between[:1] in NUMBER_READINGS
-
-    def offered(self, spelling: str, alternatives: list[tuple[str, float]]) -> frozenset[str]:
-        """The words among a spelling's alternatives as phrase_gates is given them, the same at each of its tokens in a
-        story (before the gates that read the words around), found once a story."""
-        found = self.alternative_words.get(spelling)
-        if found is None:
-            found = self.alternative_words[spelling] = frozenset(c for c, _ in alternatives)
-        return found
 
     def runs_on(self, first: int, last: int) -> bool:
         """True when the words from token `first` to `last` are read as one run (plain spaces between them)."""
