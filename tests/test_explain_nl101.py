@@ -13,9 +13,10 @@ STORY = ("Budget talks\n\nThe goverment met on Tuesday. The grumbz met. Two grum
          "A touchy-feeyl speech followed, then 90 mins of talks.\n")
 WORD_STEPS = ("unit-after-number, everyday-word, rare-dictionary-word, name-particle, foreign-name-particle, "
               "looks-like-name, set-phrase, accented-letter, te-reo-word, elision, spoken-quote, interjection, "
-              "foreign-quotation, foreign-run, after-foreign-article, other-language-word, species-name, "
-              "bracketed-code, defined-abbreviation, prefix-before-number, used-twice, introduced-term, inner-capitals, "
-              "opens-a-name, capitalised-no-slip, derived-word, compound, italics-mark-foreign, foreign-phrase-in-italics")
+              "foreign-quotation, foreign-run, foreign-list, after-foreign-article, other-language-word, "
+              "species-name, bracketed-code, defined-abbreviation, prefix-before-number, used-twice, introduced-term, "
+              "inner-capitals, opens-a-name, capitalised-no-slip, derived-word, compound, italics-mark-foreign, "
+              "foreign-phrase-in-italics")
 
 
 def explained(cli, place: str) -> list[str]:
@@ -51,8 +52,8 @@ def test_a_word_left_alone_names_the_exemption_that_fired_and_those_tried_before
         f"{path}:3:36: 'grumbz'", "  NL101: left alone",
         "    step used-twice (left alone): considered: unit-after-number, everyday-word, rare-dictionary-word, "
         "name-particle, foreign-name-particle, looks-like-name, set-phrase, accented-letter, te-reo-word, elision, "
-        "spoken-quote, interjection, foreign-quotation, foreign-run, after-foreign-article, other-language-word, "
-        "species-name, bracketed-code, defined-abbreviation, prefix-before-number; "
+        "spoken-quote, interjection, foreign-quotation, foreign-run, foreign-list, after-foreign-article, "
+        "other-language-word, species-name, bracketed-code, defined-abbreviation, prefix-before-number; "
         "uses: 2"]
     assert explained(cli, f"{path}:4:42") == [
         f"{path}:4:42: 'mins'", "  NL101: left alone", "    step unit-after-number (left alone)"]

@@ -403,6 +403,13 @@ FOREIGN_RUN = Step(
     "is part of a foreign phrase (pas une goutte, nolo contendere); two slips side by side are each a slip of a "
     "word in use (teh goverment)",
     allows=("The crowd shouted: pas [[une]] goutte de sang.",))
+FOREIGN_LIST = Step(
+    "NL101", "foreign-list",
+    decides="a lower-case word joined by a comma, 'and' or 'or' to a lower-case word that is plainly a foreign or "
+    "regional term (one no list knows that no slip of an everyday word explains, or a rare dictionary word) is another "
+    "item of the same list of terms: stalls sold seswaa, morogo and phane; a slip in a list of English words is "
+    "still a slip",
+    allows=("Vendors will sell buai, [[daka]] and kambang at the market.",))
 BRACKETED_CODE = Step(
     "NL101", "bracketed-code",
     decides="a capitalised word of two to four letters that is all a pair of round brackets holds is a code (a "
@@ -1091,6 +1098,43 @@ def other_language_word(f: FileCheck, u: Unknown) -> Detail | None:
     return {"language": languages.named(written)} if written else None
 
 
+def foreign_list(f: FileCheck, u: Unknown) -> Detail | None:
+    """seswaa, morogo and phane: an item of a list that holds a plainly foreign or regional term."""
+    if not (u.word.isalpha() and u.word.islower()):
+        return None
+    texts, lexicon = f.doc.tokens.texts, f.lexicon
+    for other in list_neighbours(f.doc, u.index):
+        word = texts[other]
+        if word.isalpha() and word.islower() and not lexicon.is_word(word) \
+                and (lexicon.rare.get(word) is not None or plainly_foreign(word, lexicon)):
+            return {"listed_with": word}
+    return None
+
+
+LIST_CONJUNCTIONS = frozenset(("and", "or"))
+
+
+def list_neighbours(doc: Document, index: int) -> Iterator[int]:
+    """The tokens joined to token `index` as items of one list: by a comma, or by 'and' or 'or' with or without a comma
+    before it."""
+    tokens, prose = doc.tokens, doc.prose
+    starts, texts = tokens.starts, tokens.texts
+
+    def gap(first: int) -> str:
+        return prose[starts[first] + len(texts[first]):starts[first + 1]]
+
+    for side in (-1, 1):
+        near = index + side
+        if not 0 <= near < len(texts):
+            continue
+        if gap(min(index, near)) == ", ":
+            yield near
+        elif texts[near] in LIST_CONJUNCTIONS and gap(min(index, near)) in (" ", ", "):
+            far = near + side
+            if 0 <= far < len(texts) and gap(min(near, far)) in (" ", ", "):
+                yield far
+
+
 def bracketed_code(f: FileCheck, u: Unknown) -> Detail | None:
     start, end, prose = u.token.start, u.token.end, f.doc.prose
     return {} if 2 <= len(u.word) <= 4 and is_capitalised(u.word) and prose[start - 1:start] == "(" \
@@ -1345,7 +1389,7 @@ NAME_EXEMPTIONS: tuple[Exemption, ...] = (
 SHAPE_EXEMPTIONS: tuple[Exemption, ...] = (
     (SET_PHRASE, set_phrase), (ACCENTED_LETTER, accented_letter), (TE_REO_WORD, te_reo_word), (ELISION, elision),
     (SPOKEN_QUOTE, spoken_quote), (INTERJECTION, interjection), (FOREIGN_QUOTATION, foreign_quotation),
-    (FOREIGN_RUN, foreign_run), (AFTER_FOREIGN_ARTICLE, after_foreign_article),
+    (FOREIGN_RUN, foreign_run), (FOREIGN_LIST, foreign_list), (AFTER_FOREIGN_ARTICLE, after_foreign_article),
     (OTHER_LANGUAGE_WORD, other_language_word), (SPECIES_NAME, species_name),
     (BRACKETED_CODE, bracketed_code),
     (DEFINED_ABBREVIATION, defined_abbreviation),
