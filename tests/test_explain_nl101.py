@@ -71,7 +71,7 @@ def test_each_part_of_a_hyphenated_word_is_decided_on_its_own(cli, story):
         "    evidence: candidate: feel; slip: inserted letter; slip_cost: -2.00; context_fit: 4.41; score: 1.41",
         f"    step misspelt (reported): considered: {WORD_STEPS}; considered_for_part: hyphen-joined-word, known-part, "
         "rare-dictionary-word, derived-word, compound, prefix-part, suffix-part, coined-part, set-phrase, "
-        "capitalised-part, short-part, used-twice, elision; suggestions: feel"]
+        "capitalised-part, short-part, used-twice, elision, spoken-quote; suggestions: feel"]
 
 
 def test_the_sample_story_names_why_its_names_and_terms_are_not_slips(cli, monkeypatch):

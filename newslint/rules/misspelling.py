@@ -379,8 +379,9 @@ SPOKEN_QUOTE = Step(
     decides="a short lower-case word no list knows (capitalised where it opens the quotation or a sentence), or one "
     "that drops the g of an -ing word (nothin), inside a paragraph whose quotations hold at least SPOKEN_FORMS "
     "different such words or elided ones (an', 'ome; a paragraph quotes one speaker), is speech set down as spoken, on "
-    "purpose (dialect, pidgin, text speak, another language: I telt them fae the start); one such word alone in a "
-    "paragraph's quotations, and a longer word (LONGEST_SPOKEN_FORM), are still weighed as slips",
+    "purpose (dialect, pidgin, text speak, another language: I telt them fae the start), a part of a hyphenated word "
+    "too (dug-cairt); one such word alone in a paragraph's quotations, and a longer word (LONGEST_SPOKEN_FORM), are "
+    "still weighed as slips",
     allows=("\"I'm no giving up, I [[telt]] them that fae the start,\" she said.",
             "\"[[Ek]] is baie trots op die manne,\" the coach said.",
             "\"Ye learnt fae the men, or ye didna learn,\" he said. \"The sea was ma [[schoolin]].\""))
@@ -1403,7 +1404,7 @@ PART_EXEMPTIONS: tuple[Exemption, ...] = (
     (RARE_DICTIONARY_WORD, rare_dictionary_word), (DERIVED_WORD, derived_word),
     (COMPOUND, compound), (PREFIX_PART, prefix_part), (SUFFIX_PART, suffix_part), (COINED_PART, coined_part),
     (SET_PHRASE, set_phrase), (CAPITALISED_PART, capitalised_part), (SHORT_PART, short_part), (USED_TWICE, used_twice),
-    (ELISION, elision))
+    (ELISION, elision), (SPOKEN_QUOTE, spoken_quote))
 VERDICTS = (TOO_LONG_TO_CORRECT, NO_CANDIDATES, NAMES_NEARBY, UNLIKELY_SLIP, MISSPELT)
 STEPS: tuple[Step, ...] = tuple(dict.fromkeys(
     [UNIT_AFTER_NUMBER] + [step for step, _ in NAME_EXEMPTIONS] + [DROPPED_APOSTROPHE]
