@@ -389,8 +389,8 @@ INTERJECTION = Step(
     "NL101", "interjection",
     decides="a capitalised word of at most LONGEST_SPOKEN_FORM letters that opens a quotation, or a sentence inside "
     "one, with a comma, a stop, ! or ? straight after it, is an interjection or a name called out (\"Eish, this "
-    "thing\", \"Naw.\", \"Lovie, come here\"): the speaker's own, not a slip; unless two letters swapped make it a "
-    "word (Yse, Wlel: a typing slip)",
+    "thing\", \"Naw.\", \"Lovie, come here\"): the speaker's own, not a slip; unless two letters swapped make it an "
+    "everyday word (Yse, Wlel: a typing slip; not Mais, whose swap is the rare amis)",
     allows=("\"[[Eish]], this thing is killing us,\" said the hairdresser.",))
 FOREIGN_QUOTATION = Step(
     "NL101", "foreign-quotation",
@@ -1218,8 +1218,9 @@ def spoken_quote(f: FileCheck, u: Unknown) -> Detail | None:
 def interjection(f: FileCheck, u: Unknown) -> Detail | None:
     if u.part or not f.doc.derived(SpokenQuotes).interjection(u.index):
         return None
-    lower = u.word.lower()  # unless two letters swapped make it a word: a typing slip
-    return None if any(slip(lower, c) == "transposition" for c in f.lexicon.candidates(lower, max_distance=1)) else {}
+    lower = u.word.lower()  # unless two letters swapped make it an everyday word: a typing slip
+    return None if any(slip(lower, c) == "transposition" and f.lexicon.frequency(c) > COMMON_WORD
+                       for c in f.lexicon.candidates(lower, max_distance=1)) else {}
 
 
 def foreign_quotation(f: FileCheck, u: Unknown) -> Detail | None:
