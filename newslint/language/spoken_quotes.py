@@ -56,7 +56,7 @@ FOREIGN_QUOTE_WORDS = tuned(
 
 
 APOSTROPHE_MARKS = "'\u2019"
-APOSTROPHE_ENDS = ("'", "\u2019")  # a character after a word that is one (not the empty string past the text's end)
+APOSTROPHES = tuple(APOSTROPHE_MARKS)  # for str.startswith
 
 
 def elided(prose: str, start: int, word: str, is_word: Callable[[str], bool]) -> str | None:
@@ -117,7 +117,7 @@ class SpokenQuotes:
                 elided(prose, start, text, is_word) or clipped(prose, start, text, is_word)
                 for start, text in zip(starts, texts) if start and prose[start - 1] in APOSTROPHE_MARKS
                 or "'" in text or "\u2019" in text
-                or prose[start + len(text):start + len(text) + 1] in APOSTROPHE_ENDS):
+                or prose.startswith(APOSTROPHES, start + len(text))):
             return found  # most stories: no such word in lower case, so no quotation holds enough
         opening = doc.derived(NameEvidence).initial_tokens
         for spans in self.paragraph_quotations:

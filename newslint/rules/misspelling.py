@@ -1095,7 +1095,8 @@ def other_language_word(f: FileCheck, u: Unknown) -> Detail | None:
     if not (u.word.isalpha() and u.word.islower()):
         return None
     languages = OtherLanguages.load()
-    written = languages.of(u.word) and f.languages_written(languages.of(u.word))
+    bits = languages.of(u.word)
+    written = bits and f.languages_written(bits)
     return {"language": languages.named(written)} if written else None
 
 

@@ -454,10 +454,10 @@ STRONGER_NEIGHBOUR = Step(
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS_WORD, BRITISH_SPELLING,
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, UNIT_AFTER_NUMBER, SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL,
          PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON, ARTICLE_BEFORE_VOWEL, COUNT_OF_COUNT,
-         OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE,
-         OPENER_AT_PHRASE_END, PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM,
-         NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
-         THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED, CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
+         OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END, PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR,
+         GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD,
+         ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, THRESHOLD_STEP, ATTESTED,
+         CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
 class SpellingGates(NamedTuple):
@@ -1024,13 +1024,13 @@ def pronoun_gate(reading: Reading, index: int, token: Token, alternatives: list[
 def neighbour_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]] | None,
                    offered: frozenset[str], trace) -> list[tuple[str, float]] | None:
     """Step doubled-neighbour: the alternatives but the words right before and after, a space between (`offered`: the
-    spelling's alternatives before any gate); None, when none is left, to leave the word alone. phrase_gates asks only
-    when a neighbour is among `offered`."""
+    spelling's alternatives before any gate); None, when none is left, to leave the word alone. set_aside_gates asks
+    only when a neighbour is among `offered`."""
+    if not alternatives or not DOUBLED_NEIGHBOUR.on:
+        return alternatives
     words = reading.words
     before = words[index - 1] if index else None
     after = words[index + 1] if index + 1 < len(words) else None
-    if not alternatives or not DOUBLED_NEIGHBOUR.on:
-        return alternatives
     neighbours = frozenset(word for word, first in ((before, index - 1), (after, index))
                            if word in offered and reading.runs_on(first, first + 1))
     return set_aside(alternatives, neighbours, DOUBLED_NEIGHBOUR, token, trace) if neighbours else alternatives
