@@ -249,6 +249,7 @@ class FileCheck:
         self.searched: dict[str, list[str]] = {}  # each unknown word's candidates, searched once
         self.stopped = False  # the search budget is spent: no word after is checked
         self.languages_read: dict[int, bool] = {}  # whether the story writes each other language read so far
+        self.unknown: set[str] = set()  # the spellings of the story's tokens that the lists lack (check sets it)
 
     @cached_property
     def defined_abbreviations(self) -> frozenset[str]:
@@ -263,13 +264,11 @@ class FileCheck:
     @cached_property
     def other_language_words(self) -> list[tuple[str, int]]:
         """The story's lower-case words the lists lack, not even as words in everyday use (prix, pharma), that are
-        common words of another language, each with its languages' bits (OtherLanguages), in order of first use."""
-        languages, is_word, everyday = OtherLanguages.load(), self.lexicon.is_word, self.lexicon.attested
-        found = {}
-        for text in self.doc.tokens.texts:
-            if text not in found and text.isalpha() and text.islower():
-                found[text] = 0 if is_word(text) or text in everyday else languages.of(text)
-        return [(word, bits) for word, bits in found.items() if bits]
+        common words of another language, each with its languages' bits (OtherLanguages), in alphabetical order."""
+        languages, everyday = OtherLanguages.load(), self.lexicon.attested
+        found = ((text, languages.of(text)) for text in sorted(self.unknown)
+                 if text.isalpha() and text.islower() and text not in everyday)
+        return [(word, bits) for word, bits in found if bits]
 
     def languages_written(self, bits: int) -> int:
         """Those of the languages (bits) that the story writes: OTHER_LANGUAGE_EVIDENCE of its words of each are
@@ -617,7 +616,7 @@ class Spelling(Rule):
         prose, starts, texts = doc.prose, doc.tokens.starts, doc.tokens.texts
         # Most words are known, and the checks below leave them alone too: each different spelling is asked once
         # (not once a token), and only the tokens of the spellings not known are visited.
-        unknown = {text for text in set(texts) if not lexicon.is_word(strip_possessive(text))}
+        unknown = f.unknown = {text for text in set(texts) if not lexicon.is_word(strip_possessive(text))}
         for index in [index for index, text in enumerate(texts) if text in unknown]:
             start, text = starts[index], texts[index]
             word = strip_possessive(text)
