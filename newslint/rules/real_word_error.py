@@ -948,9 +948,8 @@ OBJECT_PREPOSITIONS = wordlists.words("object-prepositions")
 def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
                  numbered: frozenset[str], offered: frozenset[str], trace) -> list[tuple[str, float]] | None:
     """Steps unit-after-number, set-phrase, name-particle, the grammar gates (grammar_gate), capital-mid-sentence,
-    opener-at-phrase-end, pronoun-after-determiner and grammatical-number, which read the words around: None when
-    they leave the word alone, else the alternatives left to weigh (those of the other grammatical number,
-    `numbered`, dropped unless the word before asks for them)."""
+    opener-at-phrase-end, pronoun-after-determiner, doubled-neighbour and grammatical-number, which read the words
+    around: None when they leave the word alone, else the alternatives left to weigh."""
     words, lower = reading.words, reading.words[index]
     if not reading.known[index] and reading.after_number(index) and UNIT_AFTER_NUMBER.on:
         return left_alone(trace, token, UNIT_AFTER_NUMBER)
@@ -962,10 +961,20 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
         grammar = grammar_gate(reading, index, lower)
         if grammar is not None:
             return left_alone(trace, token, grammar[0], **grammar[1])
-    alternatives = set_aside_gates(reading, index, token, alternatives, offered, trace)
-    if alternatives is None or not numbered:
-        return alternatives
-    before = words[index - 1] if index > 0 else ""
+    alternatives = capital_gate(reading, index, token, alternatives, trace)
+    alternatives = pronoun_gate(reading, index, token, opener_gate(reading, index, token, alternatives, trace), trace)
+    # written out here: this runs for every word judged, and a neighbour is rarely among the alternatives
+    if index and words[index - 1] in offered or index + 1 < len(words) and words[index + 1] in offered:
+        alternatives = neighbour_gate(reading, index, token, alternatives, offered, trace)
+    return alternatives if alternatives is None or not numbered else number_gate(reading, index, token, alternatives,
+                                                                                 numbered, trace)
+
+
+def number_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
+                numbered: frozenset[str], trace) -> list[tuple[str, float]] | None:
+    """Step grammatical-number: the alternatives but those of the other grammatical number (`numbered`) that the word
+    before does not ask for; None, when none is left, to leave the word alone."""
+    before = reading.words[index - 1] if index > 0 else ""
     # What the word before asks for (asks_for) is all the alternatives kept depend on, given those the gates above
     # left (a mark after one token of a spelling may set some aside): found once a story for each.
     key = (tuple(c for c, _ in alternatives), before in PLURAL_DETERMINERS, before in SINGULAR_DETERMINERS)
@@ -976,18 +985,6 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
     if not kept:
         return left_alone(trace, token, GRAMMATICAL_NUMBER, before=before or "(none)")
     return kept
-
-
-def set_aside_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
-                    offered: frozenset[str], trace) -> list[tuple[str, float]] | None:
-    """Steps capital-mid-sentence, opener-at-phrase-end, pronoun-after-determiner and doubled-neighbour, each of which
-    may set some alternatives aside: those left, or None when none is."""
-    alternatives = capital_gate(reading, index, token, alternatives, trace)
-    alternatives = pronoun_gate(reading, index, token, opener_gate(reading, index, token, alternatives, trace), trace)
-    words = reading.words
-    if index and words[index - 1] in offered or index + 1 < len(words) and words[index + 1] in offered:
-        alternatives = neighbour_gate(reading, index, token, alternatives, offered, trace)
-    return alternatives
 
 
 def capital_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]], trace
@@ -1024,8 +1021,8 @@ def pronoun_gate(reading: Reading, index: int, token: Token, alternatives: list[
 def neighbour_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]] | None,
                    offered: frozenset[str], trace) -> list[tuple[str, float]] | None:
     """Step doubled-neighbour: the alternatives but the words right before and after, a space between (`offered`: the
-    spelling's alternatives before any gate); None, when none is left, to leave the word alone. set_aside_gates asks
-    only when a neighbour is among `offered`."""
+    spelling's alternatives before any gate); None, when none is left, to leave the word alone. phrase_gates asks only
+    when a neighbour is among `offered`."""
     if not alternatives or not DOUBLED_NEIGHBOUR.on:
         return alternatives
     words = reading.words
