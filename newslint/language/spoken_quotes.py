@@ -134,7 +134,7 @@ class SpokenQuotes:
             # spoken forms each holds ("Ah didnae get ma shoes," she said. "Ah'm no' gaun back.").
             speech = frozenset().union(*quotations.values())
             if len(speech) >= SPOKEN_FORMS:
-                found.update((span, spoken | speech) for span, spoken in quotations.items())
+                found.update(dict.fromkeys(quotations, speech))
         return found
 
     @cached_property

@@ -249,7 +249,6 @@ class FileCheck:
         self.searched: dict[str, list[str]] = {}  # each unknown word's candidates, searched once
         self.stopped = False  # the search budget is spent: no word after is checked
         self.languages_read: dict[int, bool] = {}  # whether the story writes each other language read so far
-        self.unknown: set[str] = set()  # the spellings of the story's tokens that the lists lack (check sets it)
 
     @cached_property
     def defined_abbreviations(self) -> frozenset[str]:
@@ -260,6 +259,12 @@ class FileCheck:
             return frozenset()
         return frozenset(m.group(1) for m in BRACKETED_ABBREVIATION_RE.finditer(prose)
                          if stands_for(m.group(1), words_before(self.doc, m.start())))
+
+    @cached_property
+    def unknown(self) -> set[str]:
+        """The spellings of the story's tokens that the lists lack, each asked once (not once a token)."""
+        is_word = self.lexicon.is_word
+        return {text for text in set(self.doc.tokens.texts) if not is_word(strip_possessive(text))}
 
     @cached_property
     def other_language_words(self) -> list[tuple[str, int]]:
@@ -614,9 +619,9 @@ class Spelling(Rule):
         f = FileCheck(doc, res, lexicon, accepted, doc.derived(NameEvidence), budget, doc.trace)
         f.italicises_foreign = italicises_foreign(doc, lexicon, budget)
         prose, starts, texts = doc.prose, doc.tokens.starts, doc.tokens.texts
-        # Most words are known, and the checks below leave them alone too: each different spelling is asked once
-        # (not once a token), and only the tokens of the spellings not known are visited.
-        unknown = f.unknown = {text for text in set(texts) if not lexicon.is_word(strip_possessive(text))}
+        # Most words are known, and the checks below leave them alone too: only the tokens of the spellings not known
+        # are visited.
+        unknown = f.unknown
         for index in [index for index, text in enumerate(texts) if text in unknown]:
             start, text = starts[index], texts[index]
             word = strip_possessive(text)

@@ -726,8 +726,8 @@ STEP_GROUPS: tuple[tuple[str, tuple[Step, ...]], ...] = (
      f"decides, and when none does the pair is left alone ({NO_SLIP_EVIDENCE}); an \"unless\" step keeps the step "
      "before it from answering", (MARKED_LETTER, INITIAL_MUTATION, FORMS_OF_A_WORD, TWO_STANDARDS, LISTED_COMPOUND,
                                   TWO_PEOPLE, REPEATED, SWAPPED, TEAM_SHEET, MAJORITY_NO_NAME, FAMILY_NAME_AFTER_TITLE,
-                                  LAST_LETTER, DOUBLED_LAST_LETTER, ABBREVIATION_MISSPELT, NEVER_INTRODUCED, SAME_NAME_BEFORE,
-                                  SHARED_NEIGHBOUR_STEP,
+                                  LAST_LETTER, DOUBLED_LAST_LETTER, ABBREVIATION_MISSPELT, NEVER_INTRODUCED,
+                                  SAME_NAME_BEFORE, SHARED_NEIGHBOUR_STEP,
                                   EVERYDAY_IN_COMPANY, OPENING_EVERYDAY, OPENING_UNKNOWN, SHORT_NAMES, UNKNOWN_NAME,
                                   WORD_OF_ITS_OWN, WORD_AFTER_TITLE, EVERYDAY_ALONE)),
     ("Which spellings are reported: a slip with the majority of the spelling it is a slip of, and the other forms of "

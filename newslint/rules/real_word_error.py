@@ -466,7 +466,7 @@ class SpellingGates(NamedTuple):
     step: Step | None  # the step that leaves the spelling alone, or None
     alternatives: list[tuple[str, float]]  # to weigh, with their slip costs
     numbered: frozenset[str]  # those of them that are the word's other grammatical number
-    offered: frozenset[str]  # the words of the alternatives (step doubled-neighbour)
+    choices: frozenset[str]  # the alternatives' words (step doubled-neighbour)
 
 
 class RealWordError(Rule):
@@ -610,7 +610,7 @@ class RealWordError(Rule):
             if gates is None:
                 gates = by_spelling[word] = remembered.get(word) or self.spelling_gates(
                     doc, res, word, reading.words[index], known[index], story_decides, remembered)
-            step, alternatives, numbered, offered = gates
+            step, alternatives, numbered, choices = gates
             # a word another gate leaves alone is asked about digits only for the trace (which gate comes first)
             if step is not ACRONYM_OR_DIGITS and digits_gate and (step is None or trace is not None) \
                     and stuck_to_digits(prose, token):
@@ -621,7 +621,7 @@ class RealWordError(Rule):
                                                       if step is USABLE_ALTERNATIVES else {}))
             elif (region := regions.get(index)) is not None:
                 left_alone(trace, token, region)
-            elif (alternatives := phrase_gates(reading, index, token, alternatives, numbered, offered, trace)
+            elif (alternatives := phrase_gates(reading, index, token, alternatives, numbered, choices, trace)
                   ) is not None:
                 found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
                 if found is not None:
@@ -651,11 +651,9 @@ class RealWordError(Rule):
         alternatives, spelt_by_one_standard = self.weighable(res, lower, word[:1].isupper())
         if story_decides and spelt_by_one_standard:
             alternatives = self.offered(doc, lower, alternatives)
-        numbered = number_forms(res, lower) if GRAMMATICAL_NUMBER.on else frozenset()
-        if numbered:  # few words have another number among their confusions
-            numbered = numbered.intersection(c for c, _ in alternatives)
-        found = SpellingGates(None if alternatives else USABLE_ALTERNATIVES, alternatives, numbered,
-                              frozenset(c for c, _ in alternatives))
+        choices = frozenset(c for c, _ in alternatives)
+        numbered = number_forms(res, lower) & choices if GRAMMATICAL_NUMBER.on else frozenset()
+        found = SpellingGates(None if alternatives else USABLE_ALTERNATIVES, alternatives, numbered, choices)
         if not (story_decides and spelt_by_one_standard):
             remembered[word] = found
         return found
@@ -946,7 +944,7 @@ OBJECT_PREPOSITIONS = wordlists.words("object-prepositions")
 
 
 def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
-                 numbered: frozenset[str], offered: frozenset[str], trace) -> list[tuple[str, float]] | None:
+                 numbered: frozenset[str], choices: frozenset[str], trace) -> list[tuple[str, float]] | None:
     """Steps unit-after-number, set-phrase, name-particle, the grammar gates (grammar_gate), capital-mid-sentence,
     opener-at-phrase-end, pronoun-after-determiner, doubled-neighbour and grammatical-number, which read the words
     around: None when they leave the word alone, else the alternatives left to weigh."""
@@ -964,8 +962,8 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
     alternatives = capital_gate(reading, index, token, alternatives, trace)
     alternatives = pronoun_gate(reading, index, token, opener_gate(reading, index, token, alternatives, trace), trace)
     # written out here: this runs for every word judged, and a neighbour is rarely among the alternatives
-    if index and words[index - 1] in offered or index + 1 < len(words) and words[index + 1] in offered:
-        alternatives = neighbour_gate(reading, index, token, alternatives, offered, trace)
+    if index and words[index - 1] in choices or index + 1 < len(words) and words[index + 1] in choices:
+        alternatives = neighbour_gate(reading, index, token, alternatives, choices, trace)
     return alternatives if alternatives is None or not numbered else number_gate(reading, index, token, alternatives,
                                                                                  numbered, trace)
 
@@ -1019,17 +1017,17 @@ def pronoun_gate(reading: Reading, index: int, token: Token, alternatives: list[
 
 
 def neighbour_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]] | None,
-                   offered: frozenset[str], trace) -> list[tuple[str, float]] | None:
-    """Step doubled-neighbour: the alternatives but the words right before and after, a space between (`offered`: the
+                   choices: frozenset[str], trace) -> list[tuple[str, float]] | None:
+    """Step doubled-neighbour: the alternatives but the words right before and after, a space between (`choices`: the
     spelling's alternatives before any gate); None, when none is left, to leave the word alone. phrase_gates asks only
-    when a neighbour is among `offered`."""
+    when a neighbour is among `choices`."""
     if not alternatives or not DOUBLED_NEIGHBOUR.on:
         return alternatives
     words = reading.words
     before = words[index - 1] if index else None
     after = words[index + 1] if index + 1 < len(words) else None
     neighbours = frozenset(word for word, first in ((before, index - 1), (after, index))
-                           if word in offered and reading.runs_on(first, first + 1))
+                           if word in choices and reading.runs_on(first, first + 1))
     return set_aside(alternatives, neighbours, DOUBLED_NEIGHBOUR, token, trace) if neighbours else alternatives
 
 
