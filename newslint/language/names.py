@@ -55,7 +55,8 @@ AFTER_TITLE = "after a title"  # Dr Okafor opening a sentence
 REPEATED = "a capitalised word written more than once"  # only when asked for (repeated=True)
 # What the Irish or Gaelic article does to the word after it: lenition (Mhuilinn, Chaisil) or a t before a capital
 # (article_in_name; NL301's initial-mutation reads the lenition of a name's other forms).
-GAELIC_ARTICLE_MARK = re.compile(r"[BCDFGMPST]h[aeiouáéíóú]|t[A-ZÁÉÍÓÚ]")
+# the lenited consonant (Bh, Ch ... Th) before any letter, vowel or not (an Mhuilinn, an Chnoic), or t before a capital
+GAELIC_ARTICLE_MARK = re.compile(r"[BCDFGMPST]h[a-zá-ú]|t[A-ZÁÉÍÓÚ]")
 UNLISTED_NAME_WORD = "a capitalised word no list knows joined after it"  # An Bord Pleanála (article_in_name)
 
 
@@ -257,7 +258,7 @@ class NameEvidence:
         one no list knows (`is_word`): An Bord Pleanála, An Garda Síochána, An Cheol-su, the Irish article or the
         surname. An "an" in lower case is a name's own between two of its capitalised words that no list knows, the
         second with the mark the Irish and Gaelic article leaves (a consonant and h, or t before a capital): the article
-        inside a place's name (Bóthar an Mhuilinn, Baile an Chaisil, Sráid an tSéipéil); not between two names (Ivan
+        inside a place's name (Bóthar an Mhuilinn, Baile an Chnoic, Sráid an tSéipéil); not between two names (Ivan
         Ljubicic an Mario Ancic)."""
         texts = self.doc.tokens.texts
         if index + 1 >= len(texts) or not self.joined(index, index + 1):
