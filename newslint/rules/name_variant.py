@@ -253,9 +253,12 @@ FAMILY = Step(
 # Whether the less used of two spellings one slip apart is a slip of the other: the first step that applies decides.
 MARKED_LETTER = Step(
     CODE, "marked-letter", decides="two spellings that differ where one has a letter with a mark no English keyboard "
-    "types (Hōne, Hine) are two names: a slip does not type a macron or an accent in place of another letter (the "
-    "same letter with and without its mark, Hōne and Hone, is one spelling's two forms: form-variant)",
-    allows=("Hōne Tūtaki was a soldier, and his mother, [[Hine]], a weaver.",))
+    "types (Hōne, Hine), or of which one writes such a letter that the other writes bare besides (Río, Rico), are two "
+    "names: a slip does not type a macron or an accent in place of another letter, nor add one (the same letter with "
+    "and without its mark, Hōne and Hone, is one spelling's two forms: form-variant)",
+    allows=("Hōne Tūtaki was a soldier, and his mother, [[Hine]], a weaver.",
+            "The Puerto Rico Energy Bureau said power returned to homes in [[Río]] Piedras and across Puerto Rico by "
+            "noon."))
 INITIAL_MUTATION = Step(
     CODE, "initial-mutation", decides="in a story that writes a vowel with an accent as Irish and Scottish Gaelic do "
     "(Bríd, Dáil, Gàidhlig), two spellings no list knows that differ only by an h after the first letter, one that "
@@ -438,7 +441,14 @@ class Pair:
 # The tests of the slip steps, one each: a score when the step answers for the pair, None to pass it on.
 
 def _marked_letter(p: Pair) -> int | None:
-    return NOT_A_SLIP if any(not _letter_at(form, p.at).isascii() for form in (p.form, p.other)) else None
+    if any(not _letter_at(form, p.at).isascii() for form in (p.form, p.other)):
+        return NOT_A_SLIP
+    return NOT_A_SLIP if marked_letters(p.form) != marked_letters(p.other) else None
+
+
+def marked_letters(form: str) -> frozenset[str]:
+    """The letters of a spelling with a mark no English keyboard types (Río: í)."""
+    return frozenset(letter for letter in form if letter.isalpha() and not letter.isascii())
 
 
 def _letter_at(form: str, at: int) -> str:
