@@ -349,8 +349,9 @@ LOOKS_LIKE_NAME = Step(
 DROPPED_APOSTROPHE = Step(
     "NL101", "dropped-apostrophe",
     decides="a contraction or possessive written without its apostrophe (dont, theyre, childrens) is a slip, "
-    "reported with the apostrophe restored, however often the story writes it: not a derived word (children + s) "
-    "nor a term the story means",
+    "reported with the apostrophe restored, however often the story writes it: not a derived word (children + s), "
+    "a term the story means, a word after an apostrophe that stands for its h ('im: elision decides) nor a word "
+    "beside another language's article (dans la rue: after-foreign-article decides)",
     flags=("Staff at the [[childrens]] ward said so.", "I [[dont]] know, he said. I dont care."))
 SET_PHRASE = Step(
     "NL101", "set-phrase",
@@ -1014,6 +1015,8 @@ def dropped_apostrophe(f: FileCheck, u: Unknown) -> str | None:
     """dont, theyre, childrens; a capitalised word (Thats) only when no name comes before the apostrophe (Lloyds)."""
     if "-" in u.word or not (u.word.islower() or is_capitalised(u.word)):
         return None
+    if elided(f.doc.prose, u.start, u.word, f.lexicon.is_word) or after_foreign_article(f, u) is not None:
+        return None  # the writer's own apostrophe before it ('im: elision); another language's word (dans la rue)
     restored = f.lexicon.restored_apostrophe(u.word, f.res.language_model.known)
     if restored and not u.word.islower() and restored.partition("'")[0].capitalize() in f.lexicon.proper:
         return None
