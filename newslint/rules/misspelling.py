@@ -383,7 +383,8 @@ SPOKEN_QUOTE = Step(
     "NL101", "spoken-quote",
     decides="a short lower-case word no list knows (capitalised where it opens the quotation or a sentence), or one "
     "that drops the g of an -ing word (nothin), inside a paragraph whose quotations hold at least SPOKEN_FORMS "
-    "different such words or elided ones (an', 'ome; a paragraph quotes one speaker), is speech set down as spoken, on "
+    "different such words or elided ones (an', 'ome; where those mark the speech, short words the lists know but "
+    "English seldom writes too: nae, yer; a paragraph quotes one speaker), is speech set down as spoken, on "
     "purpose (dialect, pidgin, text speak, another language: I telt them fae the start), a part of a hyphenated word "
     "too (dug-cairt); one such word alone in a paragraph's quotations, and a longer word (LONGEST_SPOKEN_FORM), are "
     "still weighed as slips",

@@ -271,11 +271,14 @@ SPOKEN_QUOTE = Step(
     CODE, "spoken-quote",
     decides="a word inside a quotation of a paragraph that sets speech down as spoken (its quotations hold at least "
             "SPOKEN_FORMS different short lower-case words no list knows or elided words: I telt them fae the start; "
-            "a paragraph quotes one speaker) is the speaker's own, however unlikely the model finds it",
+            "where an elided or clipped word marks the speech, short words the lists know but English seldom writes "
+            "count too: Och, freezin'; a paragraph quotes one speaker) is the speaker's own, however unlikely the "
+            "model finds it",
     allows=("Diners queued all day.\n\"I'm [[no]] giving up, I telt them that fae the start,\" she said.\n",
             "Boats came in.\n\"Ye learnt fae the men, or ye didna learn,\" he said. \"Ye bring the loons "
             "[[hame]].\"\n",
-            "\"Ah grabbed the weans an' the dug an' just ran. Ah didnae even get [[ma]] shoes on,\" she said.\n"))
+            "\"Ah grabbed the weans an' the dug an' just ran. Ah didnae even get [[ma]] shoes on,\" she said.\n",
+            "The wind rose on Monday.\n\"Och, [[ye]] must be freezin' out there,\" his mother said.\n"))
 UNIT_AFTER_NUMBER = Step(
     CODE, "unit-after-number",
     decides="a dictionary word the model lacks (judged by short-dictionary-word or swapped-letters-word) straight "
