@@ -213,6 +213,8 @@ SENTENCE_END_RE = re.compile(r"[.!?]")
 NUMBER_WORDS = {True: "eight", False: "ten"}  # by whether the number's reading starts with a vowel
 PERCENT = "percent"
 GAP_WORDS = (*NUMBER_WORDS.values(), PERCENT, SENTENCE_END, SENTENCE_START)
+# A window whose only neighbour is where its sentence starts or ends (step attested): no word beside it.
+SENTENCE_START_ONLY, SENTENCE_END_ONLY = (SENTENCE_START,), (SENTENCE_END,)
 NUMBER_READINGS = frozenset((word,) for word in NUMBER_WORDS.values())
 # The model learnt from text read aloud, where a number is words: any number but a year (read in too many ways)
 # stands in as one number word, which starts with a vowel where the number's reading does (an 8% rise, an 11th).
@@ -434,9 +436,11 @@ THRESHOLD_STEP = Step(
     allows=("The envoy is the point man [[no]] North Korea.",))
 ATTESTED = Step(
     CODE, "attested",
-    decides="an alternative the model has never seen beside either neighbour (or with no neighbour at all) would "
-            "win on its frequency alone, not on context: it is not suggested",
-    allows=("Ms Okafor's [[fir]], the tall one, was cut.",))
+    decides="an alternative the model has never seen beside either neighbour (or with no word beside it at all: "
+            "the start or the end of a sentence is none, as in a word between a quotation's opening and a comma) "
+            "would win on its frequency alone, not on context: it is not suggested",
+    allows=("Ms Okafor's [[fir]], the tall one, was cut.",
+            "\"[[Ay]], this year was hard,\" said the grower."))
 CONTEXT_EVIDENCE = Step(
     CODE, "context-evidence",
     decides="the context itself must favour the alternative 10^CONTEXT_LIFT times more than it favours the written "
@@ -693,8 +697,9 @@ class RealWordError(Rule):
         if usual:
             alternatives = usual
         left, right = reading.window(index, names_end_context=not usual)
-        if not left and not right and ATTESTED.on:
-            return left_alone(doc.trace, token, ATTESTED, context=lower, why="no neighbour to attest an alternative")
+        if not (left and left != SENTENCE_START_ONLY or right and right != SENTENCE_END_ONLY) and ATTESTED.on:
+            return left_alone(doc.trace, token, ATTESTED, context=" ".join(run_of(left, lower, right)[0]),
+                              why="no word beside it to attest an alternative")
         story_bonus = reading.story_bonuses.get(lower)
         if story_bonus is None:
             story_bonus = reading.story_bonuses[lower] = self.story_bonus(doc, res, lower, unseen)
