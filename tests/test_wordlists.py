@@ -20,9 +20,11 @@ LISTS = {
     "auxiliary-tenses": (re.compile(r"[a-z]+(?: [a-z]+)+"), "sorted"),
     "canadian-american": (LOWER, "sorted"),
     "clause-openers": (LOWER, "sorted"),
+    "clause-subjects": (re.compile(r"I|[a-z]+"), "sorted"),
     "coining-suffixes": (LOWER, "sorted"),
     "counts": (LOWER, "sorted"),
     "comparatives": (LOWER, "sorted"),
+    "conjunctions": (LOWER, "sorted"),
     "derivation-prefixes": (LOWER, "longest first"),
     "foreign-articles": (LOWER, "sorted"),
     "function-words": (LOWER, "sorted"),
@@ -196,3 +198,10 @@ def test_place_prepositions_are_function_words_and_one_is_no_alternative_of_anot
     assert PLACE_PREPOSITIONS <= FUNCTION_WORDS and {"in", "on", "into", "onto"} <= PLACE_PREPOSITIONS
     dropped = {c: why for c, _, why in RealWordError.weighed_and_dropped(res, "on", False, True)}
     assert dropped["in"] == "another preposition of place" and dropped["no"] == ""
+
+
+def test_conjunctions_and_clause_subjects_are_function_words():
+    function_words = wordlists.words("function-words")
+    assert {word.lower() for word in wordlists.words("clause-subjects")} <= function_words
+    assert wordlists.words("conjunctions") <= function_words
+    assert not wordlists.words("conjunctions") & wordlists.words("object-prepositions")
