@@ -440,6 +440,13 @@ CONJUNCTION_BEFORE_SUBJECT = Step(
             "more of he did: a stranded preposition ends one clause before the next)",
     flags=("Volunteers kept the library open even [[through]] they had not been paid since March.",
            "He spoke softly, as [[through]] he feared being heard."))
+DEMONSTRATIVE_BEFORE_SINGULAR = Step(
+    CODE, "demonstrative-before-singular",
+    decides="'these' or 'those' right before a singular verb (is, was, has, does), a space between, and not after a "
+            "preposition (one of these is, among these is: the verb's subject is another word), disagrees with it: it "
+            "is a slip of the alternative that the verb follows likeliest in the model (that these is too much: "
+            "there), whatever the model's odds",
+    flags=("Critics argue that [[these]] is no time to cut the budget.",))
 PARTICLE_ODDS = tuned(
     0.5,
     means="log10: how much likelier the model must find a preposition than the conjunction it may be a slip of, "
@@ -492,7 +499,7 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END, PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR,
          GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP, NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD,
          ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE, THEN_AFTER_COMPARATIVE, CONJUNCTION_BEFORE_SUBJECT,
-         THRESHOLD_STEP, ATTESTED,
+         DEMONSTRATIVE_BEFORE_SINGULAR, THRESHOLD_STEP, ATTESTED,
          CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
@@ -979,6 +986,9 @@ AUXILIARY_TENSES = {form: frozenset(verb.split()) for verb in wordlists.entries(
 COORDINATORS = frozenset(("and", "or"))
 OBJECT_PREPOSITIONS = wordlists.words("object-prepositions")
 CLAUSE_SUBJECTS = wordlists.words("clause-subjects")  # as written: I in capitals
+PLURAL_DEMONSTRATIVES = frozenset(("these", "those"))
+SINGULAR_VERBS = frozenset(("is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"))
+PLURAL_PRONOUNS = frozenset(("they", "we", "them", "you"))  # no better subject for a singular verb
 CONJUNCTIONS = wordlists.words("conjunctions")
 
 
@@ -1182,7 +1192,31 @@ def than_then_swap(reading: Reading, index: int, lower: str, alternatives: list[
         return "than"
     if lower in OBJECT_PREPOSITIONS and lower not in PLACE_PREPOSITIONS:
         return conjunction_for_preposition(reading, index, alternatives, trace)
+    if lower in PLURAL_DEMONSTRATIVES:
+        return agreeing_for_demonstrative(reading, index, alternatives, trace)
     return None
+
+
+def agreeing_for_demonstrative(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace
+                               ) -> str | None:
+    """Step demonstrative-before-singular: the word that 'these' or 'those' at token `index`, right before a singular
+    verb, stands for; None when the step does not decide."""
+    tokens, words = reading.tokens, reading.words
+    if not DEMONSTRATIVE_BEFORE_SINGULAR.on or index + 1 >= len(tokens) or words[index + 1] not in SINGULAR_VERBS \
+            or not tokens[index].text.islower() or not reading.runs_on(index, index + 1) \
+            or index and words[index - 1] in OBJECT_PREPOSITIONS:
+        return None
+    agreeing = [c for c, _ in alternatives if c not in PLURAL_DETERMINERS and c not in PLURAL_PRONOUNS]
+    if not agreeing:
+        return None
+    model, verb = reading.model, words[index + 1]
+    left = reading.window(index, names_end_context=False)[0]
+    before = left[0] if left else None
+    found = max(agreeing, key=lambda c: model.logprob(verb, c) + (model.logprob(c, before) if before else 0.0))
+    if trace is not None:
+        trace.decide(CODE, tokens[index].start, tokens[index].end, DEMONSTRATIVE_BEFORE_SINGULAR.name, True,
+                     candidate=found, verb=tokens[index + 1].text)
+    return found
 
 
 def conjunction_for_preposition(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace
