@@ -713,8 +713,7 @@ class RealWordError(Rule):
                     flagged[index] = found
         flagged = self.settled(doc, res, flagged, pending)
         # whatever the gates and the model found there: grammar decides
-        flagged.update(bases_after_modals(reading, regions, trace))
-        flagged.update(participles_after_have(reading, regions, trace))
+        flagged.update(verb_forms_after_auxiliaries(reading, regions, trace))
         yield from self.reported(doc, without_compounds(doc, res, flagged))
 
     def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool,
@@ -770,7 +769,7 @@ class RealWordError(Rule):
         the story's bonuses) and the verdict (threshold, attested), in the order of STEPS. With `pending` (deferred),
         a word weighed against all its alternatives is added to it instead, for the story's batch."""
         lower = reading.words[index]
-        if (swapped := than_then_swap(reading, index, lower, alternatives, doc.trace)) is not None:
+        if (swapped := grammar_slip(reading, index, lower, alternatives, doc.trace)) is not None:
             return swapped, GRAMMAR_ODDS
         evidence = reading.evidence
         every = alternatives  # name-usual-form may keep only some; a word it judges is weighed at once, no margin
@@ -1037,6 +1036,7 @@ MODALS = frozenset(("can", "could", "will", "would", "shall", "should", "may", "
 AFTER_MODAL = MODALS | {"not"}  # the words right before a verb that base-after-modal reads
 QUESTION_WORDS = frozenset(("how", "what", "when", "where", "which", "who", "why"))
 HAVE_FORMS = frozenset(("has", "have", "had"))
+AUXILIARIES = AFTER_MODAL | HAVE_FORMS
 NOT_BEFORE_A_MODAL = BEFORE_NO_PRONOUN | QUESTION_WORDS  # base-after-modal: a noun (the will) or a question
 SINGULAR_VERBS = frozenset(("is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"))
 PLURAL_PRONOUNS = frozenset(("they", "we", "them", "you"))  # no better subject for a singular verb
@@ -1233,10 +1233,11 @@ def than_for_then(reading: Reading, index: int, alternatives: list[tuple[str, fl
     return True
 
 
-def than_then_swap(reading: Reading, index: int, lower: str, alternatives: list[tuple[str, float]], trace
+def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tuple[str, float]], trace
                    ) -> str | None:
-    """Steps than-without-comparative, then-after-comparative and conjunction-before-subject: the word the word at
-    token `index` stands for, whatever the model's odds; None when none of them decides."""
+    """Steps than-without-comparative, then-after-comparative, conjunction-before-subject and
+    demonstrative-before-singular: the word that the word at token `index` stands for, whatever the model's odds;
+    None when none of them decides."""
     if lower == "than" and than_for_then(reading, index, alternatives, trace):
         return "then"
     if lower == "then" and then_for_than(reading, index, alternatives, trace):
@@ -1262,17 +1263,6 @@ def bare_forms(word: str) -> list[str]:
                 forms.append(stem[:-1] + "y")  # carried
             return forms
     return []
-
-
-def participles_after_have(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
-    """Step participle-after-have over a story: each bare verb right after has, have or had that is a slip of its
-    -ed form, with the form, outside the regions left alone (a headline, speech set down as spoken)."""
-    words, known, tokens, found = reading.words, reading.known, reading.tokens, {}
-    for index in range(1, len(words)):
-        if words[index - 1] in HAVE_FORMS and known[index] and index not in regions \
-                and (participle := participle_after_have(reading, index, trace)) is not None:
-            found[index] = participle, GRAMMAR_ODDS
-    return found
 
 
 def participle_after_have(reading: Reading, index: int, trace) -> str | None:
@@ -1307,14 +1297,19 @@ def ed_forms(word: str) -> list[str]:
     return forms
 
 
-def bases_after_modals(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
-    """Step base-after-modal over a story: each word after a modal (or its 'not') that is a slip of its bare form,
-    with the form, outside the regions left alone (a headline, speech set down as spoken)."""
+def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Steps base-after-modal and participle-after-have over a story: each verb after a modal (or its 'not') or after
+    has, have or had that is a slip of the form the auxiliary asks for, with that form, outside the regions left
+    alone (a headline, speech set down as spoken)."""
     words, known, found = reading.words, reading.known, {}
     for index in range(1, len(words)):
-        if words[index - 1] in AFTER_MODAL and known[index] and index not in regions \
-                and (base := base_after_modal(reading, index, trace)) is not None:
-            found[index] = base, GRAMMAR_ODDS
+        before = words[index - 1]
+        if before not in AUXILIARIES or not known[index] or index in regions:
+            continue
+        form = base_after_modal(reading, index, trace) if before in AFTER_MODAL else \
+            participle_after_have(reading, index, trace)
+        if form is not None:
+            found[index] = form, GRAMMAR_ODDS
     return found
 
 
