@@ -28,6 +28,7 @@ LISTS = {
     "derivation-prefixes": (LOWER, "longest first"),
     "foreign-articles": (LOWER, "sorted"),
     "function-words": (LOWER, "sorted"),
+    "irregular-verbs": (re.compile(r"[a-z]+ [a-z]+ [a-z]+"), "sorted"),
     "hyphen-prefixes": (LOWER, "sorted"),
     "hyphen-suffixes": (LOWER, "sorted"),
     "meaningful-hyphen-prefixes": (LOWER, "sorted"),
@@ -205,3 +206,12 @@ def test_conjunctions_and_clause_subjects_are_function_words():
     assert {word.lower() for word in wordlists.words("clause-subjects")} <= function_words
     assert wordlists.words("conjunctions") <= function_words
     assert not wordlists.words("conjunctions") & wordlists.words("object-prepositions")
+
+
+def test_irregular_verbs_are_three_forms_of_one_verb_the_model_knows():
+    from newslint.language.language_model import LanguageModel
+    model = LanguageModel.load()
+    for line in wordlists.entries("irregular-verbs"):
+        bare, past, participle = line.split()
+        assert all(model.known(form) for form in (bare, past, participle)), line
+        assert past != participle or bare != past, line
