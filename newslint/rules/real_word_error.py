@@ -1337,8 +1337,9 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
                 index > 1 and words[index - 2] in PERFECT_AND_PASSIVE and (before in ADVERBS_BETWEEN
                                                                            or before.endswith("ly"))):
             continue
-        form = base_after_modal(reading, index, trace) if before in AFTER_MODAL else \
-            participle_after_have(reading, index, trace)
+        form = base_after_modal(reading, index, trace) if before in AFTER_MODAL else None
+        if form is None:  # had not began: 'not' after have as after a modal
+            form = participle_after_have(reading, index, trace)
         if form is not None:
             found[index] = form, GRAMMAR_ODDS
     return found
