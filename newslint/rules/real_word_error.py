@@ -1053,7 +1053,6 @@ QUESTION_WORDS = frozenset(("how", "what", "when", "where", "which", "who", "why
 # noun or an adjective stands as often (will be interest, were tire marks, was broke)
 PERFECT_AND_PASSIVE = frozenset(("has", "have", "had"))
 ADVERBS_BETWEEN = frozenset(("already", "also", "ever", "just", "never", "not", "now", "since", "still", "yet"))
-AUXILIARIES = AFTER_MODAL | PERFECT_AND_PASSIVE
 # each irregular verb's bare form and past tense -> its past participle, where that is another word (began: begun)
 IRREGULAR_PARTICIPLES = {form: participle for line in wordlists.entries("irregular-verbs")
                          for bare, past, participle in [line.split()] for form in (bare, past) if form != participle}
@@ -1289,14 +1288,13 @@ def bare_forms(word: str) -> list[str]:
     return []
 
 
-def participle_after_have(reading: Reading, index: int, trace) -> str | None:
+def participle_after_have(reading: Reading, index: int, at: int, trace) -> str | None:
     """Step participle-after-have: the past participle of the verb at token `index` (its -ed form, or an irregular
-    verb's: began begun, fell fallen), right after has, have, had or a form of be (an adverb between allowed), when
-    the model finds it 10^PARTICIPLE_ODDS times likelier there; None when the step does not decide."""
+    verb's: began begun, fell fallen), after has, have or had at token `at` (an adverb between allowed), when the
+    model finds it 10^PARTICIPLE_ODDS times likelier there; None when the step does not decide."""
     tokens, words, model = reading.tokens, reading.words, reading.model
-    at = index - 1 if words[index - 1] in PERFECT_AND_PASSIVE else index - 2  # has already began
-    if not PARTICIPLE_AFTER_HAVE.on or at < 0 or words[at] not in PERFECT_AND_PASSIVE \
-            or not tokens[index].text.islower() or not tokens[at].text.islower() or not reading.runs_on(at, index):
+    if not PARTICIPLE_AFTER_HAVE.on or not tokens[index].text.islower() or not tokens[at].text.islower() \
+            or not reading.runs_on(at, index):
         return None
     written, auxiliary = words[index], words[at]
     forms = [form for form in (*ed_forms(written), IRREGULAR_PARTICIPLES.get(written)) if form and model.known(form)]
@@ -1333,13 +1331,20 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
     words, known, found = reading.words, reading.known, {}
     for index in range(1, len(words)):
         before = words[index - 1]
-        if not known[index] or index in regions or before not in AUXILIARIES and not (
-                index > 1 and words[index - 2] in PERFECT_AND_PASSIVE and (before in ADVERBS_BETWEEN
-                                                                           or before.endswith("ly"))):
+        if before in PERFECT_AND_PASSIVE:
+            have = index - 1
+        elif index > 1 and words[index - 2] in PERFECT_AND_PASSIVE and (before in ADVERBS_BETWEEN
+                                                                         or before.endswith("ly")):
+            have = index - 2  # has already began, had not began
+        elif before in AFTER_MODAL:
+            have = None
+        else:
+            continue
+        if not known[index] or index in regions:
             continue
         form = base_after_modal(reading, index, trace) if before in AFTER_MODAL else None
-        if form is None:  # had not began: 'not' after have as after a modal
-            form = participle_after_have(reading, index, trace)
+        if form is None and have is not None:
+            form = participle_after_have(reading, index, have, trace)
         if form is not None:
             found[index] = form, GRAMMAR_ODDS
     return found
@@ -1385,9 +1390,7 @@ def agreeing_for_demonstrative(reading: Reading, index: int, alternatives: list[
     agreeing = [c for c, _ in alternatives if c not in PLURAL_DETERMINERS and c not in PLURAL_PRONOUNS]
     if not agreeing:
         return None
-    model, verb = reading.model, words[index + 1]
-    left = reading.window(index, names_end_context=False)[0]
-    before = left[0] if left else None
+    model, verb, before = reading.model, words[index + 1], reading.word_before(index)
     found = max(agreeing, key=lambda c: model.logprob(verb, c) + (model.logprob(c, before) if before else 0.0))
     if trace is not None:
         trace.decide(CODE, tokens[index].start, tokens[index].end, DEMONSTRATIVE_BEFORE_SINGULAR.name, True,
@@ -1406,9 +1409,7 @@ def conjunction_for_preposition(reading: Reading, index: int, alternatives: list
     conjunctions = [c for c, _ in alternatives if c in CONJUNCTIONS]
     if not conjunctions:
         return None
-    model, written = reading.model, words[index]
-    left = reading.window(index, names_end_context=False)[0]
-    before = left[0] if left else None  # the word before, or where the sentence starts
+    model, written, before = reading.model, words[index], reading.word_before(index)
     odds = {c: model.logprob(c, before) - model.logprob(written, before) for c in conjunctions} if before else \
         dict.fromkeys(conjunctions, 0.0)
     conjunction = max(odds, key=odds.get)
@@ -1886,6 +1887,12 @@ class Reading:
         word of a name ends the context on the left (step name-ends-context) unless names_end_context is False."""
         left, right = self.window(index, names_end_context)
         return run_of(left, self.words[index], right)
+
+    def word_before(self, index: int) -> str | None:
+        """What the model reads right before token `index` in its sentence: the word (a name's last word too), a
+        number word or where the sentence starts; None after any other mark."""
+        left = self.window(index, names_end_context=False)[0]
+        return left[0] if left else None
 
     def window(self, index: int, names_end_context: bool = True) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """context_run's words on the left of token `index`, nearest first, and on its right: the run without
