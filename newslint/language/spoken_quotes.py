@@ -97,6 +97,20 @@ def elided(prose: str, start: int, word: str, is_word: Callable[[str], bool]) ->
     return restored if is_word(restored) else None
 
 
+# the modals after which speech clips have to an a (shoulda, coulda, musta): may is left out, maya being a word
+MODALS_BEFORE_HAVE = frozenset(("could", "would", "should", "must", "might"))
+
+
+def clipped_have(word: str) -> str | None:
+    """A modal and its have said as one word, the modal's last letter written twice or not (shoulda, shouldda,
+    musta): 'should have'; None otherwise."""
+    lower = word.lower()
+    if not lower.endswith("a"):
+        return None
+    modal = lower[:-2] if lower[-2:-1] == lower[-3:-2] else lower[:-1]
+    return modal + " have" if modal in MODALS_BEFORE_HAVE else None
+
+
 def clipped(prose: str, start: int, word: str, is_word: Callable[[str], bool]) -> str | None:
     """The word a speaker's clipped ending stands for: an apostrophe right after the word, no letter after it, in place
     of a g or a d (countin': counting, an': and, ol': old); None otherwise, and for a word in single quotation marks

@@ -26,7 +26,7 @@ from newslint.engine.tuning import tuned
 from newslint.language.lexicon import AUTO, COMMON_WORD, Lexicon, edit_cost, slip
 from newslint.language.names import NameEvidence, is_capitalised, slip_at, strip_possessive, swapped
 from newslint.language.other_languages import OtherLanguages
-from newslint.language.spoken_quotes import SpokenQuotes, clipped, elided, spoken_form
+from newslint.language.spoken_quotes import SpokenQuotes, clipped, clipped_have, elided, spoken_form
 from newslint.language.story_dialect import StoryDialect
 from newslint.wordlists import entries, words
 
@@ -376,9 +376,10 @@ ELISION = Step(
     "NL101", "elision",
     decides="a word written with its last letter elided, an apostrophe in its place, is speech set down on purpose "
     "(countin', darlin', ol'): with the letter back it is a known word; so is a word no list knows whose h an "
-    "apostrophe stands for ('ome, 'olidays, be'ind) and a word joined to the northern article t' (t'lot, t'sheds)",
+    "apostrophe stands for ('ome, 'olidays, be'ind), a word joined to the northern article t' (t'lot, t'sheds) and "
+    "a modal said as one word with its have (shoulda, shouldda, musta)",
     allows=("'Ye must be [[countin]]' the days,' he said.", "\"Ah 'ad a job an' '[[olidays]],\" she said.",
-            "\"Ah came 'ome an' went in [[t'sheds]],\" she said."))
+            "\"Ah came 'ome an' went in [[t'sheds]],\" she said.", "\"We [[shoulda]] won that,\" he said."))
 SPOKEN_QUOTE = Step(
     "NL101", "spoken-quote",
     decides="a short lower-case word no list knows (capitalised where it opens the quotation or a sentence), or one "
@@ -1080,7 +1081,7 @@ def elision(f: FileCheck, u: Unknown) -> Detail | None:
     """countin', darlin' (g), ol', an' (d): the apostrophe right after the word stands for its last letter
     (spoken_quotes.clipped); 'ome, be'ind (h), t'lot (the article): spoken_quotes.elided."""
     prose, is_word = f.doc.prose, f.lexicon.is_word
-    restored = clipped(prose, u.start, u.word, is_word)
+    restored = clipped(prose, u.start, u.word, is_word) or clipped_have(u.word)
     if restored is None and not u.part:  # a part's front is no word's
         restored = elided(prose, u.start, u.word, is_word)
     return {"restored": restored} if restored else None
