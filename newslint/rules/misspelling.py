@@ -376,10 +376,10 @@ ELISION = Step(
     "NL101", "elision",
     decides="a word written with its last letter elided, an apostrophe in its place, is speech set down on purpose "
     "(countin', darlin', ol'): with the letter back it is a known word; so is a word no list knows whose h an "
-    "apostrophe stands for ('ome, 'olidays, be'ind), a word joined to the northern article t' (t'lot, t'sheds) and "
+    "apostrophe stands for ('ome, 'olidays, be'ind), a word joined to the northern article t' (t'lot, t'club) and "
     "a modal said as one word with its have (shoulda, shouldda, musta)",
     allows=("'Ye must be [[countin]]' the days,' he said.", "\"Ah 'ad a job an' '[[olidays]],\" she said.",
-            "\"Ah came 'ome an' went in [[t'sheds]],\" she said.", "\"We [[shoulda]] won that,\" he said."))
+            "\"Ah came 'ome an' went down [[t'club]],\" she said.", "\"We [[shoulda]] won that,\" he said."))
 SPOKEN_QUOTE = Step(
     "NL101", "spoken-quote",
     decides="a short lower-case word no list knows (capitalised where it opens the quotation or a sentence), or one "
@@ -463,7 +463,7 @@ USED_TWICE = Step(
     "added or taken off, no word of the lists either: matatu and matatus, not wass beside was), is a name or a term "
     "it means, a part of a hyphenated word too (repo-linked beside repo); not a word written in lower case one slip "
     "from an everyday word (goverment twice is a habit, not a term)",
-    allows=("The grumbz met. Two [[grumbz]] agreed.", "The wugs met. [[Wugs]] agreed.",
+    allows=("The wugs met. Two [[wugs]] agreed.", "The wugs met. [[Wugs]] agreed.",
             "Wugs met. Two [[wugs]] agreed.", "A matatu stopped. Two [[matatus]] followed.",
             "Banks lend on repo. Loans that are [[repo]]-linked cost more."))
 INTRODUCED_TERM = Step(
@@ -473,8 +473,8 @@ INTRODUCED_TERM = Step(
     "article, 'or', 'meaning' or 'literally', or a short ', or ...,' (a matatu (a minibus taxi), jollof, or spiced "
     "rice,); not a word one slip from a plausible word (PLAUSIBLE_WORD: the goverment (the cabinet), called "
     "volunters)",
-    allows=("Commuters took a [[matatu]] (a minibus taxi) home.", "They ate [[jollof]], or spiced rice, at noon.",
-            "He loaded the [[bakkie]] \u2013 a pick-up \u2013 at dawn.", "Stalls sold a dish called [[jollof]]."))
+    allows=("Commuters took a [[matatu]] (a minibus taxi) home.", "They took an [[okada]], or motorbike taxi, to town.",
+            "He rode an [[okada]] \u2013 a motorbike taxi \u2013 to work.", "Commuters hailed a motorbike taxi called [[okada]]."))
 INNER_CAPITALS = Step(
     "NL101", "inner-capitals",
     decides="a word with capitals inside it is a brand or a name (eBay, iPhone)",
@@ -562,8 +562,8 @@ UNLIKELY_SLIP = Step(
     "NL101", "unlikely-slip",
     decides="the likeliest slip that would give the word (a candidate's frequency times the slip's likelihood) is "
     "rarer than SLIP_SOURCE: a rare term, a transliteration or a regional word (tehsildar, danfo), no slip of a "
-    "word in use; left to NL102",
-    allows=("The [[tehsildar]] heard the complaint.",))
+    "word in use (a word two slips from the nearest counts NO_ONE_SLIP: gwijo is no slip of giro); left to NL102",
+    allows=("The [[tehsildar]] heard the complaint.", "Supporters sang [[gwijo]] in the stands."))
 MISSPELT = Step(
     "NL101", "misspelt",
     decides="an unknown word that no exemption covers and that known words are a slip away from: reported, with "
