@@ -456,11 +456,14 @@ PREPOSITION_BEFORE_DAY = Step(
     flags=("The report was published [[in]] Thursday.",))
 PARTICIPLE_AFTER_BE = Step(
     CODE, "participle-after-be",
-    decides="an irregular verb's past tense right after a form of be (was drew, were took: word list "
-            "irregular-verbs), a space between, is a slip of its participle when the model finds the participle "
-            "10^BE_PARTICIPLE_ODDS times likelier after the two words before, whatever its odds in the whole "
-            "window; a past tense that is an adjective too stays (he was broke)",
-    flags=("The reverse fixture in October was [[drew]] 0-0.",))
+    decides="a verb right after a form of be, a space between, takes its participle: an irregular verb's past "
+            "tense there (was drew, were took: word list irregular-verbs) is a slip of it when the model finds the "
+            "participle 10^BE_PARTICIPLE_ODDS times likelier after the two words before, a bare verb "
+            "when the model finds its -ed form 10^BARE_BE_ODDS times likelier (was arrest, is prepare to), whatever the odds in "
+            "the whole window; a past tense that is an adjective too (he was broke) and a noun after be (the result was "
+            "neglect, there were tire marks) stay",
+    flags=("The reverse fixture in October was [[drew]] 0-0.",
+           "A man was [[arrest]] after the fire at the depot."))
 BE_PARTICIPLE_ODDS = tuned(
     1.0,
     means="log10: how much likelier the model must find an irregular verb's participle than its past tense right "
@@ -470,6 +473,17 @@ BE_PARTICIPLE_ODDS = tuned(
     "500 Brown files (seed 7, en-US)",
     result="against no such step: found 117 of 400; 2.0: 177; 1.0: 226, no remark more on any set; 0.0: 232, a "
     "false alarm on all 500 Brown files (was broke). One slip more of a planted probe set (was drew) at each",
+    date="2026-12-07")
+BARE_BE_ODDS = tuned(
+    2.5,
+    means="log10: how much likelier the model must find a bare verb's -ed form than the word written right after a "
+    "form of be (is prepare: prepared), after the two words before, for step participle-after-be to report it",
+    bench="the 16 sets of the session's checks and the probes; benchmarks/slip_simulation.py, 400 slips of 20 common "
+    "verbs' -ed forms made bare (sentenced sentence, injured injure, closed close ...) at random places of all 500 "
+    "Brown files (seed 7, en-US)",
+    result="against no such step: found 12 of 400; 3.0: 28, no remark changed on any set; 2.5: 48, an other-seed "
+    "slip more (is prepare to) and a false alarm on all 500 Brown files (the bar was stag: an adjective); 2.0: 72, "
+    "two false alarms more there (has been neglect, were tire marks: nouns)",
     date="2026-12-07")
 BASE_AFTER_MODAL = Step(
     CODE, "base-after-modal",
@@ -1399,25 +1413,37 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
 
 
 def participles_after_be(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
-    """Step participle-after-be: each irregular verb's past tense right after a form of be (was drew, were took) that
-    is a slip of its participle, with the participle, outside the regions left alone."""
-    words, known, tokens, model, found = reading.words, reading.known, reading.tokens, reading.model, {}
+    """Step participle-after-be: each verb right after a form of be (was drew, is prepare to) that is a slip of its
+    participle, with the participle, outside the regions left alone."""
+    words, known, tokens, found = reading.words, reading.known, reading.tokens, {}
     for index in range(1, len(words)):
-        if not PARTICIPLE_AFTER_BE.on or words[index - 1] not in BE_FORMS or words[index] not in IRREGULAR_PASTS \
-                or not known[index] or index in regions or not tokens[index].text.islower() \
-                or not reading.runs_on(index - 1, index):
-            continue
-        written, participle = words[index], IRREGULAR_PARTICIPLES[words[index]]
-        history = (words[index - 1], words[index - 2] if index > 1 and known[index - 2] else None)
-        odds = model.logprob(participle, *history) - model.logprob(written, *history) if model.known(participle) \
-            else float("-inf")
-        if odds < float(BE_PARTICIPLE_ODDS):
-            continue
-        if trace is not None:
-            trace.decide(CODE, tokens[index].start, tokens[index].end, PARTICIPLE_AFTER_BE.name, True,
-                         candidate=participle, auxiliary=tokens[index - 1].text, odds=round(odds, 2))
-        found[index] = participle, GRAMMAR_ODDS
+        if PARTICIPLE_AFTER_BE.on and words[index - 1] in BE_FORMS and known[index] and index not in regions \
+                and tokens[index].text.islower() and reading.runs_on(index - 1, index) \
+                and (participle := participle_after_be(reading, index, trace)) is not None:
+            found[index] = participle, GRAMMAR_ODDS
     return found
+
+
+def participle_after_be(reading: Reading, index: int, trace) -> str | None:
+    """The participle that the verb at token `index`, right after a form of be, is a slip of: an irregular past
+    tense's (drew: drawn) when the model finds it 10^BE_PARTICIPLE_ODDS likelier, a bare verb's -ed form
+    (prepare: prepared) when 10^BARE_BE_ODDS; None otherwise."""
+    words, model, written = reading.words, reading.model, reading.words[index]
+    history = (words[index - 1], words[index - 2] if index > 1 and reading.known[index - 2] else None)
+    irregular = written in IRREGULAR_PASTS
+    forms = [form for form in ([IRREGULAR_PARTICIPLES[written]] if irregular else ed_forms(written))
+             if model.known(form)]
+    if not forms:
+        return None
+    odds = {form: model.logprob(form, *history) - model.logprob(written, *history) for form in forms}
+    participle = max(odds, key=odds.get)
+    if odds[participle] < float(BE_PARTICIPLE_ODDS if irregular else BARE_BE_ODDS):
+        return None
+    if trace is not None:
+        tokens = reading.tokens
+        trace.decide(CODE, tokens[index].start, tokens[index].end, PARTICIPLE_AFTER_BE.name, True,
+                     candidate=participle, auxiliary=tokens[index - 1].text, odds=round(odds[participle], 2))
+    return participle
 
 
 def base_after_modal(reading: Reading, index: int, trace) -> str | None:
