@@ -474,6 +474,15 @@ BE_PARTICIPLE_ODDS = tuned(
     result="against no such step: found 117 of 400; 2.0: 177; 1.0: 226, no remark more on any set; 0.0: 232, a "
     "false alarm on all 500 Brown files (was broke). One slip more of a planted probe set (was drew) at each",
     date="2026-12-07")
+AGREEMENT_AFTER_PRONOUN = Step(
+    CODE, "agreement-after-pronoun",
+    decides="a form of be, have or do right after he, she, we or they, a space between, agrees with it: one that "
+            "does not (she do not, he have, they has, we is) is a slip of the one that does, whatever the model's "
+            "odds, though the forms of one auxiliary are no alternatives of each other (usable-alternatives); not "
+            "after an inverted auxiliary (does he have, couldn't she do) or 'that' (ordered that he have no "
+            "contact: a subjunctive), and not for it, you or I (objects too, a numeral: Title I is) nor for 'we "
+            "was' (speech)",
+    flags=("Mrs Hodgson said she [[do]] not blame the school.",))
 BARE_BE_ODDS = tuned(
     2.5,
     means="log10: how much likelier the model must find a bare verb's -ed form than the word written right after a "
@@ -589,7 +598,7 @@ STRONGER_NEIGHBOUR = Step(
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS_WORD, BRITISH_SPELLING,
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, PARTICIPLE_AFTER_HAVE, PARTICIPLE_AFTER_BE,
-         UNIT_AFTER_NUMBER,
+         AGREEMENT_AFTER_PRONOUN, UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
          ARTICLE_BEFORE_VOWEL, COUNT_OF_COUNT, OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END,
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
@@ -1386,9 +1395,10 @@ def ed_forms(word: str) -> list[str]:
 
 
 def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
-    """Steps base-after-modal, participle-after-have and participle-after-be over a story: each verb after a modal
-    (or its 'not'), after has, have or had, or after a form of be, that is a slip of the form the auxiliary asks
-    for, with that form, outside the regions left alone (a headline, speech set down as spoken)."""
+    """Steps base-after-modal, participle-after-have, participle-after-be and agreement-after-pronoun over a story:
+    each verb after a modal (or its 'not'), after has, have or had, after a form of be, or after a subject pronoun,
+    that is a slip of the form the word before asks for, with that form, outside the regions left alone (a headline,
+    speech set down as spoken)."""
     words, known, found = reading.words, reading.known, {}
     for index in range(1, len(words)):
         before = words[index - 1]
@@ -1409,6 +1419,38 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
         if form is not None:
             found[index] = form, GRAMMAR_ODDS
     found.update(participles_after_be(reading, regions, trace))
+    found.update(verbs_agreeing_with_pronouns(reading, regions, trace))
+    return found
+
+
+# The form of be, have or do that each subject pronoun takes for one it does not (he have: has). Not it or you,
+# which are objects too (everything in it are, let you have), nor I (Title I is); not was after we and they, which
+# speech sets down as said (we was robbed).
+AGREEING_AFTER = {
+    "he": {"have": "has", "do": "does", "are": "is"}, "she": {"have": "has", "do": "does", "are": "is"},
+    "we": {"is": "are", "has": "have", "does": "do", "am": "are"},
+    "they": {"is": "are", "has": "have", "does": "do", "am": "are"},
+}
+# before the pronoun, words that make its verb a bare form: an inverted auxiliary (does he have, couldn't she do), and
+# that, after which a subjunctive may follow (ordered that he have no contact)
+INVERTING = frozenset(AUXILIARY_TENSES) | MODALS | {"that"}
+
+
+def verbs_agreeing_with_pronouns(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Step agreement-after-pronoun: each form of be, have or do right after he, she, we or they that disagrees with
+    it, with the form that agrees, outside the regions left alone."""
+    words, tokens, found = reading.words, reading.tokens, {}
+    for index in range(1, len(words)):
+        agreeing = AGREEING_AFTER.get(words[index - 1])
+        if not AGREEMENT_AFTER_PRONOUN.on or not agreeing or words[index] not in agreeing or index in regions \
+                or not tokens[index].text.islower() or not reading.runs_on(index - 1, index) \
+                or index > 1 and (words[index - 2] in INVERTING or words[index - 2].endswith("n't")):
+            continue
+        form = agreeing[words[index]]
+        if trace is not None:
+            trace.decide(CODE, tokens[index].start, tokens[index].end, AGREEMENT_AFTER_PRONOUN.name, True,
+                         candidate=form, subject=tokens[index - 1].text)
+        found[index] = form, GRAMMAR_ODDS
     return found
 
 
