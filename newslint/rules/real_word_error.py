@@ -474,6 +474,22 @@ BE_PARTICIPLE_ODDS = tuned(
     result="against no such step: found 117 of 400; 2.0: 177; 1.0: 226, no remark more on any set; 0.0: 232, a "
     "false alarm on all 500 Brown files (was broke). One slip more of a planted probe set (was drew) at each",
     date="2026-12-07")
+NOR_AFTER_NEITHER = Step(
+    CODE, "nor-after-neither",
+    decides="'or' at most NEITHER_REACH words after 'neither', the words between run on (no mark, no 'nor'), is the "
+            "slip of its correlative 'nor' (neither the size or the tilt), whatever the model's odds; further on, "
+            "past a mark, or after a neither that stands alone (neither was the harbour deep or safe, neither of "
+            "them), it is another or (neither was the statement empirical, for goodness was not red or squeaky)",
+    flags=("Neither the planets' exact sizes [[or]] the tilt of their orbits had been measured.",))
+NEITHER_REACH = tuned(
+    4,
+    means="words, at most, between 'neither' and the 'or' that step nor-after-neither takes for its slip of 'nor'",
+    bench="the clean BBC stories and all 500 Brown files: 80 sentences pair neither with nor, 4 write 'or' after "
+    "neither, each 5 words or more on or past a mark (neither are shelters, because ... every camper or); the 16 "
+    "sets of the session's checks and the probes",
+    result="4: no remark changed on the 16 sets; one slip more of a planted probe set (neither the planets' exact "
+    "sizes or the tilt)",
+    date="2026-12-07")
 AGREEMENT_AFTER_PRONOUN = Step(
     CODE, "agreement-after-pronoun",
     decides="a form of be, have or do right after he, she, we or they, a space between, agrees with it: one that "
@@ -598,7 +614,7 @@ STRONGER_NEIGHBOUR = Step(
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS_WORD, BRITISH_SPELLING,
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, PARTICIPLE_AFTER_HAVE, PARTICIPLE_AFTER_BE,
-         AGREEMENT_AFTER_PRONOUN, UNIT_AFTER_NUMBER,
+         AGREEMENT_AFTER_PRONOUN, NOR_AFTER_NEITHER, UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
          ARTICLE_BEFORE_VOWEL, COUNT_OF_COUNT, OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END,
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
@@ -1420,6 +1436,30 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
             found[index] = form, GRAMMAR_ODDS
     found.update(participles_after_be(reading, regions, trace))
     found.update(verbs_agreeing_with_pronouns(reading, regions, trace))
+    found.update(nors_after_neither(reading, regions, trace))
+    return found
+
+
+PHRASE_GAPS = frozenset((" ", "' ", "\u2019 "))
+
+
+def nors_after_neither(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Step nor-after-neither: each 'or' that pairs with a 'neither' at most NEITHER_REACH words before it, the words
+    between run on, with 'nor'."""
+    words, tokens, found = reading.words, reading.tokens, {}
+    for index, word in enumerate(words):
+        if word != "neither" or not NOR_AFTER_NEITHER.on or index + 1 < len(words) and words[index + 1] in NEITHER_ALONE:
+            continue
+        for at in range(index + 2, min(index + NEITHER_REACH + 2, len(words))):
+            if words[at] == "nor" or not reading.one_phrase(at - 1, at):
+                break
+            if words[at] == "or":
+                if at not in regions and tokens[at].text == "or":
+                    if trace is not None:
+                        trace.decide(CODE, tokens[at].start, tokens[at].end, NOR_AFTER_NEITHER.name, True,
+                                     candidate="nor", neither=tokens[index].text)
+                    found[at] = "nor", GRAMMAR_ODDS
+                break
     return found
 
 
@@ -1434,6 +1474,9 @@ AGREEING_AFTER = {
 # before the pronoun, words that make its verb a bare form: an inverted auxiliary (does he have, couldn't she do), and
 # that, after which a subjunctive may follow (ordered that he have no contact)
 INVERTING = frozenset(AUXILIARY_TENSES) | MODALS | {"that"}
+# after neither, the words that make it stand alone: an auxiliary it inverts (neither was the harbour deep or safe)
+# and of (neither of them)
+NEITHER_ALONE = INVERTING | {"of"}
 
 
 def verbs_agreeing_with_pronouns(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
@@ -1891,7 +1934,7 @@ class Reading:
     and what it reads in each gap between two words (see read_gap)."""
 
     def __init__(self, doc, model, evidence: NameEvidence, is_word: Callable[[str], bool]):
-        self.evidence, self.model = evidence, model
+        self.evidence, self.model, self.prose = evidence, model, doc.prose
         self.tokens = tokens = doc.tokens
         self.sentence_starts = doc.sentence_starts
         self.set_phrase_words = set_phrase_words(doc)
@@ -2018,6 +2061,11 @@ class Reading:
     def runs_on(self, first: int, last: int) -> bool:
         """True when the words from token `first` to `last` are read as one run (plain spaces between them)."""
         return all(self.gaps[i][1] and not self.gaps[i][0] for i in range(first, last))
+
+    def one_phrase(self, first: int, last: int) -> bool:
+        """runs_on, a plural possessive's apostrophe allowed before a space (the planets' sizes)."""
+        starts, texts = self.tokens.starts, self.tokens.texts
+        return all(self.prose[starts[i] + len(texts[i]):starts[i + 1]] in PHRASE_GAPS for i in range(first, last))
 
     def context_run(self, index: int, names_end_context: bool = True) -> tuple[list[str], int]:
         """The words the model knows around token `index`, up to REACH on each side, within its sentence and only
