@@ -207,3 +207,14 @@ def test_a_short_line_ending_in_a_figure_with_another_is_a_row_of_data_not_a_hea
     doc = Document(decode(f"Galway Plate runners\n\nThe runners were declared.\n\n{line}\n\nMore copy.\n".encode(),
                           "s.txt", None))
     assert [b.kind for b in doc.blocks] == ["headline", "paragraph", kind, "paragraph"]
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Pirates, Reds and Braves", "heading"),
+    (", Dick Stuart, Don Hoak", "paragraph"),  # a list of names broken over lines goes on with its sentence
+    ("; and the Braves", "paragraph"),
+])
+def test_a_short_line_opening_with_a_comma_or_semicolon_goes_on_with_a_sentence(line, kind):
+    doc = Document(decode(f"Pittsburgh averages\n\nThe list of averages was long.\n\n{line}\n\nMore copy.\n".encode(),
+                          "s.txt", None))
+    assert [b.kind for b in doc.blocks] == ["headline", "paragraph", kind, "paragraph"]

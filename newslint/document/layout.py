@@ -90,9 +90,12 @@ def _is_lede(line: str) -> bool:
 
 
 def _is_heading_like(line: str) -> bool:
+    """A short line with no mark that ends a sentence or a clause, and no row of data; a line that opens with a comma
+    or a semicolon goes on with a sentence (a list of names broken over lines: ", Dick Stuart, Don Hoak")."""
     bare = line.strip().rstrip(TRAILING_CLOSERS)
     words = line.split()
-    return bool(bare) and bare[-1] not in SENTENCE_END and len(words) <= MAX_HEADING_WORDS and not _is_data_row(words)
+    return bool(bare) and bare[-1] not in SENTENCE_END and bare[0] not in ",;" and len(words) <= MAX_HEADING_WORDS \
+        and not _is_data_row(words)
 
 
 def _is_data_row(words: list[str]) -> bool:
