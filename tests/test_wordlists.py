@@ -35,6 +35,7 @@ LISTS = {
     "metadata-keys": (re.compile(r"[A-Z0-9][A-Z0-9_ -]*"), "sorted"),
     "misused-phrases": (re.compile(r"[a-z' -]+ = [a-z' -]+(?:; not before: [a-z']+(?:, [a-z']+)*)?"), "sorted"),
     "name-particles": (LOWER, "sorted"),
+    "noun-verb-pairs": (re.compile(r"[a-z]+ [a-z]+"), "sorted"),
     "negatives": (LOWER, "sorted"),
     "not-after-an-article": (LOWER, "sorted"),
     "not-variants": (LOWER, "sorted"),

@@ -494,6 +494,13 @@ ADVERB_ODDS = tuned(
     "final did offer: a noun) and two on all 500 Brown files (close packed, real alarmed: speech); 1.0: 3 more "
     "there",
     date="2026-12-07")
+NOUN_OR_VERB = Step(
+    CODE, "noun-or-verb",
+    decides="of a noun and the verb spelt differently beside it (word list noun-verb-pairs: advice advise, loss "
+            "lose), the noun after a modal ('not' between allowed) or after 'to' before an object is a slip of the "
+            "verb (would advice the city), and the verb after a determiner or 'for' a slip of the noun (asked for "
+            "advise), whatever the model's odds",
+    flags=("She said she would [[advice]] the council to wait.", "He went to his brother for [[advise]]."))
 NOR_AFTER_NEITHER = Step(
     CODE, "nor-after-neither",
     decides="'or' at most NEITHER_REACH words after 'neither', the words between run on (no mark, no 'nor'), is the "
@@ -634,7 +641,7 @@ STRONGER_NEIGHBOUR = Step(
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS_WORD, BRITISH_SPELLING,
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, PARTICIPLE_AFTER_HAVE, PARTICIPLE_AFTER_BE,
-         AGREEMENT_AFTER_PRONOUN, NOR_AFTER_NEITHER, ADVERB_BEFORE_PARTICIPLE, UNIT_AFTER_NUMBER,
+         AGREEMENT_AFTER_PRONOUN, NOR_AFTER_NEITHER, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB, UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
          ARTICLE_BEFORE_VOWEL, COUNT_OF_COUNT, OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END,
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
@@ -1458,6 +1465,44 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
     found.update(verbs_agreeing_with_pronouns(reading, regions, trace))
     found.update(nors_after_neither(reading, regions, trace))
     found.update(adverbs_before_participles(reading, regions, trace))
+    found.update(nouns_and_verbs(reading, regions, trace))
+    return found
+
+
+NOUN_FOR_VERB = dict(line.split() for line in wordlists.entries("noun-verb-pairs"))
+VERB_FOR_NOUN = {verb: noun for noun, verb in NOUN_FOR_VERB.items()}
+# after 'to', the words that open an object: the noun of a pair before one is the verb's slip (hoped to proof the
+# link); before anything else it may be the noun after the preposition (turned to advice)
+OBJECT_OPENERS = frozenset(("a", "an", "the", "this", "these", "those", "his", "their", "its", "our", "your", "my",
+                            "them", "him", "us", "me"))
+# the words after which a noun stands and a bare verb cannot (for advise, the advise); not that (firms that advise)
+# nor her (let her choose)
+NOUN_OPENERS = frozenset(("a", "an", "the", "any", "some", "no", "his", "their", "its", "our", "your", "my", "for"))
+
+
+def nouns_and_verbs(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Step noun-or-verb: each noun of a pair (word list noun-verb-pairs) where its verb belongs, after a modal or
+    after 'to' before an object, and each verb where its noun belongs, after a determiner or 'for', with the other
+    word of the pair."""
+    words, tokens, found = reading.words, reading.tokens, {}
+    for index in range(1, len(words)):
+        word, before = words[index], words[index - 1]
+        if not NOUN_OR_VERB.on or index in regions or not tokens[index].text.islower() \
+                or not reading.runs_on(index - 1, index):
+            continue
+        if word in NOUN_FOR_VERB:
+            modal = before in MODALS or before == "not" and index > 1 and words[index - 2] in MODALS
+            object_next = before == "to" and index + 1 < len(words) and words[index + 1] in OBJECT_OPENERS \
+                and reading.runs_on(index, index + 1)
+            other = NOUN_FOR_VERB[word] if modal or object_next else None
+        else:
+            other = VERB_FOR_NOUN.get(word) if before in NOUN_OPENERS else None
+        if other is None:
+            continue
+        if trace is not None:
+            trace.decide(CODE, tokens[index].start, tokens[index].end, NOUN_OR_VERB.name, True, candidate=other,
+                         before=tokens[index - 1].text)
+        found[index] = other, GRAMMAR_ODDS
     return found
 
 
