@@ -501,6 +501,12 @@ NOUN_OR_VERB = Step(
             "verb (would advice the city), and the verb after a determiner or 'for' a slip of the noun (asked for "
             "advise), whatever the model's odds",
     flags=("She said she would [[advice]] the council to wait.", "He went to his brother for [[advise]]."))
+SINGULAR_AFTER_DETERMINER = Step(
+    CODE, "singular-after-determiner",
+    decides="a plural that English makes without -s (word list irregular-plurals: women, criteria, phenomena) "
+            "right after a, an, another, each or every is a slip of its singular (a women who, every criteria), "
+            "whatever the model's odds",
+    flags=("The ward's longest-serving nurse, a [[women]] who has worked there for 31 years, retired.",))
 NOR_AFTER_NEITHER = Step(
     CODE, "nor-after-neither",
     decides="'or' at most NEITHER_REACH words after 'neither', the words between run on (no mark, no 'nor'), is the "
@@ -641,7 +647,8 @@ STRONGER_NEIGHBOUR = Step(
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS_WORD, BRITISH_SPELLING,
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, PARTICIPLE_AFTER_HAVE, PARTICIPLE_AFTER_BE,
-         AGREEMENT_AFTER_PRONOUN, NOR_AFTER_NEITHER, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB, UNIT_AFTER_NUMBER,
+         AGREEMENT_AFTER_PRONOUN, NOR_AFTER_NEITHER, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB,
+         SINGULAR_AFTER_DETERMINER, UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
          ARTICLE_BEFORE_VOWEL, COUNT_OF_COUNT, OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END,
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
@@ -1466,6 +1473,29 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
     found.update(nors_after_neither(reading, regions, trace))
     found.update(adverbs_before_participles(reading, regions, trace))
     found.update(nouns_and_verbs(reading, regions, trace))
+    found.update(singulars_after_determiners(reading, regions, trace))
+    return found
+
+
+SINGULAR_OF = dict(line.split() for line in wordlists.entries("irregular-plurals"))
+# the determiners that ask for a singular noun and are nothing else (not that, a conjunction: said that women are;
+# not one: one women's group; not this: this men's final)
+ONE_OF = frozenset(("a", "an", "another", "each", "every"))
+
+
+def singulars_after_determiners(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Step singular-after-determiner: each irregular plural (word list irregular-plurals) right after a, an,
+    another, each or every, with its singular."""
+    words, tokens, found = reading.words, reading.tokens, {}
+    for index in range(1, len(words)):
+        singular = SINGULAR_OF.get(words[index])
+        if singular is None or not SINGULAR_AFTER_DETERMINER.on or words[index - 1] not in ONE_OF \
+                or index in regions or not tokens[index].text.islower() or not reading.runs_on(index - 1, index):
+            continue
+        if trace is not None:
+            trace.decide(CODE, tokens[index].start, tokens[index].end, SINGULAR_AFTER_DETERMINER.name, True,
+                         candidate=singular, determiner=tokens[index - 1].text)
+        found[index] = singular, GRAMMAR_ODDS
     return found
 
 
