@@ -474,7 +474,8 @@ INTRODUCED_TERM = Step(
     "rice,); not a word one slip from a plausible word (PLAUSIBLE_WORD: the goverment (the cabinet), called "
     "volunters)",
     allows=("Commuters took a [[matatu]] (a minibus taxi) home.", "They took an [[okada]], or motorbike taxi, to town.",
-            "He rode an [[okada]] \u2013 a motorbike taxi \u2013 to work.", "Commuters hailed a motorbike taxi called [[okada]]."))
+            "He rode an [[okada]] \u2013 a motorbike taxi \u2013 to work.",
+            "Commuters hailed a motorbike taxi called [[okada]]."))
 INNER_CAPITALS = Step(
     "NL101", "inner-capitals",
     decides="a word with capitals inside it is a brand or a name (eBay, iPhone)",

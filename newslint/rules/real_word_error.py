@@ -458,9 +458,9 @@ PARTICIPLE_AFTER_BE = Step(
     CODE, "participle-after-be",
     decides="a verb right after a form of be, a space between, takes its participle: an irregular verb's past "
             "tense there (was drew, were took: word list irregular-verbs) is a slip of it when the model finds the "
-            "participle 10^BE_PARTICIPLE_ODDS times likelier after the two words before, a bare verb "
-            "when the model finds its -ed form 10^BARE_BE_ODDS times likelier (was arrest, is prepare to), whatever the odds in "
-            "the whole window; a past tense that is an adjective too (he was broke) and a noun after be (the result was "
+            "participle 10^BE_PARTICIPLE_ODDS times likelier after the two words before, a bare verb when the model "
+            "finds its -ed form 10^BARE_BE_ODDS times likelier (was arrest, is prepare to), whatever the odds in the "
+            "whole window; a past tense that is an adjective too (he was broke) and a noun after be (the result was "
             "neglect, there were tire marks) stay",
     flags=("The reverse fixture in October was [[drew]] 0-0.",
            "A man was [[arrest]] after the fire at the depot."))
@@ -1359,8 +1359,8 @@ def than_for_then(reading: Reading, index: int, alternatives: list[tuple[str, fl
 def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tuple[str, float]], trace
                    ) -> str | None:
     """Steps than-without-comparative, then-after-comparative, conjunction-before-subject,
-    demonstrative-before-singular and preposition-before-day: the word that the word at token `index` stands for, whatever the model's odds;
-    None when none of them decides."""
+    demonstrative-before-singular and preposition-before-day: the word that the word at token `index` stands for,
+    whatever the model's odds; None when none of them decides."""
     if lower == "than" and than_for_then(reading, index, alternatives, trace):
         return "then"
     if lower == "then" and then_for_than(reading, index, alternatives, trace):
@@ -1372,6 +1372,14 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
     if lower in DAY_PREPOSITIONS:
         return on_before_day(reading, index, trace)
     return None
+
+
+def grammar_decides(trace, token, step: Step, form: str, **detail) -> tuple[str, float]:
+    """A grammar step's verdict on a token, traced when the run explains itself: the form it stands for, and odds
+    that no adjustment overrules (GRAMMAR_ODDS)."""
+    if trace is not None:
+        trace.decide(CODE, token.start, token.end, step.name, True, candidate=form, **detail)
+    return form, GRAMMAR_ODDS
 
 
 DAYS = frozenset(day + ending for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -1492,10 +1500,8 @@ def singulars_after_determiners(reading: Reading, regions: dict, trace) -> dict[
         if singular is None or not SINGULAR_AFTER_DETERMINER.on or words[index - 1] not in ONE_OF \
                 or index in regions or not tokens[index].text.islower() or not reading.runs_on(index - 1, index):
             continue
-        if trace is not None:
-            trace.decide(CODE, tokens[index].start, tokens[index].end, SINGULAR_AFTER_DETERMINER.name, True,
-                         candidate=singular, determiner=tokens[index - 1].text)
-        found[index] = singular, GRAMMAR_ODDS
+        found[index] = grammar_decides(trace, tokens[index], SINGULAR_AFTER_DETERMINER, singular,
+                                       determiner=tokens[index - 1].text)
     return found
 
 
@@ -1529,10 +1535,7 @@ def nouns_and_verbs(reading: Reading, regions: dict, trace) -> dict[int, tuple[s
             other = VERB_FOR_NOUN.get(word) if before in NOUN_OPENERS else None
         if other is None:
             continue
-        if trace is not None:
-            trace.decide(CODE, tokens[index].start, tokens[index].end, NOUN_OR_VERB.name, True, candidate=other,
-                         before=tokens[index - 1].text)
-        found[index] = other, GRAMMAR_ODDS
+        found[index] = grammar_decides(trace, tokens[index], NOUN_OR_VERB, other, before=tokens[index - 1].text)
     return found
 
 
@@ -1544,17 +1547,16 @@ def nors_after_neither(reading: Reading, regions: dict, trace) -> dict[int, tupl
     between run on, with 'nor'."""
     words, tokens, found = reading.words, reading.tokens, {}
     for index, word in enumerate(words):
-        if word != "neither" or not NOR_AFTER_NEITHER.on or index + 1 < len(words) and words[index + 1] in NEITHER_ALONE:
+        if word != "neither" or not NOR_AFTER_NEITHER.on:
+            continue
+        if index + 1 < len(words) and words[index + 1] in NEITHER_ALONE:
             continue
         for at in range(index + 2, min(index + NEITHER_REACH + 2, len(words))):
             if words[at] == "nor" or not reading.one_phrase(at - 1, at):
                 break
             if words[at] == "or":
                 if at not in regions and tokens[at].text == "or":
-                    if trace is not None:
-                        trace.decide(CODE, tokens[at].start, tokens[at].end, NOR_AFTER_NEITHER.name, True,
-                                     candidate="nor", neither=tokens[index].text)
-                    found[at] = "nor", GRAMMAR_ODDS
+                    found[at] = grammar_decides(trace, tokens[at], NOR_AFTER_NEITHER, "nor", neither=tokens[index].text)
                 break
     return found
 
@@ -1585,16 +1587,14 @@ def verbs_agreeing_with_pronouns(reading: Reading, regions: dict, trace) -> dict
                 or not tokens[index].text.islower() or not reading.runs_on(index - 1, index) \
                 or index > 1 and (words[index - 2] in INVERTING or words[index - 2].endswith("n't")):
             continue
-        form = agreeing[words[index]]
-        if trace is not None:
-            trace.decide(CODE, tokens[index].start, tokens[index].end, AGREEMENT_AFTER_PRONOUN.name, True,
-                         candidate=form, subject=tokens[index - 1].text)
-        found[index] = form, GRAMMAR_ODDS
+        found[index] = grammar_decides(trace, tokens[index], AGREEMENT_AFTER_PRONOUN, agreeing[words[index]],
+                                       subject=tokens[index - 1].text)
     return found
 
 
 # every irregular verb's past tense and participle (made, taken): the forms an adverb before them may qualify
-IRREGULAR_PARTICIPLE_FORMS = frozenset(form for line in wordlists.entries("irregular-verbs") for form in line.split()[1:])
+IRREGULAR_PARTICIPLE_FORMS = frozenset(form for line in wordlists.entries("irregular-verbs")
+                                       for form in line.split()[1:])
 
 
 def adverb_forms(word: str) -> list[str]:
