@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import cached_property, lru_cache, partial
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import itemgetter
@@ -1485,6 +1485,13 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
     return found
 
 
+def places(words: list[str], these: Collection[str], after: bool = False) -> list[int]:
+    """The indexes, from 1, of the words that are one of `these`, or with `after` of the words right after one: the
+    few places a grammar step reads, found in one pass of set lookups."""
+    found = compress(count(), map(these.__contains__, words))
+    return [index + 1 for index in found if index + 1 < len(words)] if after else [index for index in found if index]
+
+
 SINGULAR_OF = dict(line.split() for line in wordlists.entries("irregular-plurals"))
 # the determiners that ask for a singular noun and are nothing else (not that, a conjunction: said that women are;
 # not one: one women's group; not this: this men's final)
@@ -1495,9 +1502,9 @@ def singulars_after_determiners(reading: Reading, regions: dict, trace) -> dict[
     """Step singular-after-determiner: each irregular plural (word list irregular-plurals) right after a, an,
     another, each or every, with its singular."""
     words, tokens, found = reading.words, reading.tokens, {}
-    for index in range(1, len(words)):
-        singular = SINGULAR_OF.get(words[index])
-        if singular is None or not SINGULAR_AFTER_DETERMINER.on or words[index - 1] not in ONE_OF \
+    for index in places(words, SINGULAR_OF.keys()):
+        singular = SINGULAR_OF[words[index]]
+        if not SINGULAR_AFTER_DETERMINER.on or words[index - 1] not in ONE_OF \
                 or index in regions or not tokens[index].text.islower() or not reading.runs_on(index - 1, index):
             continue
         found[index] = grammar_decides(trace, tokens[index], SINGULAR_AFTER_DETERMINER, singular,
@@ -1507,6 +1514,7 @@ def singulars_after_determiners(reading: Reading, regions: dict, trace) -> dict[
 
 NOUN_FOR_VERB = dict(line.split() for line in wordlists.entries("noun-verb-pairs"))
 VERB_FOR_NOUN = {verb: noun for noun, verb in NOUN_FOR_VERB.items()}
+PAIRED = NOUN_FOR_VERB.keys() | VERB_FOR_NOUN.keys()
 # after 'to', the words that open an object: the noun of a pair before one is the verb's slip (hoped to proof the
 # link); before anything else it may be the noun after the preposition (turned to advice)
 OBJECT_OPENERS = frozenset(("a", "an", "the", "this", "these", "those", "his", "their", "its", "our", "your", "my",
@@ -1521,7 +1529,7 @@ def nouns_and_verbs(reading: Reading, regions: dict, trace) -> dict[int, tuple[s
     after 'to' before an object, and each verb where its noun belongs, after a determiner or 'for', with the other
     word of the pair."""
     words, tokens, found = reading.words, reading.tokens, {}
-    for index in range(1, len(words)):
+    for index in places(words, PAIRED):
         word, before = words[index], words[index - 1]
         if not NOUN_OR_VERB.on or index in regions or not tokens[index].text.islower() \
                 or not reading.runs_on(index - 1, index):
@@ -1546,10 +1554,8 @@ def nors_after_neither(reading: Reading, regions: dict, trace) -> dict[int, tupl
     """Step nor-after-neither: each 'or' that pairs with a 'neither' at most NEITHER_REACH words before it, the words
     between run on, with 'nor'."""
     words, tokens, found = reading.words, reading.tokens, {}
-    for index, word in enumerate(words):
-        if word != "neither" or not NOR_AFTER_NEITHER.on:
-            continue
-        if index + 1 < len(words) and words[index + 1] in NEITHER_ALONE:
+    for index in [index for index, word in enumerate(words) if word == "neither"]:
+        if not NOR_AFTER_NEITHER.on or index + 1 < len(words) and words[index + 1] in NEITHER_ALONE:
             continue
         for at in range(index + 2, min(index + NEITHER_REACH + 2, len(words))):
             if words[at] == "nor" or not reading.one_phrase(at - 1, at):
@@ -1581,9 +1587,9 @@ def verbs_agreeing_with_pronouns(reading: Reading, regions: dict, trace) -> dict
     """Step agreement-after-pronoun: each form of be, have or do right after he, she, we or they that disagrees with
     it, with the form that agrees, outside the regions left alone."""
     words, tokens, found = reading.words, reading.tokens, {}
-    for index in range(1, len(words)):
-        agreeing = AGREEING_AFTER.get(words[index - 1])
-        if not AGREEMENT_AFTER_PRONOUN.on or not agreeing or words[index] not in agreeing or index in regions \
+    for index in places(words, AGREEING_AFTER.keys(), after=True):
+        agreeing = AGREEING_AFTER[words[index - 1]]
+        if not AGREEMENT_AFTER_PRONOUN.on or words[index] not in agreeing or index in regions \
                 or not tokens[index].text.islower() or not reading.runs_on(index - 1, index) \
                 or index > 1 and (words[index - 2] in INVERTING or words[index - 2].endswith("n't")):
             continue
@@ -1613,7 +1619,9 @@ def adverbs_before_participles(reading: Reading, regions: dict, trace) -> dict[i
     """Step adverb-before-participle: each adjective right before a past participle or tense (was final approved, a
     recent opened line) that is a slip of its adverb, with the adverb, outside the regions left alone."""
     words, known, tokens, found = reading.words, reading.known, reading.tokens, {}
-    for index in range(1, len(words) - 1):
+    before_past_forms = [index - 1 for index, word in enumerate(words)
+                         if index > 1 and (word in IRREGULAR_PARTICIPLE_FORMS or word.endswith("ed"))]
+    for index in before_past_forms:
         if ADVERB_BEFORE_PARTICIPLE.on and known[index] and known[index + 1] and index not in regions \
                 and not words[index].endswith("ly") and tokens[index].text.islower() \
                 and reading.runs_on(index - 1, index + 1) and past_form(reading, words[index + 1]) \
@@ -1655,8 +1663,8 @@ def participles_after_be(reading: Reading, regions: dict, trace) -> dict[int, tu
     """Step participle-after-be: each verb right after a form of be (was drew, is prepare to) that is a slip of its
     participle, with the participle, outside the regions left alone."""
     words, known, tokens, found = reading.words, reading.known, reading.tokens, {}
-    for index in range(1, len(words)):
-        if PARTICIPLE_AFTER_BE.on and words[index - 1] in BE_FORMS and known[index] and index not in regions \
+    for index in places(words, BE_FORMS, after=True):
+        if PARTICIPLE_AFTER_BE.on and known[index] and index not in regions \
                 and tokens[index].text.islower() and reading.runs_on(index - 1, index) \
                 and (participle := participle_after_be(reading, index, trace)) is not None:
             found[index] = participle, GRAMMAR_ODDS
