@@ -545,9 +545,11 @@ BARE_BE_ODDS = tuned(
     date="2026-12-07")
 BASE_AFTER_MODAL = Step(
     CODE, "base-after-modal",
-    decides="a verb right after a modal (can, could, will, would, shall, should, may, might, must; 'not' between "
-            "allowed) takes its bare form: an -ing or -ed form written there (would needing, could not expecting, "
-            "should remained) is a slip of the bare form the model finds 10^MODAL_ODDS times likelier after the "
+    decides="a verb right after a modal (can, could, will, would, shall, should, may, might, must; one of not, "
+            "also, still, never, just ... between allowed; negated in one word too: couldn't, won't), or after do, "
+            "does or did and not (did not, didn't), takes its bare form: an -ing or -ed form written there (would "
+            "needing, could not expecting, should also remained, didn't needed) is a slip of the bare form the model "
+            "finds 10^MODAL_ODDS times likelier after the "
             "modal, whatever the model's odds in the whole window and though no slip of a keystroke makes one of the "
             "other; not after a modal that is a noun (the will, a can) or opens a question (how could supplying "
             "arms), nor in a comparison that leaves the verb out (as far as he could employing)",
@@ -1146,13 +1148,18 @@ OBJECT_PREPOSITIONS = wordlists.words("object-prepositions")
 CLAUSE_SUBJECTS = wordlists.words("clause-subjects")  # as written: I in capitals
 PLURAL_DEMONSTRATIVES = frozenset(("these", "those"))
 MODALS = frozenset(("can", "could", "will", "would", "shall", "should", "may", "might", "must"))
-AFTER_MODAL = MODALS | {"not"}  # the words right before a verb that base-after-modal reads
+DO_FORMS = frozenset(("do", "does", "did"))
+# the modals and do, negated in one word: like a modal they ask for a bare verb (didn't defending, couldn't expecting)
+NEGATED_AUXILIARIES = frozenset(("can't", "cannot", "couldn't", "didn't", "doesn't", "don't", "mightn't", "mustn't",
+                                 "shan't", "shouldn't", "won't", "wouldn't"))
 QUESTION_WORDS = frozenset(("how", "what", "when", "where", "which", "who", "why"))
 # the forms of have that a past participle follows (has began), an adverb between allowed; not be, after which a
 # noun or an adjective stands as often (will be interest, were tire marks, was broke)
 PERFECT_AND_PASSIVE = frozenset(("has", "have", "had"))
 BE_FORMS = frozenset(("be", "been", "being", "is", "are", "was", "were"))
 ADVERBS_BETWEEN = frozenset(("already", "also", "ever", "just", "never", "not", "now", "since", "still", "yet"))
+# the words right before a verb that base-after-modal reads: a modal, a negated one, or a word between (not, also)
+BEFORE_BARE_VERB = MODALS | NEGATED_AUXILIARIES | ADVERBS_BETWEEN
 # each irregular verb's bare form and past tense -> its past participle, where that is another word (began: begun)
 IRREGULAR_PARTICIPLES = {form: participle for line in wordlists.entries("irregular-verbs")
                          for bare, past, participle in [line.split()] for form in (bare, past) if form != participle}
@@ -1403,7 +1410,7 @@ def on_before_day(reading: Reading, index: int, trace) -> str | None:
 def bare_forms(word: str) -> list[str]:
     """The bare forms a verb's -ing or -ed form may be made from, by English spelling (needing, making, running;
     needed, used, carried); none for a word without such an ending (not -s: after an inverted modal a plural is the
-    subject, how can judges act)."""
+    subject, how can judges act), and none of two letters (heed is no form of he)."""
     for ending in ("ing", "ed"):
         if word.endswith(ending) and len(word) > len(ending) + 1:
             stem = word[:-len(ending)]
@@ -1412,7 +1419,7 @@ def bare_forms(word: str) -> list[str]:
                 forms.append(stem[:-1])  # running, stopped
             if ending == "ed" and stem.endswith("i"):
                 forms.append(stem[:-1] + "y")  # carried
-            return forms
+            return [form for form in forms if len(form) > 2]
     return []
 
 
@@ -1465,13 +1472,13 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
         elif index > 1 and words[index - 2] in PERFECT_AND_PASSIVE and (before in ADVERBS_BETWEEN
                                                                          or before.endswith("ly")):
             have = index - 2  # has already began, had not began
-        elif before in AFTER_MODAL:
+        elif before in BEFORE_BARE_VERB:
             have = None
         else:
             continue
         if not known[index] or index in regions:
             continue
-        form = base_after_modal(reading, index, trace) if before in AFTER_MODAL else None
+        form = base_after_modal(reading, index, trace) if before in BEFORE_BARE_VERB else None
         if form is None and have is not None:
             form = participle_after_have(reading, index, have, trace)
         if form is not None:
@@ -1695,13 +1702,15 @@ def participle_after_be(reading: Reading, index: int, trace) -> str | None:
 
 def base_after_modal(reading: Reading, index: int, trace) -> str | None:
     """Step base-after-modal: the form of the word at token `index` that a modal right before it (can, would, must;
-    'not' between allowed) asks for, when the word written is another form of it; None when the step does not
-    decide."""
+    not, also, still ... between allowed; couldn't) or do, does or did with not asks for, when the word written is
+    another form of it; None when the step does not decide."""
     tokens, words = reading.tokens, reading.words
     at = index - 1
-    if at >= 0 and words[at] == "not" and reading.runs_on(at, index):
+    if at >= 0 and words[at] in ADVERBS_BETWEEN and reading.runs_on(at, index):  # not, also, still ...
         at -= 1
-    if not BASE_AFTER_MODAL.on or at < 1 or words[at] not in MODALS or not tokens[at].text.islower() \
+    # do, does and did ask for a bare verb when not follows them (did not defending): alone they stand for a verb
+    asking = MODALS | NEGATED_AUXILIARIES | (DO_FORMS if words[at + 1] == "not" else frozenset())
+    if not BASE_AFTER_MODAL.on or at < 1 or words[at] not in asking or not tokens[at].text.islower() \
             or not reading.runs_on(at - 1, index) or not tokens[index].text.islower() \
             or words[at - 1] in NOT_BEFORE_A_MODAL or at > 1 and words[at - 2] == "as":
         # a can, the will: nouns; how could, what will: a question, its subject after the modal; as far as he could
