@@ -507,6 +507,13 @@ SINGULAR_AFTER_DETERMINER = Step(
             "right after a, an, another, each or every is a slip of its singular (a women who, every criteria), "
             "whatever the model's odds",
     flags=("The ward's longest-serving nurse, a [[women]] who has worked there for 31 years, retired.",))
+AND_AFTER_BETWEEN = Step(
+    CODE, "and-after-between",
+    decides="'to' right after 'between' and a number (between 2014 to 2024) is a slip of 'and', whatever the "
+            "model's odds: between takes and (from takes to); the clean BBC stories and all 500 Brown files write "
+            "between, a number and 'and' 32 times, and 'to' once (between $7.00 to $12.00 a day: a slip of the "
+            "published copy)",
+    flags=("Fares rose by between 5 [[to]] 8 per cent last year.",))
 NOR_AFTER_NEITHER = Step(
     CODE, "nor-after-neither",
     decides="'or' at most NEITHER_REACH words after 'neither', the words between run on (no mark, no 'nor'), is the "
@@ -650,7 +657,7 @@ STRONGER_NEIGHBOUR = Step(
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS_WORD, BRITISH_SPELLING,
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, PARTICIPLE_AFTER_HAVE, PARTICIPLE_AFTER_BE,
          AGREEMENT_AFTER_PRONOUN, NOR_AFTER_NEITHER, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB,
-         SINGULAR_AFTER_DETERMINER, UNIT_AFTER_NUMBER,
+         SINGULAR_AFTER_DETERMINER, AND_AFTER_BETWEEN, UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
          ARTICLE_BEFORE_VOWEL, COUNT_OF_COUNT, OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END,
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
@@ -1489,6 +1496,21 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
     found.update(adverbs_before_participles(reading, regions, trace))
     found.update(nouns_and_verbs(reading, regions, trace))
     found.update(singulars_after_determiners(reading, regions, trace))
+    found.update(ands_after_between(reading, regions, trace))
+    return found
+
+
+NUMBER_BETWEEN_RE = re.compile(r" [$\u00a3\u20ac]?\d[\d,.]*%? ")  # between 2014 to, between 5% to, between $3 to
+
+
+def ands_after_between(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Step and-after-between: each 'to' right after 'between' and a number (between 2014 to 2024), with 'and'."""
+    words, tokens, found = reading.words, reading.tokens, {}
+    for index in places(words, ("to",)):
+        if AND_AFTER_BETWEEN.on and words[index - 1] == "between" and tokens[index].text == "to" \
+                and index not in regions and NUMBER_BETWEEN_RE.fullmatch(reading.gap_text(index - 1)):
+            found[index] = grammar_decides(trace, tokens[index], AND_AFTER_BETWEEN, "and",
+                                           between=tokens[index - 1].text)
     return found
 
 
@@ -2235,8 +2257,12 @@ class Reading:
 
     def one_phrase(self, first: int, last: int) -> bool:
         """runs_on, a plural possessive's apostrophe allowed before a space (the planets' sizes)."""
+        return all(self.gap_text(i) in PHRASE_GAPS for i in range(first, last))
+
+    def gap_text(self, index: int) -> str:
+        """The text between token `index` and the next."""
         starts, texts = self.tokens.starts, self.tokens.texts
-        return all(self.prose[starts[i] + len(texts[i]):starts[i + 1]] in PHRASE_GAPS for i in range(first, last))
+        return self.prose[starts[index] + len(texts[index]):starts[index + 1]]
 
     def context_run(self, index: int, names_end_context: bool = True) -> tuple[list[str], int]:
         """The words the model knows around token `index`, up to REACH on each side, within its sentence and only
