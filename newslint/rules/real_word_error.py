@@ -1382,8 +1382,8 @@ def than_for_then(reading: Reading, index: int, alternatives: list[tuple[str, fl
 def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tuple[str, float]], trace
                    ) -> str | None:
     """Steps than-without-comparative, then-after-comparative, conjunction-before-subject,
-    demonstrative-before-singular, preposition-before-day and article-before-verb: the word that the word at token `index` stands for,
-    whatever the model's odds; None when none of them decides."""
+    demonstrative-before-singular, preposition-before-day and article-before-verb: the word that the word at token
+    `index` stands for, whatever the model's odds; None when none of them decides."""
     if lower == "than" and than_for_then(reading, index, alternatives, trace):
         return "then"
     if lower == "then" and then_for_than(reading, index, alternatives, trace):
