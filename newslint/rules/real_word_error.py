@@ -522,22 +522,27 @@ AND_AFTER_BETWEEN = Step(
             "between, a number and 'and' 32 times, and 'to' once (between $7.00 to $12.00 a day: a slip of the "
             "published copy)",
     flags=("Fares rose by between 5 [[to]] 8 per cent last year.",))
-NOR_AFTER_NEITHER = Step(
-    CODE, "nor-after-neither",
-    decides="'or' or 'and' at most NEITHER_REACH words after 'neither', the words between run on (no mark, no "
-            "'nor'), is the slip of its correlative 'nor' (neither the size or the tilt, neither the union and the "
-            "clubs), whatever the model's odds; further on, "
-            "past a mark, or after a neither that stands alone (neither was the harbour deep or safe, neither of "
-            "them), it is another or (neither was the statement empirical, for goodness was not red or squeaky)",
-    flags=("Neither the planets' exact sizes [[or]] the tilt of their orbits had been measured.",))
-NEITHER_REACH = tuned(
+CORRELATIVE_PAIR = Step(
+    CODE, "correlative-pair",
+    decides="the word at most CORRELATIVE_REACH words after neither, both or either that pairs with it, the words "
+            "between run on (no mark, and not its own partner before it), is its partner: or or and after neither "
+            "is the slip of nor (neither the size or the tilt, neither the union and the clubs), or after both of "
+            "and (both inside or on the perimeter), nor after either of or, whatever the model's odds; further on, "
+            "past a mark, or after a neither, both or either that stands alone (neither was the harbour deep or "
+            "safe, both of them), it is another word (neither was the statement empirical, for goodness was not red "
+            "or squeaky)",
+    flags=("Neither the planets' exact sizes [[or]] the tilt of their orbits had been measured.",
+           "He has been effective both inside [[or]] on the perimeter this season."))
+CORRELATIVE_REACH = tuned(
     4,
-    means="words, at most, between 'neither' and the 'or' that step nor-after-neither takes for its slip of 'nor'",
+    means="words, at most, between neither, both or either and the word that step correlative-pair takes for the "
+    "slip of its partner",
     bench="the clean BBC stories and all 500 Brown files: 80 sentences pair neither with nor, 4 write 'or' after "
     "neither, each 5 words or more on or past a mark (neither are shelters, because ... every camper or), none "
-    "'and' within 5 words; the 16 sets of the session's checks and the probes",
-    result="4: no remark changed on the 16 sets; one slip more of a planted probe set (neither the planets' exact "
-    "sizes or the tilt)",
+    "'and' within 5 words; both ... and 363 times within 5 words, both ... or twice (both of these are persons or; "
+    "both -- or); either ... or 145, either ... nor never; the 16 sets of the session's checks and the probes",
+    result="4: no remark changed on the 16 sets; slips more of planted probe sets (neither the planets' exact sizes "
+    "or the tilt; neither the union and any; both inside or on the perimeter)",
     date="2026-12-07")
 AGREEMENT_AFTER_PRONOUN = Step(
     CODE, "agreement-after-pronoun",
@@ -665,7 +670,7 @@ STRONGER_NEIGHBOUR = Step(
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS_WORD, BRITISH_SPELLING,
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, PARTICIPLE_AFTER_HAVE, PARTICIPLE_AFTER_BE,
-         AGREEMENT_AFTER_PRONOUN, NOR_AFTER_NEITHER, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB,
+         AGREEMENT_AFTER_PRONOUN, CORRELATIVE_PAIR, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB,
          SINGULAR_AFTER_DETERMINER, AND_AFTER_BETWEEN, UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
          ARTICLE_BEFORE_VOWEL, COUNT_OF_COUNT, OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END,
@@ -1502,10 +1507,10 @@ def ed_forms(word: str) -> list[str]:
 
 
 def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
-    """Steps base-after-modal, participle-after-have, participle-after-be, agreement-after-pronoun, nor-after-neither
-    and adverb-before-participle over a story: each word that is a slip of the form its neighbour asks for (a verb's
-    after a modal, has, have, had, a form of be or a subject pronoun; nor after neither; an adverb before a verb's
-    past form), with that form, outside the regions left alone (a headline, speech set down as spoken)."""
+    """Steps base-after-modal, participle-after-have, participle-after-be, agreement-after-pronoun, correlative-pair,
+    adverb-before-participle, noun-or-verb, singular-after-determiner and and-after-between over a story: each word
+    that is a slip of the form its neighbours ask for, with that form, outside the regions left alone (a headline,
+    speech set down as spoken)."""
     words, known, found = reading.words, reading.known, {}
     for index in range(1, len(words)):
         before = words[index - 1]
@@ -1527,7 +1532,7 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
             found[index] = form, GRAMMAR_ODDS
     found.update(participles_after_be(reading, regions, trace))
     found.update(verbs_agreeing_with_pronouns(reading, regions, trace))
-    found.update(nors_after_neither(reading, regions, trace))
+    found.update(correlative_pairs(reading, regions, trace))
     found.update(adverbs_before_participles(reading, regions, trace))
     found.update(nouns_and_verbs(reading, regions, trace))
     found.update(singulars_after_determiners(reading, regions, trace))
@@ -1612,22 +1617,25 @@ def nouns_and_verbs(reading: Reading, regions: dict, trace) -> dict[int, tuple[s
 
 
 PHRASE_GAPS = frozenset((" ", "' ", "\u2019 "))
-CORRELATIVE_SLIPS = frozenset(("or", "and"))  # neither the union and any club: nor
+# the first word of a correlative pair -> the words that are slips of its partner there, and the partner
+PARTNER_SLIPS = {"neither": (frozenset(("or", "and")), "nor"), "both": (frozenset(("or",)), "and"),
+                 "either": (frozenset(("nor",)), "or")}
 
 
-def nors_after_neither(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
-    """Step nor-after-neither: each 'or' or 'and' that pairs with a 'neither' at most NEITHER_REACH words before it,
-    the words between run on, with 'nor'."""
+def correlative_pairs(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Step correlative-pair: each word that pairs with a neither, both or either at most CORRELATIVE_REACH words
+    before it, the words between run on, and is the slip of its partner (PARTNER_SLIPS), with the partner."""
     words, tokens, found = reading.words, reading.tokens, {}
-    for index in [index for index, word in enumerate(words) if word == "neither"]:
-        if not NOR_AFTER_NEITHER.on or index + 1 < len(words) and words[index + 1] in NEITHER_ALONE:
+    for index in [index for index, word in enumerate(words) if word in PARTNER_SLIPS]:
+        if not CORRELATIVE_PAIR.on or index + 1 < len(words) and words[index + 1] in STANDS_ALONE:
             continue
-        for at in range(index + 2, min(index + NEITHER_REACH + 2, len(words))):
-            if words[at] == "nor" or not reading.one_phrase(at - 1, at):
+        slips, partner = PARTNER_SLIPS[words[index]]
+        for at in range(index + 2, min(index + CORRELATIVE_REACH + 2, len(words))):
+            if words[at] == partner or not reading.one_phrase(at - 1, at):
                 break
-            if words[at] in CORRELATIVE_SLIPS:
+            if words[at] in slips:
                 if at not in regions and tokens[at].text == words[at]:
-                    found[at] = grammar_decides(trace, tokens[at], NOR_AFTER_NEITHER, "nor", neither=tokens[index].text)
+                    found[at] = grammar_decides(trace, tokens[at], CORRELATIVE_PAIR, partner, first=tokens[index].text)
                 break
     return found
 
@@ -1643,9 +1651,9 @@ AGREEING_AFTER = {
 # before the pronoun, words that make its verb a bare form: an inverted auxiliary (does he have, couldn't she do), and
 # that, after which a subjunctive may follow (ordered that he have no contact)
 INVERTING = frozenset(AUXILIARY_TENSES) | MODALS | {"that"}
-# after neither, the words that make it stand alone: an auxiliary it inverts (neither was the harbour deep or safe)
-# and of (neither of them)
-NEITHER_ALONE = INVERTING | {"of"}
+# after neither, both or either, the words that make it stand alone: an auxiliary it inverts (neither was the
+# harbour deep or safe) and of (neither of them, both of these)
+STANDS_ALONE = INVERTING | {"of"}
 
 
 def verbs_agreeing_with_pronouns(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
