@@ -522,6 +522,14 @@ AND_AFTER_BETWEEN = Step(
             "between, a number and 'and' 32 times, and 'to' once (between $7.00 to $12.00 a day: a slip of the "
             "published copy)",
     flags=("Fares rose by between 5 [[to]] 8 per cent last year.",))
+AGREEMENT_AFTER_PLURAL = Step(
+    CODE, "agreement-after-plural",
+    decides="has, is, was or does right after a plural noun in -s that opens its sentence after a determiner (the, "
+            "their, these, many ...; one lower-case word between allowed) disagrees with it: it is a slip of have, "
+            "are, were or do (The measurements was checked), whatever the model's odds; not after a word in -s that "
+            "is singular or taken as one (news, series, darts) or no noun (sometimes, theirs, does), nor after a "
+            "capitalised one (Williams was, Mars is: names)",
+    flags=("The harbour fees [[was]] raised twice this year.",))
 CORRELATIVE_PAIR = Step(
     CODE, "correlative-pair",
     decides="the word at most CORRELATIVE_REACH words after neither, both or either that pairs with it, the words "
@@ -671,7 +679,7 @@ STRONGER_NEIGHBOUR = Step(
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS_WORD, BRITISH_SPELLING,
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, PARTICIPLE_AFTER_HAVE, PARTICIPLE_AFTER_BE,
          AGREEMENT_AFTER_PRONOUN, CORRELATIVE_PAIR, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB,
-         SINGULAR_AFTER_DETERMINER, AND_AFTER_BETWEEN, UNIT_AFTER_NUMBER,
+         SINGULAR_AFTER_DETERMINER, AND_AFTER_BETWEEN, AGREEMENT_AFTER_PLURAL, UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
          ARTICLE_BEFORE_VOWEL, COUNT_OF_COUNT, OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END,
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
@@ -1508,9 +1516,9 @@ def ed_forms(word: str) -> list[str]:
 
 def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
     """Steps base-after-modal, participle-after-have, participle-after-be, agreement-after-pronoun, correlative-pair,
-    adverb-before-participle, noun-or-verb, singular-after-determiner and and-after-between over a story: each word
-    that is a slip of the form its neighbours ask for, with that form, outside the regions left alone (a headline,
-    speech set down as spoken)."""
+    adverb-before-participle, noun-or-verb, singular-after-determiner, and-after-between and agreement-after-plural
+    over a story: each word that is a slip of the form its neighbours ask for, with that form, outside the regions
+    left alone (a headline, speech set down as spoken)."""
     words, known, found = reading.words, reading.known, {}
     for index in range(1, len(words)):
         before = words[index - 1]
@@ -1537,7 +1545,46 @@ def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict
     found.update(nouns_and_verbs(reading, regions, trace))
     found.update(singulars_after_determiners(reading, regions, trace))
     found.update(ands_after_between(reading, regions, trace))
+    found.update(verbs_agreeing_with_plurals(reading, regions, trace))
     return found
+
+
+# the singular auxiliaries a plural subject takes in the plural (the measurements was: were)
+PLURAL_OF_VERB = {"has": "have", "is": "are", "was": "were", "does": "do"}
+# the words that open a sentence's subject before its noun (The measurements was, Their figures has)
+SUBJECT_OPENERS = frozenset(("the", "these", "those", "its", "their", "our", "his", "her", "my", "your", "many", "some",
+                             "all", "most", "both", "several", "few", "such"))
+# words in -s that are singular or taken as one (the news is, darts is)
+SINGULAR_IN_S = frozenset(("news", "series", "species", "means", "whereabouts", "headquarters", "crossroads", "odds",
+                           "darts", "bowls", "billiards", "checkers", "measles", "mumps", "sales", "thanks",
+                           "sometimes", "always", "perhaps", "besides", "afterwards", "towards", "nowadays",
+                           "overseas", "indoors", "outdoors"))
+
+
+def verbs_agreeing_with_plurals(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Step agreement-after-plural: each singular auxiliary right after a sentence's plural subject (The measurements
+    was), with its plural."""
+    words, tokens, known, found = reading.words, reading.tokens, reading.known, {}
+    for index in places(words, PLURAL_OF_VERB.keys()):
+        if not AGREEMENT_AFTER_PLURAL.on or index in regions or not tokens[index].text.islower() \
+                or not reading.runs_on(index - 1, index) or not known[index - 1] \
+                or not plural_noun(reading, words[index - 1]):
+            continue
+        first, head = reading.sentence_first(index), index - 1
+        if not (1 <= head - first <= 2 and words[first] in SUBJECT_OPENERS and reading.runs_on(first, head)
+                and all(tokens[i].text.islower() for i in range(first + 1, head + 1))):
+            continue
+        found[index] = grammar_decides(trace, tokens[index], AGREEMENT_AFTER_PLURAL, PLURAL_OF_VERB[words[index]],
+                                       subject=tokens[index - 1].text)
+    return found
+
+
+def plural_noun(reading: Reading, word: str) -> bool:
+    """A plural in -s or -es of a word the model knows, and no word in -s that is singular or no noun."""
+    if not word.endswith("s") or word.endswith(("ss", "us", "is", "os", "ics")) or len(word) < 4 \
+            or word in SINGULAR_IN_S or word in AUXILIARY_TENSES:
+        return False
+    return reading.model.known(word[:-1]) or word.endswith("es") and reading.model.known(word[:-2])
 
 
 NUMBER_BETWEEN_RE = re.compile(r" [$\u00a3\u20ac]?\d[\d,.]*%? ")  # between 2014 to, between 5% to, between $3 to
@@ -2302,6 +2349,14 @@ class Reading:
     def one_phrase(self, first: int, last: int) -> bool:
         """runs_on, a plural possessive's apostrophe allowed before a space (the planets' sizes)."""
         return all(self.gap_text(i) in PHRASE_GAPS for i in range(first, last))
+
+    def sentence_first(self, index: int) -> int:
+        """The index of the first token of the sentence that holds token `index`."""
+        start = self.sentence_starts.at_or_before(self.tokens.starts[index])
+        first = index
+        while first > 0 and self.tokens.starts[first - 1] >= start:
+            first -= 1
+        return first
 
     def gap_text(self, index: int) -> str:
         """The text between token `index` and the next."""
