@@ -607,8 +607,8 @@ PARTICIPLE_AFTER_HAVE = Step(
             "10^PARTICIPLE_ODDS times likelier (irregular verbs: word list irregular-verbs), whatever the model's "
             "odds in the whole window and though no slip of a keystroke makes one of the other; a bare word the "
             "model hears there about as often, a noun as much as a verb, is left to the model (had breakfast, have "
-            "help); not after a form of be, where a noun or an adjective stands as often (will be interest, was "
-            "broke)",
+            "help); after a form of be, where a noun or an adjective stands as often (will be interest, was broke), "
+            "participle-after-be decides with its own bars",
     flags=("The council has [[change]] its parking policy twice this year.",
            "More than 300 trees had [[fell]] on power lines by the morning."))
 PARTICIPLE_ODDS = tuned(
@@ -1182,8 +1182,9 @@ DO_FORMS = frozenset(("do", "does", "did"))
 NEGATED_AUXILIARIES = frozenset(("can't", "cannot", "couldn't", "didn't", "doesn't", "don't", "mightn't", "mustn't",
                                  "shan't", "shouldn't", "won't", "wouldn't"))
 QUESTION_WORDS = frozenset(("how", "what", "when", "where", "which", "who", "why"))
-# the forms of have that a past participle follows (has began), an adverb between allowed; not be, after which a
-# noun or an adjective stands as often (will be interest, were tire marks, was broke)
+# the forms of have that a past participle follows (has began), an adverb between allowed; the forms of be, after
+# which a noun or an adjective stands as often (will be interest, were tire marks, was broke), participle-after-be
+# reads with its own bars
 PERFECT_AND_PASSIVE = frozenset(("has", "have", "had"))
 BE_FORMS = frozenset(("be", "been", "being", "is", "are", "was", "were"))
 ADVERBS_BETWEEN = frozenset(("already", "also", "ever", "just", "never", "not", "now", "since", "still", "yet"))
@@ -1456,10 +1457,7 @@ def on_before_day(reading: Reading, index: int, trace) -> str | None:
     if not PREPOSITION_BEFORE_DAY.on or index + 1 >= len(tokens) or tokens[index + 1].text not in DAYS \
             or not reading.runs_on(index, index + 1):
         return None
-    if trace is not None:
-        trace.decide(CODE, tokens[index].start, tokens[index].end, PREPOSITION_BEFORE_DAY.name, True, candidate="on",
-                     day=tokens[index + 1].text)
-    return "on"
+    return grammar_decides(trace, tokens[index], PREPOSITION_BEFORE_DAY, "on", day=tokens[index + 1].text)[0]
 
 
 def bare_forms(word: str) -> list[str]:
@@ -1772,11 +1770,8 @@ def adverb_for_adjective(reading: Reading, index: int, trace) -> str | None:
     adverb = max(odds, key=odds.get)
     if odds[adverb] < float(ADVERB_ODDS):
         return None
-    if trace is not None:
-        token = reading.tokens[index]
-        trace.decide(CODE, token.start, token.end, ADVERB_BEFORE_PARTICIPLE.name, True, candidate=adverb, verb=verb,
-                     odds=round(odds[adverb], 2))
-    return adverb
+    return grammar_decides(trace, reading.tokens[index], ADVERB_BEFORE_PARTICIPLE, adverb, verb=verb,
+                           odds=round(odds[adverb], 2))[0]
 
 
 def participles_after_be(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
@@ -1806,11 +1801,8 @@ def participle_after_be(reading: Reading, index: int, trace) -> str | None:
     participle = max(odds, key=odds.get)
     if odds[participle] < float(BE_PARTICIPLE_ODDS if irregular else BARE_BE_ODDS):
         return None
-    if trace is not None:
-        tokens = reading.tokens
-        trace.decide(CODE, tokens[index].start, tokens[index].end, PARTICIPLE_AFTER_BE.name, True,
-                     candidate=participle, auxiliary=tokens[index - 1].text, odds=round(odds[participle], 2))
-    return participle
+    return grammar_decides(trace, reading.tokens[index], PARTICIPLE_AFTER_BE, participle,
+                           auxiliary=reading.tokens[index - 1].text, odds=round(odds[participle], 2))[0]
 
 
 def base_after_modal(reading: Reading, index: int, trace) -> str | None:
