@@ -11,6 +11,7 @@ from newslint import data
 from newslint.document.patterns import LazyPattern
 from newslint.engine.tuning import tuned
 from newslint.language.memo import Memo
+from newslint.language.names import slip_at
 from newslint.language.ngrams import NgramTable
 from newslint.wordlists import entries, words
 
@@ -314,17 +315,9 @@ def edit_cost(typo: str, word: str) -> float:
     """log10 likelihood of typing `typo` when meaning `word`: keyboard slips and transpositions are likelier than
     arbitrary substitutions; doubled or dropped double letters are common. The cost of the kind of slip `slip`
     names (SLIP_COSTS) for two strings one slip apart; NO_ONE_SLIP for two further apart (upfield for field)."""
-    gap = abs(len(typo) - len(word))
-    if gap > 1 or gap == 1 and not one_letter_apart(typo, word):
+    if len(typo) != len(word) and slip_at(typo, word) is None:
         return SLIP_COSTS["no one slip"]
     return SLIP_COSTS[slip(typo, word)]
-
-
-def one_letter_apart(a: str, b: str) -> bool:
-    """Whether two strings of lengths one apart are one letter added or dropped apart."""
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    i = next((k for k in range(len(shorter)) if longer[k] != shorter[k]), len(shorter))
-    return longer[i + 1:] == shorter[i:]
 
 
 def slip(typo: str, word: str) -> str:

@@ -865,7 +865,7 @@ class RealWordError(Rule):
                     flagged[index] = found
         flagged = self.settled(doc, res, flagged, pending)
         # whatever the gates and the model found there: grammar decides
-        flagged.update(verb_forms_after_auxiliaries(reading, regions, trace))
+        flagged.update(grammar_sweeps(reading, regions, trace))
         yield from self.reported(doc, without_compounds(doc, res, flagged))
 
     def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool,
@@ -1520,7 +1520,7 @@ def ed_forms(word: str) -> list[str]:
     return forms
 
 
-def verb_forms_after_auxiliaries(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+def grammar_sweeps(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
     """Steps base-after-modal, participle-after-have, participle-after-be, agreement-after-pronoun, correlative-pair,
     adverb-before-participle, noun-or-verb, singular-after-determiner, and-after-between, agreement-after-plural and
     subject-case over a story: each word that is a slip of the form its neighbours ask for, with that form, outside
@@ -1763,12 +1763,11 @@ def adverbs_before_participles(reading: Reading, regions: dict, trace) -> dict[i
     """Step adverb-before-participle: each adjective right before a past participle or tense (was final approved, a
     recent opened line) that is a slip of its adverb, with the adverb, outside the regions left alone."""
     words, known, tokens, found = reading.words, reading.known, reading.tokens, {}
-    before_past_forms = [index - 1 for index, word in enumerate(words)
-                         if index > 1 and (word in IRREGULAR_PARTICIPLE_FORMS or word.endswith("ed"))]
+    before_past_forms = [index - 1 for index, word in enumerate(words) if index > 1 and past_form(reading, word)]
     for index in before_past_forms:
         if ADVERB_BEFORE_PARTICIPLE.on and known[index] and known[index + 1] and index not in regions \
                 and not words[index].endswith("ly") and tokens[index].text.islower() \
-                and reading.runs_on(index - 1, index + 1) and past_form(reading, words[index + 1]) \
+                and reading.runs_on(index - 1, index + 1) \
                 and (adverb := adverb_for_adjective(reading, index, trace)) is not None:
             found[index] = adverb, GRAMMAR_ODDS
     return found
@@ -2370,11 +2369,8 @@ class Reading:
 
     def sentence_first(self, index: int) -> int:
         """The index of the first token of the sentence that holds token `index`."""
-        start = self.sentence_starts.at_or_before(self.tokens.starts[index])
-        first = index
-        while first > 0 and self.tokens.starts[first - 1] >= start:
-            first -= 1
-        return first
+        starts = self.tokens.starts
+        return bisect_left(starts, self.sentence_starts.at_or_before(starts[index]), 0, index)
 
     def gap_text(self, index: int) -> str:
         """The text between token `index` and the next."""
