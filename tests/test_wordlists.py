@@ -25,6 +25,7 @@ LISTS = {
     "counts": (LOWER, "sorted"),
     "comparatives": (LOWER, "sorted"),
     "conjunctions": (LOWER, "sorted"),
+    "contraction-adverbs": (LOWER, "sorted"),
     "derivation-prefixes": (LOWER, "longest first"),
     "foreign-articles": (LOWER, "sorted"),
     "function-words": (LOWER, "sorted"),

@@ -100,6 +100,10 @@ AGREEING_ODDS = tuned(
 OBJECT_PREPOSITIONS = wordlists.words("object-prepositions")
 PARTITIVES = wordlists.words("partitives")
 PRONOUNS = wordlists.words("pronouns")
+# What no possessive's noun phrase opens with: after "its" or "their" (an adverb of CONTRACTION_ADVERBS between or
+# not) they make it the contraction: its a shame, their just the start, its simply not true.
+OPENS_NO_NOUN_PHRASE = frozenset(("a", "an", "the", "not"))
+CONTRACTION_ADVERBS = wordlists.words("contraction-adverbs")
 
 
 class PossessiveContraction(Rule):
@@ -120,8 +124,9 @@ class PossessiveContraction(Rule):
     right after a preposition that never opens a clause (with, of, despite: word list object-prepositions) stands
     where only a possessive can ("with it's rising costs"), whatever the odds, but for an "of" after a word that
     takes a share (half, none, all: word list partitives) before a next word that leans to the contraction: "half of
-    it's in code" is it is. No possessive stands before a pronoun (who's who, it's him), and a quoted phrase ("it's a
-    long way") has its quote mark between.
+    it's in code" is it is. No possessive stands before a pronoun (who's who, it's him), and none opens its noun
+    phrase with "a", "an", "the" or "not", right after it or past an adverb (word list contraction-adverbs): "its
+    just not possible" is it's, whatever the odds. A quoted phrase ("it's a long way") has its quote mark between.
 
     Why it matters: these are the commonest real-word errors in print, and every spell checker passes them.
 
@@ -160,18 +165,27 @@ class PossessiveContraction(Rule):
             # out in full too (it is, it has), and the better of the two odds counts.
             trigram_odds, expansion_odds = self._trigram_odds(res.language_model, doc, index, written, other, odds)
             trigram_bar = float(CONTRACTION_TRIGRAM_THRESHOLD if "'" in written else TRIGRAM_THRESHOLD)
-            after_preposition = "'" in written and self._after_preposition(doc, index, odds)
+            grammar = self._grammar(doc, index, written, odds)
             if doc.trace is not None:
                 doc.trace.note(self.code, token.start, token.end, next_word_odds=round(odds, 2),
                                threshold=float(THRESHOLD), **({} if trigram_odds is None else {
                                    "trigram_odds": round(trigram_odds, 2), "trigram_threshold": trigram_bar}),
                                **({} if expansion_odds is None else {"read_in_full_odds": round(expansion_odds, 2)}),
-                               **({"after_preposition": doc.tokens[index - 1].text} if after_preposition else {}))
-            if after_preposition or self._reported(written, other, odds, trigram_odds, trigram_bar):
+                               **grammar)
+            if grammar or self._reported(written, other, odds, trigram_odds, trigram_bar):
                 suggestion = house_apostrophe(match_case(token.text, other), token.text, doc.text)
                 yield self.report(Span(token.start, token.end),
                                   f"'{token.text} {doc.tokens[index + 1].text}': did you mean '{suggestion}'?",
                                   (suggestion,))
+
+    def _grammar(self, doc: Document, index: int, written: str, odds: float) -> dict[str, str]:
+        """What settles the form at token `index` whatever the odds, for the trace: the preposition before a written
+        contraction (_after_preposition), or the words after a written possessive that open no noun phrase
+        (_before_clause); empty when neither does."""
+        if "'" in written:
+            return {"after_preposition": doc.tokens[index - 1].text} if self._after_preposition(doc, index, odds) else {}
+        before = self._before_clause(doc, index)
+        return {"before": before} if before else {}
 
     @staticmethod
     def _after_preposition(doc: Document, index: int, odds: float) -> bool:
@@ -185,6 +199,23 @@ class PossessiveContraction(Rule):
         if doc.prose[before.end:doc.tokens[index].start] != " " or preposition not in OBJECT_PREPOSITIONS:
             return False
         return odds >= 0 or not (preposition == "of" and index > 1 and doc.tokens[index - 2].text.lower() in PARTITIVES)
+
+    @staticmethod
+    def _before_clause(doc: Document, index: int) -> str | None:
+        """The words after possessive token `index`, a plain space apart, when they cannot open its noun phrase: one
+        of OPENS_NO_NOUN_PHRASE in lower case, right after it or after one of CONTRACTION_ADVERBS (its just not);
+        else None."""
+        tokens, prose = doc.tokens, doc.prose
+        words: list[str] = []
+        for i in range(index + 1, min(index + 3, len(tokens))):
+            if prose[tokens[i - 1].end:tokens[i].start] != " ":
+                return None
+            words.append(tokens[i].text)
+            if tokens[i].text in OPENS_NO_NOUN_PHRASE:
+                return " ".join(words)
+            if tokens[i].text not in CONTRACTION_ADVERBS:
+                return None
+        return None
 
     @staticmethod
     def _reported(written: str, other: str, odds: float, trigram_odds: float | None, trigram_bar: float) -> bool:
