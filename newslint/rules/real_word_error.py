@@ -462,6 +462,14 @@ PREPOSITION_BEFORE_DAY = Step(
             "game); the clean BBC stories and all 500 Brown files write on before a day 175 times, in or at only "
             "before a possessive",
     flags=("The report was published [[in]] Thursday.",))
+WHERE_BEFORE_CLAUSE = Step(
+    CODE, "where-before-clause",
+    decides="'were' right before a subject pronoun (I, he, she, it, we, you, they) and then a finite verb or a modal "
+            "(can, was, has, does, can't ...), spaces between, opens a clause with its subject and verb, which the "
+            "inverted 'were' (were it not, were they to) never does: it is a slip of 'where', whatever the model's "
+            "odds; not after a pronoun nor after a question word or one in -ever earlier in the sentence (what the spirit "
+            "was, whoever they were: 'were' ends that clause, and the next opens)",
+    flags=("Some countries [[were]] it may appear that orders will dry up have cut prices.",))
 PARTICIPLE_AFTER_BE = Step(
     CODE, "participle-after-be",
     decides="a verb right after a form of be, a space between, takes its participle: an irregular verb's past "
@@ -693,7 +701,7 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
          NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
          THEN_AFTER_COMPARATIVE, CONJUNCTION_BEFORE_SUBJECT, DEMONSTRATIVE_BEFORE_SINGULAR, PREPOSITION_BEFORE_DAY,
-         ARTICLE_BEFORE_VERB, THRESHOLD_STEP, ATTESTED,
+         ARTICLE_BEFORE_VERB, WHERE_BEFORE_CLAUSE, THRESHOLD_STEP, ATTESTED,
          CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
@@ -1404,8 +1412,8 @@ def than_for_then(reading: Reading, index: int, alternatives: list[tuple[str, fl
 def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tuple[str, float]], trace
                    ) -> str | None:
     """Steps than-without-comparative, then-after-comparative, conjunction-before-subject,
-    demonstrative-before-singular, preposition-before-day and article-before-verb: the word that the word at token
-    `index` stands for, whatever the model's odds; None when none of them decides."""
+    demonstrative-before-singular, preposition-before-day, article-before-verb and where-before-clause: the word that
+    the word at token `index` stands for, whatever the model's odds; None when none of them decides."""
     if lower == "than" and than_for_then(reading, index, alternatives, trace):
         return "then"
     if lower == "then" and then_for_than(reading, index, alternatives, trace):
@@ -1418,6 +1426,8 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
         return on_before_day(reading, index, trace)
     if lower == "the":
         return subject_for_article(reading, index, alternatives, trace)
+    if lower == "were":
+        return where_before_clause(reading, index, alternatives, trace)
     return None
 
 
@@ -1443,6 +1453,24 @@ def subject_for_article(reading: Reading, index: int, alternatives: list[tuple[s
     found = max(subjects, key=lambda c: model.logprob(verb, c[0]) + (model.logprob(c[0], before) if before else 0.0)
                 + c[1])[0]
     return grammar_decides(trace, tokens[index], ARTICLE_BEFORE_VERB, found, verb=tokens[index + 1].text)[0]
+
+
+SUBJECTS_AFTER_WHERE = CLAUSE_SUBJECTS | {"it", "you"}
+EVER_WORDS = frozenset(("however", "whatever", "whenever", "wherever", "whichever", "whoever"))
+FINITE_AFTER_A_SUBJECT = VERBS_AFTER_A_SUBJECT | MODALS | DO_FORMS | NEGATED_AUXILIARIES
+
+
+def where_before_clause(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> str | None:
+    """Step where-before-clause: 'where' for 'were' at token `index` when a subject and its finite verb follow; None
+    when the step does not decide."""
+    tokens, words = reading.tokens, reading.words
+    if not WHERE_BEFORE_CLAUSE.on or index + 2 >= len(tokens) or not any(c == "where" for c, _ in alternatives) \
+            or tokens[index + 1].text not in SUBJECTS_AFTER_WHERE or words[index + 2] not in FINITE_AFTER_A_SUBJECT \
+            or not reading.runs_on(index, index + 2) or (index > 0 and words[index - 1] in PRONOUNS) \
+            or any(word in QUESTION_WORDS or word in EVER_WORDS for word in words[reading.sentence_first(index):index]):
+        return None
+    return grammar_decides(trace, tokens[index], WHERE_BEFORE_CLAUSE, "where",
+                           clause=f"{tokens[index + 1].text} {tokens[index + 2].text}")[0]
 
 
 def grammar_decides(trace, token, step: Step, form: str, **detail) -> tuple[str, float]:
