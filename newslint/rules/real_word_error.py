@@ -329,6 +329,14 @@ PARALLEL_REACH = tuned(
     "or of savoring), and no injected slip; slips made at random places of the clean BBC stories (slip_simulation.py) "
     "found as before: of for or 145 of 294, and for end 14 of 17 (12 before a word of grammar was required before "
     "the and: at the and of the hunt)", date="2026-12-07")
+COORDINATED_FORMS = Step(
+    CODE, "coordinated-forms",
+    decides="'and' or 'or' between two words of one form joins them (PARALLEL_ENDINGS): the same word (freedom or "
+            "freedom), one with a negative prefix (certainty or uncertainty, propriety or impropriety), or two that "
+            "share an ending of inflection or derivation (speaking or moving, modernisation or rationalisation, "
+            "swiftly and quietly); no slip of of, are or an. The slips of 'of' made 'or' in natural.py's "
+            "artificial_token set join words of no one form (the concept or rehabilitation, a ratio or 12%)",
+    allows=("Officials doubted the propriety [[or]] impropriety of the gathering.",))
 NOR_AFTER_NEGATIVE = Step(
     CODE, "nor-after-negative",
     decides="'nor' after a negative in its sentence (neither, not, no, never, a word in n't ...) or opening a "
@@ -696,7 +704,8 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          AGREEMENT_AFTER_PRONOUN, CORRELATIVE_PAIR, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB,
          SINGULAR_AFTER_DETERMINER, AND_AFTER_BETWEEN, AGREEMENT_AFTER_PLURAL,
          SUBJECT_CASE, UNIT_AFTER_NUMBER,
-         SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, NOR_AFTER_NEGATIVE, AS_AS_COMPARISON,
+         SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, COORDINATED_FORMS, NOR_AFTER_NEGATIVE,
+         AS_AS_COMPARISON,
          ARTICLE_BEFORE_VOWEL, COUNT_OF_COUNT, OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END,
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
          NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
@@ -1949,8 +1958,8 @@ def then_for_than(reading: Reading, index: int, alternatives: list[tuple[str, fl
 
 
 def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[str, str]] | None:
-    """Steps count-before-plural, parallel-preposition, nor-after-negative, as-as-comparison, article-before-vowel,
-    count-of-count and off-before-place (GRAMMAR_TESTS): the step that leaves the word alone, with its detail."""
+    """Steps count-before-plural, parallel-preposition, coordinated-forms, nor-after-negative, as-as-comparison,
+    article-before-vowel, count-of-count and off-before-place (GRAMMAR_TESTS): the step that leaves the word alone, with its detail."""
     for words, step, test in GRAMMAR_TESTS:
         if lower in words and step.on and (detail := test(reading, index)) is not None:
             return step, detail
@@ -1991,6 +2000,29 @@ def parallel_preposition(reading: Reading, index: int) -> dict[str, str] | None:
     return {"preposition": preposition} if preposition else None
 
 
+# Endings that mark two words joined by and or or as one form (coordinated-forms), and the negative prefixes of a
+# word joined to its opposite; each word keeps at least three letters besides.
+PARALLEL_ENDINGS = ("ing", "ed", "ion", "ity", "ness", "ment", "ance", "ence", "ism", "ly")
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "mis", "non", "non-")
+
+
+def coordinated_forms(reading: Reading, index: int) -> dict[str, str] | None:
+    words = reading.words
+    if index == 0 or index + 1 >= len(words) or not reading.runs_on(index - 1, index + 1):
+        return None
+    first, second = words[index - 1], words[index + 1]
+    return {"pair": f"{first} {second}"} if one_form(first, second) else None
+
+
+def one_form(first: str, second: str) -> bool:
+    """Whether two lower-case words are the same, one the other with a negative prefix, or share one of
+    PARALLEL_ENDINGS with three letters or more before it."""
+    if first == second or any(second == prefix + first or first == prefix + second for prefix in NEGATIVE_PREFIXES):
+        return True
+    return any(first.endswith(ending) and second.endswith(ending) and min(len(first), len(second)) >= len(ending) + 3
+               for ending in PARALLEL_ENDINGS)
+
+
 def nor_after_negative(reading: Reading, index: int) -> dict[str, str] | None:
     negative = reading.negative_before(index)
     return {"negative": negative} if negative else None
@@ -2008,6 +2040,7 @@ def article_before_vowel(reading: Reading, index: int) -> dict[str, str] | None:
 # The grammar gates, in the order of STEPS: the words each asks about, its step and its test.
 GRAMMAR_TESTS = ((COUNTS, COUNT_BEFORE_PLURAL, count_before_plural),
                  (COORDINATORS, PARALLEL_PREPOSITION, parallel_preposition),
+                 (COORDINATORS, COORDINATED_FORMS, coordinated_forms),
                  (frozenset(("nor",)), NOR_AFTER_NEGATIVE, nor_after_negative),
                  (frozenset(("as",)), AS_AS_COMPARISON, as_as_comparison),
                  (frozenset(("an",)), ARTICLE_BEFORE_VOWEL, article_before_vowel),
