@@ -16,6 +16,7 @@ from newslint.document.text import (
     CLOSING_QUOTES,
     NAME_PARTICLES,
     OPENERS,
+    TITLES,
     Token,
     house_apostrophe,
     match_case,
@@ -482,6 +483,13 @@ PREPOSITION_BEFORE_DAY = Step(
             "game); the clean BBC stories and all 500 Brown files write on before a day 175 times, in or at only "
             "before a possessive",
     flags=("The report was published [[in]] Thursday.",))
+ARTICLE_AFTER_PREPOSITION = Step(
+    CODE, "article-after-preposition",
+    decides="'then' right after a preposition that is never an adverb and takes no time adverb (of, with, into, at, "
+            "during ...: NEVER_BEFORE_THEN; not in, on, inside, by, to: came on then left, by then, to then decide) and "
+            "before a lower-case word, spaces between, stands where a noun phrase opens: a slip of 'the', whatever "
+            "the model's odds; not before a title (met with then prime minister Tony Blair: then is its adjective)",
+    flags=("The council met with [[then]] residents on Monday.",))
 WHERE_BEFORE_CLAUSE = Step(
     CODE, "where-before-clause",
     decides="'were' right before a subject pronoun (I, he, she, it, we, you, they) and then a finite verb or a modal "
@@ -723,7 +731,7 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
          NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
          THEN_AFTER_COMPARATIVE, CONJUNCTION_BEFORE_SUBJECT, DEMONSTRATIVE_BEFORE_SINGULAR, PREPOSITION_BEFORE_DAY,
-         ARTICLE_BEFORE_VERB, WHERE_BEFORE_CLAUSE, THRESHOLD_STEP, ATTESTED,
+         ARTICLE_BEFORE_VERB, ARTICLE_AFTER_PREPOSITION, WHERE_BEFORE_CLAUSE, THRESHOLD_STEP, ATTESTED,
          CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
@@ -1438,12 +1446,14 @@ def than_for_then(reading: Reading, index: int, alternatives: list[tuple[str, fl
 def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tuple[str, float]], trace
                    ) -> str | None:
     """Steps than-without-comparative, then-after-comparative, conjunction-before-subject,
-    demonstrative-before-singular, preposition-before-day, article-before-verb and where-before-clause: the word that
+    demonstrative-before-singular, preposition-before-day, article-before-verb, article-after-preposition and
+    where-before-clause: the word that
     the word at token `index` stands for, whatever the model's odds; None when none of them decides."""
     if lower == "than" and than_for_then(reading, index, alternatives, trace):
         return "then"
-    if lower == "then" and then_for_than(reading, index, alternatives, trace):
-        return "than"
+    if lower == "then":
+        return "than" if then_for_than(reading, index, alternatives, trace) else article_for_then(
+            reading, index, alternatives, trace)
     if lower in OBJECT_PREPOSITIONS and lower not in PLACE_PREPOSITIONS:
         return conjunction_for_preposition(reading, index, alternatives, trace)
     if lower in PLURAL_DEMONSTRATIVES:
@@ -1479,6 +1489,25 @@ def subject_for_article(reading: Reading, index: int, alternatives: list[tuple[s
     found = max(subjects, key=lambda c: model.logprob(verb, c[0]) + (model.logprob(c[0], before) if before else 0.0)
                 + c[1])[0]
     return grammar_decides(trace, tokens[index], ARTICLE_BEFORE_VERB, found, verb=tokens[index + 1].text)[0]
+
+
+# Prepositions that are never adverbs and take no time adverb: no "then" follows one but as a slip (inside then, on
+# then, by then, to then decide are all written).
+NEVER_BEFORE_THEN = frozenset(("among", "amongst", "at", "despite", "during", "into", "of", "onto", "per", "toward",
+                               "towards", "upon", "via", "with"))
+
+
+def article_for_then(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> str | None:
+    """Step article-after-preposition: 'the' for 'then' at token `index` between a preposition and a lower-case word;
+    None when the step does not decide."""
+    tokens, words = reading.tokens, reading.words
+    if not ARTICLE_AFTER_PREPOSITION.on or index == 0 or index + 1 >= len(tokens) \
+            or words[index - 1] not in NEVER_BEFORE_THEN \
+            or not tokens[index + 1].text.islower() or tokens[index + 1].text in TITLES \
+            or not reading.runs_on(index - 1, index + 1) or not any(c == "the" for c, _ in alternatives):
+        return None
+    return grammar_decides(trace, tokens[index], ARTICLE_AFTER_PREPOSITION, "the",
+                           preposition=tokens[index - 1].text)[0]
 
 
 SUBJECTS_AFTER_WHERE = CLAUSE_SUBJECTS | {"it", "you"}
