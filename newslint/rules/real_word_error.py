@@ -350,6 +350,12 @@ THAN_AFTER_COMPARATIVE = Step(
             "rather, or a word in -er the model sees 'than' after: higher, greater) is the comparison's: no slip of "
             "that",
     allows=("He has sponsored more progressive legislation [[than]] has any other member.",))
+TOO_BEFORE_ADVERB = Step(
+    CODE, "too-before-adverb",
+    decides="'too' right before an adverb in -ly made from a word the model knows (too softly, too faithfully, too "
+            "consciously) is the adverb of degree: no slip of 'to', which an adverb in -ly follows only splitting an "
+            "infinitive",
+    allows=("He had to repeat it because he had spoken [[too]] softly, he said.",))
 NOR_AFTER_NEGATIVE = Step(
     CODE, "nor-after-negative",
     decides="'nor' after a negative in its sentence (neither, not, no, never, a word in n't ...) or opening a "
@@ -725,7 +731,7 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          SINGULAR_AFTER_DETERMINER, AND_AFTER_BETWEEN, AGREEMENT_AFTER_PLURAL,
          SUBJECT_CASE, UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, COORDINATED_FORMS, CLAUSE_OPENING_HE,
-         THAN_AFTER_COMPARATIVE, NOR_AFTER_NEGATIVE,
+         THAN_AFTER_COMPARATIVE, TOO_BEFORE_ADVERB, NOR_AFTER_NEGATIVE,
          AS_AS_COMPARISON,
          ARTICLE_BEFORE_VOWEL, COUNT_OF_COUNT, OFF_BEFORE_PLACE, CAPITAL_MID_SENTENCE, OPENER_AT_PHRASE_END,
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
@@ -2098,6 +2104,22 @@ def than_after_comparative(reading: Reading, index: int) -> dict[str, str] | Non
     return None
 
 
+def too_before_adverb(reading: Reading, index: int) -> dict[str, str] | None:
+    if index + 1 >= len(reading.words) or not reading.runs_on(index, index + 1):
+        return None
+    after = reading.words[index + 1]
+    return {"adverb": reading.tokens[index + 1].text} if adverb_in_ly(reading.model, after) else None
+
+
+def adverb_in_ly(model, word: str) -> bool:
+    """Whether a lower-case word is an adverb in -ly made from a word the model knows: softly, happily, simply."""
+    if not word.endswith("ly") or len(word) < 5:
+        return False
+    stem = word[:-2]
+    return any(model.known(base) for base in (stem, stem[:-1] + "y" if stem.endswith("i") else "", stem + "le"
+                                              if stem.endswith(("b", "p")) else "") if base)
+
+
 def nor_after_negative(reading: Reading, index: int) -> dict[str, str] | None:
     negative = reading.negative_before(index)
     return {"negative": negative} if negative else None
@@ -2124,12 +2146,13 @@ GRAMMAR_TESTS = ((COUNTS, COUNT_BEFORE_PLURAL, count_before_plural),
 GRAMMAR_GATED = frozenset().union(*(words for words, _, _ in GRAMMAR_TESTS))
 # The clause gates: the word each asks about, the alternatives it sets aside when its test holds, its step and test.
 CLAUSE_TESTS = {"he": (frozenset(("be",)), CLAUSE_OPENING_HE, clause_opening_he),
-                "than": (frozenset(("that",)), THAN_AFTER_COMPARATIVE, than_after_comparative)}
+                "than": (frozenset(("that",)), THAN_AFTER_COMPARATIVE, than_after_comparative),
+                "too": (frozenset(("to",)), TOO_BEFORE_ADVERB, too_before_adverb)}
 
 
 def clause_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]], trace
                 ) -> list[tuple[str, float]] | None:
-    """Steps clause-opening-he and than-after-comparative (CLAUSE_TESTS): the alternatives but those the word's place
+    """Steps clause-opening-he, than-after-comparative and too-before-adverb (CLAUSE_TESTS): the alternatives but those the word's place
     in its clause rules out; None, when none is left, to leave the word alone."""
     words, step, test = CLAUSE_TESTS[reading.words[index]]
     if not step.on or not any(c in words for c, _ in alternatives) or test(reading, index) is None:
