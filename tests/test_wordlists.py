@@ -16,6 +16,7 @@ LOWER = re.compile(r"[a-z]+")
 LISTS = {
     "abbreviations": (LOWER, "sorted"),
     "allowed-doubles": (LOWER, "sorted"),
+    "attribution-participles": (LOWER, "sorted"),
     "attribution-verbs": (LOWER, "sorted"),
     "auxiliary-tenses": (re.compile(r"[a-z]+(?: [a-z]+)+"), "sorted"),
     "canadian-american": (LOWER, "sorted"),

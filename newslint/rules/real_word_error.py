@@ -33,7 +33,7 @@ from newslint.language.names import NameEvidence, is_capitalised
 from newslint.language.sounds import starts_with_vowel_sound
 from newslint.language.spoken_quotes import SpokenQuotes
 from newslint.language.story_dialect import StoryDialect
-from newslint.language.word_families import WordFamilies
+from newslint.language.word_families import WordFamilies, stems
 
 if TYPE_CHECKING:
     from newslint.document.document import Document
@@ -496,6 +496,15 @@ ARTICLE_AFTER_PREPOSITION = Step(
             "before a lower-case word, spaces between, stands where a noun phrase opens: a slip of 'the', whatever "
             "the model's odds; not before a title (met with then prime minister Tony Blair: then is its adjective)",
     flags=("The council met with [[then]] residents on Monday.",))
+ATTRIBUTION_BEFORE_QUOTE = Step(
+    CODE, "attribution-before-quote",
+    decides="a lower-case word one slip from a verb of speech (said, saying, told, adding ...: word lists "
+            "attribution-verbs and attribution-participles) and itself no form of one (say: says), right before a "
+            "colon and an opening quotation mark, or, in -ing, after a comma and before a subject pronoun and a finite "
+            "verb or modal (I, he, she, it, we, you, they; is, was, would, can ...), is that verb's slip: what a "
+            "quotation or a reported clause follows there is its speaker's verb, whatever the model's odds",
+    flags=("Aid agencies condemned the move, [[staying]] it would cost thousands of jobs.",
+           "He urged his supporters on, [[staying]]: \"It's a fight for the future.\""))
 WHERE_BEFORE_CLAUSE = Step(
     CODE, "where-before-clause",
     decides="'were' right before a subject pronoun (I, he, she, it, we, you, they) and then a finite verb or a modal "
@@ -737,7 +746,8 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
          NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
          THEN_AFTER_COMPARATIVE, CONJUNCTION_BEFORE_SUBJECT, DEMONSTRATIVE_BEFORE_SINGULAR, PREPOSITION_BEFORE_DAY,
-         ARTICLE_BEFORE_VERB, ARTICLE_AFTER_PREPOSITION, WHERE_BEFORE_CLAUSE, THRESHOLD_STEP, ATTESTED,
+         ARTICLE_BEFORE_VERB, ARTICLE_AFTER_PREPOSITION, ATTRIBUTION_BEFORE_QUOTE, WHERE_BEFORE_CLAUSE,
+         THRESHOLD_STEP, ATTESTED,
          CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
 
@@ -1452,9 +1462,9 @@ def than_for_then(reading: Reading, index: int, alternatives: list[tuple[str, fl
 def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tuple[str, float]], trace
                    ) -> str | None:
     """Steps than-without-comparative, then-after-comparative, conjunction-before-subject,
-    demonstrative-before-singular, preposition-before-day, article-before-verb, article-after-preposition and
-    where-before-clause: the word that
-    the word at token `index` stands for, whatever the model's odds; None when none of them decides."""
+    demonstrative-before-singular, preposition-before-day, article-before-verb, article-after-preposition,
+    where-before-clause and attribution-before-quote: the word that the word at token `index` stands for, whatever
+    the model's odds; None when none of them decides."""
     if lower == "than" and than_for_then(reading, index, alternatives, trace):
         return "then"
     if lower == "then":
@@ -1470,6 +1480,8 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
         return subject_for_article(reading, index, alternatives, trace)
     if lower == "were":
         return where_before_clause(reading, index, alternatives, trace)
+    if lower not in ATTRIBUTIONS and any(c in ATTRIBUTIONS for c, _ in alternatives):
+        return attribution_before_quote(reading, index, alternatives, trace)
     return None
 
 
@@ -1514,6 +1526,43 @@ def article_for_then(reading: Reading, index: int, alternatives: list[tuple[str,
         return None
     return grammar_decides(trace, tokens[index], ARTICLE_AFTER_PREPOSITION, "the",
                            preposition=tokens[index - 1].text)[0]
+
+
+ATTRIBUTIONS = wordlists.words("attribution-verbs") | wordlists.words("attribution-participles")
+BARE_OF_IRREGULAR = {form: bare for line in wordlists.entries("irregular-verbs")
+                     for bare, past, participle in [line.split()] for form in (past, participle)}
+
+
+def verb_family(word: str) -> set[str]:
+    """The word's stems (word_families.stems), an irregular past or participle's bare form among them: write, wrote."""
+    return {BARE_OF_IRREGULAR.get(stem, stem) for stem in stems(word)}
+QUOTE_AFTER_COLON_RE = re.compile(r": ?[\"\u201c\u2018']")
+
+
+def attribution_before_quote(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace
+                             ) -> str | None:
+    """Step attribution-before-quote: the verb of speech that the word at token `index` stands for, before a colon
+    and a quotation, or between a comma and a reported clause's subject and verb; None when the step does not
+    decide."""
+    tokens, words = reading.tokens, reading.words
+    if not ATTRIBUTION_BEFORE_QUOTE.on or not tokens[index].text.islower() or index + 1 >= len(tokens):
+        return None
+    after = reading.gap_text(index)
+    if QUOTE_AFTER_COLON_RE.match(after):
+        before = "(colon)"
+    elif words[index].endswith("ing") and index > 0 and reading.gap_text(index - 1) == ", " \
+            and index + 2 < len(tokens) and after == " " \
+            and tokens[index + 1].text in SUBJECTS_AFTER_WHERE and words[index + 2] in FINITE_AFTER_A_SUBJECT \
+            and reading.runs_on(index + 1, index + 2):
+        before = f"{tokens[index + 1].text} {tokens[index + 2].text}"
+    else:
+        return None
+    family = verb_family(words[index])
+    verbs = [(c, cost) for c, cost in alternatives if c in ATTRIBUTIONS and not verb_family(c) & family]
+    if not verbs:  # say: for says is another form of the same verb, which the model judges
+        return None
+    return grammar_decides(trace, tokens[index], ATTRIBUTION_BEFORE_QUOTE, max(verbs, key=itemgetter(1))[0],
+                           before=before)[0]
 
 
 SUBJECTS_AFTER_WHERE = CLAUSE_SUBJECTS | {"it", "you"}
