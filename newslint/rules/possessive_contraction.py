@@ -193,7 +193,8 @@ class PossessiveContraction(Rule):
         contraction (_after_preposition), or the words after a written possessive that open no noun phrase
         (_before_clause); empty when neither does."""
         if "'" in written:
-            return {"after_preposition": doc.tokens[index - 1].text} if self._after_preposition(doc, index, odds) else {}
+            after = self._after_preposition(doc, index, odds)
+            return {"after_preposition": doc.tokens[index - 1].text} if after else {}
         if written not in POSSESSIVES:
             return {}
         before = self._before_clause(doc, index)

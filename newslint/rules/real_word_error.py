@@ -492,9 +492,10 @@ PREPOSITION_BEFORE_DAY = Step(
 ARTICLE_AFTER_PREPOSITION = Step(
     CODE, "article-after-preposition",
     decides="'then' right after a preposition that is never an adverb and takes no time adverb (of, with, into, at, "
-            "during ...: NEVER_BEFORE_THEN; not in, on, inside, by, to: came on then left, by then, to then decide) and "
-            "before a lower-case word, spaces between, stands where a noun phrase opens: a slip of 'the', whatever "
-            "the model's odds; not before a title (met with then prime minister Tony Blair: then is its adjective)",
+            "during ...: NEVER_BEFORE_THEN; not in, on, inside, by, to: came on then left, by then, to then "
+            "decide) and before a lower-case word, spaces between, stands where a noun phrase opens: a slip of 'the', "
+            "whatever the model's odds; not before a title (met with then prime minister Tony Blair: then is its "
+            "adjective)",
     flags=("The council met with [[then]] residents on Monday.",))
 ATTRIBUTION_BEFORE_QUOTE = Step(
     CODE, "attribution-before-quote",
@@ -510,8 +511,8 @@ WHERE_BEFORE_CLAUSE = Step(
     decides="'were' right before a subject pronoun (I, he, she, it, we, you, they) and then a finite verb or a modal "
             "(can, was, has, does, can't ...), spaces between, opens a clause with its subject and verb, which the "
             "inverted 'were' (were it not, were they to) never does: it is a slip of 'where', whatever the model's "
-            "odds; not after a pronoun nor after a question word or one in -ever earlier in the sentence (what the spirit "
-            "was, whoever they were: 'were' ends that clause, and the next opens)",
+            "odds; not after a pronoun nor after a question word or one in -ever earlier in the sentence (what the "
+            "spirit was, whoever they were: 'were' ends that clause, and the next opens)",
     flags=("Some countries [[were]] it may appear that orders will dry up have cut prices.",))
 PARTICIPLE_AFTER_BE = Step(
     CODE, "participle-after-be",
@@ -1536,6 +1537,8 @@ BARE_OF_IRREGULAR = {form: bare for line in wordlists.entries("irregular-verbs")
 def verb_family(word: str) -> set[str]:
     """The word's stems (word_families.stems), an irregular past or participle's bare form among them: write, wrote."""
     return {BARE_OF_IRREGULAR.get(stem, stem) for stem in stems(word)}
+
+
 QUOTE_AFTER_COLON_RE = re.compile(r": ?[\"\u201c\u2018']")
 
 
@@ -1552,7 +1555,7 @@ def attribution_before_quote(reading: Reading, index: int, alternatives: list[tu
         before = "(colon)"
     elif words[index].endswith("ing") and index > 0 and reading.gap_text(index - 1) == ", " \
             and index + 2 < len(tokens) and after == " " \
-            and tokens[index + 1].text in SUBJECTS_AFTER_WHERE and words[index + 2] in FINITE_AFTER_A_SUBJECT \
+            and tokens[index + 1].text in CLAUSE_PRONOUNS and words[index + 2] in FINITE_AFTER_A_SUBJECT \
             and reading.runs_on(index + 1, index + 2):
         before = f"{tokens[index + 1].text} {tokens[index + 2].text}"
     else:
@@ -1565,7 +1568,7 @@ def attribution_before_quote(reading: Reading, index: int, alternatives: list[tu
                            before=before)[0]
 
 
-SUBJECTS_AFTER_WHERE = CLAUSE_SUBJECTS | {"it", "you"}
+CLAUSE_PRONOUNS = CLAUSE_SUBJECTS | {"it", "you"}  # the pronouns that open a clause as its subject
 EVER_WORDS = frozenset(("however", "whatever", "whenever", "wherever", "whichever", "whoever"))
 FINITE_AFTER_A_SUBJECT = VERBS_AFTER_A_SUBJECT | MODALS | DO_FORMS | NEGATED_AUXILIARIES
 
@@ -1575,7 +1578,7 @@ def where_before_clause(reading: Reading, index: int, alternatives: list[tuple[s
     when the step does not decide."""
     tokens, words = reading.tokens, reading.words
     if not WHERE_BEFORE_CLAUSE.on or index + 2 >= len(tokens) or not any(c == "where" for c, _ in alternatives) \
-            or tokens[index + 1].text not in SUBJECTS_AFTER_WHERE or words[index + 2] not in FINITE_AFTER_A_SUBJECT \
+            or tokens[index + 1].text not in CLAUSE_PRONOUNS or words[index + 2] not in FINITE_AFTER_A_SUBJECT \
             or not reading.runs_on(index, index + 2) or (index > 0 and words[index - 1] in PRONOUNS) \
             or any(word in QUESTION_WORDS or word in EVER_WORDS for word in words[reading.sentence_first(index):index]):
         return None
@@ -2060,7 +2063,8 @@ def then_for_than(reading: Reading, index: int, alternatives: list[tuple[str, fl
 
 def grammar_gate(reading: Reading, index: int, lower: str) -> tuple[Step, dict[str, str]] | None:
     """Steps count-before-plural, parallel-preposition, coordinated-forms, nor-after-negative, as-as-comparison,
-    article-before-vowel, count-of-count and off-before-place (GRAMMAR_TESTS): the step that leaves the word alone, with its detail."""
+    article-before-vowel, count-of-count and off-before-place (GRAMMAR_TESTS): the step that leaves the word alone,
+    with its detail."""
     for words, step, test in GRAMMAR_TESTS:
         if lower in words and step.on and (detail := test(reading, index)) is not None:
             return step, detail
@@ -2165,8 +2169,12 @@ def adverb_in_ly(model, word: str) -> bool:
     if not word.endswith("ly") or len(word) < 5:
         return False
     stem = word[:-2]
-    return any(model.known(base) for base in (stem, stem[:-1] + "y" if stem.endswith("i") else "", stem + "le"
-                                              if stem.endswith(("b", "p")) else "") if base)
+    bases = [stem]
+    if stem.endswith("i"):
+        bases.append(stem[:-1] + "y")  # happily: happy
+    if stem.endswith(("b", "p")):
+        bases.append(stem + "le")  # possibly, simply: possible, simple
+    return any(map(model.known, bases))
 
 
 def nor_after_negative(reading: Reading, index: int) -> dict[str, str] | None:
@@ -2201,8 +2209,8 @@ CLAUSE_TESTS = {"he": (frozenset(("be",)), CLAUSE_OPENING_HE, clause_opening_he)
 
 def clause_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]], trace
                 ) -> list[tuple[str, float]] | None:
-    """Steps clause-opening-he, than-after-comparative and too-before-adverb (CLAUSE_TESTS): the alternatives but those the word's place
-    in its clause rules out; None, when none is left, to leave the word alone."""
+    """Steps clause-opening-he, than-after-comparative and too-before-adverb (CLAUSE_TESTS): the alternatives but
+    those the word's place in its clause rules out; None, when none is left, to leave the word alone."""
     words, step, test = CLAUSE_TESTS[reading.words[index]]
     if not step.on or not any(c in words for c, _ in alternatives) or test(reading, index) is None:
         return alternatives
