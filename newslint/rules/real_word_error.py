@@ -654,10 +654,10 @@ BASE_AFTER_MODAL = Step(
             "also, still, never, just ... between allowed; negated in one word too: couldn't, won't), or after do, "
             "does or did and not (did not, didn't), takes its bare form: an -ing or -ed form written there (would "
             "needing, could not expecting, should also remained, didn't needed) is a slip of the bare form the model "
-            "finds 10^MODAL_ODDS times likelier after the "
-            "modal, whatever the model's odds in the whole window and though no slip of a keystroke makes one of the "
-            "other; not after a modal that is a noun (the will, a can) or opens a question (how could supplying "
-            "arms), nor in a comparison that leaves the verb out (as far as he could employing)",
+            "finds 10^MODAL_ODDS times likelier after the modal, whatever the model's odds in the whole window and "
+            "though no slip of a keystroke makes one of the other; the modal after its subject or a comma (those to "
+            "follow, should sending); not after a modal that is a noun (the will, a can) or opens a question (how "
+            "could supplying arms), nor in a comparison that leaves the verb out (as far as he could employing)",
     flags=("Officials said the port would [[needing]] more cranes by spring.",))
 MODAL_ODDS = tuned(
     1.5,
@@ -1988,21 +1988,30 @@ def participle_after_be(reading: Reading, index: int, trace) -> str | None:
                            auxiliary=reading.tokens[index - 1].text, odds=round(odds[participle], 2))[0]
 
 
-def base_after_modal(reading: Reading, index: int, trace) -> str | None:
-    """Step base-after-modal: the form of the word at token `index` that a modal right before it (can, would, must;
-    not, also, still ... between allowed; couldn't) or do, does or did with not asks for, when the word written is
-    another form of it; None when the step does not decide."""
+def asking_modal(reading: Reading, index: int) -> int | None:
+    """The index of the modal (or do, does, did with not) that asks for a bare verb at token `index`, with one of
+    ADVERBS_BETWEEN allowed between and its subject or a comma before it; None when there is none."""
     tokens, words = reading.tokens, reading.words
     at = index - 1
     if at >= 0 and words[at] in ADVERBS_BETWEEN and reading.runs_on(at, index):  # not, also, still ...
         at -= 1
     # do, does and did ask for a bare verb when not follows them (did not defending): alone they stand for a verb
     asking = MODALS | NEGATED_AUXILIARIES | (DO_FORMS if words[at + 1] == "not" else frozenset())
-    if not BASE_AFTER_MODAL.on or at < 1 or words[at] not in asking or not tokens[at].text.islower() \
-            or not reading.runs_on(at - 1, index) or not tokens[index].text.islower() \
+    if at < 1 or words[at] not in asking or not tokens[at].text.islower() or not reading.runs_on(at, index) \
+            or not (reading.runs_on(at - 1, at) or reading.gap_text(at - 1) == ", ") \
             or words[at - 1] in NOT_BEFORE_A_MODAL or at > 1 and words[at - 2] == "as":
         # a can, the will: nouns; how could, what will: a question, its subject after the modal; as far as he could
         # employing ...: a comparison, its verb left out
+        return None
+    return at
+
+
+def base_after_modal(reading: Reading, index: int, trace) -> str | None:
+    """Step base-after-modal: the form of the word at token `index` that a modal right before it (can, would, must;
+    not, also, still ... between allowed; couldn't) or do, does or did with not asks for, when the word written is
+    another form of it; None when the step does not decide."""
+    tokens, words = reading.tokens, reading.words
+    if not BASE_AFTER_MODAL.on or not tokens[index].text.islower() or (at := asking_modal(reading, index)) is None:
         return None
     written, model, modal = words[index], reading.model, words[at]
     forms = [form for form in bare_forms(written) if model.known(form)]
