@@ -30,6 +30,7 @@ LISTS = {
     "derivation-prefixes": (LOWER, "longest first"),
     "foreign-articles": (LOWER, "sorted"),
     "function-words": (LOWER, "sorted"),
+    "infinitive-heads": (LOWER, "sorted"),
     "irregular-plurals": (re.compile(r"[a-z]+ [a-z]+"), "sorted"),
     "irregular-verbs": (re.compile(r"[a-z]+ [a-z]+ [a-z]+"), "sorted"),
     "hyphen-prefixes": (LOWER, "sorted"),

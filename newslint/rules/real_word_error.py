@@ -656,7 +656,8 @@ BASE_AFTER_MODAL = Step(
             "needing, could not expecting, should also remained, didn't needed) is a slip of the bare form the model "
             "finds 10^MODAL_ODDS times likelier after the modal, whatever the model's odds in the whole window and "
             "though no slip of a keystroke makes one of the other; the modal after its subject or a comma (those to "
-            "follow, should sending); not after a modal that is a noun (the will, a can) or opens a question (how "
+            "follow, should sending); 'to' after a word that takes an infinitive asks for the bare form too (able to "
+            "receiving, had to accepted: word list infinitive-heads); not after a modal that is a noun (the will, a can) or opens a question (how "
             "could supplying arms), nor in a comparison that leaves the verb out (as far as he could employing)",
     flags=("Officials said the port would [[needing]] more cranes by spring.",))
 MODAL_ODDS = tuned(
@@ -1691,13 +1692,13 @@ def grammar_sweeps(reading: Reading, regions: dict, trace) -> dict[int, tuple[st
         elif index > 1 and words[index - 2] in PERFECT_AND_PASSIVE and (before in ADVERBS_BETWEEN
                                                                          or before.endswith("ly")):
             have = index - 2  # has already began, had not began
-        elif before in BEFORE_BARE_VERB:
+        elif before in BEFORE_BARE_VERB or before == "to":
             have = None
         else:
             continue
         if not known[index] or index in regions:
             continue
-        form = base_after_modal(reading, index, trace) if before in BEFORE_BARE_VERB else None
+        form = base_after_modal(reading, index, trace) if have is None or before in BEFORE_BARE_VERB else None
         if form is None and have is not None:
             form = participle_after_have(reading, index, have, trace)
         if form is not None:
@@ -1988,6 +1989,10 @@ def participle_after_be(reading: Reading, index: int, trace) -> str | None:
                            auxiliary=reading.tokens[index - 1].text, odds=round(odds[participle], 2))[0]
 
 
+INFINITIVE_HEADS = wordlists.words("infinitive-heads")
+TO = frozenset(("to",))
+
+
 def asking_modal(reading: Reading, index: int) -> int | None:
     """The index of the modal (or do, does, did with not) that asks for a bare verb at token `index`, with one of
     ADVERBS_BETWEEN allowed between and its subject or a comma before it; None when there is none."""
@@ -1995,8 +2000,10 @@ def asking_modal(reading: Reading, index: int) -> int | None:
     at = index - 1
     if at >= 0 and words[at] in ADVERBS_BETWEEN and reading.runs_on(at, index):  # not, also, still ...
         at -= 1
-    # do, does and did ask for a bare verb when not follows them (did not defending): alone they stand for a verb
-    asking = MODALS | NEGATED_AUXILIARIES | (DO_FORMS if words[at + 1] == "not" else frozenset())
+    # do, does and did ask for a bare verb when not follows them (did not defending): alone they stand for a verb;
+    # to after a word that takes an infinitive (able to, have to) does too
+    asking = MODALS | NEGATED_AUXILIARIES | (DO_FORMS if words[at + 1] == "not" else frozenset()) | (
+        TO if at > 0 and words[at - 1] in INFINITIVE_HEADS else frozenset())
     if at < 1 or words[at] not in asking or not tokens[at].text.islower() or not reading.runs_on(at, index) \
             or not (reading.runs_on(at - 1, at) or reading.gap_text(at - 1) == ", ") \
             or words[at - 1] in NOT_BEFORE_A_MODAL or at > 1 and words[at - 2] == "as":
