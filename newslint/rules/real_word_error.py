@@ -523,6 +523,13 @@ ATTRIBUTION_BEFORE_QUOTE = Step(
             "quotation or a reported clause follows there is its speaker's verb, whatever the model's odds",
     flags=("Aid agencies condemned the move, [[staying]] it would cost thousands of jobs.",
            "He urged his supporters on, [[staying]]: \"It's a fight for the future.\""))
+HAVE_BEFORE_BEEN = Step(
+    CODE, "have-before-been",
+    decides="'been' follows a form of have (has been, had never been: an adverb between), so a word right before it "
+            "that is none and one slip from has, have or had (a bomb as been clicked; the quay was been dredged) is "
+            "that form's slip, the one the model finds likeliest after the word before with the slip's own "
+            "likelihood, whatever the model's odds",
+    flags=("The file did not contain a bomb [[as]] been clicked, police said.",))
 WHERE_BEFORE_CLAUSE = Step(
     CODE, "where-before-clause",
     decides="'were' right before a subject pronoun (I, he, she, it, we, you, they) and then a finite verb or a modal "
@@ -657,8 +664,9 @@ BASE_AFTER_MODAL = Step(
             "finds 10^MODAL_ODDS times likelier after the modal, whatever the model's odds in the whole window and "
             "though no slip of a keystroke makes one of the other; the modal after its subject or a comma (those to "
             "follow, should sending); 'to' after a word that takes an infinitive asks for the bare form too (able to "
-            "receiving, had to accepted: word list infinitive-heads); not after a modal that is a noun (the will, a can) or opens a question (how "
-            "could supplying arms), nor in a comparison that leaves the verb out (as far as he could employing)",
+            "receiving, had to accepted: word list infinitive-heads); not after a modal that is a noun (the will, a "
+            "can) or opens a question (how could supplying arms), nor in a comparison that leaves the verb out (as far "
+            "as he could employing)",
     flags=("Officials said the port would [[needing]] more cranes by spring.",))
 MODAL_ODDS = tuned(
     1.5,
@@ -765,7 +773,8 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          PRONOUN_AFTER_DETERMINER, DOUBLED_NEIGHBOUR, GRAMMATICAL_NUMBER, NAME_USUAL_FORM, NAME_MARGIN_STEP,
          NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
          THEN_AFTER_COMPARATIVE, CONJUNCTION_BEFORE_SUBJECT, DEMONSTRATIVE_BEFORE_SINGULAR, PREPOSITION_BEFORE_DAY,
-         ARTICLE_BEFORE_VERB, ARTICLE_AFTER_PREPOSITION, ATTRIBUTION_BEFORE_QUOTE, WHERE_BEFORE_CLAUSE,
+         ARTICLE_BEFORE_VERB, ARTICLE_AFTER_PREPOSITION, ATTRIBUTION_BEFORE_QUOTE, HAVE_BEFORE_BEEN,
+         WHERE_BEFORE_CLAUSE,
          THRESHOLD_STEP, ATTESTED,
          CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
@@ -1482,8 +1491,8 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
                    ) -> str | None:
     """Steps than-without-comparative, then-after-comparative, conjunction-before-subject,
     demonstrative-before-singular, preposition-before-day, article-before-verb, article-after-preposition,
-    where-before-clause and attribution-before-quote: the word that the word at token `index` stands for, whatever
-    the model's odds; None when none of them decides."""
+    where-before-clause, attribution-before-quote and have-before-been: the word that the word at token `index` stands
+    for, whatever the model's odds; None when none of them decides."""
     if lower == "than" and than_for_then(reading, index, alternatives, trace):
         return "then"
     if lower == "then":
@@ -1501,6 +1510,8 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
         return where_before_clause(reading, index, alternatives, trace)
     if lower not in ATTRIBUTIONS and any(c in ATTRIBUTIONS for c, _ in alternatives):
         return attribution_before_quote(reading, index, alternatives, trace)
+    if index + 1 < len(reading.words) and reading.words[index + 1] == "been":
+        return have_before_been(reading, index, alternatives, trace)
     return None
 
 
@@ -1545,6 +1556,22 @@ def article_for_then(reading: Reading, index: int, alternatives: list[tuple[str,
         return None
     return grammar_decides(trace, tokens[index], ARTICLE_AFTER_PREPOSITION, "the",
                            preposition=tokens[index - 1].text)[0]
+
+
+HAVE_FORMS = frozenset(("has", "have", "had"))
+
+
+def have_before_been(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> str | None:
+    """Step have-before-been: the form of have that the word at token `index`, right before 'been', stands for; None
+    when the step does not decide."""
+    tokens = reading.tokens
+    haves = [(c, cost) for c, cost in alternatives if c in HAVE_FORMS]
+    if not HAVE_BEFORE_BEEN.on or not haves or reading.words[index] in HAVE_FORMS or not tokens[index].text.islower() \
+            or not reading.runs_on(index, index + 1):
+        return None
+    model, before = reading.model, reading.word_before(index)
+    found = max(haves, key=lambda c: model.logprob(c[0], before) + c[1] if before else c[1])[0]
+    return grammar_decides(trace, tokens[index], HAVE_BEFORE_BEEN, found)[0]
 
 
 ATTRIBUTIONS = wordlists.words("attribution-verbs") | wordlists.words("attribution-participles")
