@@ -578,6 +578,14 @@ ADVERB_ODDS = tuned(
     "final did offer: a noun) and two on all 500 Brown files (close packed, real alarmed: speech); 1.0: 3 more "
     "there",
     date="2026-12-07")
+PAST_AFTER_SUBJECT = Step(
+    CODE, "past-after-subject",
+    decides="an irregular verb's participle that is no past tense (taken, written, worn, sung: word list "
+            "irregular-verbs) right after a subject pronoun (I, he, she, we, they; one of already, never, always ... "
+            "between allowed) has no auxiliary: a slip of the past tense (they always worn stoles; she written to "
+            "him), whatever the model's odds; not after an auxiliary that inverts a question (has he taken), nor "
+            "done, gone or seen, which speech uses so (I seen it)",
+    flags=("Fans said they always [[worn]] red scarves to the ground.",))
 NOUN_OR_VERB = Step(
     CODE, "noun-or-verb",
     decides="of a noun and the verb spelt differently beside it (word list noun-verb-pairs: advice advise, loss "
@@ -765,7 +773,7 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, PARTICIPLE_AFTER_HAVE, PARTICIPLE_AFTER_BE,
          AGREEMENT_AFTER_PRONOUN, CORRELATIVE_PAIR, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB,
          SINGULAR_AFTER_DETERMINER, AND_AFTER_BETWEEN, AGREEMENT_AFTER_PLURAL,
-         SUBJECT_CASE, UNIT_AFTER_NUMBER,
+         SUBJECT_CASE, PAST_AFTER_SUBJECT, UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, COORDINATED_FORMS, CLAUSE_OPENING_HE,
          THAN_AFTER_COMPARATIVE, TOO_BEFORE_ADVERB, VERB_AFTER_FRONTED_PHRASE, NOR_AFTER_NEGATIVE,
          AS_AS_COMPARISON,
@@ -1708,9 +1716,9 @@ def ed_forms(word: str) -> list[str]:
 
 def grammar_sweeps(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
     """Steps base-after-modal, participle-after-have, participle-after-be, agreement-after-pronoun, correlative-pair,
-    adverb-before-participle, noun-or-verb, singular-after-determiner, and-after-between, agreement-after-plural and
-    subject-case over a story: each word that is a slip of the form its neighbours ask for, with that form, outside
-    the regions left alone (a headline, speech set down as spoken)."""
+    adverb-before-participle, noun-or-verb, singular-after-determiner, and-after-between, agreement-after-plural,
+    subject-case and past-after-subject over a story: each word that is a slip of the form its neighbours ask for,
+    with that form, outside the regions left alone (a headline, speech set down as spoken)."""
     words, known, found = reading.words, reading.known, {}
     for index in range(1, len(words)):
         before = words[index - 1]
@@ -1739,6 +1747,7 @@ def grammar_sweeps(reading: Reading, regions: dict, trace) -> dict[int, tuple[st
     found.update(ands_after_between(reading, regions, trace))
     found.update(verbs_agreeing_with_plurals(reading, regions, trace))
     found.update(subjects_after_said(reading, regions, trace))
+    found.update(pasts_after_subjects(reading, regions, trace))
     return found
 
 
@@ -1925,6 +1934,29 @@ def verbs_agreeing_with_pronouns(reading: Reading, regions: dict, trace) -> dict
             continue
         found[index] = grammar_decides(trace, tokens[index], AGREEMENT_AFTER_PRONOUN, agreeing[words[index]],
                                        subject=tokens[index - 1].text)
+    return found
+
+
+# each participle that is no past tense nor bare form (taken: took), but those speech uses as pasts (done, gone, seen)
+PAST_OF_PARTICIPLE = {participle: past for line in wordlists.entries("irregular-verbs")
+                      for bare, past, participle in [line.split()]
+                      if participle not in (bare, past) and participle not in ("done", "gone", "seen")}
+SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they"))
+ADVERBS_AFTER_SUBJECT = ADVERBS_BETWEEN | {"always", "often", "once", "then", "usually"}
+
+
+def pasts_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Step past-after-subject: each participle that is no past tense right after a subject pronoun (an adverb
+    between allowed), with the past tense, outside the regions left alone."""
+    words, tokens, found = reading.words, reading.tokens, {}
+    for index in places(words, SUBJECT_PRONOUNS, after=True):
+        at = index + 1 if words[index] in ADVERBS_AFTER_SUBJECT and index + 1 < len(words) else index
+        past = PAST_OF_PARTICIPLE.get(words[at])
+        if past is None or not PAST_AFTER_SUBJECT.on or at in regions or not tokens[at].text.islower() \
+                or tokens[index - 1].text not in CLAUSE_SUBJECTS or not reading.runs_on(index - 1, at) \
+                or index > 1 and (words[index - 2] in INVERTING or words[index - 2].endswith("n't")):
+            continue
+        found[at] = grammar_decides(trace, tokens[at], PAST_AFTER_SUBJECT, past, subject=tokens[index - 1].text)
     return found
 
 
