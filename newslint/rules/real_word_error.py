@@ -530,6 +530,13 @@ HAVE_BEFORE_BEEN = Step(
             "that form's slip, the one the model finds likeliest after the word before with the slip's own "
             "likelihood, whatever the model's odds",
     flags=("The file did not contain a bomb [[as]] been clicked, police said.",))
+OTHER_BEFORE_PLURAL = Step(
+    CODE, "other-before-plural",
+    decides="'others' right before a plural noun (a lower-case word in -s, not -ss, that is no form of be, have or "
+            "do nor a word of grammar such as this; or an irregular plural: women, children) stands where a "
+            "determiner does: a slip of 'other', whatever the model's odds (others countries); before a verb in -s it "
+            "disagrees anyway",
+    flags=("Ministers from [[others]] countries joined the talks.",))
 WHERE_BEFORE_CLAUSE = Step(
     CODE, "where-before-clause",
     decides="'were' right before a subject pronoun (I, he, she, it, we, you, they) and then a finite verb or a modal "
@@ -782,7 +789,7 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
          THEN_AFTER_COMPARATIVE, CONJUNCTION_BEFORE_SUBJECT, DEMONSTRATIVE_BEFORE_SINGULAR, PREPOSITION_BEFORE_DAY,
          ARTICLE_BEFORE_VERB, ARTICLE_AFTER_PREPOSITION, ATTRIBUTION_BEFORE_QUOTE, HAVE_BEFORE_BEEN,
-         WHERE_BEFORE_CLAUSE,
+         OTHER_BEFORE_PLURAL, WHERE_BEFORE_CLAUSE,
          THRESHOLD_STEP, ATTESTED,
          CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
@@ -1499,8 +1506,8 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
                    ) -> str | None:
     """Steps than-without-comparative, then-after-comparative, conjunction-before-subject,
     demonstrative-before-singular, preposition-before-day, article-before-verb, article-after-preposition,
-    where-before-clause, attribution-before-quote and have-before-been: the word that the word at token `index` stands
-    for, whatever the model's odds; None when none of them decides."""
+    where-before-clause, attribution-before-quote, have-before-been and other-before-plural: the word that the word at
+    token `index` stands for, whatever the model's odds; None when none of them decides."""
     if lower == "than" and than_for_then(reading, index, alternatives, trace):
         return "then"
     if lower == "then":
@@ -1520,6 +1527,8 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
         return attribution_before_quote(reading, index, alternatives, trace)
     if index + 1 < len(reading.words) and reading.words[index + 1] == "been":
         return have_before_been(reading, index, alternatives, trace)
+    if lower == "others":
+        return other_before_plural(reading, index, alternatives, trace)
     return None
 
 
@@ -1567,6 +1576,21 @@ def article_for_then(reading: Reading, index: int, alternatives: list[tuple[str,
 
 
 HAVE_FORMS = frozenset(("has", "have", "had"))
+VERBS_IN_S = frozenset(("is", "was", "has", "does", "says", "goes"))
+
+
+def other_before_plural(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> str | None:
+    """Step other-before-plural: 'other' for 'others' at token `index` right before a plural noun; None when the step
+    does not decide."""
+    tokens, words = reading.tokens, reading.words
+    if not OTHER_BEFORE_PLURAL.on or index + 1 >= len(tokens) or not any(c == "other" for c, _ in alternatives) \
+            or not tokens[index + 1].text.islower() or not reading.runs_on(index, index + 1):
+        return None
+    after = words[index + 1]
+    plural = after in SINGULAR_OF or len(after) > 3 and after.endswith("s") and not after.endswith("ss") \
+        and after not in VERBS_IN_S and after not in FUNCTION_WORDS  # others this weekend
+    return grammar_decides(trace, tokens[index], OTHER_BEFORE_PLURAL, "other", before=tokens[index + 1].text)[0] \
+        if plural else None
 
 
 def have_before_been(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> str | None:
