@@ -537,6 +537,12 @@ OTHER_BEFORE_PLURAL = Step(
             "determiner does: a slip of 'other', whatever the model's odds (others countries); before a verb in -s it "
             "disagrees anyway",
     flags=("Ministers from [[others]] countries joined the talks.",))
+THERE_BEFORE_VERB = Step(
+    CODE, "there-before-verb",
+    decides="'their' right before a form of be or have (is, are, was, were, has, had, isn't ...), a space between, "
+            "stands where no possessive can, before a verb: a slip of 'there', whatever the model's odds (Their is no "
+            "ferry today)",
+    flags=("[[Their]] is no ferry today, the harbour master said.",))
 WHERE_BEFORE_CLAUSE = Step(
     CODE, "where-before-clause",
     decides="'were' right before a subject pronoun (I, he, she, it, we, you, they) and then a finite verb or a modal "
@@ -789,7 +795,7 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          NAME_ENDS_CONTEXT, REPEATED_CONTENT_WORD, ALTERNATIVE_IN_STORY, THAN_WITHOUT_COMPARATIVE,
          THEN_AFTER_COMPARATIVE, CONJUNCTION_BEFORE_SUBJECT, DEMONSTRATIVE_BEFORE_SINGULAR, PREPOSITION_BEFORE_DAY,
          ARTICLE_BEFORE_VERB, ARTICLE_AFTER_PREPOSITION, ATTRIBUTION_BEFORE_QUOTE, HAVE_BEFORE_BEEN,
-         OTHER_BEFORE_PLURAL, WHERE_BEFORE_CLAUSE,
+         OTHER_BEFORE_PLURAL, THERE_BEFORE_VERB, WHERE_BEFORE_CLAUSE,
          THRESHOLD_STEP, ATTESTED,
          CONTEXT_EVIDENCE, LISTED_COMPOUND, STRONGER_NEIGHBOUR)
 
@@ -1506,8 +1512,8 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
                    ) -> str | None:
     """Steps than-without-comparative, then-after-comparative, conjunction-before-subject,
     demonstrative-before-singular, preposition-before-day, article-before-verb, article-after-preposition,
-    where-before-clause, attribution-before-quote, have-before-been and other-before-plural: the word that the word at
-    token `index` stands for, whatever the model's odds; None when none of them decides."""
+    where-before-clause, attribution-before-quote, have-before-been, other-before-plural and there-before-verb: the
+    word that the word at token `index` stands for, whatever the model's odds; None when none of them decides."""
     if lower == "than" and than_for_then(reading, index, alternatives, trace):
         return "then"
     if lower == "then":
@@ -1529,6 +1535,8 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
         return have_before_been(reading, index, alternatives, trace)
     if lower == "others":
         return other_before_plural(reading, index, alternatives, trace)
+    if lower == "their":
+        return there_before_verb(reading, index, alternatives, trace)
     return None
 
 
@@ -1577,6 +1585,18 @@ def article_for_then(reading: Reading, index: int, alternatives: list[tuple[str,
 
 HAVE_FORMS = frozenset(("has", "have", "had"))
 VERBS_IN_S = frozenset(("is", "was", "has", "does", "says", "goes"))
+BE_AND_HAVE = frozenset(("is", "are", "was", "were", "has", "have", "had", "isn't", "aren't", "wasn't", "weren't",
+                         "hasn't", "haven't", "hadn't"))
+
+
+def there_before_verb(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> str | None:
+    """Step there-before-verb: 'there' for 'their' at token `index` right before a form of be or have; None when the
+    step does not decide."""
+    tokens = reading.tokens
+    if not THERE_BEFORE_VERB.on or index + 1 >= len(tokens) or reading.words[index + 1] not in BE_AND_HAVE \
+            or not any(c == "there" for c, _ in alternatives) or not reading.runs_on(index, index + 1):
+        return None
+    return grammar_decides(trace, tokens[index], THERE_BEFORE_VERB, "there", verb=tokens[index + 1].text)[0]
 
 
 def other_before_plural(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> str | None:
