@@ -1529,8 +1529,8 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
         return subject_for_article(reading, index, alternatives, trace)
     if lower == "were":
         return where_before_clause(reading, index, alternatives, trace)
-    if lower not in ATTRIBUTIONS and any(c in ATTRIBUTIONS for c, _ in alternatives):
-        return attribution_before_quote(reading, index, alternatives, trace)
+    if lower not in ATTRIBUTIONS and (verb := attribution_before_quote(reading, index, alternatives, trace)):
+        return verb
     if index + 1 < len(reading.words) and reading.words[index + 1] == "been":
         return have_before_been(reading, index, alternatives, trace)
     if lower == "others":
@@ -1645,7 +1645,9 @@ def attribution_before_quote(reading: Reading, index: int, alternatives: list[tu
     and a quotation, or between a comma and a reported clause's subject and verb; None when the step does not
     decide."""
     tokens, words = reading.tokens, reading.words
-    if not ATTRIBUTION_BEFORE_QUOTE.on or not tokens[index].text.islower() or index + 1 >= len(tokens):
+    # most words run on to the next and are in no -ing: asked first, as this is asked of every word judged
+    if index + 1 >= len(tokens) or reading.gaps[index][1] and not words[index].endswith("ing") \
+            or not ATTRIBUTION_BEFORE_QUOTE.on or not tokens[index].text.islower():
         return None
     after = reading.gap_text(index)
     if QUOTE_AFTER_COLON_RE.match(after):
