@@ -1583,10 +1583,9 @@ def article_for_then(reading: Reading, index: int, alternatives: list[tuple[str,
                            preposition=tokens[index - 1].text)[0]
 
 
-HAVE_FORMS = frozenset(("has", "have", "had"))
 VERBS_IN_S = frozenset(("is", "was", "has", "does", "says", "goes"))
-BE_AND_HAVE = frozenset(("is", "are", "was", "were", "has", "have", "had", "isn't", "aren't", "wasn't", "weren't",
-                         "hasn't", "haven't", "hadn't"))
+BE_AND_HAVE = (BE_FORMS - {"be", "been", "being"}) | PERFECT_AND_PASSIVE | {
+    "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't"}
 
 
 def there_before_verb(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> str | None:
@@ -1617,9 +1616,9 @@ def have_before_been(reading: Reading, index: int, alternatives: list[tuple[str,
     """Step have-before-been: the form of have that the word at token `index`, right before 'been', stands for; None
     when the step does not decide."""
     tokens = reading.tokens
-    haves = [(c, cost) for c, cost in alternatives if c in HAVE_FORMS]
-    if not HAVE_BEFORE_BEEN.on or not haves or reading.words[index] in HAVE_FORMS or not tokens[index].text.islower() \
-            or not reading.runs_on(index, index + 1):
+    haves = [(c, cost) for c, cost in alternatives if c in PERFECT_AND_PASSIVE]
+    if not HAVE_BEFORE_BEEN.on or not haves or reading.words[index] in PERFECT_AND_PASSIVE \
+            or not tokens[index].text.islower() or not reading.runs_on(index, index + 1):
         return None
     model, before = reading.model, reading.word_before(index)
     found = max(haves, key=lambda c: model.logprob(c[0], before) + c[1] if before else c[1])[0]
