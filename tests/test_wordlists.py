@@ -51,6 +51,7 @@ LISTS = {
     "place-prepositions": (LOWER, "sorted"),
     "plural-determiners": (LOWER, "sorted"),
     "pronouns": (LOWER, "sorted"),
+    "question-words": (LOWER, "sorted"),
     "singular-determiners": (LOWER, "sorted"),
     "then-goes-on": (LOWER, "sorted"),
     "titles": (LOWER, "sorted"),

@@ -109,7 +109,7 @@ PRONOUNS = wordlists.words("pronouns")
 OPENS_NO_NOUN_PHRASE = frozenset(("a", "an", "the", "not"))
 CONTRACTION_ADVERBS = wordlists.words("contraction-adverbs")
 POSSESSIVES = frozenset(("its", "your", "their", "whose"))
-QUESTION_WORDS = frozenset(("how", "what", "when", "where", "which", "who", "why"))
+QUESTION_WORDS = wordlists.words("question-words")
 BE_FORMS = frozenset(("am", "are", "aren't", "be", "been", "being", "is", "isn't", "was", "wasn't", "were", "weren't"))
 
 

@@ -1299,7 +1299,7 @@ DO_FORMS = frozenset(("do", "does", "did"))
 # the modals and do, negated in one word: like a modal they ask for a bare verb (didn't defending, couldn't expecting)
 NEGATED_AUXILIARIES = frozenset(("can't", "cannot", "couldn't", "didn't", "doesn't", "don't", "mightn't", "mustn't",
                                  "shan't", "shouldn't", "won't", "wouldn't"))
-QUESTION_WORDS = frozenset(("how", "what", "when", "where", "which", "who", "why"))
+QUESTION_WORDS = wordlists.words("question-words")
 # the forms of have that a past participle follows (has began), an adverb between allowed; the forms of be, after
 # which a noun or an adjective stands as often (will be interest, were tire marks, was broke), participle-after-be
 # reads with its own bars
@@ -1308,13 +1308,14 @@ BE_FORMS = frozenset(("be", "been", "being", "is", "are", "was", "were"))
 ADVERBS_BETWEEN = frozenset(("already", "also", "ever", "just", "never", "not", "now", "since", "still", "yet"))
 # the words right before a verb that base-after-modal reads: a modal, a negated one, or a word between (not, also)
 BEFORE_BARE_VERB = MODALS | NEGATED_AUXILIARIES | ADVERBS_BETWEEN
+# each irregular verb's bare form, past tense and past participle (word list irregular-verbs)
+IRREGULAR_VERBS = tuple(tuple(line.split()) for line in wordlists.entries("irregular-verbs"))
 # each irregular verb's bare form and past tense -> its past participle, where that is another word (began: begun)
-IRREGULAR_PARTICIPLES = {form: participle for line in wordlists.entries("irregular-verbs")
-                         for bare, past, participle in [line.split()] for form in (bare, past) if form != participle}
+IRREGULAR_PARTICIPLES = {form: participle for bare, past, participle in IRREGULAR_VERBS for form in (bare, past)
+                         if form != participle}
 # their past tenses, never a participle; but for did, which opens the next clause after a verb that ends one (the
 # talent he might have did not lie)
-IRREGULAR_PASTS = frozenset(past for line in wordlists.entries("irregular-verbs")
-                            for bare, past, participle in [line.split()] if past not in (bare, participle, "did"))
+IRREGULAR_PASTS = frozenset(past for bare, past, participle in IRREGULAR_VERBS if past not in (bare, participle, "did"))
 NOT_BEFORE_A_MODAL = BEFORE_NO_PRONOUN | QUESTION_WORDS  # base-after-modal: a noun (the will) or a question
 SINGULAR_VERBS = frozenset(("is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"))
 PLURAL_PRONOUNS = frozenset(("they", "we", "them", "you"))  # no better subject for a singular verb
@@ -1631,10 +1632,10 @@ def other_before_plural(reading: Reading, index: int, alternatives: list[tuple[s
             or not tokens[index + 1].text.islower() or not reading.runs_on(index, index + 1):
         return None
     after = words[index + 1]
-    plural = after in SINGULAR_OF or len(after) > 3 and after.endswith("s") and not after.endswith("ss") \
-        and after not in VERBS_IN_S and after not in FUNCTION_WORDS  # others this weekend
-    return grammar_decides(trace, tokens[index], OTHER_BEFORE_PLURAL, "other", before=tokens[index + 1].text)[0] \
-        if plural else None
+    if after not in SINGULAR_OF and (len(after) < 4 or not after.endswith("s") or after.endswith("ss")
+                                     or after in VERBS_IN_S or after in FUNCTION_WORDS):  # others this weekend
+        return None
+    return grammar_decides(trace, tokens[index], OTHER_BEFORE_PLURAL, "other", before=tokens[index + 1].text)[0]
 
 
 def have_before_been(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> str | None:
@@ -1651,8 +1652,7 @@ def have_before_been(reading: Reading, index: int, alternatives: list[tuple[str,
 
 
 ATTRIBUTIONS = wordlists.words("attribution-verbs") | wordlists.words("attribution-participles")
-BARE_OF_IRREGULAR = {form: bare for line in wordlists.entries("irregular-verbs")
-                     for bare, past, participle in [line.split()] for form in (past, participle)}
+BARE_OF_IRREGULAR = {form: bare for bare, past, participle in IRREGULAR_VERBS for form in (past, participle)}
 
 
 def verb_family(word: str) -> set[str]:
@@ -1676,10 +1676,8 @@ def attribution_before_quote(reading: Reading, index: int, alternatives: list[tu
     after = reading.gap_text(index)
     if QUOTE_AFTER_COLON_RE.match(after):
         before = "(colon)"
-    elif words[index].endswith("ing") and index > 0 and reading.gap_text(index - 1) == ", " \
-            and index + 2 < len(tokens) and after == " " \
-            and tokens[index + 1].text in CLAUSE_PRONOUNS and words[index + 2] in FINITE_AFTER_A_SUBJECT \
-            and reading.runs_on(index + 1, index + 2):
+    elif words[index].endswith("ing") and index > 0 and reading.gap_text(index - 1) == ", " and after == " " \
+            and opens_clause(reading, index + 1):
         before = f"{tokens[index + 1].text} {tokens[index + 2].text}"
     else:
         return None
@@ -1696,13 +1694,20 @@ EVER_WORDS = frozenset(("however", "whatever", "whenever", "wherever", "whicheve
 FINITE_AFTER_A_SUBJECT = VERBS_AFTER_A_SUBJECT | MODALS | DO_FORMS | NEGATED_AUXILIARIES
 
 
+def opens_clause(reading: Reading, index: int) -> bool:
+    """Whether a subject pronoun at token `index` and a finite verb or modal right after it open a clause (it may,
+    we can, they were), a space between."""
+    return index + 1 < len(reading.words) and reading.tokens.texts[index] in CLAUSE_PRONOUNS \
+        and reading.words[index + 1] in FINITE_AFTER_A_SUBJECT and reading.runs_on(index, index + 1)
+
+
 def where_before_clause(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> str | None:
     """Step where-before-clause: 'where' for 'were' at token `index` when a subject and its finite verb follow; None
     when the step does not decide."""
     tokens, words = reading.tokens, reading.words
-    if not WHERE_BEFORE_CLAUSE.on or index + 2 >= len(tokens) or not any(c == "where" for c, _ in alternatives) \
-            or tokens[index + 1].text not in CLAUSE_PRONOUNS or words[index + 2] not in FINITE_AFTER_A_SUBJECT \
-            or not reading.runs_on(index, index + 2) or (index > 0 and words[index - 1] in PRONOUNS) \
+    if not WHERE_BEFORE_CLAUSE.on or not any(c == "where" for c, _ in alternatives) \
+            or not opens_clause(reading, index + 1) or not reading.runs_on(index, index + 1) \
+            or (index > 0 and words[index - 1] in PRONOUNS) \
             or any(word in QUESTION_WORDS or word in EVER_WORDS for word in words[reading.sentence_first(index):index]):
         return None
     return grammar_decides(trace, tokens[index], WHERE_BEFORE_CLAUSE, "where",
@@ -2008,10 +2013,9 @@ def verbs_agreeing_with_pronouns(reading: Reading, regions: dict, trace) -> dict
 
 
 # each participle that is no past tense nor bare form (taken: took), but those speech uses as pasts (done, gone, seen)
-PAST_OF_PARTICIPLE = {participle: past for line in wordlists.entries("irregular-verbs")
-                      for bare, past, participle in [line.split()]
+PAST_OF_PARTICIPLE = {participle: past for bare, past, participle in IRREGULAR_VERBS
                       if participle not in (bare, past) and participle not in ("done", "gone", "seen")}
-SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they"))
+SUBJECT_PRONOUNS = frozenset(word.lower() for word in CLAUSE_SUBJECTS)  # as Reading.words has them: i, not I
 ADVERBS_AFTER_SUBJECT = ADVERBS_BETWEEN | {"always", "often", "once", "then", "usually"}
 
 
@@ -2031,8 +2035,7 @@ def pasts_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, tu
 
 
 # every irregular verb's past tense and participle (made, taken): the forms an adverb before them may qualify
-IRREGULAR_PARTICIPLE_FORMS = frozenset(form for line in wordlists.entries("irregular-verbs")
-                                       for form in line.split()[1:])
+IRREGULAR_PARTICIPLE_FORMS = frozenset(form for _, past, participle in IRREGULAR_VERBS for form in (past, participle))
 
 
 def adverb_forms(word: str) -> list[str]:
@@ -2119,7 +2122,15 @@ def participle_after_be(reading: Reading, index: int, trace) -> str | None:
 
 
 INFINITIVE_HEADS = wordlists.words("infinitive-heads")
-TO = frozenset(("to",))
+
+
+def asks_for_bare_verb(words: list[str], at: int) -> bool:
+    """Whether word `at` (not the first) asks for a bare verb after it: a modal, a negated one, do, does or did when
+    not follows them (did not defending: alone they stand for a verb), or to after a word that takes an infinitive
+    (able to, have to)."""
+    word = words[at]
+    return word in MODALS or word in NEGATED_AUXILIARIES or word in DO_FORMS and words[at + 1] == "not" \
+        or word == "to" and words[at - 1] in INFINITIVE_HEADS
 
 
 def asking_modal(reading: Reading, index: int) -> int | None:
@@ -2129,11 +2140,7 @@ def asking_modal(reading: Reading, index: int) -> int | None:
     at = index - 1
     if at >= 0 and words[at] in ADVERBS_BETWEEN and reading.runs_on(at, index):  # not, also, still ...
         at -= 1
-    # do, does and did ask for a bare verb when not follows them (did not defending): alone they stand for a verb;
-    # to after a word that takes an infinitive (able to, have to) does too
-    asking = MODALS | NEGATED_AUXILIARIES | (DO_FORMS if words[at + 1] == "not" else frozenset()) | (
-        TO if at > 0 and words[at - 1] in INFINITIVE_HEADS else frozenset())
-    if at < 1 or words[at] not in asking or not tokens[at].text.islower() or not reading.runs_on(at, index) \
+    if at < 1 or not asks_for_bare_verb(words, at) or not tokens[at].text.islower() or not reading.runs_on(at, index) \
             or not (reading.runs_on(at - 1, at) or reading.gap_text(at - 1) == ", ") \
             or words[at - 1] in NOT_BEFORE_A_MODAL or at > 1 and words[at - 2] == "as":
         # a can, the will: nouns; how could, what will: a question, its subject after the modal; as far as he could
