@@ -740,6 +740,13 @@ def main() -> None:
     (out / "MANIFEST.json").write_text(json.dumps(manifest(out, versions, pins), indent=2) + "\n", encoding="utf-8")
     for name in OUTPUTS:
         print(f"{name}: {(out / name).stat().st_size / 1e6:.1f} MB")
+    if out.resolve() == OUT.resolve():  # the table reads the files just written, through the package
+        sys.path.insert(0, str(Path(__file__).parent))
+        import build_alternatives
+
+        print(f"{build_alternatives.build(out).name}: built from them")
+    else:
+        print("alternatives.bin reads the package's own files: run scripts/build_alternatives.py once they are there")
 
 
 if __name__ == "__main__":

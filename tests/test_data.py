@@ -26,7 +26,8 @@ def build_script():
 
 def test_the_manifest_lists_every_shipped_data_file_with_its_sha256_and_size():
     shipped = sorted(p.name for p in DATA.iterdir() if p.suffix == ".bin")
-    assert sorted(MANIFEST["files"]) == shipped == ["context.bin", "language_model.bin", "lexicon.bin"]
+    assert sorted(MANIFEST["files"]) == shipped == ["alternatives.bin", "context.bin", "language_model.bin",
+                                                    "lexicon.bin"]
     for name, entry in MANIFEST["files"].items():
         raw = (DATA / name).read_bytes()
         assert entry == {"sha256": hashlib.sha256(raw).hexdigest(), "size": len(raw)}, f"{name} is not as built"
@@ -41,7 +42,8 @@ def test_the_manifest_names_each_source_at_its_pinned_version_with_its_licence()
         assert source["licence"] and source["from"] in ("PyPI", "Debian")
         assert set(source["into"]) <= set(MANIFEST["files"])
     shipped_into = {name for s in MANIFEST["sources"] for name in s["into"]}
-    assert shipped_into == set(MANIFEST["files"]), "every file has a source"
+    assert shipped_into | set(MANIFEST["derived"]) == set(MANIFEST["files"]), "every file has a source"
+    assert set(MANIFEST["derived"]["alternatives.bin"]["from"]) <= shipped_into
     assert MANIFEST["format"] == data.FORMAT
 
 
@@ -52,7 +54,7 @@ def test_the_data_extra_pins_every_python_source_exactly():
     assert set(pins) == pypi and all(pins.values())
 
 
-@pytest.mark.parametrize("name", ["lexicon", "context", "language_model"])
+@pytest.mark.parametrize("name", ["lexicon", "context", "language_model", "alternatives"])
 def test_each_shipped_file_is_in_the_current_format(name):
     raw = (DATA / f"{name}.bin").read_bytes()
     assert raw.startswith(data.MAGIC)

@@ -126,11 +126,20 @@ class ContextModel:
     def confusions(self, word: str) -> tuple[Confusion, ...]:
         """Real words the language model knows one keystroke away from word or sounding (nearly) the same, each
         with the log10 likelihood of the slip from it to word."""
+        return tuple(Confusion(other, *ENDINGS[ending]) for other, ending in self.written_confusions(word))
+
+    def written_confusions(self, word: str) -> list[tuple[str, str]]:
+        """The confusions of word as the data writes them: each word and its ending (a mark, if any, and the
+        keystroke slip's digit: ENDINGS)."""
         out = []
-        for entry in self._confusions.get(word, "").split():  # candidate, mark if any, the slip's kind
+        for entry in self._confusions.get(word, "").split():
             cut = -2 if entry[-2] in MARKS else -1
-            out.append(Confusion(entry[:cut], *ENDINGS[entry[cut:]]))
-        return tuple(out)
+            out.append((entry[:cut], entry[cut:]))
+        return out
+
+    def confused_words(self) -> list[str]:
+        """Every word that has confusions."""
+        return [word for word, _ in self._confusions.items()]
 
     def count(self, word: str) -> float:
         return self.words.get(word) or UNKNOWN_COUNT

@@ -26,6 +26,8 @@ from newslint.engine.diagnostic import Applicability, Severity, Span
 from newslint.engine.explain import Step
 from newslint.engine.rule import Rule
 from newslint.engine.tuning import tuned
+from newslint.language.alternatives import MARKED, NUMBERED, AlternativesTable
+from newslint.language.context_model import ENDINGS
 from newslint.language.language_model import _TAIL_SLACK, REACH, SENTENCE_END, SENTENCE_START, Slot
 from newslint.language.lexicon import AUTO, Lexicon, edits1, slip
 from newslint.language.misused_phrases import PlainWords, set_phrase_words
@@ -862,7 +864,7 @@ class RealWordError(Rule):
     rows_ahead = 0.0
 
     def __init__(self):
-        self._alternatives: dict[tuple[str, bool], tuple[list[tuple[str, float]], bool]] = {}
+        self._alternatives: dict[tuple[str, bool], tuple[list[tuple[str, float]], bool, frozenset[str]]] = {}
         # The steps asked about at every word, read once a story by check (Step.on costs a string and a set lookup,
         # and a story has thousands of words; only a test turns a step off).
         self.usable = self.boost_alternatives = self.thresholded = True
@@ -876,6 +878,9 @@ class RealWordError(Rule):
         # among, under auto), remembered per process with every step on: spellings of the words judged, so a few of
         # each (capitalised or not, either apostrophe) of the model's and the dictionary's short words at most.
         self._gates: dict[str, SpellingGates] = {}
+        # The data build's table of alternatives and each kind's (slip cost, another form), or False without one
+        # built with this process's tuned numbers: read when first asked (listed).
+        self._table: tuple[AlternativesTable, list[tuple[float, bool]]] | bool | None = None
 
     def ahead(self, res, files: int) -> None:
         """When the files a run has left to lint hold, at the rate of the stories weighed so far, enough rows with
@@ -888,36 +893,62 @@ class RealWordError(Rule):
         if weighed.rows_weighed + weighed.rows_ahead >= BATCH_FROM:
             res.language_model.tables()
 
-    def weighable(self, res, word: str, capitalised: bool) -> tuple[list[tuple[str, float]], bool]:
+    def weighable(self, res, word: str, capitalised: bool) -> tuple[list[tuple[str, float]], bool, frozenset[str]]:
         """The confusions of a lower-case word that the model knows and the dialect spells so (under auto, any
         standard: check keeps those the story would write), with slip costs; for a capitalised word,
         not its other forms (Princes William is no slip of Prince: agreement slips are in common words); and not
         those far too rare for any context to make them the likelier word. And whether one of them is a spelling one
-        standard's lists alone have (offered asks the story of those). Remembered per process."""
+        standard's lists alone have (offered asks the story of those), and those of them that are the word's other
+        grammatical number. Read from the data build's table (listed) where it holds the word; remembered per
+        process."""
         found = self._alternatives.get((word, capitalised))
         if found is None:
-            alternatives = [(c, cost) for c, cost, why in self.weighed_and_dropped(res, word, capitalised,
-                                                                                     self.usable) if not why]
-            found = (alternatives, any(self.marked(res, c) for c, _ in alternatives))
+            listed = self.listed(res, word) if self.usable else None
+            if listed is None:
+                alternatives = [(c, cost) for c, cost, why in self.weighed_and_dropped(res, word, capitalised,
+                                                                                         self.usable) if not why]
+                found = (alternatives, any(self.marked(res, c) for c, _ in alternatives),
+                         number_forms(res, word).intersection(c for c, _ in alternatives))
+            else:
+                foreign = res.lexicon.foreign
+                kept = [(c, cost, flags) for c, (cost, inflection), flags in listed
+                        if c not in foreign and not (capitalised and inflection)]
+                found = ([(c, cost) for c, cost, _ in kept], any(flags & MARKED for _, _, flags in kept),
+                         frozenset(c for c, _, flags in kept if flags & NUMBERED))
             if self.usable:  # with the step off (in its test), nothing is dropped and nothing cached
                 self._alternatives[word, capitalised] = found
         return found
+
+    def listed(self, res, word: str) -> list[tuple[str, tuple[float, bool], int]] | None:
+        """The alternatives the data build kept for a word the model knows (AlternativesTable), each with its slip
+        cost, whether it is another form of the word, and its flags; their ids are given to the model's memo, as
+        weighed_and_dropped's look-ups would. None for a word the model does not know, or when no table was built
+        with this process's tuned numbers (a sweep of them)."""
+        if self._table is None:
+            self._table = current_table(res) or False
+        word_id = res.language_model.id(word) if self._table else None
+        if word_id is None:
+            return None
+        ids, table, endings = res.language_model.ids, *self._table
+        out = []
+        for name, name_id, kind, flags in table.of(word_id):
+            ids[name] = name_id
+            out.append((name, endings[kind], flags))
+        return out
 
     @staticmethod
     def weighed_and_dropped(res, word: str, capitalised: bool, usable: bool) -> list[tuple[str, float, str]]:
         """Each confusion the model knows, its slip cost, and why it is not weighed ("" when it is, or when the
         usable-alternatives step is off)."""
         model = res.language_model
-        floor = model.logprob(word) - TOO_RARE if model.known(word) else float("-inf")
+        floor = rarity_floor(model, word)
         out = []
         variants = res.lexicon.british_variants
         for c in res.context_model.confusions(word):
             why = ("" if not usable else "the other dialect's spelling" if res.lexicon.is_other_dialect(c.word)
-                   or variants.get(word) == c.word or variants.get(c.word) == word
+                   or variant_pair(variants, word, c.word)
                    else "another form of a capitalised word" if capitalised and c.inflection
-                   else "another form of the same auxiliary" if c.word in AUXILIARY_TENSES.get(word, ())
-                   else "another preposition of place" if word in PLACE_PREPOSITIONS and c.word in PLACE_PREPOSITIONS
-                   else "far rarer than the word written" if model.logprob(c.word) + c.cost < floor else "")
+                   else lasting_reason(model, word, c, floor))
             out.append((c.word, c.cost, why))
         return out
 
@@ -998,11 +1029,11 @@ class RealWordError(Rule):
             if not (american and res.language_model.known(american)):
                 return SpellingGates(BRITISH_SPELLING, [], frozenset(), frozenset())
             self.heard[lower] = american
-        alternatives, spelt_by_one_standard = self.weighable(res, lower, word[:1].isupper())
+        alternatives, spelt_by_one_standard, other_number_forms = self.weighable(res, lower, word[:1].isupper())
         if story_decides and spelt_by_one_standard:
             alternatives = self.offered(doc, lower, alternatives)
         choices = frozenset(c for c, _ in alternatives)
-        numbered = number_forms(res, lower) & choices if GRAMMATICAL_NUMBER.on else frozenset()
+        numbered = other_number_forms & choices if GRAMMATICAL_NUMBER.on else frozenset()
         found = SpellingGates(None if alternatives else USABLE_ALTERNATIVES, alternatives, numbered, choices)
         if not (story_decides and spelt_by_one_standard):
             remembered[word] = found
@@ -2405,6 +2436,63 @@ def clause_gate(reading: Reading, index: int, token: Token, alternatives: list[t
 
 # Each word's confusions that are its other grammatical number (violinist: violinists), found once per process: the
 # confusion table is the data's, so this holds at most one entry per word of it.
+def rarity_floor(model, word: str) -> float:
+    """The log10 probability under which an alternative of a word, its slip's cost added, is far rarer than the word
+    (TOO_RARE): never weighed."""
+    return model.logprob(word) - TOO_RARE if model.known(word) else float("-inf")
+
+
+def variant_pair(variants: dict[str, str], word: str, alternative: str) -> bool:
+    """One of the two words the British variant of the other (theatre, theater): the other dialect's spelling in
+    any run, whatever the dialect."""
+    return variants.get(word) == alternative or variants.get(alternative) == word
+
+
+def lasting_reason(model, word: str, confusion, floor: float) -> str:
+    """Why a confusion of a word is never weighed in any run, but for a variant_pair ("" when it may be): another
+    form of the same auxiliary (was, were), another preposition of place (in, on), or far rarer than the word
+    (`floor`: rarity_floor)."""
+    return ("another form of the same auxiliary" if confusion.word in AUXILIARY_TENSES.get(word, ())
+            else "another preposition of place" if word in PLACE_PREPOSITIONS and confusion.word in PLACE_PREPOSITIONS
+            else "far rarer than the word written" if model.logprob(confusion.word) + confusion.cost < floor else "")
+
+
+def table_values() -> dict[str, float]:
+    """What the table of alternatives (scripts/build_alternatives.py) is built with: the tuned numbers it reads."""
+    return {"too_rare": float(TOO_RARE), "content_word": float(CONTENT_WORD)}
+
+
+def current_table(res) -> tuple[AlternativesTable, list[tuple[float, bool]]] | None:
+    """The shipped table of alternatives with each kind's (slip cost, another form), if it was built with this
+    process's tuned numbers and language model; else None."""
+    table = AlternativesTable.load()
+    if table is None or {key: table.values.get(key) for key in table_values()} != table_values() \
+            or table.values.get("vocabulary") != len(res.language_model.keys):
+        return None
+    return table, [ENDINGS[ending] for ending in table.endings]
+
+
+def table_rows(res) -> dict[int, list[tuple[str, int, str, int]]]:
+    """The rows of the table of alternatives: for each word the model knows, by its id, each confusion that no
+    variant_pair or lasting_reason drops, in their order, with its model id, its ending and its flags (MARKED: a
+    spelling one standard's lists alone have; NUMBERED: the word's other grammatical number)."""
+    model, variants, context = res.language_model, res.lexicon.british_variants, res.context_model
+    rows = {}
+    for word in context.confused_words():
+        word_id = model.id(word)
+        if word_id is None:
+            continue
+        floor, numbered = rarity_floor(model, word), number_forms(res, word)
+        kept = []
+        for confusion, (name, ending) in zip(context.confusions(word), context.written_confusions(word)):
+            if not variant_pair(variants, word, name) and not lasting_reason(model, word, confusion, floor):
+                flags = (MARKED if res.lexicon.mark(name) is not None else 0) | (NUMBERED if name in numbered else 0)
+                kept.append((name, model.id(name), ending, flags))
+        if kept:
+            rows[word_id] = kept
+    return rows
+
+
 NUMBER_FORMS: dict[str, frozenset[str]] = {}
 
 
