@@ -1373,8 +1373,15 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
         alternatives = clause_gate(reading, index, token, alternatives, trace)
         if alternatives is None:
             return None
-    alternatives = capital_gate(reading, index, token, alternatives, trace)
-    alternatives = pronoun_gate(reading, index, token, opener_gate(reading, index, token, alternatives, trace), trace)
+    # each gate asked only where its first test passes (the word capitalised, short, after a determiner): most words
+    # pass none, and this runs for every word judged
+    text = token.text
+    if text[:1].isupper():
+        alternatives = capital_gate(reading, index, token, alternatives, trace)
+    if len(text) <= OPENER_NEIGHBOUR_LENGTH:
+        alternatives = opener_gate(reading, index, token, alternatives, trace)
+    if index and words[index - 1] in BEFORE_NO_PRONOUN:
+        alternatives = pronoun_gate(reading, index, token, alternatives, trace)
     # written out here: this runs for every word judged, and a neighbour is rarely among the alternatives
     if index and words[index - 1] in choices or index + 1 < len(words) and words[index + 1] in choices:
         alternatives = neighbour_gate(reading, index, token, alternatives, choices, trace)
@@ -1569,7 +1576,9 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
         return subject_for_article(reading, index, alternatives, trace)
     if lower == "were":
         return where_before_clause(reading, index, alternatives, trace)
-    if lower not in ATTRIBUTIONS and (verb := attribution_before_quote(reading, index, alternatives, trace)):
+    # attribution_before_quote's first test, asked here: most words run on to the next and are in no -ing
+    if lower not in ATTRIBUTIONS and not (reading.gaps[index][1] and not lower.endswith("ing")) \
+            and (verb := attribution_before_quote(reading, index, alternatives, trace)):
         return verb
     if index + 1 < len(reading.words) and reading.words[index + 1] == "been":
         return have_before_been(reading, index, alternatives, trace)
