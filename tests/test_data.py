@@ -265,6 +265,18 @@ def test_a_table_counts_many_keys_at_once_as_it_counts_each():
     assert "goverment" not in table.counts_of(keys) and table.counts_of(keys)["government"] > 0
 
 
+def test_a_batch_with_numpy_at_hand_finds_the_keys_its_presence_map_passes():
+    # counts_of reads the presence map only with numpy imported
+    import numpy  # noqa: F401
+
+    from newslint.language.lexicon import Lexicon, edits1
+
+    table = Lexicon.load("en-GB").words
+    keys = sorted(edits1("goverment") | edits1("reserch") | {"the", "", "café", "zzzq"})
+    assert table.counts_of(keys) == {key: table._look_up(key) for key in keys if table._look_up(key)}
+    assert table._present is not None and {"government", "research", "the", "café"} <= set(table.counts_of(keys))
+
+
 def test_set_phrases_pair_a_word_the_lists_lack_with_its_partner_in_a_wordnet_entry():
     from newslint.language.lexicon import Lexicon
 

@@ -169,7 +169,7 @@ class Variant:
             self.votes[plain] = self.votes.get(plain, 0) + (not heading)
             first_written.setdefault(plain, text)
         self.majority = first_written[max(self.votes, key=self.votes.__getitem__)]
-        self.first = doc.tokens[_token_index(self.written[0])].start
+        self.first = starts[_token_index(self.written[0])]
 
     @property
     def count(self) -> int:
@@ -183,7 +183,7 @@ class Variant:
             self.found = []
             for entry in self.written:
                 index = _token_index(entry)
-                start = doc.tokens[index].start
+                start = doc.tokens.starts[index]
                 text = _text_at(doc, entry)
                 self.found.append(Occurrence(Span(start, start + len(text)), text, index, doc.in_heading(start),
                                              evidence.reason_at(index)))
@@ -216,12 +216,12 @@ def _token_index(entry: int) -> int:
 
 def _text_at(doc, entry: int) -> str:
     """The spelling written at a Variant.written entry: one word without its possessive, or two words."""
-    tokens = doc.tokens
+    starts, texts = doc.tokens.starts, doc.tokens.texts  # read as arrays: asked of every two-word name
     if entry >= 0:
-        return strip_possessive(tokens[entry].text)
+        return strip_possessive(texts[entry])
     index = ~entry
-    end = tokens[index + 1].start + len(strip_possessive(tokens[index + 1].text))
-    return doc.text[tokens[index].start:end]
+    end = starts[index + 1] + len(strip_possessive(texts[index + 1]))
+    return doc.text[starts[index]:end]
 
 
 # The steps, in the order the rule takes them (STEP_GROUPS below). Which capitalised words are spellings of a name:
@@ -883,14 +883,13 @@ class NameVariant(Rule):
                 if tracing:
                     _trace_no_spelling(doc, index, word, title, respelt)
                 continue  # a title before a name (Adm Curry) is no name; "Adm" alone may be a slip of "Adam"
-            named = evidence.reason_at(index) is not None
             key = fold(word)
             group = groups.get(key)
             if group is None:
                 if len(groups) == MAX_NAME_SPELLINGS:
                     return index
                 group = groups[key] = Variant(key)
-            group.named = group.named or named
+            group.named = group.named or evidence.reason_at(index) is not None  # asked until one occurrence says so
             group.written.append(index)
             if joined and shapes[texts[index + 1]][2]:
                 pairs.append((fold(_text_at(doc, ~index)), index))
