@@ -1373,20 +1373,27 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
         alternatives = clause_gate(reading, index, token, alternatives, trace)
         if alternatives is None:
             return None
-    # each gate asked only where its first test passes (the word capitalised, short, after a determiner): most words
-    # pass none, and this runs for every word judged
-    text = token.text
-    if text[:1].isupper():
-        alternatives = capital_gate(reading, index, token, alternatives, trace)
-    if len(text) <= OPENER_NEIGHBOUR_LENGTH:
-        alternatives = opener_gate(reading, index, token, alternatives, trace)
-    if index and words[index - 1] in BEFORE_NO_PRONOUN:
-        alternatives = pronoun_gate(reading, index, token, alternatives, trace)
+    alternatives = shape_gates(reading, index, token, alternatives, trace)
     # written out here: this runs for every word judged, and a neighbour is rarely among the alternatives
     if index and words[index - 1] in choices or index + 1 < len(words) and words[index + 1] in choices:
         alternatives = neighbour_gate(reading, index, token, alternatives, choices, trace)
     return alternatives if alternatives is None or not numbered else number_gate(reading, index, token, alternatives,
                                                                                  numbered, trace)
+
+
+def shape_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]], trace
+                ) -> list[tuple[str, float]] | None:
+    """Steps capital-mid-sentence, opener-at-phrase-end and pronoun-after-determiner, each asked only where its first
+    test passes (the word capitalised, short, after a determiner): most words pass none, and this runs for every word
+    judged."""
+    text = token.text
+    if text[:1].isupper():
+        alternatives = capital_gate(reading, index, token, alternatives, trace)
+    if len(text) <= OPENER_NEIGHBOUR_LENGTH:
+        alternatives = opener_gate(reading, index, token, alternatives, trace)
+    if index and reading.words[index - 1] in BEFORE_NO_PRONOUN:
+        alternatives = pronoun_gate(reading, index, token, alternatives, trace)
+    return alternatives
 
 
 def number_gate(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
