@@ -1373,7 +1373,7 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
         alternatives = clause_gate(reading, index, token, alternatives, trace)
         if alternatives is None:
             return None
-    alternatives = shape_gates(reading, index, token, alternatives, trace)
+    alternatives = shape_gates(reading, index, token, alternatives, choices, trace)
     # written out here: this runs for every word judged, and a neighbour is rarely among the alternatives
     if index and words[index - 1] in choices or index + 1 < len(words) and words[index + 1] in choices:
         alternatives = neighbour_gate(reading, index, token, alternatives, choices, trace)
@@ -1381,17 +1381,17 @@ def phrase_gates(reading: Reading, index: int, token: Token, alternatives: list[
                                                                                  numbered, trace)
 
 
-def shape_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]], trace
-                ) -> list[tuple[str, float]] | None:
+def shape_gates(reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]],
+                choices: frozenset[str], trace) -> list[tuple[str, float]] | None:
     """Steps capital-mid-sentence, opener-at-phrase-end and pronoun-after-determiner, each asked only where its first
-    test passes (the word capitalised, short, after a determiner): most words pass none, and this runs for every word
-    judged."""
+    test passes (the word capitalised, short, after a determiner) and the spelling has an alternative it would set
+    aside (`choices`: them all): most words pass none, and this runs for every word judged."""
     text = token.text
-    if text[:1].isupper():
+    if text[:1].isupper() and not choices.isdisjoint(FUNCTION_WORDS):
         alternatives = capital_gate(reading, index, token, alternatives, trace)
-    if len(text) <= OPENER_NEIGHBOUR_LENGTH:
+    if len(text) <= OPENER_NEIGHBOUR_LENGTH and not choices.isdisjoint(PHRASE_OPENERS):
         alternatives = opener_gate(reading, index, token, alternatives, trace)
-    if index and reading.words[index - 1] in BEFORE_NO_PRONOUN:
+    if index and reading.words[index - 1] in BEFORE_NO_PRONOUN and not choices.isdisjoint(PRONOUNS):
         alternatives = pronoun_gate(reading, index, token, alternatives, trace)
     return alternatives
 
