@@ -1004,7 +1004,7 @@ class RealWordError(Rule):
                 found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
                 if found is not None:
                     flagged[index] = found
-        flagged = self.settled(doc, res, flagged, pending)
+        flagged = self.settled(doc, res, reading, flagged, pending)
         # whatever the gates and the model found there: grammar decides
         flagged.update(grammar_sweeps(reading, regions, trace))
         yield from self.reported(doc, without_compounds(doc, res, flagged))
@@ -1074,14 +1074,13 @@ class RealWordError(Rule):
         if not (left and left != SENTENCE_START_ONLY or right and right != SENTENCE_END_ONLY) and ATTESTED.on:
             return left_alone(doc.trace, token, ATTESTED, context=" ".join(run_of(left, lower, right)[0]),
                               why="no word beside it to attest an alternative")
-        story_bonus = reading.story_bonuses.get(lower)
-        if story_bonus is None:
-            story_bonus = reading.story_bonuses[lower] = self.story_bonus(doc, res, lower, unseen)
         used = evidence.words_used if self.boost_alternatives else frozenset()
-        lower = self.heard.get(lower, lower)  # the spelling the model reads (step british-spelling)
-        if pending is not None and not usual:  # the batch sets the bar (bar) only for words with a likelier alternative
-            pending.append((index, lower, unseen, alternatives, story_bonus, left, right, used))
+        if pending is not None and not usual:  # the batch sets the bar (bar) and the story's bonus (bonus) only for
+            # words with a likelier alternative
+            pending.append((index, self.heard.get(lower, lower), unseen, alternatives, None, left, right, used))
             return None
+        story_bonus = self.bonus(doc, res, reading, index, unseen)
+        lower = self.heard.get(lower, lower)  # the spelling the model reads (step british-spelling)
         words, position = run_of(left, lower, right)
         named, limit = (False, _THRESHOLD if self.thresholded else 0.0) if usual else self.bar(doc, res, evidence,
                                                                                                 index)
@@ -1092,6 +1091,14 @@ class RealWordError(Rule):
         RealWordError.rows_weighed += len(alternatives)
         return verdict(*weigh(res, lower, unseen, alternatives, story_bonus, limit, words, position, used, True),
                        limit)[1]
+
+    def bonus(self, doc, res, reading: Reading, index: int, unseen: bool) -> float:
+        """The story's bonus for the word at token `index` as written (story_bonus), found once a word a story."""
+        lower = reading.words[index]
+        found = reading.story_bonuses.get(lower)
+        if found is None:
+            found = reading.story_bonuses[lower] = self.story_bonus(doc, res, lower, unseen)
+        return found
 
     def story_bonus(self, doc, res, lower: str, unseen: bool) -> float:
         """Step repeated-content-word: the boost of a written content word the story uses again, in this form or
@@ -1135,12 +1142,13 @@ class RealWordError(Rule):
         return [] if (doc.trace is None and weighed >= BATCH_FROM and self.thresholded
                       and res.language_model.tables() is not None) else None
 
-    def settled(self, doc, res, flagged: dict[int, tuple[str, float]], pending: list[tuple] | None
+    def settled(self, doc, res, reading: Reading, flagged: dict[int, tuple[str, float]], pending: list[tuple] | None
                 ) -> dict[int, tuple[str, float]]:
         """flagged, with the words judge deferred weighed in one batch (the same verdicts, in the same order)."""
         if pending:
             evidence = doc.derived(NameEvidence)
-            flagged.update(weigh_batch(res, pending, lambda index: self.bar(doc, res, evidence, index)[1]))
+            flagged.update(weigh_batch(res, pending, lambda index: self.bar(doc, res, evidence, index)[1],
+                                       lambda index, unseen: self.bonus(doc, res, reading, index, unseen)))
         return flagged
 
     def explained(self, doc, res, index: int, reading: Reading, weighing: partial, named: bool,
@@ -2618,11 +2626,13 @@ def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], 
     return slot, written, scored
 
 
-def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[int, tuple[str, float]]:
-    """What judge's weigh and verdict find for each deferred word (index, lower, unseen, alternatives, story_bonus,
-    left, right, used: its context as Reading.window gives it), scored with numpy in two batches: the written
-    words, then every alternative whose first trigram clears its floor at the lowest bar; `bar` gives a word's own
-    bar, asked only for the words with an alternative over the lowest. The same floats in the same order of
+def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float], bonus: Callable[[int, bool], float]
+                ) -> dict[int, tuple[str, float]]:
+    """What judge's weigh and verdict find for each deferred word (index, lower, unseen, alternatives, None, left,
+    right, used: its context as Reading.window gives it), scored with numpy in two batches: the written words, then
+    every alternative whose first trigram clears its floor at the lowest bar; `bar` gives a word's own bar and
+    `bonus` the story's bonus for it (RealWordError.bonus), asked only for the words with an alternative over the
+    lowest bar without the bonus, which only raises the written word's score. The same floats in the same order of
     additions as weigh, so the same verdicts and odds."""
     model, tables = res.language_model, res.language_model.tables()
     np = tables.np
@@ -2649,7 +2659,13 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float]) -> dict[
     fits, firsts, pruned = tables.scores(np.fromiter(map(model.ids.__getitem__, names), np.int64, len(names))[place],
                                          before[row], first_history[row], after[row], further[row], last_pair[row],
                                          written[row] + lowest - prior)
-    over = np.flatnonzero(~pruned & (fits + prior - written[row] > lowest)).tolist()
+    likelier = np.flatnonzero(~pruned & (fits + prior - written[row] > lowest))
+    # the story's bonus, for the words with an alternative over the lowest bar without it; then the rows over it with
+    # the bonus and whose first trigram clears the floor the bonus raises (the rows weigh's floors keep)
+    for j in np.unique(row[likelier]).tolist():
+        written[j] += bonus(pending[j][0], pending[j][2])
+    over = likelier[(fits[likelier] + prior[likelier] - written[row[likelier]] > lowest)
+                    & ~(firsts[likelier] < written[row[likelier]] + lowest - prior[likelier] - _TAIL_SLACK)].tolist()
     return found_in_batch(model, pending, written.tolist(), bar, [
         (int(row[r]), float(fits[r]) + float(prior[r]), names[place[r]], float(firsts[r]), float(prior[r]))
         for r in over])
@@ -2692,19 +2708,17 @@ def run_of(left: tuple[str, ...], word: str, right: tuple[str, ...]) -> tuple[li
 
 def written_scores(res, tables, pending: list[tuple], slots):
     """The bigram indexes each deferred word's window shares (Tables.windows) and each word's score as written
-    (weigh's `written`): its slot's score, or for a word the model does not know its unseen windows; with the
-    story's bonus for a repeated content word."""
+    (weigh's `written` before the story's bonus): its slot's score, or for a word the model does not know its unseen
+    windows."""
     np, model = tables.np, res.language_model
     # Every word is scored in the batch, one the model does not know as the word of id 0: such words are few, and
     # their scores are replaced below. The others' ids were looked up by Reading.
     current = np.fromiter(map(model.ids.get, map(itemgetter(1), pending), repeat(0)), np.int64, len(pending))
     before_before, before, after, further = slots
-    first_history, last_pair, fits = tables.windows(before_before, before, current, after, further)
-    written = fits + np.fromiter(map(itemgetter(4), pending), np.float64, len(pending))  # the story's bonus
+    first_history, last_pair, written = tables.windows(before_before, before, current, after, further)
     for j in [j for j, entry in enumerate(pending) if entry[2]]:
-        _, lower, _, _, story_bonus, left, right, _ = pending[j]
-        written[j] = model.unseen_windows(*run_of(left, lower, right),
-                                          res.lexicon.frequency(lower) + UNSEEN_PENALTY) + story_bonus
+        _, lower, _, _, _, left, right, _ = pending[j]
+        written[j] = model.unseen_windows(*run_of(left, lower, right), res.lexicon.frequency(lower) + UNSEEN_PENALTY)
     return first_history, last_pair, written
 
 
