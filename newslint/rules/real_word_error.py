@@ -1077,7 +1077,7 @@ class RealWordError(Rule):
         used = evidence.words_used if self.boost_alternatives else frozenset()
         if pending is not None and not usual:  # the batch sets the bar (bar) and the story's bonus (bonus) only for
             # words with a likelier alternative
-            pending.append((index, self.heard.get(lower, lower), unseen, alternatives, None, left, right, used))
+            pending.append((index, self.heard.get(lower, lower), unseen, alternatives, left, right, used))
             return None
         story_bonus = self.bonus(doc, res, reading, index, unseen)
         lower = self.heard.get(lower, lower)  # the spelling the model reads (step british-spelling)
@@ -2458,8 +2458,6 @@ def clause_gate(reading: Reading, index: int, token: Token, alternatives: list[t
     return set_aside(alternatives, words, step, token, trace)
 
 
-# Each word's confusions that are its other grammatical number (violinist: violinists), found once per process: the
-# confusion table is the data's, so this holds at most one entry per word of it.
 def rarity_floor(model, word: str) -> float:
     """The log10 probability under which an alternative of a word, its slip's cost added, is far rarer than the word
     (TOO_RARE): never weighed."""
@@ -2517,6 +2515,8 @@ def table_rows(res) -> dict[int, list[tuple[str, int, str, int]]]:
     return rows
 
 
+# Each word's confusions that are its other grammatical number (violinist: violinists), found once per process: the
+# confusion table is the data's, so this holds at most one entry per word of it.
 NUMBER_FORMS: dict[str, frozenset[str]] = {}
 
 
@@ -2628,8 +2628,8 @@ def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], 
 
 def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float], bonus: Callable[[int, bool], float]
                 ) -> dict[int, tuple[str, float]]:
-    """What judge's weigh and verdict find for each deferred word (index, lower, unseen, alternatives, None, left,
-    right, used: its context as Reading.window gives it), scored with numpy in two batches: the written words, then
+    """What judge's weigh and verdict find for each deferred word (index, lower, unseen, alternatives, left, right,
+    used: its context as Reading.window gives it), scored with numpy in two batches: the written words, then
     every alternative whose first trigram clears its floor at the lowest bar; `bar` gives a word's own bar and
     `bonus` the story's bonus for it (RealWordError.bonus), asked only for the words with an alternative over the
     lowest bar without the bonus, which only raises the written word's score. The same floats in the same order of
@@ -2642,7 +2642,7 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float], bonus: C
         model.id(word)
     ids = model.ids
     # Each word's four ids (slot_ids) streamed into one array: no list of tuples for numpy to read back.
-    lefts, rights = map(itemgetter(5), pending), map(itemgetter(6), pending)
+    lefts, rights = map(itemgetter(4), pending), map(itemgetter(5), pending)
     slots = np.fromiter(chain.from_iterable(map(slot_ids, repeat(ids), lefts, rights)), np.int64,
                         4 * len(pending)).reshape(-1, 4)
     _, before, after, further = slots.T
@@ -2684,13 +2684,13 @@ def listed_places(np, alternatives: list[list], lists: list[list], counts: list[
 def priors(np, pending: list[tuple], names: list[str], costs: list[float], row, place):
     """Each row's prior, as weigh has it: the slip's cost, and the story's bonus for an alternative it uses (`names`
     and `costs`: the alternatives of the different lists, `place`: each row's among them)."""
-    used = pending[0][7]
-    if all(entry[7] is used for entry in pending):  # one story: the same words used, as judge passes them
+    used = pending[0][6]
+    if all(entry[6] is used for entry in pending):  # one story: the same words used, as judge passes them
         prior = np.array(costs)
         return np.where(np.fromiter(map(used.__contains__, names), bool, len(names)), prior + _ALTERNATIVE_BONUS,
                         prior)[place]
     places = place.tolist()
-    return np.array([cost + _ALTERNATIVE_BONUS if c in pending[j][7] else cost for j, c, cost in
+    return np.array([cost + _ALTERNATIVE_BONUS if c in pending[j][6] else cost for j, c, cost in
                      zip(row.tolist(), map(names.__getitem__, places), map(costs.__getitem__, places))])
 
 
@@ -2717,7 +2717,7 @@ def written_scores(res, tables, pending: list[tuple], slots):
     before_before, before, after, further = slots
     first_history, last_pair, written = tables.windows(before_before, before, current, after, further)
     for j in [j for j, entry in enumerate(pending) if entry[2]]:
-        _, lower, _, _, _, left, right, _ = pending[j]
+        _, lower, _, _, left, right, _ = pending[j]
         written[j] = model.unseen_windows(*run_of(left, lower, right), res.lexicon.frequency(lower) + UNSEEN_PENALTY)
     return first_history, last_pair, written
 
@@ -2732,7 +2732,7 @@ def found_in_batch(model, pending: list[tuple], written: list[float], bar: Calla
         by_word.setdefault(j, []).append(scored)
     found = {}
     for j, rows in by_word.items():
-        index, lower, _, _, _, left, right, _ = pending[j]
+        index, lower, _, _, left, right, _ = pending[j]
         limit, mark = bar(index), written[j]
         scored = [(score, candidate) for score, candidate, first, prior in rows
                   if not first < mark + limit - prior - _TAIL_SLACK and score - mark > limit]
