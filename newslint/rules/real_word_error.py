@@ -143,7 +143,8 @@ UNSEEN_PENALTY = tuned(
     date="2026-12-06")
 # An alternative this many powers of ten rarer than the written word, after the slip's own likelihood, is never
 # the likelier word: its context would have to favour it by 10^7.5 beyond its frequency, and the strongest context
-# on the dev and check benches gave 10^7.1.
+# on the dev and check benches gave 10^7.1. The table of alternatives is built with it (and with CONTENT_WORD): after
+# a move, python scripts/build_alternatives.py (a process that reads another value works the alternatives out).
 TOO_RARE = tuned(
     5.0,
     means="log10: an alternative this much rarer than the written word (after the slip) is not weighed",
