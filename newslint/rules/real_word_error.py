@@ -212,6 +212,7 @@ CONTEXT_LIFT = tuned(
 _THRESHOLD, _NAME_MARGIN, _REACH = float(THRESHOLD), float(NAME_MARGIN), int(REACH)
 _SAME_STORY_BONUS, _ALTERNATIVE_BONUS = float(SAME_STORY_BONUS), float(ALTERNATIVE_IN_STORY_BONUS)
 _AS_REACH, _CONTEXT_LIFT = int(AS_REACH), float(CONTEXT_LIFT)
+LOWEST_BAR = min(_THRESHOLD, _THRESHOLD + _NAME_MARGIN)  # every word's bar (RealWordError.bar) is at least this
 SENTENCE_END_RE = re.compile(r"[.!?]")
 # What the model reads in a gap between two words, besides nothing (read_gap), and the marker of a sentence's start.
 NUMBER_WORDS = {True: "eight", False: "ten"}  # by whether the number's reading starts with a vowel
@@ -1067,8 +1068,7 @@ class RealWordError(Rule):
             return swapped, GRAMMAR_ODDS
         evidence = reading.evidence
         every = alternatives  # name-usual-form may keep only some; a word it judges is weighed at once, no margin
-        usual = (token.text[:1].isupper() and NAME_USUAL_FORM.on and evidence.reason(token, index) is not None
-                 and usual_forms(res, reading, index, alternatives))
+        usual = name_usual_forms(res, reading, index, token, alternatives)
         if usual:
             alternatives = usual
         left, right = reading.window(index, names_end_context=not usual)
@@ -1080,18 +1080,30 @@ class RealWordError(Rule):
             # words with a likelier alternative
             pending.append((index, self.heard.get(lower, lower), unseen, alternatives, left, right, used))
             return None
-        story_bonus = self.bonus(doc, res, reading, index, unseen)
         lower = self.heard.get(lower, lower)  # the spelling the model reads (step british-spelling)
         words, position = run_of(left, lower, right)
+        explaining = doc.trace is not None and doc.trace.wants(token.start, token.end)
+        if not explaining and not self.over_lowest_bar(res, lower, unseen, alternatives, words, position, used):
+            return None
+        story_bonus = self.bonus(doc, res, reading, index, unseen)
         named, limit = (False, _THRESHOLD if self.thresholded else 0.0) if usual else self.bar(doc, res, evidence,
                                                                                                 index)
-        if doc.trace is not None and doc.trace.wants(token.start, token.end):
+        if explaining:
             weighing = partial(weigh, res, lower, unseen, alternatives, story_bonus, limit)
             return self.explained(doc, res, index, reading, weighing, named, (words, position), used,
                                   every if usual else None)
-        RealWordError.rows_weighed += len(alternatives)
         return verdict(*weigh(res, lower, unseen, alternatives, story_bonus, limit, words, position, used, True),
                        limit)[1]
+
+    def over_lowest_bar(self, res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], words: list[str],
+                        position: int, used: frozenset[str]) -> bool:
+        """Whether an alternative beats the written word by more than the lowest bar (LOWEST_BAR) without the story's
+        bonus, which only raises the written word's score: for any other word neither the bonus nor the word's own
+        bar need be found (judge). Counts the rows weighed one at a time (rows_weighed)."""
+        RealWordError.rows_weighed += len(alternatives)
+        lowest = LOWEST_BAR if self.thresholded else 0.0
+        _, written, scored = weigh(res, lower, unseen, alternatives, 0.0, lowest, words, position, used, True)
+        return bool(scored) and scored[0][0] - written > lowest
 
     def bonus(self, doc, res, reading: Reading, index: int, unseen: bool) -> float:
         """The story's bonus for the word at token `index` as written (story_bonus), found once a word a story."""
@@ -1265,6 +1277,14 @@ def without_compounds(doc, res, flagged: dict[int, tuple[str, float]]) -> dict[i
             doc.trace.decide(CODE, token.start, token.end, LISTED_COMPOUND.name, False, compound=compound,
                              candidate=found[0], log_odds=found[1])
     return kept
+
+
+def name_usual_forms(res, reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]]
+                     ) -> list[tuple[str, float]]:
+    """usual_forms, for a capitalised word the story treats as a name (step name-usual-form); else none."""
+    if token.text[:1].isupper() and NAME_USUAL_FORM.on and reading.evidence.reason(token, index) is not None:
+        return usual_forms(res, reading, index, alternatives)
+    return []
 
 
 def usual_forms(res, reading: Reading, index: int, alternatives: list[tuple[str, float]]
@@ -2656,7 +2676,7 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float], bonus: C
     row = np.repeat(np.arange(len(pending)), counts)  # each row's word
     place = listed_places(np, alternatives, lists, counts, row)  # and its alternative's place in names
     prior = priors(np, pending, names, costs, row, place)
-    lowest = min(_THRESHOLD, _THRESHOLD + _NAME_MARGIN)  # every bar is at least this: its floors drop less
+    lowest = LOWEST_BAR  # its floors drop less than any word's own bar would
     fits, firsts, pruned = tables.scores(np.fromiter(map(model.ids.__getitem__, names), np.int64, len(names))[place],
                                          before[row], first_history[row], after[row], further[row], last_pair[row],
                                          written[row] + lowest - prior)
