@@ -3,17 +3,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from conftest import run_cli
 
+from newslint.engine.config import Config
+from newslint.engine.resources import Resources
 from newslint.language.language_model import LanguageModel, Slot
 from newslint.rules import real_word_error
 
 TESTS = Path(__file__).parent
-STORIES = sorted(p for p in (TESTS / "corpus").iterdir() if p.suffix in (".txt", ".md")) + [
-    TESTS / "rules" / "NL201" / "flags.txt", TESTS / "rules" / "NL201" / "allows.txt"]
+# every NL201 fixture: the grammar steps' too, which the batch must find as judge does (grammar_may_decide)
+STORIES = sorted(p for p in (TESTS / "corpus").iterdir() if p.suffix in (".txt", ".md")) + sorted(
+    (TESTS / "rules" / "NL201").glob("*.txt"))
 SLIPS = ("Talks resumed on Monday.\nThe bank said profits rose sharply form last year.\n"
          "Sales were higher than forecast.\nCosts would be less then those of last year, the firm said.\n"
          "The minister said it would he wrong to act now. Nobody could explain hwy the talks had failed.\n"
@@ -96,3 +100,23 @@ def test_workers_forked_for_enough_rows_batch_from_their_first_story(monkeypatch
     monkeypatch.setattr(weighed, "rows_ahead", 0.0)
     rule.before_workers(res, 33)
     assert rule.deferred(doc, res) == [] and res.language_model._tables
+
+
+
+@pytest.mark.parametrize("step", [step for step in real_word_error.STEPS if step.flags and step.name in (
+    "than-without-comparative", "then-after-comparative", "conjunction-before-subject", "demonstrative-before-singular",
+    "preposition-before-day", "article-before-verb", "article-after-preposition", "where-before-clause",
+    "attribution-before-quote", "have-before-been", "when-after-time", "other-before-plural", "there-before-verb")],
+    ids=lambda step: step.name)
+def test_the_batch_flags_what_each_grammar_slip_step_flags(monkeypatch, tmp_path, step):
+    """A word no grammar_slip step may decide (grammar_may_decide) goes to the batch without grammar_slip and with
+    the gates that read the words around owed: each grammar_slip step's examples are flagged in a batch too."""
+    (tmp_path / "newslint.toml").write_text("", encoding="utf-8")
+    rule, res = real_word_error.RealWordError(), Resources(Config())
+    for n, example in enumerate(step.flags):
+        word = example[example.index("[[") + 2:example.index("]]")].lower()  # in lower case too, as judge reads it
+        assert real_word_error.grammar_may_decide(word, frozenset(c for c, _ in rule.weighable(res, word, False)[0]))
+        story = tmp_path / f"example{n}.txt"
+        story.write_text(example.replace("[[", "").replace("]]", "") + "\n", encoding="utf-8")
+        found = json.loads(lint(0, monkeypatch, str(story)))["diagnostics"]
+        assert [d["column"] for d in found] == [example.index("[[") + 1], example

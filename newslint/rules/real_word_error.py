@@ -1011,6 +1011,8 @@ class RealWordError(Rule):
                                                       if step is USABLE_ALTERNATIVES else {}))
             elif (region := regions.get(index)) is not None:
                 left_alone(trace, token, region)
+            elif gates_owed(pending, word, reading.words[index], choices):
+                self.deferred_word(res, index, reading, not known[index], alternatives, pending, (numbered, choices))
             elif (alternatives := phrase_gates(reading, index, token, alternatives, numbered, choices, trace)
                   ) is not None:
                 found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
@@ -1088,7 +1090,7 @@ class RealWordError(Rule):
         used = evidence.words_used if self.boost_alternatives else frozenset()
         if pending is not None and not usual:  # the batch sets the bar (bar) and the story's bonus (bonus) only for
             # words with a likelier alternative
-            pending.append((index, self.heard.get(lower, lower), unseen, alternatives, left, right, used))
+            pending.append((index, self.heard.get(lower, lower), unseen, alternatives, left, right, used, None))
             return None
         lower = self.heard.get(lower, lower)  # the spelling the model reads (step british-spelling)
         words, position = run_of(left, lower, right)
@@ -1114,6 +1116,19 @@ class RealWordError(Rule):
         lowest = LOWEST_BAR if self.thresholded else 0.0
         _, written, scored = weigh(res, lower, unseen, alternatives, 0.0, lowest, words, position, used, True)
         return bool(scored) and scored[0][0] - written > lowest
+
+    def deferred_word(self, res, index: int, reading: Reading, unseen: bool, alternatives: list[tuple[str, float]],
+                      pending: list[tuple], owed: tuple[frozenset[str], frozenset[str]]) -> None:
+        """judge, for a lower-case word no grammar step decides (grammar_may_decide) in a story weighed in one batch:
+        its window and alternatives to the batch, with the gates that read the words around (phrase_gates), which
+        only set alternatives aside, owed (`owed`: their numbered and choices): the batch asks them only of the words
+        with an alternative over the lowest bar. Left alone with no word beside it (attested), as judge leaves it."""
+        left, right = reading.window(index)
+        if not (left and left != SENTENCE_START_ONLY or right and right != SENTENCE_END_ONLY) and ATTESTED.on:
+            return
+        used = reading.evidence.words_used if self.boost_alternatives else frozenset()
+        lower = reading.words[index]
+        pending.append((index, self.heard.get(lower, lower), unseen, alternatives, left, right, used, owed))
 
     def bonus(self, doc, res, reading: Reading, index: int, unseen: bool) -> float:
         """The story's bonus for the word at token `index` as written (story_bonus), found once a word a story."""
@@ -1171,7 +1186,9 @@ class RealWordError(Rule):
         if pending:
             evidence = doc.derived(NameEvidence)
             flagged.update(weigh_batch(res, pending, lambda index: self.bar(doc, res, evidence, index)[1],
-                                       lambda index, unseen: self.bonus(doc, res, reading, index, unseen)))
+                                       lambda index, unseen: self.bonus(doc, res, reading, index, unseen),
+                                       lambda index, alternatives, owed: phrase_gates(
+                                           reading, index, doc.tokens[index], alternatives, *owed, None)))
         return flagged
 
     def explained(self, doc, res, index: int, reading: Reading, weighing: partial, named: bool,
@@ -1600,6 +1617,17 @@ def than_for_then(reading: Reading, index: int, alternatives: list[tuple[str, fl
     return True
 
 
+def grammar_may_decide(lower: str, choices: frozenset[str]) -> bool:
+    """Whether grammar_slip may decide a spelling with these alternatives (`choices`: all its alternatives)."""
+    return lower in GRAMMAR_SLIP_WORDS or not choices.isdisjoint(GRAMMAR_SLIP_CHOICES)
+
+
+def gates_owed(pending: list | None, word: str, lower: str, choices: frozenset[str]) -> bool:
+    """Whether a word may go to its story's batch (`pending`, None when there is none) with phrase_gates owed
+    (deferred_word): one in lower case (no name's usual form to find) that no grammar step decides."""
+    return pending is not None and not word[:1].isupper() and not grammar_may_decide(lower, choices)
+
+
 def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tuple[str, float]], trace
                    ) -> str | None:
     """Steps than-without-comparative, then-after-comparative, conjunction-before-subject,
@@ -1811,6 +1839,11 @@ def grammar_decides(trace, token, step: Step, form: str, **detail) -> tuple[str,
 DAYS = frozenset(day + ending for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
                  for ending in ("", "s"))
 DAY_PREPOSITIONS = frozenset(("in", "at"))
+# The words grammar_slip reads as written, and the alternatives it may choose whatever the word (the verbs of
+# attribution-before-quote, the forms of have of have-before-been): a spelling with neither is one it never decides.
+GRAMMAR_SLIP_WORDS = (frozenset(("than", "then", "the", "were", "others", "their")) | OBJECT_PREPOSITIONS
+                      - PLACE_PREPOSITIONS | PLURAL_DEMONSTRATIVES | DAY_PREPOSITIONS)
+GRAMMAR_SLIP_CHOICES = ATTRIBUTIONS | PERFECT_AND_PASSIVE
 
 
 def on_before_day(reading: Reading, index: int, trace) -> str | None:
@@ -1878,8 +1911,9 @@ def ed_forms(word: str) -> list[str]:
 def grammar_sweeps(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
     """Steps base-after-modal, participle-after-have, participle-after-be, agreement-after-pronoun, correlative-pair,
     adverb-before-participle, noun-or-verb, singular-after-determiner, and-after-between, agreement-after-plural,
-    subject-case, past-after-subject and conjunction-after-subject over a story: each word that is a slip of the form its neighbours ask for,
-    with that form, outside the regions left alone (a headline, speech set down as spoken)."""
+    subject-case, past-after-subject and conjunction-after-subject over a story: each word that is a slip of the
+    form its neighbours ask for, with that form, outside the regions left alone (a headline, speech set down as
+    spoken)."""
     words, known, found = reading.words, reading.known, {}
     for index in range(1, len(words)):
         before = words[index - 1]
@@ -2691,14 +2725,15 @@ def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], 
     return slot, written, scored
 
 
-def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float], bonus: Callable[[int, bool], float]
-                ) -> dict[int, tuple[str, float]]:
+def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float], bonus: Callable[[int, bool], float],
+                gates: Callable[[int, list, tuple], list | None]) -> dict[int, tuple[str, float]]:
     """What judge's weigh and verdict find for each deferred word (index, lower, unseen, alternatives, left, right,
-    used: its context as Reading.window gives it), scored with numpy in two batches: the written words, then
-    every alternative whose first trigram clears its floor at the lowest bar; `bar` gives a word's own bar and
-    `bonus` the story's bonus for it (RealWordError.bonus), asked only for the words with an alternative over the
-    lowest bar without the bonus, which only raises the written word's score. The same floats in the same order of
-    additions as weigh, so the same verdicts and odds."""
+    used: its context as Reading.window gives it; and the gates it owes, or None), scored with numpy in two
+    batches: the written words, then every alternative whose first trigram clears its floor at the lowest bar; `bar`
+    gives a word's own bar, `bonus` the story's bonus for it (RealWordError.bonus) and `gates` the alternatives
+    phrase_gates keeps of a word that owes them, asked only for the words with an alternative over the lowest bar
+    without the bonus, which only raises the written word's score (the gates only set alternatives aside). The same
+    floats in the same order of additions as weigh, so the same verdicts and odds."""
     model, tables = res.language_model, res.language_model.tables()
     np = tables.np
     # A window holds only words the model knows (context_run), which Reading has looked up, and what it reads in gaps
@@ -2724,7 +2759,8 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float], bonus: C
     fits, firsts, pruned = tables.scores(np.fromiter(map(model.ids.__getitem__, names), np.int64, len(names))[place],
                                          before[row], first_history[row], after[row], further[row], last_pair[row],
                                          written[row] + lowest - prior)
-    likelier = np.flatnonzero(~pruned & (fits + prior - written[row] > lowest))
+    likelier = owed_gates_kept(np, pending, gates, names, place, row,
+                               np.flatnonzero(~pruned & (fits + prior - written[row] > lowest)))
     # the story's bonus, for the words with an alternative over the lowest bar without it; then the rows over it with
     # the bonus and whose first trigram clears the floor the bonus raises (the rows weigh's floors keep)
     for j in np.unique(row[likelier]).tolist():
@@ -2734,6 +2770,21 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float], bonus: C
     return found_in_batch(model, pending, written.tolist(), bar, [
         (int(row[r]), float(fits[r]) + float(prior[r]), names[place[r]], float(firsts[r]), float(prior[r]))
         for r in over])
+
+
+def owed_gates_kept(np, pending: list[tuple], gates: Callable[[int, list, tuple], list | None], names: list[str],
+                    place, row, likelier):
+    """The rows of `likelier` (rows over the lowest bar) whose alternative the gates a word owes keep (all of a word
+    that owes none): phrase_gates asked of those words only."""
+    kept = {}
+    for j in np.unique(row[likelier]).tolist():
+        if (owed := pending[j][7]) is not None:
+            left = gates(pending[j][0], pending[j][3], owed)
+            kept[j] = frozenset(c for c, _ in left) if left is not None else frozenset()
+    if not kept:
+        return likelier
+    return likelier[np.fromiter((j not in kept or names[p] in kept[j] for j, p in
+                                 zip(row[likelier].tolist(), place[likelier].tolist())), bool, len(likelier))]
 
 
 def listed_places(np, alternatives: list[list], lists: list[list], counts: list[int], row):
@@ -2782,7 +2833,7 @@ def written_scores(res, tables, pending: list[tuple], slots):
     before_before, before, after, further = slots
     first_history, last_pair, written = tables.windows(before_before, before, current, after, further)
     for j in [j for j, entry in enumerate(pending) if entry[2]]:
-        _, lower, _, _, left, right, _ = pending[j]
+        _, lower, _, _, left, right, _, _ = pending[j]
         written[j] = model.unseen_windows(*run_of(left, lower, right), res.lexicon.frequency(lower) + UNSEEN_PENALTY)
     return first_history, last_pair, written
 
@@ -2797,7 +2848,7 @@ def found_in_batch(model, pending: list[tuple], written: list[float], bar: Calla
         by_word.setdefault(j, []).append(scored)
     found = {}
     for j, rows in by_word.items():
-        index, lower, _, _, left, right, _ = pending[j]
+        index, lower, _, _, left, right, _, _ = pending[j]
         limit, mark = bar(index), written[j]
         scored = [(score, candidate) for score, candidate, first, prior in rows
                   if not first < mark + limit - prior - _TAIL_SLACK and score - mark > limit]
