@@ -1012,7 +1012,7 @@ class RealWordError(Rule):
             elif (region := regions.get(index)) is not None:
                 left_alone(trace, token, region)
             elif gates_owed(pending, word, reading.words[index], choices):
-                self.deferred_word(res, index, reading, not known[index], alternatives, pending, (numbered, choices))
+                self.deferred_word(index, reading, not known[index], alternatives, pending, (numbered, choices))
             elif (alternatives := phrase_gates(reading, index, token, alternatives, numbered, choices, trace)
                   ) is not None:
                 found = self.judge(doc, res, index, token, reading, not known[index], alternatives, pending)
@@ -1083,15 +1083,14 @@ class RealWordError(Rule):
         usual = name_usual_forms(res, reading, index, token, alternatives)
         if usual:
             alternatives = usual
+        elif pending is not None:  # the batch sets the bar (bar) and the story's bonus (bonus) only for words with a
+            # likelier alternative
+            return self.deferred_word(index, reading, unseen, alternatives, pending, None)
         left, right = reading.window(index, names_end_context=not usual)
         if not (left and left != SENTENCE_START_ONLY or right and right != SENTENCE_END_ONLY) and ATTESTED.on:
             return left_alone(doc.trace, token, ATTESTED, context=" ".join(run_of(left, lower, right)[0]),
                               why="no word beside it to attest an alternative")
         used = evidence.words_used if self.boost_alternatives else frozenset()
-        if pending is not None and not usual:  # the batch sets the bar (bar) and the story's bonus (bonus) only for
-            # words with a likelier alternative
-            pending.append((index, self.heard.get(lower, lower), unseen, alternatives, left, right, used, None))
-            return None
         lower = self.heard.get(lower, lower)  # the spelling the model reads (step british-spelling)
         words, position = run_of(left, lower, right)
         explaining = doc.trace is not None and doc.trace.wants(token.start, token.end)
@@ -1117,12 +1116,13 @@ class RealWordError(Rule):
         _, written, scored = weigh(res, lower, unseen, alternatives, 0.0, lowest, words, position, used, True)
         return bool(scored) and scored[0][0] - written > lowest
 
-    def deferred_word(self, res, index: int, reading: Reading, unseen: bool, alternatives: list[tuple[str, float]],
-                      pending: list[tuple], owed: tuple[frozenset[str], frozenset[str]]) -> None:
-        """judge, for a lower-case word no grammar step decides (grammar_may_decide) in a story weighed in one batch:
-        its window and alternatives to the batch, with the gates that read the words around (phrase_gates), which
-        only set alternatives aside, owed (`owed`: their numbered and choices): the batch asks them only of the words
-        with an alternative over the lowest bar. Left alone with no word beside it (attested), as judge leaves it."""
+    def deferred_word(self, index: int, reading: Reading, unseen: bool, alternatives: list[tuple[str, float]],
+                      pending: list[tuple], owed: tuple[frozenset[str], frozenset[str]] | None) -> None:
+        """judge's end for a word of a story weighed in one batch: its window and alternatives to the batch; left
+        alone with no word beside it (attested). A lower-case word no grammar step decides (grammar_may_decide) comes
+        here straight from check, with the gates that read the words around (phrase_gates), which only set
+        alternatives aside, owed (`owed`: their numbered and choices): the batch asks them only of the words with an
+        alternative over the lowest bar."""
         left, right = reading.window(index)
         if not (left and left != SENTENCE_START_ONLY or right and right != SENTENCE_END_ONLY) and ATTESTED.on:
             return
@@ -1650,9 +1650,7 @@ def grammar_slip(reading: Reading, index: int, lower: str, alternatives: list[tu
         return subject_for_article(reading, index, alternatives, trace)
     if lower == "were":
         return where_before_clause(reading, index, alternatives, trace)
-    # attribution_before_quote's first test, asked here: most words run on to the next and are in no -ing
-    if lower not in ATTRIBUTIONS and not (reading.gaps[index][1] and not lower.endswith("ing")) \
-            and (verb := attribution_before_quote(reading, index, alternatives, trace)):
+    if lower not in ATTRIBUTIONS and (verb := attribution_before_quote(reading, index, alternatives, trace)):
         return verb
     if index + 1 < len(reading.words) and reading.words[index + 1] == "been":
         return have_before_been(reading, index, alternatives, trace)
