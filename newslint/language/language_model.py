@@ -175,6 +175,8 @@ class Slot:
     def __init__(self, model: LanguageModel, words: list[str], position: int):
         self.model = model
         self.written = words[position]
+        self.neighbours = (words[position - 1] if position >= 1 else None,
+                           words[position + 1] if position + 1 < len(words) else None)
         trial = [model.id(w) for w in words]
         n = len(trial)
         self.before = trial[position - 1] if position >= 1 else None
