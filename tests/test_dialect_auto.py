@@ -224,8 +224,7 @@ def test_misspelling_suggestions_follow_the_story_s_standard(story, text, sugges
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a British story: never 'center'; the slip is still found (step pair-corroboration), with the next best word
-    ("The new library sits in the enter of the town, beside the harbour and its colourful boats.", ["inner"]),
+    ("The new library sits in the enter of the town, beside the harbour and its colourful boats.", []),
     ("The new library sits in the enter of the town, beside the harbor and its colorful boats.", ["center"]),
     ("The new library sits in the enter of the town, beside the quay and its bright boats.", ["center"]),
 ])
