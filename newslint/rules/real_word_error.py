@@ -874,6 +874,19 @@ class SpellingGates(NamedTuple):
     choices: frozenset[str]  # the alternatives' words (step doubled-neighbour)
 
 
+class Deferred(NamedTuple):
+    """A word judge leaves to its story's batch (weigh_batch), with what the batch weighs it by."""
+
+    index: int  # its token's
+    lower: str  # as the model reads it
+    unseen: bool  # a word the model does not know, scored by its dictionary frequency
+    alternatives: list[tuple[str, float]]
+    left: tuple[str, ...]  # its context, nearest first (Reading.window)
+    right: tuple[str, ...]
+    used: frozenset[str]  # the words the story uses (step alternative-in-story)
+    owed: tuple[frozenset[str], frozenset[str]] | None  # what the gates it owes read (gates_owed), or None
+
+
 class RealWordError(Rule):
     """A correctly spelt word that is probably a slip for another: "point man no North Korea" (on).
 
@@ -1114,7 +1127,7 @@ class RealWordError(Rule):
                               (suggestion,))
 
     def judge(self, doc, res, index: int, token: Token, reading: Reading, unseen: bool,
-              alternatives: list[tuple[str, float]], pending: list[tuple] | None = None) -> tuple[str, float] | None:
+              alternatives: list[tuple[str, float]], pending: list[Deferred] | None = None) -> tuple[str, float] | None:
         """The likeliest alternative to token `index` (a word the gates let through) and its log10 odds over the word
         as written, when they clear the threshold; otherwise None: the adjustments (the bar for names, the context,
         the story's bonuses) and the verdict (threshold, attested), in the order of STEPS. With `pending` (deferred),
@@ -1161,7 +1174,7 @@ class RealWordError(Rule):
         return bool(scored) and scored[0][0] - written > lowest
 
     def deferred_word(self, index: int, reading: Reading, unseen: bool, alternatives: list[tuple[str, float]],
-                      pending: list[tuple], owed: tuple[frozenset[str], frozenset[str]] | None) -> None:
+                      pending: list[Deferred], owed: tuple[frozenset[str], frozenset[str]] | None) -> None:
         """judge's end for a word of a story weighed in one batch: its window and alternatives to the batch; left
         alone with no word beside it (attested). A lower-case word no grammar step decides (grammar_may_decide) comes
         here straight from check, with the gates that read the words around (phrase_gates), which only set
@@ -1172,7 +1185,7 @@ class RealWordError(Rule):
             return
         used = reading.evidence.words_used if self.boost_alternatives else frozenset()
         lower = reading.words[index]
-        pending.append((index, self.heard.get(lower, lower), unseen, alternatives, left, right, used, owed))
+        pending.append(Deferred(index, self.heard.get(lower, lower), unseen, alternatives, left, right, used, owed))
 
     def bonus(self, doc, res, reading: Reading, index: int, unseen: bool) -> float:
         """The story's bonus for the word at token `index` as written (story_bonus), found once a word a story."""
@@ -1216,7 +1229,7 @@ class RealWordError(Rule):
         threshold = _THRESHOLD + _NAME_MARGIN if named and NAME_MARGIN_STEP.on else _THRESHOLD
         return named, threshold if self.thresholded else 0.0
 
-    def deferred(self, doc, res) -> list[tuple] | None:
+    def deferred(self, doc, res) -> list[Deferred] | None:
         """The list where judge leaves this story's words to one batch at its end (settled), or None when it weighs
         them one at a time: batches once the process has weighed BATCH_FROM rows one at a time, numpy is at hand and
         no trace is kept."""
@@ -1224,7 +1237,7 @@ class RealWordError(Rule):
         return [] if (doc.trace is None and weighed >= BATCH_FROM and self.thresholded
                       and res.language_model.tables() is not None) else None
 
-    def settled(self, doc, res, reading: Reading, flagged: dict[int, tuple[str, float]], pending: list[tuple] | None
+    def settled(self, doc, res, reading: Reading, flagged: dict[int, tuple[str, float]], pending: list[Deferred] | None
                 ) -> dict[int, tuple[str, float]]:
         """flagged, with the words judge deferred weighed in one batch (the same verdicts, in the same order)."""
         if pending:
@@ -1655,7 +1668,7 @@ def comparative_forms(word: str) -> tuple[str, ...]:
 def than_for_then(reading: Reading, index: int, alternatives: list[tuple[str, float]], trace) -> bool:
     """Step than-without-comparative: whether "than" at token `index` has no comparative before it in its sentence
     (recorded in the trace when it reports)."""
-    if not THAN_WITHOUT_COMPARATIVE.on or all(c != "then" for c, _ in alternatives) \
+    if not THAN_WITHOUT_COMPARATIVE.on or not offers(alternatives, "then") \
             or reading.comparative_before(index):
         return False
     if trace is not None:
@@ -1749,7 +1762,7 @@ def when_after_time(reading: Reading, index: int, alternatives: list[tuple[str, 
     tokens, words = reading.tokens, reading.words
     if not WHEN_AFTER_TIME.on or index < 2 or index + 1 >= len(tokens) or words[index - 1] not in TIME_NOUNS \
             or words[index - 2] not in TIME_DETERMINERS or not reading.runs_on(index - 2, index + 1) \
-            or not any(c == "when" for c, _ in alternatives):
+            or not offers(alternatives, "when"):
         return None
     return grammar_decides(trace, tokens[index], WHEN_AFTER_TIME, "when",
                            after=f"{tokens[index - 2].text} {tokens[index - 1].text}")[0]
@@ -1762,7 +1775,7 @@ def article_for_then(reading: Reading, index: int, alternatives: list[tuple[str,
     if not ARTICLE_AFTER_PREPOSITION.on or index == 0 or index + 1 >= len(tokens) \
             or words[index - 1] not in NEVER_BEFORE_THEN \
             or not tokens[index + 1].text.islower() or tokens[index + 1].text in TITLES \
-            or not reading.runs_on(index - 1, index + 1) or not any(c == "the" for c, _ in alternatives):
+            or not reading.runs_on(index - 1, index + 1) or not offers(alternatives, "the"):
         return None
     return grammar_decides(trace, tokens[index], ARTICLE_AFTER_PREPOSITION, "the",
                            preposition=tokens[index - 1].text)[0]
@@ -1778,7 +1791,7 @@ def there_before_verb(reading: Reading, index: int, alternatives: list[tuple[str
     step does not decide."""
     tokens = reading.tokens
     if not THERE_BEFORE_VERB.on or index + 1 >= len(tokens) or reading.words[index + 1] not in BE_AND_HAVE \
-            or not any(c == "there" for c, _ in alternatives) or not reading.runs_on(index, index + 1):
+            or not offers(alternatives, "there") or not reading.runs_on(index, index + 1):
         return None
     return grammar_decides(trace, tokens[index], THERE_BEFORE_VERB, "there", verb=tokens[index + 1].text)[0]
 
@@ -1787,7 +1800,7 @@ def other_before_plural(reading: Reading, index: int, alternatives: list[tuple[s
     """Step other-before-plural: 'other' for 'others' at token `index` right before a plural noun; None when the step
     does not decide."""
     tokens, words = reading.tokens, reading.words
-    if not OTHER_BEFORE_PLURAL.on or index + 1 >= len(tokens) or not any(c == "other" for c, _ in alternatives) \
+    if not OTHER_BEFORE_PLURAL.on or index + 1 >= len(tokens) or not offers(alternatives, "other") \
             or not tokens[index + 1].text.islower() or not reading.runs_on(index, index + 1):
         return None
     after = words[index + 1]
@@ -2674,6 +2687,11 @@ def number_forms(res, lower: str) -> frozenset[str]:
     return forms
 
 
+def offers(alternatives: list[tuple[str, float]], word: str) -> bool:
+    """Whether `word` is among the alternatives (each with its slip cost)."""
+    return any(c == word for c, _ in alternatives)
+
+
 def content_words(model, *words: str) -> bool:
     """Every word rarer than CONTENT_WORD (or unknown to the model): a noun or verb, not a particle (up, ups)."""
     return all(not model.known(w) or model.logprob(w) < CONTENT_WORD for w in words)
@@ -2770,15 +2788,14 @@ def weigh(res, lower: str, unseen: bool, alternatives: list[tuple[str, float]], 
     return slot, written, scored
 
 
-def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float], bonus: Callable[[int, bool], float],
+def weigh_batch(res, pending: list[Deferred], bar: Callable[[int], float], bonus: Callable[[int, bool], float],
                 gates: Callable[[int, list, tuple], list | None]) -> dict[int, tuple[str, float]]:
-    """What judge's weigh and verdict find for each deferred word (index, lower, unseen, alternatives, left, right,
-    used: its context as Reading.window gives it; and the gates it owes, or None), scored with numpy in two
-    batches: the written words, then every alternative whose first trigram clears its floor at the lowest bar; `bar`
-    gives a word's own bar, `bonus` the story's bonus for it (RealWordError.bonus) and `gates` the alternatives
-    phrase_gates keeps of a word that owes them, asked only for the words with an alternative over the lowest bar
-    without the bonus, which only raises the written word's score (the gates only set alternatives aside). The same
-    floats in the same order of additions as weigh, so the same verdicts and odds."""
+    """What judge's weigh and verdict find for each deferred word (Deferred), scored with numpy in two batches: the
+    written words, then every alternative whose first trigram clears its floor at the lowest bar; `bar` gives a
+    word's own bar, `bonus` the story's bonus for it (RealWordError.bonus) and `gates` the alternatives phrase_gates
+    keeps of a word that owes them, asked only for the words with an alternative over the lowest bar without the
+    bonus, which only raises the written word's score (the gates only set alternatives aside). The same floats in
+    the same order of additions as weigh, so the same verdicts and odds."""
     model, tables = res.language_model, res.language_model.tables()
     np = tables.np
     # A window holds only words the model knows (context_run), which Reading has looked up, and what it reads in gaps
@@ -2809,7 +2826,7 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float], bonus: C
     # the story's bonus, for the words with an alternative over the lowest bar without it; then the rows over it with
     # the bonus and whose first trigram clears the floor the bonus raises (the rows weigh's floors keep)
     for j in np.unique(row[likelier]).tolist():
-        written[j] += bonus(pending[j][0], pending[j][2])
+        written[j] += bonus(pending[j].index, pending[j].unseen)
     over = likelier[(fits[likelier] + prior[likelier] - written[row[likelier]] > lowest)
                     & ~(firsts[likelier] < written[row[likelier]] + lowest - prior[likelier] - _TAIL_SLACK)].tolist()
     return found_in_batch(model, pending, written.tolist(), bar, [
@@ -2817,14 +2834,14 @@ def weigh_batch(res, pending: list[tuple], bar: Callable[[int], float], bonus: C
         for r in over])
 
 
-def owed_gates_kept(np, pending: list[tuple], gates: Callable[[int, list, tuple], list | None], names: list[str],
+def owed_gates_kept(np, pending: list[Deferred], gates: Callable[[int, list, tuple], list | None], names: list[str],
                     place, row, likelier):
     """The rows of `likelier` (rows over the lowest bar) whose alternative the gates a word owes keep (all of a word
     that owes none): phrase_gates asked of those words only."""
     kept = {}
     for j in np.unique(row[likelier]).tolist():
-        if (owed := pending[j][7]) is not None:
-            left = gates(pending[j][0], pending[j][3], owed)
+        if (owed := pending[j].owed) is not None:
+            left = gates(pending[j].index, pending[j].alternatives, owed)
             kept[j] = frozenset(c for c, _ in left) if left is not None else frozenset()
     if not kept:
         return likelier
@@ -2842,16 +2859,16 @@ def listed_places(np, alternatives: list[list], lists: list[list], counts: list[
     return np.arange(len(row)) + (firsts - first_rows)[row]
 
 
-def priors(np, pending: list[tuple], names: list[str], costs: list[float], row, place):
+def priors(np, pending: list[Deferred], names: list[str], costs: list[float], row, place):
     """Each row's prior, as weigh has it: the slip's cost, and the story's bonus for an alternative it uses (`names`
     and `costs`: the alternatives of the different lists, `place`: each row's among them)."""
-    used = pending[0][6]
-    if all(entry[6] is used for entry in pending):  # one story: the same words used, as judge passes them
+    used = pending[0].used
+    if all(entry.used is used for entry in pending):  # one story: the same words used, as judge passes them
         prior = np.array(costs)
         return np.where(np.fromiter(map(used.__contains__, names), bool, len(names)), prior + _ALTERNATIVE_BONUS,
                         prior)[place]
     places = place.tolist()
-    return np.array([cost + _ALTERNATIVE_BONUS if c in pending[j][6] else cost for j, c, cost in
+    return np.array([cost + _ALTERNATIVE_BONUS if c in pending[j].used else cost for j, c, cost in
                      zip(row.tolist(), map(names.__getitem__, places), map(costs.__getitem__, places))])
 
 
@@ -2867,7 +2884,7 @@ def run_of(left: tuple[str, ...], word: str, right: tuple[str, ...]) -> tuple[li
     return [*reversed(left), word, *right], len(left)
 
 
-def written_scores(res, tables, pending: list[tuple], slots):
+def written_scores(res, tables, pending: list[Deferred], slots):
     """The bigram indexes each deferred word's window shares (Tables.windows) and each word's score as written
     (weigh's `written` before the story's bonus): its slot's score, or for a word the model does not know its unseen
     windows."""
@@ -2877,13 +2894,13 @@ def written_scores(res, tables, pending: list[tuple], slots):
     current = np.fromiter(map(model.ids.get, map(itemgetter(1), pending), repeat(0)), np.int64, len(pending))
     before_before, before, after, further = slots
     first_history, last_pair, written = tables.windows(before_before, before, current, after, further)
-    for j in [j for j, entry in enumerate(pending) if entry[2]]:
+    for j in [j for j, entry in enumerate(pending) if entry.unseen]:
         _, lower, _, _, left, right, _, _ = pending[j]
         written[j] = model.unseen_windows(*run_of(left, lower, right), res.lexicon.frequency(lower) + UNSEEN_PENALTY)
     return first_history, last_pair, written
 
 
-def found_in_batch(model, pending: list[tuple], written: list[float], bar: Callable[[int], float],
+def found_in_batch(model, pending: list[Deferred], written: list[float], bar: Callable[[int], float],
                    over: list[tuple[int, float, str, float, float]]) -> dict[int, tuple[str, float]]:
     """The verdicts of the deferred words with an alternative over the lowest bar (`over`: each such row's word,
     score, alternative, first trigram and prior), as weigh and verdict find them at the word's own bar: the rows
