@@ -59,6 +59,18 @@ def test_context_evidence_names_the_alternative_it_held_back_and_its_lift(cli, s
                        "crossed: True; held_back: break; context_lift: 0.37; context_needed: 1.50"]
 
 
+def test_pair_corroboration_names_the_word_pairs_odds_that_decided(cli, story):
+    path = story("Harbour works\n\nThe council took a majors step towards the deal.\n\n"
+                 "The harbour board spent the honey on new cranes.\n\n"  # honey, the story's topic (+2.00)
+                 "Families with lots of honey are less worried.\n\nThe crews need lots of honey for repairs.\n")
+    assert explained(cli, f"{path}:3:20")[-1] == (
+        "    step pair-corroboration (reported): candidate: major; log_odds: 2.01; threshold: 2.50; crossed: False; "
+        "pair_odds: 3.64; pair_odds_needed: 2.00")
+    assert explained(cli, f"{path}:5:31")[-1] == (  # in the band, but the pairs favour money too little
+        "    step pair-corroboration (left alone): best: money; log_odds: 2.27; threshold: 2.50; crossed: False; "
+        "pair_odds: 1.64; pair_odds_needed: 2.00")
+
+
 def test_a_gate_names_itself(cli, story):
     path = story(STORY)
     assert explained(cli, f"{path}:4:28") == [f"{path}:4:28: 'HE'", "  NL201: left alone",

@@ -1287,8 +1287,8 @@ class RealWordError(Rule):
                      threshold=limit,
                      crossed=found[1] > limit if found else best is not None and best[0] - written > limit,
                      **(self.lift_noted(slot, written, scored, limit) if step is CONTEXT_EVIDENCE else {}),
-                     **({"pair_odds": round(pair_odds(slot, found[0]), 2), "pair_odds_needed": _PAIR_AGREEMENT}
-                        if step is PAIR_CORROBORATION else {}))
+                     **({"pair_odds": round(pair_odds(slot, (found or best)[0 if found else 1]), 2),
+                         "pair_odds_needed": _PAIR_AGREEMENT} if step is PAIR_CORROBORATION else {}))
         return found
 
     @staticmethod
@@ -2946,16 +2946,16 @@ def verdict(slot: Slot, written: float, scored: list[tuple[float, str]], limit: 
                 return CONTEXT_EVIDENCE, None
             return THRESHOLD_STEP, (candidate, score - written)
         unattested = True
-    if not unattested and (found := corroborated(slot, written, scored, limit)):
-        return PAIR_CORROBORATION, found
+    if not unattested and (candidate := weighed_for_corroboration(slot, written, scored, limit)) is not None:
+        agreed = pair_odds(slot, candidate) >= _PAIR_AGREEMENT
+        return PAIR_CORROBORATION, (candidate, scored[0][0] - written) if agreed else None
     return (ATTESTED if unattested else THRESHOLD_STEP), None
 
 
-def corroborated(slot: Slot, written: float, scored: list[tuple[float, str]], limit: float
-                 ) -> tuple[str, float] | None:
-    """Step pair-corroboration: the best alternative, and its odds, when it falls short of the threshold by at most
-    CORROBORATION_BAND, the word and it are content words and the word pairs favour it beside the neighbours by
-    PAIR_AGREEMENT; or None."""
+def weighed_for_corroboration(slot: Slot, written: float, scored: list[tuple[float, str]], limit: float) -> str | None:
+    """Step pair-corroboration: the best alternative when the word pairs are asked of it (it falls short of the
+    threshold by at most CORROBORATION_BAND, and the word and it are content words, no function words and not in the
+    same inflection), or None."""
     if not (scored and PAIR_CORROBORATION.on and limit == _THRESHOLD):
         return None
     score, candidate = scored[0]
@@ -2964,7 +2964,7 @@ def corroborated(slot: Slot, written: float, scored: list[tuple[float, str]], li
             or word in FUNCTION_WORDS or candidate in FUNCTION_WORDS or same_inflection(word, candidate) \
             or not slot.attested(candidate) or slot.context_lift(candidate) < _CONTEXT_LIFT:
         return None
-    return (candidate, score - written) if pair_odds(slot, candidate) >= _PAIR_AGREEMENT else None
+    return candidate
 
 
 # Endings of English inflection: two words that share one are the same form of two words (reared, feared; glows,
