@@ -6,7 +6,7 @@ from conftest import SEED, run_cli
 
 from newslint.engine.config import Config
 from newslint.engine.resources import Resources
-from newslint.rules.real_word_error import RealWordError
+from newslint.rules.real_word_error import RealWordError, same_inflection
 
 
 def found(path, *args: str) -> list[tuple[int, int, int, str, str]]:
@@ -189,3 +189,11 @@ def test_than_without_a_comparative_is_a_slip_of_then_unless_the_word_before_may
                  "The bank lent lss than it had planned.\n"  # less, misspelt: NL101's
                  "Prices rose faster than wages, and the plan was other than promised.\n")
     assert found(path) == [(3, 13, 17, "error", "then")]
+
+
+def test_pair_corroboration_leaves_out_two_words_in_the_same_inflection():
+    same = [("reared", "feared"), ("glows", "flows"), ("linking", "lining"), ("enter", "inner"), ("older", "colder")]
+    different = [("majors", "major"), ("designer", "designed"), ("introduces", "introduced"), ("pas", "gas"),
+                 ("norman", "normal"), ("extend", "extent")]
+    assert [pair for pair in same if not same_inflection(*pair)] == []
+    assert [pair for pair in different if same_inflection(*pair)] == []
