@@ -1287,14 +1287,14 @@ class RealWordError(Rule):
                      threshold=limit,
                      crossed=found[1] > limit if found else best is not None and best[0] - written > limit,
                      **(self.lift_noted(slot, written, scored, limit) if step is CONTEXT_EVIDENCE else {}),
-                     **({"pair_odds": round(pair_odds(slot, (found or best)[0 if found else 1]), 2),
-                         "pair_odds_needed": _PAIR_AGREEMENT} if step is PAIR_CORROBORATION else {}))
+                     **({"pair_odds": round(pair_odds(slot, best[1]), 2), "pair_odds_needed": _PAIR_AGREEMENT}
+                        if step is PAIR_CORROBORATION else {}))
         return found
 
     @staticmethod
     def lift_noted(slot: Slot, written: float, scored: list[tuple[float, str]], limit: float) -> dict[str, object]:
         """For the trace, when context-evidence decides: the alternative it held back and its context lift."""
-        held = next(c for score, c in scored if score - written > limit and (slot.attested(c) or not ATTESTED.on))
+        held = next(c for score, c in scored if score - written > limit and suggestible(slot, c))
         return {"held_back": held, "context_lift": round(slot.context_lift(held), 2), "context_needed": _CONTEXT_LIFT}
 
     def decisive(self, doc, res, index: int, reading: Reading, weighing: partial, named: bool,
@@ -1883,7 +1883,7 @@ def where_before_clause(reading: Reading, index: int, alternatives: list[tuple[s
     """Step where-before-clause: 'where' for 'were' at token `index` when a subject and its finite verb follow; None
     when the step does not decide."""
     tokens, words = reading.tokens, reading.words
-    if not WHERE_BEFORE_CLAUSE.on or not any(c == "where" for c, _ in alternatives) \
+    if not WHERE_BEFORE_CLAUSE.on or not offers(alternatives, "where") \
             or not opens_clause(reading, index + 1) or not reading.runs_on(index, index + 1) \
             or (index > 0 and words[index - 1] in PRONOUNS) \
             or any(word in QUESTION_WORDS or word in EVER_WORDS for word in words[reading.sentence_first(index):index]):
@@ -2435,7 +2435,7 @@ def then_for_than(reading: Reading, index: int, alternatives: list[tuple[str, fl
     """Step then-after-comparative: whether "then" at token `index` stands right after a lower-case word that asks
     for "than" and before a word it does not go on to as "then" of time (recorded in the trace when it reports)."""
     tokens, words = reading.tokens, reading.words
-    if not THEN_AFTER_COMPARATIVE.on or all(c != "than" for c, _ in alternatives) or tokens[index].text != "then" \
+    if not THEN_AFTER_COMPARATIVE.on or not offers(alternatives, "than") or tokens[index].text != "then" \
             or index == 0 or index + 1 >= len(tokens) or not reading.runs_on(index - 1, index) \
             or not reading.gaps[index][1]:  # a space or a number after it: more then 60 residents
         return False
@@ -2939,10 +2939,8 @@ def verdict(slot: Slot, written: float, scored: list[tuple[float, str]], limit: 
     for score, candidate in scored:
         if score - written <= limit:
             break
-        # An alternative never seen beside either neighbour wins on frequency alone, not on context.
-        if slot.attested(candidate) or not ATTESTED.on:
-            if CONTEXT_EVIDENCE.on and not grammar_word(slot.model, candidate) \
-                    and slot.context_lift(candidate) < _CONTEXT_LIFT:
+        if suggestible(slot, candidate):
+            if held_back(slot, candidate):
                 return CONTEXT_EVIDENCE, None
             return THRESHOLD_STEP, (candidate, score - written)
         unattested = True
@@ -2954,17 +2952,31 @@ def verdict(slot: Slot, written: float, scored: list[tuple[float, str]], limit: 
 
 def weighed_for_corroboration(slot: Slot, written: float, scored: list[tuple[float, str]], limit: float) -> str | None:
     """Step pair-corroboration: the best alternative when the word pairs are asked of it (it falls short of the
-    threshold by at most CORROBORATION_BAND, and the word and it are content words, no function words and not in the
-    same inflection), or None."""
+    threshold by at most CORROBORATION_BAND, the word and it are content words, no function words and not in the
+    same inflection, and it passes the steps attested and context-evidence, as one over the threshold must), or
+    None."""
     if not (scored and PAIR_CORROBORATION.on and limit == _THRESHOLD):
         return None
     score, candidate = scored[0]
     model, word = slot.model, slot.written
     if score - written <= limit - _BAND or not model.known(word) or not content_words(model, word, candidate) \
             or word in FUNCTION_WORDS or candidate in FUNCTION_WORDS or same_inflection(word, candidate) \
-            or not slot.attested(candidate) or slot.context_lift(candidate) < _CONTEXT_LIFT:
+            or not suggestible(slot, candidate) or held_back(slot, candidate):
         return None
     return candidate
+
+
+def suggestible(slot: Slot, candidate: str) -> bool:
+    """Step attested: whether the model has seen the alternative beside a neighbour; one never seen there wins on
+    frequency alone, not on context."""
+    return slot.attested(candidate) or not ATTESTED.on
+
+
+def held_back(slot: Slot, candidate: str) -> bool:
+    """Step context-evidence: whether the context favours the alternative less than CONTEXT_LIFT more than the word
+    written (each against its frequency), an alternative that is no common function word."""
+    return CONTEXT_EVIDENCE.on and not grammar_word(slot.model, candidate) \
+        and slot.context_lift(candidate) < _CONTEXT_LIFT
 
 
 # Endings of English inflection: two words that share one are the same form of two words (reared, feared; glows,
