@@ -197,3 +197,11 @@ def test_pair_corroboration_leaves_out_two_words_in_the_same_inflection():
                  ("norman", "normal"), ("extend", "extent")]
     assert [pair for pair in same if not same_inflection(*pair)] == []
     assert [pair for pair in different if same_inflection(*pair)] == []
+
+
+def test_a_bare_verb_after_have_is_weighed_with_the_word_after_whatever_stands_between(story):
+    # an adverb between that the model does not know (begrudgingly) leaves the history short; the word after is
+    # still weighed, and the step decides nothing there rather than fail
+    path = story("Talks went on.\nThe board has already give its approval to the pier.\n"
+                 "The board has begrudgingly give its approval to the pier.\n")
+    assert found(path) == [(2, 23, 27, "error", "given")]
