@@ -642,11 +642,12 @@ ADVERB_ODDS = tuned(
 PAST_AFTER_SUBJECT = Step(
     CODE, "past-after-subject",
     decides="an irregular verb's participle that is no past tense (taken, written, worn, sung: word list "
-            "irregular-verbs) right after a subject pronoun (I, he, she, we, they; one of already, never, always ... "
-            "between allowed) has no auxiliary: a slip of the past tense (they always worn stoles; she written to "
-            "him), whatever the model's odds; not after an auxiliary that inverts a question (has he taken), nor "
-            "done, gone or seen, which speech uses so (I seen it)",
-    flags=("Fans said they always [[worn]] red scarves to the ground.",))
+            "irregular-verbs) right after a subject pronoun (I, he, she, we, they, opening a sentence too; one of "
+            "already, never, always ... between allowed) has no auxiliary: a slip of the past tense (they always worn "
+            "stoles; She written to him), whatever the model's odds; not after an auxiliary that inverts a question "
+            "(has he taken), nor done, gone or seen, which speech uses so (I seen it)",
+    flags=("Fans said they always [[worn]] red scarves to the ground.",
+           "They always [[worn]] red scarves to the ground, the fans said."))
 CONJUNCTION_AFTER_SUBJECT = Step(
     CODE, "conjunction-after-subject",
     decides="a conjunction that opens a clause (though, where, whether, while: word list conjunctions, less those "
@@ -2260,7 +2261,7 @@ def pasts_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, tu
         at = index + 1 if words[index] in ADVERBS_AFTER_SUBJECT and index + 1 < len(words) else index
         past = PAST_OF_PARTICIPLE.get(words[at])
         if past is None or not PAST_AFTER_SUBJECT.on or at in regions or not tokens[at].text.islower() \
-                or tokens[index - 1].text not in CLAUSE_SUBJECTS or not reading.runs_on(index - 1, at) \
+                or not opens_with_subject(tokens[index - 1].text) or not reading.runs_on(index - 1, at) \
                 or index > 1 and (words[index - 2] in INVERTING or words[index - 2].endswith("n't")):
             continue
         found[at] = grammar_decides(trace, tokens[at], PAST_AFTER_SUBJECT, past, subject=tokens[index - 1].text)
@@ -2274,6 +2275,11 @@ CLAUSE_CONJUNCTIONS = CONJUNCTIONS - {"and", "or", "nor", "but", "yet", "so", "a
 # the verbs a subject pronoun takes that a slip may turn into such a conjunction: past tenses
 SUBJECT_PASTS = frozenset(past for _, past, _ in IRREGULAR_VERBS) | {"was", "were"}
 CAPITALISED_SUBJECTS = frozenset(word.capitalize() for word in CLAUSE_SUBJECTS)  # opening a sentence: He, They
+
+
+def opens_with_subject(text: str) -> bool:
+    """Whether a word as written is a subject pronoun (CLAUSE_SUBJECTS), lower case or opening a sentence (They)."""
+    return text in CLAUSE_SUBJECTS or text in CAPITALISED_SUBJECTS
 
 
 @cache
