@@ -648,6 +648,15 @@ PAST_AFTER_SUBJECT = Step(
             "(has he taken), nor done, gone or seen, which speech uses so (I seen it)",
     flags=("Fans said they always [[worn]] red scarves to the ground.",
            "They always [[worn]] red scarves to the ground, the fans said."))
+FINITE_AFTER_SUBJECT = Step(
+    CODE, "finite-after-subject",
+    decides="an -ing form right after a subject pronoun (I, he, she, we, they, opening a sentence too; one of "
+            "already, never, always ... between allowed) has no auxiliary: a slip of the form the model prefers "
+            "there of the verb's bare, -s or past forms (we suspecting that: suspect), whatever the model's odds in "
+            "the whole window; not after an auxiliary that inverts a question (was he going, are we shouting) nor "
+            "being or having (they being the only ones: a clause without its verb); the clean BBC stories and all "
+            "500 Brown files write a subject pronoun and an -ing form together only so inverted",
+    flags=("Officials said they [[suspecting]] the fire was started deliberately.",))
 CONJUNCTION_AFTER_SUBJECT = Step(
     CODE, "conjunction-after-subject",
     decides="a conjunction that opens a clause (though, where, whether, while: word list conjunctions, less those "
@@ -879,7 +888,8 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, PARTICIPLE_AFTER_HAVE, PARTICIPLE_AFTER_BE,
          AGREEMENT_AFTER_PRONOUN, CORRELATIVE_PAIR, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB,
          SINGULAR_AFTER_DETERMINER, AND_AFTER_BETWEEN, AGREEMENT_AFTER_PLURAL,
-         SUBJECT_CASE, PAST_AFTER_SUBJECT, CONJUNCTION_AFTER_SUBJECT, UNIT_AFTER_NUMBER,
+         SUBJECT_CASE, PAST_AFTER_SUBJECT, FINITE_AFTER_SUBJECT, CONJUNCTION_AFTER_SUBJECT,
+         UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, COORDINATED_FORMS, CLAUSE_OPENING_HE,
          THAN_AFTER_COMPARATIVE, TOO_BEFORE_ADVERB, VERB_AFTER_FRONTED_PHRASE, NOR_AFTER_NEGATIVE,
          AS_AS_COMPARISON,
@@ -2056,6 +2066,7 @@ def grammar_sweeps(reading: Reading, regions: dict, trace) -> dict[int, tuple[st
     found.update(verbs_agreeing_with_plurals(reading, regions, trace))
     found.update(subjects_after_said(reading, regions, trace))
     found.update(pasts_after_subjects(reading, regions, trace))
+    found.update(finites_after_subjects(reading, regions, trace))
     found.update(conjunctions_after_subjects(reading, regions, trace))
     return found
 
@@ -2266,6 +2277,77 @@ def pasts_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, tu
             continue
         found[at] = grammar_decides(trace, tokens[at], PAST_AFTER_SUBJECT, past, subject=tokens[index - 1].text)
     return found
+
+
+def finites_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Step finite-after-subject: each -ing form right after a subject pronoun (an adverb between allowed), with the
+    finite form of its verb that the model prefers there, outside the regions left alone."""
+    words, tokens, found = reading.words, reading.tokens, {}
+    for index in places(words, SUBJECT_PRONOUNS, after=True):
+        at = index + 1 if words[index] in ADVERBS_AFTER_SUBJECT and index + 1 < len(words) else index
+        if not FINITE_AFTER_SUBJECT.on or at in regions or not ing_after_subject(reading, index - 1, at):
+            continue
+        written = words[at]
+        forms = [] if written in IRREGULAR_PARTICIPLES else finite_forms(reading.model, written, words[index - 1])
+        if not forms:
+            continue
+        before = words[index - 2] if index > 1 and reading.known[index - 2] else None
+        odds = form_odds(reading, at, forms, (words[at - 1], before if at == index else words[index - 1]), True)
+        finite = max(odds, key=odds.get)
+        found[at] = grammar_decides(trace, tokens[at], FINITE_AFTER_SUBJECT, finite, subject=tokens[index - 1].text,
+                                    odds=round(odds[finite], 2))
+    return found
+
+
+def ing_after_subject(reading: Reading, subject: int, at: int) -> bool:
+    """Whether token `at` is a lower-case -ing form that runs on from the subject pronoun at token `subject` in a
+    statement: not after an auxiliary that inverts a question (was he going, what's he doing) or a comma (they went,
+    he choosing the inn: an absolute clause), and not in a sentence that ends in a question mark."""
+    words, tokens = reading.words, reading.tokens
+    return words[at].endswith("ing") and words[at] not in NO_FINITE_SLIP and tokens[at].text.islower() \
+        and reading.known[at] and opens_with_subject(tokens[subject].text) and reading.runs_on(subject, at) \
+        and not (subject > 0 and (words[subject - 1] in INVERTING or words[subject - 1].endswith(CONTRACTED_AUXILIARIES)
+                                  or reading.gap_text(subject - 1).strip() == ",")) \
+        and not asks_a_question(reading, at)
+
+
+NO_FINITE_SLIP = frozenset(("being", "having"))  # they being the only ones: an absolute clause, no slip
+# what's he doing, where're they going: an auxiliary contracted onto the word before the subject inverts a question
+CONTRACTED_AUXILIARIES = tuple(ending for mark in ("'", "\u2019") for ending in (
+    mark + "s", mark + "re", mark + "m", mark + "ve", mark + "d", mark + "ll", "n" + mark + "t"))
+SENTENCE_ENDS = frozenset(".!?")
+
+
+def asks_a_question(reading: Reading, index: int) -> bool:
+    """Whether the sentence that holds token `index` ends, after it, in a question mark (She expecting me to?: speech
+    drops the auxiliary of a question)."""
+    starts, texts, prose = reading.tokens.starts, reading.tokens.texts, reading.prose
+    for at in range(index, len(texts)):
+        gap = prose[starts[at] + len(texts[at]):starts[at + 1] if at + 1 < len(texts) else len(prose)]
+        marks = SENTENCE_ENDS.intersection(gap)
+        if marks or "\n" in gap:
+            return "?" in marks
+    return False
+
+
+THIRD_PERSON = frozenset(("he", "she"))
+PAST_OF_BARE = {bare: past for bare, past, _ in IRREGULAR_VERBS}
+
+
+def finite_forms(model, written: str, subject: str) -> list[str]:
+    """The finite forms a subject pronoun takes of the verb whose -ing form is written: its bare form (its -s form
+    after he or she) and its past tense; none when the word is no -ing form of a verb the model knows (bring)."""
+    out = []
+    for bare in bare_forms(written):
+        if not model.known(bare):
+            continue
+        if subject in THIRD_PERSON:
+            out.append(bare[:-1] + "ies" if bare.endswith("y") and bare[-2:-1] not in "aeiou" else
+                       bare + "es" if bare.endswith(("s", "sh", "ch", "x", "z", "o")) else bare + "s")
+        else:
+            out.append(bare)
+        out.extend([PAST_OF_BARE[bare]] if bare in PAST_OF_BARE else ed_forms(bare))
+    return [form for form in out if model.known(form)]
 
 
 # The conjunctions that open a clause and never stand right after its subject pronoun (clean BBC stories and all 500
