@@ -2393,9 +2393,12 @@ def s_form(bare: str) -> str:
 def finite_slot(reading: Reading, subject: int, at: int) -> bool:
     """Whether token `at` runs on from the subject pronoun at token `subject` where a statement's finite verb stands:
     not after an auxiliary that inverts a question (was he going, what's he doing), 'lest' (a subjunctive) or a
-    comma (they went, he choosing the inn: an absolute clause), and not in a sentence that ends in a question mark."""
-    words = reading.words
-    return opens_with_subject(reading.tokens[subject].text) and reading.runs_on(subject, at) \
+    comma (they went, he choosing the inn: an absolute clause), and not in a sentence that ends in a question mark;
+    nor an I after a capitalised word (World War I veterans: a numeral)."""
+    words, texts = reading.words, reading.tokens.texts
+    return opens_with_subject(texts[subject]) and reading.runs_on(subject, at) \
+        and not (texts[subject] == "I" and subject > 0 and texts[subject - 1][:1].isupper()
+                 and reading.runs_on(subject - 1, subject)) \
         and not (subject > 0 and (words[subject - 1] in INVERTING or words[subject - 1] == "lest"
                                   or words[subject - 1].endswith(CONTRACTED_AUXILIARIES)
                                   or reading.gap_text(subject - 1).strip() == ",")) \
@@ -2430,10 +2433,8 @@ def finite_forms(model, written: str, subject: str) -> list[str]:
     after he or she) and its past tense; none when the word is no -ing form of a verb the model knows (bring)."""
     out = []
     for bare in bare_forms(written):
-        if not model.known(bare):
-            continue
-        out.append(s_form(bare) if subject in THIRD_PERSON else bare)
-        out.extend([PAST_OF_BARE[bare]] if bare in PAST_OF_BARE else ed_forms(bare))
+        if model.known(bare):
+            out.extend((s_form(bare) if subject in THIRD_PERSON else bare, *past_forms(model, bare)))
     return [form for form in out if model.known(form)]
 
 
@@ -2546,7 +2547,8 @@ def participles_after_be(reading: Reading, regions: dict, trace) -> dict[int, tu
 def participle_after_be(reading: Reading, index: int, trace) -> str | None:
     """The participle that the verb at token `index`, right after a form of be, is a slip of: an irregular past
     tense's (drew: drawn) when the model finds it 10^BE_PARTICIPLE_ODDS likelier, a bare verb's -ed form
-    (prepare: prepared) when 10^BARE_BE_ODDS; None otherwise."""
+    (prepare: prepared) when 10^BARE_BE_ODDS with the word after weighed too, an irregular bare verb's participle
+    (know: known) when 10^BARE_IRREGULAR_ODDS so; None otherwise."""
     words, model, written = reading.words, reading.model, reading.words[index]
     history = (words[index - 1], words[index - 2] if index > 1 and reading.known[index - 2] else None)
     irregular = written in IRREGULAR_PASTS
