@@ -684,6 +684,27 @@ PERSON_ODDS = tuned(
     "59 -> 82, 53 -> 77 and 32 -> 36 found, an other-seed slip more (They decides to go), no other remark changed; "
     "at 0.0 no remark more either",
     date="2026-12-07")
+PLURAL_AFTER_COUNT = Step(
+    CODE, "plural-after-count",
+    decides="a singular noun right after a number word that counts more than one (word list counts) or both, few, "
+            "many or several is a slip of its plural (five month in jail, many year ago) when the model finds "
+            "the plural 10^COUNT_PLURAL_ODDS times likelier after the words before and before the word after, "
+            "whatever the odds in the whole window; a noun that qualifies the next one stays (many tourist "
+            "complexes, a nine member commission, a ten million dollar grant), for the model hears it so as often",
+    flags=("The former mayor was jailed for five [[month]] in 2003.",))
+COUNT_PLURAL_ODDS = tuned(
+    2.5,
+    means="log10: how much likelier the model must find a noun's plural than the singular written right after a word "
+    "that counts more than one, after the words before and before the word after, for step plural-after-count to "
+    "report it",
+    bench="the 16 sets of the session's checks; benchmarks/slip_simulation.py, 400 slips of 20 plural nouns made "
+    "singular (years year, months month, players player, points point, jobs job, countries country ...) at random "
+    "places of all 500 Brown files (seeds 7 and 11, en-US) and of the 170 BBC stories",
+    result="against no such step: found 2, 5 and 5; 3.0: 22 (seed 7), 16 (BBC); 2.5: 39, 42 and 35, no remark changed "
+    "on any set; 2.0: two false alarms on all 500 Brown files (many country mansions, two girl children); 1.0: 19 "
+    "there, 2 on the clean BBC stories (many tourist complexes, many meeting and going home) and 4 on the Brown "
+    "press files (a ten million dollar a year grant, a nine member commission)",
+    date="2026-12-07")
 CONJUNCTION_AFTER_SUBJECT = Step(
     CODE, "conjunction-after-subject",
     decides="a conjunction that opens a clause (though, where, whether, while: word list conjunctions, less those "
@@ -923,7 +944,7 @@ STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS
          USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, PARTICIPLE_AFTER_HAVE, PARTICIPLE_AFTER_BE,
          AGREEMENT_AFTER_PRONOUN, CORRELATIVE_PAIR, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB,
          SINGULAR_AFTER_DETERMINER, AND_AFTER_BETWEEN, AGREEMENT_AFTER_PLURAL,
-         SUBJECT_CASE, PAST_AFTER_SUBJECT, FINITE_AFTER_SUBJECT, PERSON_AFTER_SUBJECT,
+         SUBJECT_CASE, PAST_AFTER_SUBJECT, FINITE_AFTER_SUBJECT, PERSON_AFTER_SUBJECT, PLURAL_AFTER_COUNT,
          CONJUNCTION_AFTER_SUBJECT, UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, COORDINATED_FORMS, CLAUSE_OPENING_HE,
          THAN_AFTER_COMPARATIVE, TOO_BEFORE_ADVERB, VERB_AFTER_FRONTED_PHRASE, NOR_AFTER_NEGATIVE,
@@ -2103,6 +2124,7 @@ def grammar_sweeps(reading: Reading, regions: dict, trace) -> dict[int, tuple[st
     found.update(pasts_after_subjects(reading, regions, trace))
     found.update(finites_after_subjects(reading, regions, trace))
     found.update(persons_after_subjects(reading, regions, trace))
+    found.update(plurals_after_counts(reading, regions, trace))
     found.update(conjunctions_after_subjects(reading, regions, trace))
     return found
 
@@ -2369,6 +2391,31 @@ def persons_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, 
             found[index] = grammar_decides(trace, tokens[index], PERSON_AFTER_SUBJECT, form,
                                            subject=tokens[index - 1].text, odds=round(odds[form], 2))
     return found
+
+
+def plurals_after_counts(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Step plural-after-count: each singular noun right after a word that counts more than one (three year to
+    finish) that is a slip of its plural, with the plural, outside the regions left alone."""
+    words, tokens, found, model = reading.words, reading.tokens, {}, reading.model
+    for index in places(words, COUNTING, after=True):
+        written = words[index]
+        if not PLURAL_AFTER_COUNT.on or index in regions or not tokens[index].text.islower() \
+                or not tokens[index - 1].text.islower() or not reading.known[index] or written in FUNCTION_WORDS \
+                or written in COUNTS or written.endswith("s") or not reading.runs_on(index - 1, index):
+            continue
+        plural = s_form(written)
+        if not model.known(plural):
+            continue
+        before = words[index - 2] if index > 1 and reading.known[index - 2] else None
+        odds = form_odds(reading, index, [plural], (words[index - 1], before), True)[plural]
+        if odds >= float(COUNT_PLURAL_ODDS):
+            found[index] = grammar_decides(trace, tokens[index], PLURAL_AFTER_COUNT, plural,
+                                           count=tokens[index - 1].text, odds=round(odds, 2))
+    return found
+
+
+# the words that count more than one, but these and those (step demonstrative-before-singular: these drill: this)
+COUNTING = PLURAL_DETERMINERS - {"these", "those"}
 
 
 NO_BARE_VERB = ("s", "ed", "ing", "ly")  # the endings of words that are no bare verb (or may be another form)
