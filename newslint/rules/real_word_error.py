@@ -2444,12 +2444,14 @@ def finite_slot(reading: Reading, subject: int, at: int) -> bool:
     """Whether token `at` runs on from the subject pronoun at token `subject` where a statement's finite verb stands:
     not after an auxiliary that inverts a question (was he going, what's he doing), 'lest' (a subjunctive) or a
     comma (they went, he choosing the inn: an absolute clause), and not in a sentence that ends in a question mark;
-    nor an I after a capitalised word (World War I veterans: a numeral)."""
+    nor a pronoun after a preposition (return to he practice of: the pronoun is the slip) or an I after a
+    capitalised word (World War I veterans: a numeral)."""
     words, texts = reading.words, reading.tokens.texts
     return opens_with_subject(texts[subject]) and reading.runs_on(subject, at) \
         and not (texts[subject] == "I" and subject > 0 and texts[subject - 1][:1].isupper()
                  and reading.runs_on(subject - 1, subject)) \
-        and not (subject > 0 and (words[subject - 1] in INVERTING or words[subject - 1] == "lest"
+        and not (subject > 0 and (words[subject - 1] in INVERTING or words[subject - 1] in OBJECT_PREPOSITIONS
+                                  or words[subject - 1] == "lest"
                                   or words[subject - 1].endswith(CONTRACTED_AUXILIARIES)
                                   or reading.gap_text(subject - 1).strip() == ",")) \
         and not asks_a_question(reading, at)
