@@ -661,8 +661,8 @@ PERSON_AFTER_SUBJECT = Step(
     CODE, "person-after-subject",
     decides="a verb right after a subject pronoun (opening a sentence too), where a statement's finite verb stands, "
             "takes the pronoun's person: a bare verb after he, she or It opening a sentence (she want to stay, he say "
-            "on Monday, It seem) is a slip "
-            "of its -s form or its past tense, an -s form after I, we or they (they needs) of its bare form or past "
+            "on Monday, It seem) is a slip of its -s form or its past tense, an -s form after I, we or they (they "
+            "needs) of its bare form or past "
             "tense, when the model finds that form 10^PERSON_ODDS times likelier after the words before and before "
             "the word after, whatever the odds in the whole window; not after an auxiliary that inverts a question, "
             "'lest' or a comma, nor in a question or a quotation (speech: she come to the kitchen), nor a verb the "
@@ -2093,9 +2093,9 @@ def ed_forms(word: str) -> list[str]:
 def grammar_sweeps(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
     """Steps base-after-modal, participle-after-have, participle-after-be, agreement-after-pronoun, correlative-pair,
     adverb-before-participle, noun-or-verb, singular-after-determiner, and-after-between, agreement-after-plural,
-    subject-case, past-after-subject and conjunction-after-subject over a story: each word that is a slip of the
-    form its neighbours ask for, with that form, outside the regions left alone (a headline, speech set down as
-    spoken)."""
+    subject-case, past-after-subject, finite-after-subject, person-after-subject, plural-after-count and
+    conjunction-after-subject over a story: each word that is a slip of the form its neighbours ask for, with that
+    form, outside the regions left alone (a headline, speech set down as spoken)."""
     words, known, found = reading.words, reading.known, {}
     for index in range(1, len(words)):
         before = words[index - 1]
@@ -2481,16 +2481,16 @@ NO_FINITE_SLIP = frozenset(("being", "having"))  # they being the only ones: an 
 # what's he doing, where're they going: an auxiliary contracted onto the word before the subject inverts a question
 CONTRACTED_AUXILIARIES = tuple(ending for mark in ("'", "\u2019") for ending in (
     mark + "s", mark + "re", mark + "m", mark + "ve", mark + "d", mark + "ll", "n" + mark + "t"))
-SENTENCE_ENDS = frozenset(".!?")
 
 
 def asks_a_question(reading: Reading, index: int) -> bool:
     """Whether the sentence that holds token `index` ends, after it, in a question mark (She expecting me to?: speech
     drops the auxiliary of a question)."""
-    starts, texts, prose = reading.tokens.starts, reading.tokens.texts, reading.prose
-    for at in range(index, len(texts)):
-        gap = prose[starts[at] + len(texts[at]):starts[at + 1] if at + 1 < len(texts) else len(prose)]
-        marks = SENTENCE_ENDS.intersection(gap)
+    tokens = reading.tokens
+    last = len(tokens) - 1
+    for at in range(index, last + 1):
+        gap = reading.gap_text(at) if at < last else reading.prose[tokens.starts[at] + len(tokens.texts[at]):]
+        marks = SENTENCE_END_RE.findall(gap)
         if marks or "\n" in gap:
             return "?" in marks
     return False
@@ -2547,7 +2547,7 @@ def conjunctions_after_subjects(reading: Reading, regions: dict, trace) -> dict[
                 or (past := past_one_slip_from(words[index])) is None:
             continue
         subject = tokens[index - 1].text
-        if subject in CLAUSE_SUBJECTS or subject in CAPITALISED_SUBJECTS:
+        if opens_with_subject(subject):
             found[index] = grammar_decides(trace, tokens[index], CONJUNCTION_AFTER_SUBJECT, past, subject=subject)
     return found
 
