@@ -8,11 +8,14 @@ in its own copy of the story, and counts the ones newslint reports at the slip's
     python benchmarks/slip_simulation.py --pairs "of>if,and>ad" --count 400
     python benchmarks/slip_simulation.py --random --count 1000                    # random words, one-edit neighbours
     python benchmarks/slip_simulation.py --pairs "of>if" --newslint-cmd "/old/.venv/bin/newslint"   # another checkout
+    python benchmarks/slip_simulation.py --closed-up --count 400                  # two words closed up (a lot: alot)
 
 `--pairs` takes `correct>written` pairs; `--random` draws each place's word from the story and its slip from the
-word's confusion set (context model; not another form of the word). Places are lower-case words between two spaces
-in paragraphs, never the headline or the metadata. The stories (default: the kit's BBC stories) are copied into the
-scratch folder and never into the repository. Prints the share found, overall and by pair.
+word's confusion set (context model; not another form of the word); `--closed-up` takes out the space between two
+lower-case words. Places are lower-case words (or two) between two spaces in paragraphs, never the headline or the
+metadata. The stories (default: the kit's BBC stories) are copied into the scratch folder and never into the
+repository. Prints the share found, overall and by pair, and how many of those found have the word meant as their
+first suggestion.
 
 Exit status: 0, or 2 on a malformed pair or when newslint fails.
 """
@@ -35,6 +38,7 @@ from clean_copy import CACHE, shared_dir  # noqa: E402
 
 PAIR_RE = re.compile(r"([a-z']+)>([a-z']+)")
 PLACE_RE = re.compile(r"(?<= )[a-z']+(?= )")  # a lower-case word between two spaces
+TWO_WORDS_RE = re.compile(r"(?<= )(?=([a-z]+ [a-z]+)(?= ))")  # two, overlapping: every pair of neighbours
 
 
 def parse_pairs(text: str) -> list[tuple[str, str]]:
@@ -47,32 +51,36 @@ def parse_pairs(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def places(story: str) -> list[tuple[int, int, str]]:
-    """(line index, column, word) of every place a slip may go: a word of a paragraph line, not the headline (line 0)
-    nor a metadata line (KEY: value)."""
+def places(story: str, closed_up: bool = False) -> list[tuple[int, int, str]]:
+    """(line index, column, word) of every place a slip may go: a word (closed_up: two words) of a paragraph line,
+    not the headline (line 0) nor a metadata line (KEY: value)."""
     found = []
     for index, line in enumerate(story.split("\n")):
         if index == 0 or re.match(r"[A-Za-z][\w -]*:", line):
             continue
-        found.extend((index, m.start(), m.group()) for m in PLACE_RE.finditer(line))
+        if closed_up:
+            found.extend((index, m.start(), m.group(1)) for m in TWO_WORDS_RE.finditer(line))
+        else:
+            found.extend((index, m.start(), m.group()) for m in PLACE_RE.finditer(line))
     return found
 
 
 def make_slips(stories: list[Path], pairs: list[tuple[str, str]] | None, count: int, seed: int,
-               out: Path) -> dict[str, tuple[int, int, str, str]]:
+               out: Path, closed_up: bool = False) -> dict[str, tuple[int, int, str, str]]:
     """Write `count` copies of stories with one slip each into `out`; the key maps each file to its slip's 1-based
-    line and column, the word meant and the word written."""
+    line and column, the word meant and the word written. Without pairs, a random confusion of the word, or with
+    closed_up the two words without their space."""
     rng = random.Random(seed)
     wanted = {correct: [] for correct, _ in pairs} if pairs else None
     candidates = []
     for path in stories:
         story = path.read_text(encoding="utf-8")
-        for line, column, word in places(story):
+        for line, column, word in places(story, closed_up):
             if wanted is None or word in wanted:
                 candidates.append((path, story, line, column, word))
     rng.shuffle(candidates)
     confusions = None
-    if pairs is None:
+    if pairs is None and not closed_up:
         from newslint.language.context_model import ContextModel
 
         confusions = ContextModel.load()
@@ -81,7 +89,9 @@ def make_slips(stories: list[Path], pairs: list[tuple[str, str]] | None, count: 
     for path, story, line, column, word in candidates:
         if len(key) == count:
             break
-        if confusions is None:
+        if closed_up:
+            written = word.replace(" ", "")
+        elif confusions is None:
             written = rng.choice([w for c, w in pairs if c == word])
         else:
             options = [c.word for c in confusions.confusions(word) if not c.inflection and c.word.isalpha()]
@@ -96,24 +106,28 @@ def make_slips(stories: list[Path], pairs: list[tuple[str, str]] | None, count: 
     return key
 
 
-def found_by(newslint: list[str], folder: Path, dialect: str, key: dict) -> set[str]:
-    """The files whose slip newslint reports: a diagnostic starting at the slip's line and column."""
+def found_by(newslint: list[str], folder: Path, dialect: str, key: dict) -> tuple[set[str], set[str]]:
+    """The files whose slip newslint reports (a diagnostic starting at the slip's line and column), and those of them
+    whose first suggestion is the word meant."""
     result = subprocess.run(newslint + ["--format", "json", "--dialect", dialect, str(folder)],
                             capture_output=True, text=True)
     if result.returncode not in (0, 1):
         raise RuntimeError(f"newslint failed (exit {result.returncode}): {result.stderr.strip()[:300]}")
-    found = set()
+    found, corrected = set(), set()
     for d in json.loads(result.stdout)["diagnostics"]:
         name = Path(d["path"]).name
         if name in key and (d["line"], d["column"]) == tuple(key[name][:2]):
             found.add(name)
-    return found
+            if d.get("fix") and d["fix"]["edits"][0]["replacement"] == key[name][2]:
+                corrected.add(name)
+    return found, corrected
 
 
-def report(key: dict, found: set[str]) -> list[str]:
+def report(key: dict, found: set[str], corrected: set[str]) -> list[str]:
     total = Counter(f"{c}>{w}" for c, w in ((v[2], v[3]) for v in key.values()))
     hits = Counter(f"{key[name][2]}>{key[name][3]}" for name in found)
-    lines = [f"found {len(found)} of {len(key)} slips ({100 * len(found) / max(1, len(key)):.1f}%)"]
+    lines = [f"found {len(found)} of {len(key)} slips ({100 * len(found) / max(1, len(key)):.1f}%), "
+             f"the word meant first suggested for {len(corrected)}"]
     if len(total) <= 40:
         lines += [f"  {pair}: {hits[pair]}/{n}" for pair, n in total.most_common()]
     return lines
@@ -127,6 +141,7 @@ def main() -> int:
     chosen = parser.add_mutually_exclusive_group(required=True)
     chosen.add_argument("--pairs", help="comma-separated correct>written pairs: of>if,and>ad")
     chosen.add_argument("--random", action="store_true", help="random words and their one-edit real-word neighbours")
+    chosen.add_argument("--closed-up", action="store_true", help="two neighbouring words with no space between")
     parser.add_argument("--count", type=int, default=400, help="slips, one a copy (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=7, help="default: %(default)s")
     parser.add_argument("--dialect", default="en-GB", help="newslint's --dialect (default: %(default)s)")
@@ -135,7 +150,7 @@ def main() -> int:
                         help="the newslint to run (default: this checkout's)")
     args = parser.parse_args()
     try:
-        pairs = None if args.random else parse_pairs(args.pairs)
+        pairs = parse_pairs(args.pairs) if args.pairs else None
     except ValueError as exc:
         print(f"slip_simulation: {exc}", file=sys.stderr)
         return 2
@@ -147,13 +162,13 @@ def main() -> int:
     if folder.exists():
         for old in folder.glob("slip-*.txt"):
             old.unlink()
-    key = make_slips(stories, pairs, args.count, args.seed, folder)
+    key = make_slips(stories, pairs, args.count, args.seed, folder, args.closed_up)
     try:
-        found = found_by(shlex.split(args.newslint_cmd), folder, args.dialect, key)
+        found, corrected = found_by(shlex.split(args.newslint_cmd), folder, args.dialect, key)
     except (RuntimeError, ValueError) as exc:
         print(f"slip_simulation: {exc}", file=sys.stderr)
         return 2
-    print("\n".join(report(key, found)))
+    print("\n".join(report(key, found, corrected)))
     return 0
 
 

@@ -39,3 +39,15 @@ def test_a_malformed_pair_is_refused():
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.strip() == "slip_simulation: not a pair 'correct>written': 'of>of'"
+
+
+def test_closed_up_copies_lose_the_space_between_two_words(tmp_path):
+    source = tmp_path / "story.txt"
+    source.write_text(STORY, encoding="utf-8")
+    key = slips.make_slips([source], None, 2, 7, tmp_path / "out", closed_up=True)
+    assert len(key) == 2
+    for name, (line, column, meant, written) in key.items():
+        text = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        row = text.split("\n")[line - 1]
+        assert " " in meant and written == meant.replace(" ", "") and row[column - 1:].startswith(written + " ")
+        assert text.replace(row, STORY.split("\n")[line - 1]) == STORY

@@ -139,7 +139,7 @@ def test_words_in_everyday_use_are_known_but_run_together_words_and_dropped_apos
     assert diagnostics(str(path)) == [
         (1, 56, "NL101", "Unknown word 'Dont'", "Don't"),
         (1, 68, "NL101", "Missing apostrophe in 'didnt'", "didn't"),
-        (1, 77, "NL101", "Unknown word 'atleast'", "least")]
+        (1, 77, "NL101", "Missing space in 'atleast'", "at least")]
 
 
 def test_an_agent_noun_drops_its_verbs_final_e_once_and_a_rare_derivation_is_likelier_a_slip(story):

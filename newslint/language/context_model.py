@@ -166,11 +166,18 @@ class ContextModel:
         spelling suggestions (names count as plain words here)."""
         return math.log10(self.count(word)) + self.evidence(word, left, right)
 
+    def phrase_fit(self, head: str, tail: str, left: str | None, right: str | None) -> float:
+        """fit for two words side by side, on the same scale: log10 P(head tail) P(left | head) P(right | tail), the
+        pair's count brought to the words' sample."""
+        pair = self.pairs.get(head + " " + tail) or 0
+        if not pair:
+            return -math.inf
+        return math.log10(pair / self.pair_scale) + self.evidence(head, left, None) + self.evidence(tail, None, right)
+
+    def correction_score(self, word: str, candidate: str, left: str | None, right: str | None) -> float:
+        """How likely the slip is times how well the candidate fits its neighbours (rank_corrections' order)."""
+        return self.fit(candidate, left, right) + edit_cost(word.lower(), candidate) * CORRECTION_EDIT_WEIGHT
+
     def rank_corrections(self, word: str, candidates: list[str], left: str | None, right: str | None) -> list[str]:
         """Spelling corrections, best first: how likely the slip is times how well each fits its neighbours."""
-        lower = word.lower()
-
-        def score(candidate: str) -> float:
-            return self.fit(candidate, left, right) + edit_cost(lower, candidate) * CORRECTION_EDIT_WEIGHT
-
-        return sorted(candidates, key=lambda c: (-score(c), c))[:MAX_SUGGESTIONS]
+        return sorted(candidates, key=lambda c: (-self.correction_score(word, c, left, right), c))[:MAX_SUGGESTIONS]
