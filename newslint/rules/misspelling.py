@@ -101,31 +101,29 @@ SHORTEST_SLIP_UNIT = tuned(
     result="benches and corpus unchanged; '1-22 frm nine overs' is caught; 2: BBC 13 -> 15, precision down on four "
     "benches; 4: no remark changed",
     date="2026-12-06")
+CLOSED_UP_BENCH = (
+    "benchmarks/slip_simulation.py --closed-up: 400 neighbouring lower-case words closed up at random places (one a "
+    "copy, seed 7) of the 170 BBC stories (en-GB) and of all 500 Brown files (en-US), found and first suggestion "
+    "right; the 15 sets of the session's checks (dev, other-seed, Brown-press benches, natural_train, clean BBC and "
+    "Brown press, all 500 Brown files); a probe list of 118 closed forms in use and slips (onsite, upfront, "
+    "wellbeing, ingame, anymore, inbetween, alot ...)")
 RUN_TOGETHER_PAIRS = tuned(
     7.0,
     means="log10 count, in the word pairs' lists (Google Books), of two words side by side at or above which their "
     "closed-up form is a slip of the two (step run-together)",
-    bench="benchmarks/slip_simulation.py --closed-up: 400 adjacent lower-case word pairs closed up at random places (one a copy, seed "
-    "7) of the 170 BBC stories (en-GB) and of all 500 Brown files (en-US), found and first suggestion right; the 15 "
-    "sets of the session's checks (dev, other-seed, Brown-press benches, natural_train, clean BBC and Brown press, "
-    "all 500 Brown files); a probe list of 118 closed forms in use and slips (onsite, upfront, wellbeing, ingame, "
-    "anymore, inbetween, alot ...)",
-    result="at 7.0 and association 1.5 (slip_simulation.py --closed-up, seed 7): BBC found 142 -> 235 of 400, word meant "
-    "first 18 -> 198; Brown 160 -> 265, 26 -> 237. The sweep (an earlier draw of the kind, found/first right, BBC "
-    "and Brown; without the step 140/16 and 136/23): at association 1.5, 8.0 196/131 and 176/120, "
-    "7.5 218/160 and 188/135, 7.0 250/208 and 232/191, no remark more on any set, of the probe list only slips "
-    "(alot, aswell, infact, infront, ofcourse, eachother, thankyou, inbetween); at association 1.0, 7.0 adds ingame "
-    "(a closed form in use) on the probe list and lookit, inpost on all 500 Brown files",
+    bench=CLOSED_UP_BENCH,
+    result="at 7.0 and association 1.5 (slip_simulation.py --closed-up, seed 7): BBC found 142 -> 235 of 400, word "
+    "meant first 18 -> 198; Brown 160 -> 265, 26 -> 237. The sweep (an earlier draw of the kind, found/first right, "
+    "BBC and Brown; without the step 140/16 and 136/23): at association 1.5, 8.0 196/131 and 176/120, 7.5 218/160 and "
+    "188/135, 7.0 250/208 and 232/191, no remark more on any set, of the probe list only slips (alot, aswell, infact, "
+    "infront, ofcourse, eachother, thankyou, inbetween); at association 1.0, 7.0 adds ingame (a closed form in use) "
+    "on the probe list and lookit, inpost on all 500 Brown files",
     date="2026-12-07")
 DROPPED_SPACE = tuned(
     -1.5,
     means="log10 likelihood of a space left out between two words, beside the keystroke slips' (a dropped letter "
     "-1.5, lexicon.DROPPED_LETTER): weighed against the unknown word's corrections in context (step run-together)",
-    bench="benchmarks/slip_simulation.py --closed-up: 400 adjacent lower-case word pairs closed up at random places (one a copy, seed "
-    "7) of the 170 BBC stories (en-GB) and of all 500 Brown files (en-US), found and first suggestion right; the 15 "
-    "sets of the session's checks (dev, other-seed, Brown-press benches, natural_train, clean BBC and Brown press, "
-    "all 500 Brown files); a probe list of 118 closed forms in use and slips (onsite, upfront, wellbeing, ingame, "
-    "anymore, inbetween, alot ...)",
+    bench=CLOSED_UP_BENCH,
     result="at 8.0 pairs: -1.0 BBC 196/135, Brown 176/124, -1.5 196/131 and 176/120, -2.0 196/128 and 176/114, the "
     "same remarks: only which suggestion comes first; -1.5 is a dropped letter's cost, and with it the injected "
     "letter slips of the other-seed benches that make two words (atest, orher) keep their corrections (latest, "
@@ -135,11 +133,7 @@ CLOSED_FORM_MARGIN = tuned(
     1.5,
     means="log10: how much likelier the language model must find two words side by side than their closed-up form, "
     "when it knows that form, for the form to be a slip of the two (step run-together)",
-    bench="benchmarks/slip_simulation.py --closed-up: 400 adjacent lower-case word pairs closed up at random places (one a copy, seed "
-    "7) of the 170 BBC stories (en-GB) and of all 500 Brown files (en-US), found and first suggestion right; the 15 "
-    "sets of the session's checks (dev, other-seed, Brown-press benches, natural_train, clean BBC and Brown press, "
-    "all 500 Brown files); a probe list of 118 closed forms in use and slips (onsite, upfront, wellbeing, ingame, "
-    "anymore, inbetween, alot ...)",
+    bench=CLOSED_UP_BENCH,
     result="closed forms the model knows, gap in log10: alot 2.05, noone 1.95 (slips), everytime 1.00, inflight 1.25, "
     "onsite, inhouse, downpayment 1.00, wellbeing 0.95, onboard 0.80, upfront 0.40 (in use); 1.0 and 2.0 change "
     "nothing on the random closures, 1.0 takes everytime too, 2.0 loses noone: 1.5 lies between",
@@ -149,14 +143,10 @@ RUN_TOGETHER_ASSOCIATION = tuned(
     means="log10: how many times more often than chance (the two words' own counts) the word pairs' lists find two "
     "words side by side for their closed-up form to be a slip of the two (step run-together): a set phrase (in "
     "fact, thank you), not two common words that meet by chance (and over, the on)",
-    bench="benchmarks/slip_simulation.py --closed-up: 400 adjacent lower-case word pairs closed up at random places (one a copy, seed "
-    "7) of the 170 BBC stories (en-GB) and of all 500 Brown files (en-US), found and first suggestion right; the 15 "
-    "sets of the session's checks (dev, other-seed, Brown-press benches, natural_train, clean BBC and Brown press, "
-    "all 500 Brown files); a probe list of 118 closed forms in use and slips (onsite, upfront, wellbeing, ingame, "
-    "anymore, inbetween, alot ...)",
-    result="pairs of 10^8 or more: the slips' phrases (a lot 3.39, even though 4.33, in case 2.20, on top 2.27) against "
-    "chance meetings (and over 1.86, the on 0.07); at 7.0 pairs: 1.5 as RUN_TOGETHER_PAIRS gives; 1.0 flags ingame, "
-    "lookit, inpost; 2.0 BBC 196/131, Brown 176/120 (at 8.0 pairs)",
+    bench=CLOSED_UP_BENCH,
+    result="pairs of 10^8 or more: the slips' phrases (a lot 3.39, even though 4.33, in case 2.20, on top 2.27) "
+    "against chance meetings (and over 1.86, the on 0.07); at 7.0 pairs: 1.5 as RUN_TOGETHER_PAIRS gives; 1.0 flags "
+    "ingame, lookit, inpost; 2.0 BBC 196/131, Brown 176/120 (at 8.0 pairs)",
     date="2026-12-07")
 FUNCTION_WORD = tuned(
     -2.5,
@@ -419,8 +409,9 @@ RUN_TOGETHER = Step(
     "though, you ...; not be or being: wellbeing), that the counts of word pairs find side by side at least "
     "10^RUN_TOGETHER_PAIRS times and 10^RUN_TOGETHER_ASSOCIATION times as often as chance would, and, when the "
     "language model knows the closed form, 10^CLOSED_FORM_MARGIN times likelier than it (not onboard, wellbeing); "
-    "the likelier slip in context when a letter's slip makes a word too (atest: latest); not a phrasal verb's noun (signup, walkout: a particle after), a name (Andover: "
-    "capitalised), nor a word that a step before leaves alone (pro forma: set-phrase; I don't wanta: spoken-quote)",
+    "the likelier slip in context when a letter's slip makes a word too (atest: latest); not a phrasal verb's noun "
+    "(signup, walkout: a particle after), a name (Andover: capitalised), nor a word that a step before leaves alone "
+    "(pro forma: set-phrase; I don't wanta: spoken-quote)",
     flags=("He stayed on [[eventhough]] the vote went against him.", "The two sides blamed [[eachother]]."))
 SET_PHRASE = Step(
     "NL101", "set-phrase",
@@ -654,19 +645,19 @@ class Spelling(Rule):
     that the lists lack (crypto, grand prix), the larger dictionaries' rarer words in use (marae, poutine, certiorari)
     and the team's accepted words, and suggests the likeliest corrections, ranked by how likely the slip is (keyboard
     neighbours, transpositions, doubled letters, a dropped apostrophe, a dropped space: alot, inspite) times how well
-    each candidate fits between its neighbours, in the dialect's spelling: with none configured, the story's own (colur -> colour in a story that writes
-    centre and defence), and the American where the story has no dialect-marked word to go by. Names are not errors:
-    capitalised words away from a sentence start, romanised given names (Do-gyun, Ik-san), words after a title,
-    acronyms, words with inner capitals, a short word inside a foreign name (Pilipino sa Kanlurang) and a lower-case
-    word used twice in the story are left alone, and so are the short words of a quotation that sets speech down as
-    spoken (dialect or text speak: "I telt them fae the start") and a short word that opens a quotation with a mark
-    after it (an interjection or a name called out: "Eish, this thing"); numbers with units, web and e-mail addresses
-    (gov.uk, https://...) and handles are not prose, an abbreviation the story defines in brackets after the words it
-    stands for (million tonnes per annum (mtpa)) is the story's own, and words in other scripts (москва, 梦) are not
-    English, nor are words with a letter an English keyboard does not type (gardaí, whānau): no slip makes one. Words
-    set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a foreign term, as house styles mark them, unless one
-    is a slip of an everyday word alone or among English words (*realy*). A "word" of more than 47 letters, two more
-    than the longest in the dictionary, is no slip of any word: it is reported as too long to correct, with no
+    each candidate fits between its neighbours, in the dialect's spelling: with none configured, the story's own (colur
+    -> colour in a story that writes centre and defence), and the American where the story has no dialect-marked word to
+    go by. Names are not errors: capitalised words away from a sentence start, romanised given names (Do-gyun, Ik-san),
+    words after a title, acronyms, words with inner capitals, a short word inside a foreign name (Pilipino sa Kanlurang)
+    and a lower-case word used twice in the story are left alone, and so are the short words of a quotation that sets
+    speech down as spoken (dialect or text speak: "I telt them fae the start") and a short word that opens a quotation
+    with a mark after it (an interjection or a name called out: "Eish, this thing"); numbers with units, web and e-mail
+    addresses (gov.uk, https://...) and handles are not prose, an abbreviation the story defines in brackets after the
+    words it stands for (million tonnes per annum (mtpa)) is the story's own, and words in other scripts (москва, 梦) are
+    not English, nor are words with a letter an English keyboard does not type (gardaí, whānau): no slip makes one.
+    Words set in italics (*terroir*, <i>esusu</i>, *vin de France*) are a foreign term, as house styles mark them,
+    unless one is a slip of an everyday word alone or among English words (*realy*). A "word" of more than 47 letters,
+    two more than the longest in the dictionary, is no slip of any word: it is reported as too long to correct, with no
     suggestion. The search for slips has a budget per file, some 270 times what the heaviest story needs: a file of
     random letters that uses it up is checked no further, and the rule says at which word it stopped.
 

@@ -432,6 +432,14 @@ COUNT_OF_COUNT = Step(
             "of nineteen, three of four in the final), no slip of 'or'; before a plural (two of three days) the model "
             "judges it",
     allows=("She beat eighteen [[of]] nineteen in the heats.",))
+PLURAL_COUNT_BEFORE_OF = Step(
+    CODE, "plural-count-before-of",
+    decides="hundred, thousand, million, billion, trillion or dozen right before 'of' with no number or determiner "
+            "before it (after a preposition, and or or, or opening a sentence) counts an unknown many: a slip of its "
+            "plural (seen by million of people: millions), whatever the model's odds; the clean BBC stories and all "
+            "500 Brown files write such a count before 'of' only after a number or a determiner (two million of, a "
+            "hundred of, the million of); not after per (deaths per thousand of population)",
+    flags=("The festival was watched by [[million]] of people around the world.",))
 OFF_BEFORE_PLACE = Step(
     CODE, "off-before-place",
     decides="'off' before a place's name that ends in the word for its kind (Street, Road, coast, island: word list "
@@ -992,11 +1000,12 @@ STRONGER_NEIGHBOUR = Step(
     decides="a slip spoils its neighbours' trigrams too: of two adjacent suspects only the stronger is reported",
     allows=("The minister said it wood [[beg]] wrong to act now.",))
 STEPS = (ACRONYM_OR_DIGITS, UNKNOWN_WORD, SHORT_DICTIONARY_WORD, SWAPPED_LETTERS_WORD, BRITISH_SPELLING,
-         USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, BARE_AFTER_TO, PARTICIPLE_AFTER_HAVE, PARTICIPLE_AFTER_BE,
+         USABLE_ALTERNATIVES, HEADLINE, SPOKEN_QUOTE, BASE_AFTER_MODAL, BARE_AFTER_TO, PARTICIPLE_AFTER_HAVE,
+         PARTICIPLE_AFTER_BE,
          AGREEMENT_AFTER_PRONOUN, CORRELATIVE_PAIR, ADVERB_BEFORE_PARTICIPLE, NOUN_OR_VERB,
          SINGULAR_AFTER_DETERMINER, SINGULAR_HEAD_AFTER_DETERMINER, AND_AFTER_BETWEEN, AGREEMENT_AFTER_PLURAL,
          SUBJECT_CASE, PAST_AFTER_SUBJECT, FINITE_AFTER_SUBJECT, PERSON_AFTER_SUBJECT, PLURAL_AFTER_COUNT,
-         CONJUNCTION_AFTER_SUBJECT, UNIT_AFTER_NUMBER,
+         PLURAL_COUNT_BEFORE_OF, CONJUNCTION_AFTER_SUBJECT, UNIT_AFTER_NUMBER,
          SET_PHRASE, NAME_PARTICLE, COUNT_BEFORE_PLURAL, PARALLEL_PREPOSITION, COORDINATED_FORMS, CLAUSE_OPENING_HE,
          THAN_AFTER_COMPARATIVE, TOO_BEFORE_ADVERB, VERB_AFTER_FRONTED_PHRASE, NOR_AFTER_NEGATIVE,
          AS_AS_COMPARISON,
@@ -2178,6 +2187,7 @@ def grammar_sweeps(reading: Reading, regions: dict, trace) -> dict[int, tuple[st
     found.update(persons_after_subjects(reading, regions, trace))
     found.update(plurals_after_counts(reading, regions, trace))
     found.update(bares_after_to(reading, regions, trace))
+    found.update(plural_counts_before_of(reading, regions, trace))
     found.update(conjunctions_after_subjects(reading, regions, trace))
     return found
 
@@ -2514,6 +2524,29 @@ def plurals_after_counts(reading: Reading, regions: dict, trace) -> dict[int, tu
         if odds >= float(COUNT_PLURAL_ODDS):
             found[index] = grammar_decides(trace, tokens[index], PLURAL_AFTER_COUNT, plural,
                                            count=tokens[index - 1].text, odds=round(odds, 2))
+    return found
+
+
+LARGE_COUNTS = {"hundred": "hundreds", "thousand": "thousands", "million": "millions", "billion": "billions",
+                "trillion": "trillions", "dozen": "dozens"}
+
+
+def plural_counts_before_of(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
+    """Step plural-count-before-of: each large count right before 'of' after a preposition, and or or, or opening its
+    sentence (by million of people), with its plural."""
+    words, tokens, found = reading.words, reading.tokens, {}
+    for index in places(words, ("of",)):
+        at = index - 1
+        count_word = words[at]
+        if not PLURAL_COUNT_BEFORE_OF.on or count_word not in LARGE_COUNTS or at in regions \
+                or not reading.runs_on(at, index) \
+                or not (reading.sentence_first(at) == at or at > 0 and reading.runs_on(at - 1, at)
+                        and (words[at - 1] in OBJECT_PREPOSITIONS or words[at - 1] in COORDINATORS)
+                        and words[at - 1] != "per"):  # per thousand of population
+            continue
+        plural = LARGE_COUNTS[count_word]
+        found[at] = grammar_decides(trace, tokens[at], PLURAL_COUNT_BEFORE_OF,
+                                    plural if tokens[at].text.islower() else plural.capitalize())
     return found
 
 
