@@ -1294,7 +1294,7 @@ class RealWordError(Rule):
             return swapped, GRAMMAR_ODDS
         evidence = reading.evidence
         every = alternatives  # name-usual-form may keep only some; a word it judges is weighed at once, no margin
-        usual = name_usual_forms(res, reading, index, token, alternatives)
+        usual = name_usual_forms(res, reading, index, token, alternatives) if token.text[:1].isupper() else []
         if usual:
             alternatives = usual
         elif pending is not None:  # the batch sets the bar (bar) and the story's bonus (bonus) only for words with a
@@ -2486,8 +2486,7 @@ def persons_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, 
     for index in places(words, PERSON_SUBJECTS, after=True):
         written, subject = words[index], words[index - 1]
         if not PERSON_AFTER_SUBJECT.on or index in regions or not tokens[index].text.islower() \
-                or not reading.known[index] or written in FUNCTION_WORDS or not finite_slot(reading, index - 1, index) \
-                or reading.in_quotation(index):
+                or not reading.known[index] or written in FUNCTION_WORDS:
             continue
         if subject in THIRD_PERSON:
             forms = agreeing_forms(model, written) if not written.endswith(NO_BARE_VERB) \
@@ -2495,7 +2494,7 @@ def persons_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, 
         else:
             forms = [form for bare in s_forms(written) if model.known(bare)
                      for form in (bare, *past_forms(model, bare))]
-        if not forms:
+        if not forms or not finite_slot(reading, index - 1, index) or reading.in_quotation(index):
             continue
         before = words[index - 2] if index > 1 and reading.known[index - 2] else None
         odds = form_odds(reading, index, forms, (subject, before), True)
@@ -2705,7 +2704,8 @@ def adverbs_before_participles(reading: Reading, regions: dict, trace) -> dict[i
     """Step adverb-before-participle: each adjective right before a past participle or tense (was final approved, a
     recent opened line) that is a slip of its adverb, with the adverb, outside the regions left alone."""
     words, known, tokens, found = reading.words, reading.known, reading.tokens, {}
-    before_past_forms = [index - 1 for index, word in enumerate(words) if index > 1 and past_form(reading, word)]
+    before_past_forms = [index - 1 for index, word in enumerate(words) if index > 1 and (
+        word in IRREGULAR_PARTICIPLE_FORMS or word.endswith("ed") and past_form(reading, word))]  # the test inlined
     for index in before_past_forms:
         if ADVERB_BEFORE_PARTICIPLE.on and known[index] and known[index + 1] and index not in regions \
                 and not words[index].endswith("ly") and tokens[index].text.islower() \
@@ -2808,7 +2808,8 @@ def base_after_modal(reading: Reading, index: int, trace) -> str | None:
     not, also, still ... between allowed; couldn't) or do, does or did with not asks for, when the word written is
     another form of it; None when the step does not decide."""
     tokens, words = reading.tokens, reading.words
-    if not BASE_AFTER_MODAL.on or not tokens[index].text.islower() or (at := asking_modal(reading, index)) is None:
+    if not BASE_AFTER_MODAL.on or not tokens[index].text.islower() \
+            or not (bare_forms(words[index]) or s_forms(words[index])) or (at := asking_modal(reading, index)) is None:
         return None
     written, model, modal = words[index], reading.model, words[at]
     # an -s form too, but not in a question, where a plural after the modal is its subject (how can judges act)
