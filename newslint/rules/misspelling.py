@@ -522,7 +522,8 @@ USED_TWICE = Step(
     "at its first letter where any word is: a sentence or a headline opens with it; a lower-case word with an s "
     "added or taken off, no word of the lists either: matatu and matatus, not wass beside was), is a name or a term "
     "it means, a part of a hyphenated word too (repo-linked beside repo); not a word written in lower case one slip "
-    "from an everyday word (goverment twice is a habit, not a term)",
+    "from an everyday word (goverment twice is a habit, not a term) nor two words run together that the story "
+    "never writes apart (alot twice; belowground beside below ground is NL303's inconsistency)",
     allows=("The wugs met. Two [[wugs]] agreed.", "The wugs met. [[Wugs]] agreed.",
             "Wugs met. Two [[wugs]] agreed.", "A matatu stopped. Two [[matatus]] followed.",
             "Banks lend on repo. Loans that are [[repo]]-linked cost more."))
@@ -1317,7 +1318,10 @@ def used_twice(f: FileCheck, u: Unknown) -> Detail | None:
     if uses == 1 and u.word == lower:
         uses += capitalised_where_any_word_is(f, lower.capitalize())
     written_lower = u.word.islower() or lower_uses > 0
-    if uses > 1 and not (written_lower and len(lower) >= HABIT_LENGTH and f.lexicon.near_common_word(lower)):
+    # alot twice is a habit, still two words; a story that also writes them apart has NL303 say so (belowground)
+    if uses > 1 and not (written_lower and len(lower) >= HABIT_LENGTH and f.lexicon.near_common_word(lower)) \
+            and not (RUN_TOGETHER.on and (phrase := run_together(f, u))
+                     and not re.search(rf"\b{phrase}\b", f.doc.prose, re.IGNORECASE)):
         return {"uses": uses}
     return None
 

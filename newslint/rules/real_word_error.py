@@ -1528,8 +1528,9 @@ def without_compounds(doc, res, flagged: dict[int, tuple[str, float]]) -> dict[i
 
 def name_usual_forms(res, reading: Reading, index: int, token: Token, alternatives: list[tuple[str, float]]
                      ) -> list[tuple[str, float]]:
-    """usual_forms, for a capitalised word the story treats as a name (step name-usual-form); else none."""
-    if token.text[:1].isupper() and NAME_USUAL_FORM.on and reading.evidence.reason(token, index) is not None:
+    """usual_forms, for a capitalised word (judge asks of no other) the story treats as a name (step
+    name-usual-form); else none."""
+    if NAME_USUAL_FORM.on and reading.evidence.reason(token, index) is not None:
         return usual_forms(res, reading, index, alternatives)
     return []
 
