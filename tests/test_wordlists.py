@@ -220,4 +220,3 @@ def test_irregular_verbs_are_three_forms_of_one_verb_the_model_knows():
     for line in wordlists.entries("irregular-verbs"):
         bare, past, participle = line.split()
         assert all(model.known(form) for form in (bare, past, participle)), line
-        assert past != participle or bare != past, line

@@ -2463,8 +2463,7 @@ def finites_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, 
         forms = [] if written in IRREGULAR_PARTICIPLES else finite_forms(reading.model, written, words[index - 1])
         if not forms:
             continue
-        before = words[index - 2] if index > 1 and reading.known[index - 2] else None
-        odds = form_odds(reading, at, forms, (words[at - 1], before if at == index else words[index - 1]), True)
+        odds = form_odds(reading, at, forms, history_of(reading, at), True)
         finite = max(odds, key=odds.get)
         found[at] = grammar_decides(trace, tokens[at], FINITE_AFTER_SUBJECT, finite, subject=tokens[index - 1].text,
                                     odds=round(odds[finite], 2))
@@ -2497,8 +2496,7 @@ def persons_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, 
                      for form in (bare, *past_forms(model, bare))]
         if not forms or not finite_slot(reading, index - 1, index) or reading.in_quotation(index):
             continue
-        before = words[index - 2] if index > 1 and reading.known[index - 2] else None
-        odds = form_odds(reading, index, forms, (subject, before), True)
+        odds = form_odds(reading, index, forms, history_of(reading, index), True)
         form = max(odds, key=odds.get)
         if odds[form] >= float(PERSON_ODDS):
             found[index] = grammar_decides(trace, tokens[index], PERSON_AFTER_SUBJECT, form,
@@ -2519,8 +2517,7 @@ def plurals_after_counts(reading: Reading, regions: dict, trace) -> dict[int, tu
         plural = s_form(written)
         if not model.known(plural):
             continue
-        before = words[index - 2] if index > 1 and reading.known[index - 2] else None
-        odds = form_odds(reading, index, [plural], (words[index - 1], before), True)[plural]
+        odds = form_odds(reading, index, [plural], history_of(reading, index), True)[plural]
         if odds >= float(COUNT_PLURAL_ODDS):
             found[index] = grammar_decides(trace, tokens[index], PLURAL_AFTER_COUNT, plural,
                                            count=tokens[index - 1].text, odds=round(odds, 2))
@@ -2759,8 +2756,8 @@ def participle_after_be(reading: Reading, index: int, trace) -> str | None:
     tense's (drew: drawn) when the model finds it 10^BE_PARTICIPLE_ODDS likelier, a bare verb's -ed form
     (prepare: prepared) when 10^BARE_BE_ODDS with the word after weighed too, an irregular bare verb's participle
     (know: known) when 10^BARE_IRREGULAR_ODDS so; None otherwise."""
-    words, model, written = reading.words, reading.model, reading.words[index]
-    history = (words[index - 1], words[index - 2] if index > 1 and reading.known[index - 2] else None)
+    model, written = reading.model, reading.words[index]
+    history = history_of(reading, index)
     irregular = written in IRREGULAR_PASTS
     forms = [form for form in ([IRREGULAR_PARTICIPLES[written]] if written in IRREGULAR_PARTICIPLES
                                else ed_forms(written)) if model.known(form)]
@@ -2826,10 +2823,6 @@ def base_after_modal(reading: Reading, index: int, trace) -> str | None:
         trace.decide(CODE, tokens[index].start, tokens[index].end, BASE_AFTER_MODAL.name, True, candidate=base,
                      modal=tokens[at].text, odds=round(odds[base], 2))
     return base
-
-
-BARE_OF_IRREGULAR = {form: bare for bare, past, participle in IRREGULAR_VERBS for form in (past, participle)
-                     if form != bare}
 
 
 def bares_after_to(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
