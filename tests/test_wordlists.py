@@ -56,6 +56,7 @@ LISTS = {
     "then-goes-on": (LOWER, "sorted"),
     "titles": (LOWER, "sorted"),
     "top-level-domains": (LOWER, "sorted"),
+    "verb-noun-slips": (re.compile(r"[a-z]+ [a-z]+"), "sorted"),
     "void-elements": (LOWER, "sorted"),
 }
 ORDERS = {"sorted": lambda word: word, "longest first": lambda word: (-len(word), word)}

@@ -745,9 +745,13 @@ NOUN_OR_VERB = Step(
     CODE, "noun-or-verb",
     decides="of a noun and the verb spelt differently beside it (word list noun-verb-pairs: advice advise, loss "
             "lose), the noun after a modal ('not' between allowed) or after 'to' before an object is a slip of the "
-            "verb (would advice the city), and the verb after a determiner or 'for' a slip of the noun (asked for "
-            "advise), whatever the model's odds",
-    flags=("She said she would [[advice]] the council to wait.", "He went to his brother for [[advise]]."))
+            "verb (would advice the city), and the verb where a noun must stand a slip of the noun: after a "
+            "determiner or 'for' (asked for advise), or after a determiner and an adjective or two (no word in -s: "
+            "the changes affect) heading its phrase (some good advise on); in a noun's place only, the verbs of word "
+            "list verb-noun-slips, whose nouns are verbs too (a large affect on: effect; to effect change is right), "
+            "whatever the model's odds",
+    flags=("She said she would [[advice]] the council to wait.", "He went to his brother for [[advise]].",
+           "The storm had a large [[affect]] on the harbour."))
 SINGULAR_AFTER_DETERMINER = Step(
     CODE, "singular-after-determiner",
     decides="a plural that English makes without -s (word list irregular-plurals: women, criteria, phenomena) "
@@ -2341,7 +2345,8 @@ def heads_phrase(reading: Reading, index: int) -> bool:
 
 NOUN_FOR_VERB = dict(line.split() for line in wordlists.entries("noun-verb-pairs"))
 VERB_FOR_NOUN = {verb: noun for noun, verb in NOUN_FOR_VERB.items()}
-PAIRED = NOUN_FOR_VERB.keys() | VERB_FOR_NOUN.keys()
+NOUN_OF_VERB = VERB_FOR_NOUN | dict(line.split() for line in wordlists.entries("verb-noun-slips"))
+PAIRED = NOUN_FOR_VERB.keys() | NOUN_OF_VERB.keys()
 # after 'to', the words that open an object: the noun of a pair before one is the verb's slip (hoped to proof the
 # link); before anything else it may be the noun after the preposition (turned to advice)
 OBJECT_OPENERS = frozenset(("a", "an", "the", "this", "these", "those", "his", "their", "its", "our", "your", "my",
@@ -2367,11 +2372,29 @@ def nouns_and_verbs(reading: Reading, regions: dict, trace) -> dict[int, tuple[s
                 and reading.runs_on(index, index + 1)
             other = NOUN_FOR_VERB[word] if modal or object_next else None
         else:
-            other = VERB_FOR_NOUN.get(word) if before in NOUN_OPENERS else None
+            other = NOUN_OF_VERB[word] if in_nouns_place(reading, index) else None
         if other is None:
             continue
         found[index] = grammar_decides(trace, tokens[index], NOUN_OR_VERB, other, before=tokens[index - 1].text)
     return found
+
+
+def in_nouns_place(reading: Reading, index: int) -> bool:
+    """Whether token `index` stands where a noun must: right after a determiner or 'for' (for advise, the advise), or
+    after a determiner and an adjective or two, heading its phrase (a large affect on)."""
+    words, tokens = reading.words, reading.tokens
+    if words[index - 1] in NOUN_OPENERS:
+        return True
+    if not heads_phrase(reading, index):
+        return False
+    for at in (index - 1, index - 2):
+        # an adjective, no function word nor a word in -s (the changes affect: a subject and its verb)
+        if at < 1 or words[at] in FUNCTION_WORDS or words[at].endswith("s") or not tokens[at].text.islower() \
+                or not reading.known[at] or not reading.runs_on(at - 1, at):
+            return False
+        if words[at - 1] in NOUN_OPENERS and words[at - 1] != "for":
+            return True
+    return False
 
 
 PHRASE_GAPS = frozenset((" ", "' ", "\u2019 "))
