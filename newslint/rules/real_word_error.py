@@ -2315,11 +2315,21 @@ def singular_heads_after_determiners(reading: Reading, regions: dict, trace) -> 
                          if s_form(form) == written and model.known(form)), None)
         if singular is None:
             continue
-        odds = form_odds(reading, index, [singular], history_of(reading, index), True)[singular]
-        if odds >= float(SINGULAR_HEAD_ODDS):
-            found[index] = grammar_decides(trace, tokens[index], SINGULAR_HEAD_AFTER_DETERMINER, singular,
-                                           determiner=tokens[index - 1].text, odds=round(odds, 2))
+        decided = form_decided(reading, index, singular, SINGULAR_HEAD_ODDS, SINGULAR_HEAD_AFTER_DETERMINER, trace,
+                               determiner=tokens[index - 1].text)
+        if decided is not None:
+            found[index] = decided
     return found
+
+
+def form_decided(reading: Reading, index: int, form: str, bar: float, step: Step, trace, **detail: str
+                 ) -> tuple[str, float] | None:
+    """A grammar step's verdict that the word at token `index` is a slip of `form`, when the model finds the form
+    10^bar likelier there after the words before (history_of) and before the word after; None when it does not."""
+    odds = form_odds(reading, index, [form], history_of(reading, index), True)[form]
+    if odds < float(bar):
+        return None
+    return grammar_decides(trace, reading.tokens[index], step, form, **detail, odds=round(odds, 2))
 
 
 def history_of(reading: Reading, index: int) -> tuple[str, str | None]:
@@ -2540,10 +2550,10 @@ def plurals_after_counts(reading: Reading, regions: dict, trace) -> dict[int, tu
         plural = s_form(written)
         if not model.known(plural):
             continue
-        odds = form_odds(reading, index, [plural], history_of(reading, index), True)[plural]
-        if odds >= float(COUNT_PLURAL_ODDS):
-            found[index] = grammar_decides(trace, tokens[index], PLURAL_AFTER_COUNT, plural,
-                                           count=tokens[index - 1].text, odds=round(odds, 2))
+        decided = form_decided(reading, index, plural, COUNT_PLURAL_ODDS, PLURAL_AFTER_COUNT, trace,
+                               count=tokens[index - 1].text)
+        if decided is not None:
+            found[index] = decided
     return found
 
 
