@@ -308,6 +308,8 @@ class FileCheck:
         self.searched: dict[str, list[str]] = {}  # each unknown word's candidates, searched once
         self.stopped = False  # the search budget is spent: no word after is checked
         self.languages_read: dict[int, bool] = {}  # whether the story writes each other language read so far
+        # each unknown word's run_together, by its start and spelling: four steps ask of one word
+        self.spaced: dict[tuple[int, str], str | None] = {}
 
     @cached_property
     def defined_abbreviations(self) -> frozenset[str]:
@@ -1427,7 +1429,15 @@ JOINING_WORDS = FUNCTION_WORDS - {"be", "been", "being", "am", "is", "are", "was
 def run_together(f: FileCheck, u: Unknown) -> str | None:
     """The two words an unknown word closes up (alot: a lot), one of them a function word and the pair common
     (RUN_TOGETHER_PAIRS), a set phrase rather than a chance meeting and likelier in context than a letter's slip;
-    None when it is no such pair."""
+    None when it is no such pair. Worked out once a word (FileCheck.spaced)."""
+    key = (u.start, u.word)
+    if key not in f.spaced:
+        f.spaced[key] = spaced_phrase(f, u)
+    return f.spaced[key]
+
+
+def spaced_phrase(f: FileCheck, u: Unknown) -> str | None:
+    """run_together, worked out."""
     read = closed_up_word(f, u)
     if read is None:
         return None

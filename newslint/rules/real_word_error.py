@@ -2311,25 +2311,26 @@ def singular_heads_after_determiners(reading: Reading, regions: dict, trace) -> 
                 or not reading.runs_on(index - 1, index) or not heads_phrase(reading, index) \
                 or not (tokens[index - 1].text.islower() or reading.sentence_first(index) == index - 1):
             continue
-        singular = next((form for form in (written[:-1], written[:-2], written[:-3] + "y")
-                         if s_form(form) == written and model.known(form)), None)
+        singular = next((form for form in s_forms(written) if model.known(form)), None)
         if singular is None:
             continue
-        decided = form_decided(reading, index, singular, SINGULAR_HEAD_ODDS, SINGULAR_HEAD_AFTER_DETERMINER, trace,
+        decided = form_decided(reading, index, [singular], SINGULAR_HEAD_ODDS, SINGULAR_HEAD_AFTER_DETERMINER, trace,
                                determiner=tokens[index - 1].text)
         if decided is not None:
             found[index] = decided
     return found
 
 
-def form_decided(reading: Reading, index: int, form: str, bar: float, step: Step, trace, **detail: str
+def form_decided(reading: Reading, index: int, forms: list[str], bar: float, step: Step, trace, **detail: str
                  ) -> tuple[str, float] | None:
-    """A grammar step's verdict that the word at token `index` is a slip of `form`, when the model finds the form
-    10^bar likelier there after the words before (history_of) and before the word after; None when it does not."""
-    odds = form_odds(reading, index, [form], history_of(reading, index), True)[form]
-    if odds < float(bar):
+    """A grammar step's verdict that the word at token `index` is a slip of the one of `forms` the model finds
+    likeliest there after the words before (history_of) and before the word after, when 10^bar likelier than the
+    word; None when it is not."""
+    odds = form_odds(reading, index, forms, history_of(reading, index), True)
+    form = max(odds, key=odds.get)
+    if odds[form] < float(bar):
         return None
-    return grammar_decides(trace, reading.tokens[index], step, form, **detail, odds=round(odds, 2))
+    return grammar_decides(trace, reading.tokens[index], step, form, **detail, odds=round(odds[form], 2))
 
 
 def history_of(reading: Reading, index: int) -> tuple[str, str | None]:
@@ -2496,10 +2497,8 @@ def finites_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, 
         forms = [] if written in IRREGULAR_PARTICIPLES else finite_forms(reading.model, written, words[index - 1])
         if not forms:
             continue
-        odds = form_odds(reading, at, forms, history_of(reading, at), True)
-        finite = max(odds, key=odds.get)
-        found[at] = grammar_decides(trace, tokens[at], FINITE_AFTER_SUBJECT, finite, subject=tokens[index - 1].text,
-                                    odds=round(odds[finite], 2))
+        found[at] = form_decided(reading, at, forms, -math.inf, FINITE_AFTER_SUBJECT, trace,
+                                 subject=tokens[index - 1].text)
     return found
 
 
@@ -2529,11 +2528,10 @@ def persons_after_subjects(reading: Reading, regions: dict, trace) -> dict[int, 
                      for form in (bare, *past_forms(model, bare))]
         if not forms or not finite_slot(reading, index - 1, index) or reading.in_quotation(index):
             continue
-        odds = form_odds(reading, index, forms, history_of(reading, index), True)
-        form = max(odds, key=odds.get)
-        if odds[form] >= float(PERSON_ODDS):
-            found[index] = grammar_decides(trace, tokens[index], PERSON_AFTER_SUBJECT, form,
-                                           subject=tokens[index - 1].text, odds=round(odds[form], 2))
+        decided = form_decided(reading, index, forms, PERSON_ODDS, PERSON_AFTER_SUBJECT, trace,
+                               subject=tokens[index - 1].text)
+        if decided is not None:
+            found[index] = decided
     return found
 
 
@@ -2550,7 +2548,7 @@ def plurals_after_counts(reading: Reading, regions: dict, trace) -> dict[int, tu
         plural = s_form(written)
         if not model.known(plural):
             continue
-        decided = form_decided(reading, index, plural, COUNT_PLURAL_ODDS, PLURAL_AFTER_COUNT, trace,
+        decided = form_decided(reading, index, [plural], COUNT_PLURAL_ODDS, PLURAL_AFTER_COUNT, trace,
                                count=tokens[index - 1].text)
         if decided is not None:
             found[index] = decided
@@ -2839,13 +2837,14 @@ def base_after_modal(reading: Reading, index: int, trace) -> str | None:
     not, also, still ... between allowed; couldn't) or do, does or did with not asks for, when the word written is
     another form of it; None when the step does not decide."""
     tokens, words = reading.tokens, reading.words
-    if not BASE_AFTER_MODAL.on or not tokens[index].text.islower() \
-            or not (bare_forms(words[index]) or s_forms(words[index])) or (at := asking_modal(reading, index)) is None:
+    written = words[index]
+    bares, s_bares = bare_forms(written), s_forms(written)
+    if not BASE_AFTER_MODAL.on or not tokens[index].text.islower() or not (bares or s_bares) \
+            or (at := asking_modal(reading, index)) is None:
         return None
-    written, model, modal = words[index], reading.model, words[at]
+    model, modal = reading.model, words[at]
     # an -s form too, but not in a question, where a plural after the modal is its subject (how can judges act)
-    forms = [form for form in bare_forms(written) or (s_forms(written) if not asks_a_question(reading, index) else [])
-             if model.known(form)]
+    forms = [form for form in bares or (s_bares if not asks_a_question(reading, index) else []) if model.known(form)]
     if not forms:
         return None
     odds = {c: model.logprob(c, modal) - model.logprob(written, modal) for c in forms}
@@ -2872,10 +2871,9 @@ def bares_after_to(reading: Reading, regions: dict, trace) -> dict[int, tuple[st
                                    else bare_forms(written) or s_forms(written)) if model.known(form)]
         if not forms or model.known(written + "ed") or model.known(written + "d"):  # a bare verb too (to found a)
             continue
-        odds = form_odds(reading, index, forms, history_of(reading, index), True)
-        bare = max(odds, key=odds.get)
-        if odds[bare] >= float(TO_BARE_ODDS):
-            found[index] = grammar_decides(trace, tokens[index], BARE_AFTER_TO, bare, odds=round(odds[bare], 2))
+        decided = form_decided(reading, index, forms, TO_BARE_ODDS, BARE_AFTER_TO, trace)
+        if decided is not None:
+            found[index] = decided
     return found
 
 
