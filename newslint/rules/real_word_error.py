@@ -2309,7 +2309,7 @@ def singular_heads_after_determiners(reading: Reading, regions: dict, trace) -> 
         if not SINGULAR_HEAD_AFTER_DETERMINER.on or index in regions or not tokens[index].text.islower() \
                 or not reading.known[index] or not plural_noun(reading, written) or written in FUNCTION_WORDS \
                 or not reading.runs_on(index - 1, index) or not heads_phrase(reading, index) \
-                or not (tokens[index - 1].text.islower() or reading.sentence_first(index) == index - 1):
+                or not (tokens[index - 1].text.islower() or reading.opens_sentence(index - 1)):
             continue
         singular = next((form for form in s_forms(written) if model.known(form)), None)
         if singular is None:
@@ -2337,7 +2337,7 @@ def history_of(reading: Reading, index: int) -> tuple[str, str | None]:
     """The two words before token `index` as the model reads them, nearest first: the second is where the sentence
     starts when the first opens it, and None when a mark stands between them or the model lacks it."""
     second = None
-    if reading.sentence_first(index) == index - 1:
+    if reading.opens_sentence(index - 1):
         second = SENTENCE_START
     elif index > 1 and reading.known[index - 2] and reading.runs_on(index - 2, index - 1):
         second = reading.words[index - 2]
@@ -2568,7 +2568,7 @@ def plural_counts_before_of(reading: Reading, regions: dict, trace) -> dict[int,
         count_word = words[at]
         if not PLURAL_COUNT_BEFORE_OF.on or count_word not in LARGE_COUNTS or at in regions \
                 or not reading.runs_on(at, index) \
-                or not (reading.sentence_first(at) == at or at > 0 and reading.runs_on(at - 1, at)
+                or not (reading.opens_sentence(at) or at > 0 and reading.runs_on(at - 1, at)
                         and (words[at - 1] in OBJECT_PREPOSITIONS or words[at - 1] in COORDINATORS)
                         and words[at - 1] != "per"):  # per thousand of population
             continue
@@ -3638,6 +3638,10 @@ class Reading:
     def one_phrase(self, first: int, last: int) -> bool:
         """runs_on, a plural possessive's apostrophe allowed before a space (the planets' sizes)."""
         return all(self.gap_text(i) in PHRASE_GAPS for i in range(first, last))
+
+    def opens_sentence(self, index: int) -> bool:
+        """Whether token `index` is the first of its sentence."""
+        return self.sentence_first(index) == index
 
     def sentence_first(self, index: int) -> int:
         """The index of the first token of the sentence that holds token `index`."""
