@@ -107,8 +107,9 @@ def make_slips(stories: list[Path], pairs: list[tuple[str, str]] | None, count: 
 
 
 def found_by(newslint: list[str], folder: Path, dialect: str, key: dict) -> tuple[set[str], set[str]]:
-    """The files whose slip newslint reports (a diagnostic starting at the slip's line and column), and those of them
-    whose first suggestion is the word meant."""
+    """The files whose slip newslint reports (a diagnostic on the slip's line whose columns overlap the word written,
+    as the evaluation kit matches: one remark may span the slip and a neighbour, a noun and its verb), and those of
+    them whose first fix puts the word meant in its place."""
     result = subprocess.run(newslint + ["--format", "json", "--dialect", dialect, str(folder)],
                             capture_output=True, text=True)
     if result.returncode not in (0, 1):
@@ -116,11 +117,28 @@ def found_by(newslint: list[str], folder: Path, dialect: str, key: dict) -> tupl
     found, corrected = set(), set()
     for d in json.loads(result.stdout)["diagnostics"]:
         name = Path(d["path"]).name
-        if name in key and (d["line"], d["column"]) == tuple(key[name][:2]):
+        if name not in key:
+            continue
+        line, column, meant, written = key[name]
+        if d["line"] == line and d["column"] < column + len(written) and column < d.get("end_column", d["column"] + 1):
             found.add(name)
-            if d.get("fix") and d["fix"]["edits"][0]["replacement"] == key[name][2]:
+            if d.get("fix") and fixed(folder / name, d["fix"]["edits"][0]) == meant_text(folder / name, key[name]):
                 corrected.add(name)
     return found, corrected
+
+
+def fixed(path: Path, edit: dict) -> str:
+    """The file's text with one fix edit applied (offsets in code points)."""
+    text = path.read_text(encoding="utf-8")
+    return text[:edit["start"]] + edit["replacement"] + text[edit["end"]:]
+
+
+def meant_text(path: Path, slip: tuple[int, int, str, str]) -> str:
+    """The file's text with the slip undone: the word meant in place of the word written."""
+    line, column, meant, written = slip
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[line - 1] = lines[line - 1][:column - 1] + meant + lines[line - 1][column - 1 + len(written):]
+    return "\n".join(lines)
 
 
 def report(key: dict, found: set[str], corrected: set[str]) -> list[str]:

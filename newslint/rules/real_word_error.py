@@ -811,12 +811,18 @@ SUBJECT_CASE = Step(
     flags=("She said [[her]] and her husband had slept in the car park.",))
 AGREEMENT_AFTER_PLURAL = Step(
     CODE, "agreement-after-plural",
-    decides="has, is, was or does right after a plural noun in -s that opens its sentence after a determiner (the, "
-            "their, these, many ...; one lower-case word between allowed) disagrees with it: it is a slip of have, "
-            "are, were or do (The measurements was checked), whatever the model's odds; not after a word in -s that "
-            "is singular or taken as one (news, series, darts) or no noun (sometimes, theirs, does), nor after a "
-            "capitalised one (Williams was, Mars is: names)",
-    flags=("The harbour fees [[was]] raised twice this year.",))
+    decides="has, is, was or does right after a plural noun in -s that opens its sentence, or a clause after a word "
+            "that leads one (said, that, because, when, if, but ...: CLAUSE_LEADS; not and, of or another preposition, "
+            "after which the noun may be part of a larger subject: between them and the rebels is), after a "
+            "determiner (the, their, these, many ...; one lower-case word between allowed, but not before a word in "
+            "-s whose singular the model has seen after will or would: the knowledge that the narrator acquires is) "
+            "disagrees with it, whatever the model's odds: one remark on the two words with both repairs, the noun "
+            "made singular or the verb plural (The measurements was checked: measurement was, measurements were), the "
+            "one the model finds likelier first; not after a word in -s that is singular or taken as one (news, "
+            "series, darts) or no noun (sometimes, theirs, does), nor after a capitalised one (Williams was, Mars "
+            "is: names)",
+    flags=("The harbour [[fees was]] raised twice this year.",
+           "The skippers said the [[boats was]] moored in the harbour."))
 CORRELATIVE_PAIR = Step(
     CODE, "correlative-pair",
     decides="the word at most CORRELATIVE_REACH words after neither, both or either that pairs with it, the words "
@@ -1266,7 +1272,7 @@ class RealWordError(Rule):
         flagged = self.settled(doc, res, reading, flagged, pending)
         # whatever the gates and the model found there: grammar decides
         flagged.update(grammar_sweeps(reading, regions, trace))
-        yield from self.reported(doc, without_compounds(doc, res, flagged))
+        yield from self.reported(doc, without_compounds(doc, res, flagged), reading.joined)
 
     def spelling_gates(self, doc, res, word: str, lower: str, known: bool, story_decides: bool,
                        remembered: dict[str, SpellingGates]
@@ -1298,10 +1304,19 @@ class RealWordError(Rule):
             remembered[word] = found
         return found
 
-    def reported(self, doc, flagged: dict[int, tuple[str, float]]):
-        """The diagnostics for the words judged slips, less the weaker of two adjacent suspects."""
+    def reported(self, doc, flagged: dict[int, tuple[str, float]], joined: dict[int, tuple[int, tuple[str, str]]]):
+        """The diagnostics for the words judged slips, less the weaker of two adjacent suspects; a subject and its
+        verb that disagree (`joined`) as one remark with both repairs."""
         for index, (candidate, odds) in flagged.items():
             token = doc.tokens[index]
+            if index in joined:
+                verb, repairs = joined[index]
+                span = Span(token.start, doc.tokens[verb].end)
+                written = doc.text[span.start:span.end]
+                repairs = tuple(match_case(token.text, repair) for repair in repairs)
+                yield self.report(span, f"'{written}': the subject and its verb disagree in number ('{repairs[0]}' or "
+                                        f"'{repairs[1]}')", repairs)
+                continue
             # A slip spoils its neighbours' trigrams too: of two adjacent suspects, only the stronger is the slip.
             stronger = [other for other in (index - 1, index + 1) if flagged.get(other, ("", float("-inf")))[1] > odds]
             if stronger and STRONGER_NEIGHBOUR.on:
@@ -2255,21 +2270,73 @@ SINGULAR_IN_S = frozenset(("news", "series", "species", "means", "whereabouts", 
 
 
 def verbs_agreeing_with_plurals(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
-    """Step agreement-after-plural: each singular auxiliary right after a sentence's plural subject (The measurements
-    was), with its plural."""
+    """Step agreement-after-plural: each plural subject of a sentence or clause with a singular auxiliary right after
+    it (The measurements was), with the likelier repair of the two; both in reading.joined."""
     words, tokens, known, found = reading.words, reading.tokens, reading.known, {}
     for index in places(words, PLURAL_OF_VERB.keys()):
         if not AGREEMENT_AFTER_PLURAL.on or index in regions or not tokens[index].text.islower() \
                 or not reading.runs_on(index - 1, index) or not known[index - 1] \
                 or not plural_noun(reading, words[index - 1]):
             continue
-        first, head = reading.sentence_first(index), index - 1
-        if not (1 <= head - first <= 2 and words[first] in SUBJECT_OPENERS and reading.runs_on(first, head)
-                and all(tokens[i].text.islower() for i in range(first + 1, head + 1))):
+        head, singular = index - 1, known_singular(reading.model, words[index - 1]) or words[index - 1]
+        first = subject_opener(reading, head)
+        if first is None or head - first == 2 and may_be_verb(reading.model, singular):
             continue
-        found[index] = grammar_decides(trace, tokens[index], AGREEMENT_AFTER_PLURAL, PLURAL_OF_VERB[words[index]],
-                                       subject=tokens[index - 1].text)
+        repairs, fits = agreement_repairs(reading, head, singular)
+        found[head] = grammar_decides(trace, Span(tokens[head].start, tokens[index].end), AGREEMENT_AFTER_PLURAL,
+                                      repairs[0], **fits)
+        reading.joined[head] = (index, repairs)
     return found
+
+
+def agreement_repairs(reading: Reading, head: int, singular: str) -> tuple[tuple[str, str], dict[str, float]]:
+    """The two ways to make a plural subject at token `head` and the singular verb after it agree, the noun made
+    singular (fee was) or the verb plural (fees were), the one the model finds likelier after the words before the
+    noun and before the word after the verb first; and both fits (log10)."""
+    words, model, index = reading.words, reading.model, head + 1
+    before, before_that = history_of(reading, head)
+    after = words[index + 1] if index + 1 < len(words) and reading.known[index + 1] \
+        and reading.runs_on(index, index + 1) else None
+    known_before = before if model.known(before) else None
+    known_that = before_that if known_before and before_that and model.known(before_that) else None
+
+    def fit(noun: str, verb: str) -> float:
+        total = model.logprob(noun, known_before, known_that) + model.logprob(verb, noun, known_before)
+        return total + (model.logprob(after, verb, noun) if after else 0.0)
+
+    noun_fixed = (singular, reading.tokens[index].text)
+    verb_fixed = (reading.tokens[head].text, PLURAL_OF_VERB[words[index]])
+    noun_fit, verb_fit = fit(singular, words[index]), fit(words[head], verb_fixed[1])
+    fits = {" ".join(noun_fixed): round(noun_fit, 2), " ".join(verb_fixed): round(verb_fit, 2)}
+    first, second = (noun_fixed, verb_fixed) if noun_fit > verb_fit else (verb_fixed, noun_fixed)
+    return (" ".join(first), " ".join(second)), fits
+
+
+# the words after which a clause, and so its subject, begins (said the talks was); not and, or, of or another
+# preposition, after which a noun phrase may be part of a larger subject (between them and the abolitionists is)
+CLAUSE_LEADS = frozenset(("said", "says", "that", "because", "when", "while", "whilst", "if", "although", "though",
+                          "but", "where", "whether"))
+
+
+def subject_opener(reading: Reading, head: int) -> int | None:
+    """The index of the determiner (SUBJECT_OPENERS) one or two words before the noun at token `head` when it opens
+    the subject of a sentence or, outside quotations (speech keeps its grammar: if all these beers was to), of a clause
+    after a word that leads one (CLAUSE_LEADS), the words run on and lower case; else None."""
+    words, tokens = reading.words, reading.tokens
+    for first in (head - 1, head - 2):
+        if first < 0 or words[first] not in SUBJECT_OPENERS or not reading.runs_on(first, head) \
+                or not all(tokens[i].text.islower() for i in range(first + 1, head + 1)):
+            continue
+        if reading.sentence_first(head) == first or first >= 1 and reading.runs_on(first - 1, first) \
+                and words[first - 1] in CLAUSE_LEADS and tokens[first].text.islower() \
+                and not reading.in_quotation(head):
+            return first
+    return None
+
+
+def known_singular(model, word: str) -> str | None:
+    """The singular of a plural in -s that the model knows, or None."""
+    return next((form for form in s_forms(word) if model.known(form)), None)
 
 
 def plural_noun(reading: Reading, word: str) -> bool:
@@ -2337,7 +2404,7 @@ def singular_heads_after_determiners(reading: Reading, regions: dict, trace) -> 
                 or not reading.known[index] or not plural_noun(reading, written) or written in FUNCTION_WORDS \
                 or not heads_phrase(reading, index):
             continue
-        singular = next((form for form in s_forms(written) if model.known(form)), None)
+        singular = known_singular(model, written)
         if singular is None or words[index - 1] not in ONE_OF and may_be_verb(model, singular):
             continue
         decided = form_decided(reading, index, [singular], SINGULAR_HEAD_ODDS, SINGULAR_HEAD_AFTER_DETERMINER, trace,
@@ -3590,6 +3657,8 @@ class Reading:
         self.rights: list[tuple[str, ...]] | None = None
         self.names_end_context = NAME_ENDS_CONTEXT.on  # asked at every word judged
         self.story_bonuses: dict[str, float] = {}  # each written word's (RealWordError.story_bonus)
+        # a subject's token -> its verb's and the two repairs that make them agree (step agreement-after-plural)
+        self.joined: dict[int, tuple[int, tuple[str, str]]] = {}
         # asked at every word judged: the particles inside names (der of Van der Berg) and An opening one (An Bord
         # Pleanála; the surname of Mr An)
         self.name_particles = evidence.name_particles | evidence.articles_in_names(is_word)
