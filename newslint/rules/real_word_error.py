@@ -2388,8 +2388,9 @@ def singulars_after_determiners(reading: Reading, regions: dict, trace) -> dict[
     return found
 
 
-# the words that follow a noun phrase's head and never a noun that qualifies another (a decisions is: a drugs test)
-HEAD_FOLLOWERS = OBJECT_PREPOSITIONS | BE_FORMS | PERFECT_AND_PASSIVE | MODALS | {"who", "which", "that", "where"}
+# the words that follow a noun phrase's head and never a noun that qualifies another (a decisions is: a drugs test);
+# for too, which the object prepositions leave out as a conjunction (an aeronautical engineers for)
+HEAD_FOLLOWERS = OBJECT_PREPOSITIONS | BE_FORMS | PERFECT_AND_PASSIVE | MODALS | {"who", "which", "that", "where", "for"}
 PHRASE_ENDING_MARKS = frozenset(",.;:!?)")
 ONE_BUT_AN = ONE_OF - {"an"}  # an before a plural is more often the slip (apples an oranges: and)
 
