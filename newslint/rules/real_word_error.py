@@ -2392,7 +2392,6 @@ def singulars_after_determiners(reading: Reading, regions: dict, trace) -> dict[
 # for too, which the object prepositions leave out as a conjunction (an aeronautical engineers for)
 HEAD_FOLLOWERS = OBJECT_PREPOSITIONS | BE_FORMS | PERFECT_AND_PASSIVE | MODALS | {"who", "which", "that", "where", "for"}
 PHRASE_ENDING_MARKS = frozenset(",.;:!?)")
-ONE_BUT_AN = ONE_OF - {"an"}  # an before a plural is more often the slip (apples an oranges: and)
 
 
 def singular_heads_after_determiners(reading: Reading, regions: dict, trace) -> dict[int, tuple[str, float]]:
@@ -2422,13 +2421,13 @@ COUNTING_MODIFIERS = COUNTS | {"few", "many", "couple", "lot", "score"}
 
 def heads_after_singular_determiners(reading: Reading) -> list[int]:
     """The indexes of the words right after a, another, each or every, and of those after a, an, another, each or
-    every and then one or two modifiers (a dramatic demonstrations of): lower-case known words, no function word, no
-    count (a further three years, a good many people) and no word in -s, all run on. The determiner is lower-case or
-    opens its sentence."""
+    every and then one or two modifiers (modifier_between: a dramatic demonstrations of), all run on. The determiner
+    is lower-case or opens its sentence."""
     words, tokens, heads = reading.words, reading.tokens, []
     for determiner in places(words, ONE_OF):
         if not (tokens[determiner].text.islower() or reading.opens_sentence(determiner)):
             continue
+        # not right after an, which before a plural is more often the slip (apples an oranges: and)
         if words[determiner] != "an" and determiner + 1 < len(words) and reading.runs_on(determiner, determiner + 1):
             heads.append(determiner + 1)
         for index in range(determiner + 2, min(determiner + 4, len(words))):
