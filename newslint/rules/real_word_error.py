@@ -816,11 +816,11 @@ AGREEMENT_AFTER_PLURAL = Step(
             "after which the noun may be part of a larger subject: between them and the rebels is), after a "
             "determiner (the, their, these, many ...; one lower-case word between allowed, but not before a word in "
             "-s whose singular the model has seen after will or would: the knowledge that the narrator acquires is) "
-            "disagrees with it, whatever the model's odds: one remark on the two words with both repairs, the noun "
-            "made singular or the verb plural (The measurements was checked: measurement was, measurements were), the "
-            "one the model finds likelier first; not after a word in -s that is singular or taken as one (news, "
-            "series, darts) or no noun (sometimes, theirs, does), nor after a capitalised one (Williams was, Mars "
-            "is: names)",
+            "disagrees with it, whatever the model's odds: one remark on the two words with both repairs, the verb "
+            "made plural first, for the noun is the story's content, then the noun made singular (The measurements "
+            "was checked: measurements were, measurement was); not after a word in -s that is singular or taken as "
+            "one (news, series, darts) or no noun (sometimes, theirs, does), nor after a capitalised one (Williams "
+            "was, Mars is: names)",
     flags=("The harbour [[fees was]] raised twice this year.",
            "The skippers said the [[boats was]] moored in the harbour."))
 CORRELATIVE_PAIR = Step(
@@ -2290,9 +2290,11 @@ def verbs_agreeing_with_plurals(reading: Reading, regions: dict, trace) -> dict[
 
 
 def agreement_repairs(reading: Reading, head: int, singular: str) -> tuple[tuple[str, str], dict[str, float]]:
-    """The two ways to make a plural subject at token `head` and the singular verb after it agree, the noun made
-    singular (fee was) or the verb plural (fees were), the one the model finds likelier after the words before the
-    noun and before the word after the verb first; and both fits (log10)."""
+    """The two ways to make a plural subject at token `head` and the singular verb after it agree: the verb made
+    plural (fees were), first, for the noun is the story's content and the verb's form only grammar, then the noun
+    made singular (fee was); and, for the trace, how likely the model finds each after the words before the noun and
+    before the word after the verb (log10: it favours the singular's commoner words, was over were, whichever was
+    meant)."""
     words, model, index = reading.words, reading.model, head + 1
     before, before_that = history_of(reading, head)
     after = words[index + 1] if index + 1 < len(words) and reading.known[index + 1] \
@@ -2307,9 +2309,8 @@ def agreement_repairs(reading: Reading, head: int, singular: str) -> tuple[tuple
     noun_fixed = (singular, reading.tokens[index].text)
     verb_fixed = (reading.tokens[head].text, PLURAL_OF_VERB[words[index]])
     noun_fit, verb_fit = fit(singular, words[index]), fit(words[head], verb_fixed[1])
-    fits = {" ".join(noun_fixed): round(noun_fit, 2), " ".join(verb_fixed): round(verb_fit, 2)}
-    first, second = (noun_fixed, verb_fixed) if noun_fit > verb_fit else (verb_fixed, noun_fixed)
-    return (" ".join(first), " ".join(second)), fits
+    fits = {" ".join(verb_fixed): round(verb_fit, 2), " ".join(noun_fixed): round(noun_fit, 2)}
+    return (" ".join(verb_fixed), " ".join(noun_fixed)), fits
 
 
 # the words after which a clause, and so its subject, begins (said the talks was); not and, or, of or another
