@@ -122,23 +122,17 @@ def found_by(newslint: list[str], folder: Path, dialect: str, key: dict) -> tupl
         line, column, meant, written = key[name]
         if d["line"] == line and d["column"] < column + len(written) and column < d.get("end_column", d["column"] + 1):
             found.add(name)
-            if d.get("fix") and fixed(folder / name, d["fix"]["edits"][0]) == meant_text(folder / name, key[name]):
+            if d.get("fix") and undoes(d["fix"]["edits"][0], (folder / name).read_text(encoding="utf-8"), key[name]):
                 corrected.add(name)
     return found, corrected
 
 
-def fixed(path: Path, edit: dict) -> str:
-    """The file's text with one fix edit applied (offsets in code points)."""
-    text = path.read_text(encoding="utf-8")
-    return text[:edit["start"]] + edit["replacement"] + text[edit["end"]:]
-
-
-def meant_text(path: Path, slip: tuple[int, int, str, str]) -> str:
-    """The file's text with the slip undone: the word meant in place of the word written."""
+def undoes(edit: dict, text: str, slip: tuple[int, int, str, str]) -> bool:
+    """Whether one fix edit (offsets in code points) puts the word meant back in place of the word written."""
     line, column, meant, written = slip
-    lines = path.read_text(encoding="utf-8").split("\n")
+    lines = text.split("\n")
     lines[line - 1] = lines[line - 1][:column - 1] + meant + lines[line - 1][column - 1 + len(written):]
-    return "\n".join(lines)
+    return text[:edit["start"]] + edit["replacement"] + text[edit["end"]:] == "\n".join(lines)
 
 
 def report(key: dict, found: set[str], corrected: set[str]) -> list[str]:

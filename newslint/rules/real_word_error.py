@@ -2172,8 +2172,7 @@ def form_odds(reading: Reading, index: int, forms: list[str], history: tuple[str
     as, was arrest after), for that word tells a verb from the noun or adjective the same spelling may be (the result
     was neglect, the scene was complete, had breakfast with)."""
     words, model = reading.words, reading.model
-    after = words[index + 1] if with_after and index + 1 < len(words) and reading.known[index + 1] \
-        and reading.runs_on(index, index + 1) else None
+    after = known_after(reading, index) if with_after else None
     nearest = history[0] if model.known(history[0]) else None
 
     def fit(word: str) -> float:
@@ -2181,6 +2180,13 @@ def form_odds(reading: Reading, index: int, forms: list[str], history: tuple[str
 
     written = fit(words[index])
     return {form: fit(form) - written for form in forms}
+
+
+def known_after(reading: Reading, index: int) -> str | None:
+    """The word after token `index` when the model knows it and it runs on from it; else None."""
+    after = index + 1
+    return reading.words[after] if after < len(reading.words) and reading.known[after] \
+        and reading.runs_on(index, after) else None
 
 
 def ed_forms(word: str) -> list[str]:
@@ -2278,9 +2284,12 @@ def verbs_agreeing_with_plurals(reading: Reading, regions: dict, trace) -> dict[
                 or not reading.runs_on(index - 1, index) or not known[index - 1] \
                 or not plural_noun(reading, words[index - 1]):
             continue
-        head, singular = index - 1, known_singular(reading.model, words[index - 1]) or words[index - 1]
+        head = index - 1
         first = subject_opener(reading, head)
-        if first is None or head - first == 2 and may_be_verb(reading.model, singular):
+        if first is None:
+            continue
+        singular = known_singular(reading.model, words[head]) or words[head]
+        if head - first == 2 and may_be_verb(reading.model, singular):
             continue
         repairs, fits = agreement_repairs(reading, head, singular)
         found[head] = grammar_decides(trace, Span(tokens[head].start, tokens[index].end), AGREEMENT_AFTER_PLURAL,
@@ -2296,14 +2305,11 @@ def agreement_repairs(reading: Reading, head: int, singular: str) -> tuple[tuple
     before the word after the verb (log10: it favours the singular's commoner words, was over were, whichever was
     meant)."""
     words, model, index = reading.words, reading.model, head + 1
-    before, before_that = history_of(reading, head)
-    after = words[index + 1] if index + 1 < len(words) and reading.known[index + 1] \
-        and reading.runs_on(index, index + 1) else None
-    known_before = before if model.known(before) else None
-    known_that = before_that if known_before and before_that and model.known(before_that) else None
+    history, after = history_of(reading, head), known_after(reading, index)
+    nearest = history[0] if model.known(history[0]) else None  # as form_odds reads it
 
     def fit(noun: str, verb: str) -> float:
-        total = model.logprob(noun, known_before, known_that) + model.logprob(verb, noun, known_before)
+        total = model.logprob(noun, *history) + model.logprob(verb, noun, nearest)
         return total + (model.logprob(after, verb, noun) if after else 0.0)
 
     noun_fixed = (singular, reading.tokens[index].text)
@@ -2323,12 +2329,12 @@ def subject_opener(reading: Reading, head: int) -> int | None:
     """The index of the determiner (SUBJECT_OPENERS) one or two words before the noun at token `head` when it opens
     the subject of a sentence or, outside quotations (speech keeps its grammar: if all these beers was to), of a clause
     after a word that leads one (CLAUSE_LEADS), the words run on and lower case; else None."""
-    words, tokens = reading.words, reading.tokens
+    words, tokens, sentence_first = reading.words, reading.tokens, reading.sentence_first(head)
     for first in (head - 1, head - 2):
         if first < 0 or words[first] not in SUBJECT_OPENERS or not reading.runs_on(first, head) \
                 or not all(tokens[i].text.islower() for i in range(first + 1, head + 1)):
             continue
-        if reading.sentence_first(head) == first or first >= 1 and reading.runs_on(first - 1, first) \
+        if sentence_first == first or first >= 1 and reading.runs_on(first - 1, first) \
                 and words[first - 1] in CLAUSE_LEADS and tokens[first].text.islower() \
                 and not reading.in_quotation(head):
             return first
@@ -2391,7 +2397,8 @@ def singulars_after_determiners(reading: Reading, regions: dict, trace) -> dict[
 
 # the words that follow a noun phrase's head and never a noun that qualifies another (a decisions is: a drugs test);
 # for too, which the object prepositions leave out as a conjunction (an aeronautical engineers for)
-HEAD_FOLLOWERS = OBJECT_PREPOSITIONS | BE_FORMS | PERFECT_AND_PASSIVE | MODALS | {"who", "which", "that", "where", "for"}
+HEAD_FOLLOWERS = OBJECT_PREPOSITIONS | BE_FORMS | PERFECT_AND_PASSIVE | MODALS | {"who", "which", "that", "where",
+                                                                                "for"}
 PHRASE_ENDING_MARKS = frozenset(",.;:!?)")
 
 
